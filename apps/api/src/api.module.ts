@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { IdentityHttpModule } from '@app/identity';
+import { MessagingModule } from '@app/messaging';
+import { AuthGuard, PlatformHttpModule, PlatformModule } from '@app/platform';
+
+@Module({
+  imports: [PlatformModule, PlatformHttpModule, MessagingModule, IdentityHttpModule],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+})
+export class ApiModule {}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@app/identity';
+import { MessagingModule } from '@app/messaging';
+import { ConfigModule, DatabaseModule, IdempotencyRecord, RequestContextModule } from '@app/platform';
+import { DbGenerateMigrationCommand } from './db-generate-migration.command';
+import { DbMigrateCommand } from './db-migrate.command';
+import { MunicipalityCreateCommand } from './municipality-create.command';
+import { SeedDemoCommand } from './seed-demo.command';
+import { UserCreateCommand } from './user-create.command';
+
+/** The command line: every context's module, so migrations see all entities. No Redis, no HTTP. */
+@Module({
+  imports: [ConfigModule, RequestContextModule, DatabaseModule, MessagingModule, IdentityModule, TypeOrmModule.forFeature([IdempotencyRecord])],
+  providers: [DbMigrateCommand, DbGenerateMigrationCommand, MunicipalityCreateCommand, UserCreateCommand, SeedDemoCommand],
+})
+export class CliModule {}

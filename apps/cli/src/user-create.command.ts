@@ -1,0 +1,78 @@
+import { AccountService, MunicipalityService } from '@app/identity';
+import { isEmail } from 'class-validator';
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { CliError, print } from './cli-error';
+
+interface Options {
+  municipality?: string;
+  role?: string;
+  email?: string;
+  password?: string;
+  name?: string;
+}
+
+const ROLES = ['admin', 'staff'] as const;
+
+@Command({ name: 'user:create', description: 'Create an admin or staff account (idempotent on email); prints its id' })
+export class UserCreateCommand extends CommandRunner {
+  constructor(
+    private readonly municipalities: MunicipalityService,
+    private readonly accounts: AccountService,
+  ) {
+    super();
+  }
+
+  async run(_: string[], options: Options): Promise<void> {
+    if (!options.municipality) throw new CliError('--municipality is required (a CBS code such as GM0415)');
+    const role = options.role as (typeof ROLES)[number];
+    if (!ROLES.includes(role)) throw new CliError('--role must be admin or staff');
+    if (!options.email || !isEmail(options.email)) throw new CliError('--email must be an email address');
+    if (!options.password || options.password.length < 12 || options.password.length > 256) throw new CliError('--password must be 12 to 256 characters');
+    const municipality = await this.municipalities.findByCode(options.municipality.toUpperCase()).catch(() => {
+      throw new CliError(`No municipality with code ${options.municipality}; create it with municipality:create`);
+    });
+
+    const existing = await this.accounts.findByEmail(options.email);
+    if (existing) {
+      if (existing.municipalityId !== municipality.id || existing.role !== role) {
+        throw new CliError(`${options.email} already has an account with another municipality or role; nothing changed`);
+      }
+      print(existing.id);
+      return;
+    }
+    const account = await this.accounts.create({
+      municipalityId: municipality.id,
+      email: options.email,
+      role,
+      password: options.password,
+      displayName: options.name ?? null,
+      emailVerified: true,
+    });
+    print(account.id);
+  }
+
+  @Option({ flags: '--municipality <code>', description: 'CBS code of the municipality' })
+  parseMunicipality(value: string): string {
+    return value.trim();
+  }
+
+  @Option({ flags: '--role <role>', description: 'admin or staff' })
+  parseRole(value: string): string {
+    return value.trim();
+  }
+
+  @Option({ flags: '--email <email>', description: 'Sign-in address' })
+  parseEmail(value: string): string {
+    return value.trim();
+  }
+
+  @Option({ flags: '--password <password>', description: 'At least 12 characters' })
+  parsePassword(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--name <name>', description: 'Display name' })
+  parseName(value: string): string {
+    return value;
+  }
+}

@@ -1,0 +1,43 @@
+import { BaseRecord, PersonRole } from '@app/platform';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Municipality } from './municipality.entity';
+
+export type Language = 'nl' | 'en';
+
+/** A person who signs in: carer, volunteer, staff or admin, bound to one municipality. */
+@Entity('account')
+@Check('ck_account_role', `"role" IN ('carer', 'volunteer', 'staff', 'admin')`)
+@Check('ck_account_language', `"language" IN ('nl', 'en')`)
+@Check('ck_account_email_lower', `"email" = lower("email")`)
+@Index('ix_account_municipality_role', ['municipalityId', 'role'])
+export class Account extends BaseRecord {
+  @Column({ type: 'uuid' })
+  municipalityId: string;
+
+  /** Lower-cased; one account per address. Null for people without email (registered by staff). */
+  @Index('uq_account_email', { unique: true })
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'text' })
+  role: PersonRole;
+
+  @Column({ type: 'text', nullable: true })
+  displayName: string | null;
+
+  @Column({ type: 'text', default: 'nl' })
+  language: Language;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
+  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_account_municipality' })
+  municipality?: Municipality;
+}

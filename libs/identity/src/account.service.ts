@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import {
+  InjectMunicipalityScoped,
+  isUniqueViolation,
+  MunicipalityScopedRepository,
+  NotFoundError,
+  Page,
+  PageQuery,
+  paginate,
+  PersonRole,
+} from '@app/platform';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import { Account, Language } from './account.entity';
+import { AccountMailer } from './account-mailer';
+import { EmailTakenError } from './identity-errors';
+import { OneTimeTokens, TOKEN_LIFETIME_SECONDS } from './one-time-tokens';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokens } from './refresh-tokens';
+
+export interface NewAccount {
+  municipalityId: string;
+  email: string | null;
+  role: PersonRole;
+  displayName?: string | null;
+  language?: Language;
+  password?: string;
+  emailVerified?: boolean;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Accounts: creation, email verification, password reset. */
+@Injectable()
+export class AccountService {
+  constructor(
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    @InjectMunicipalityScoped(Account) private readonly scopedAccounts: MunicipalityScopedRepository<Account>,
+    private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly oneTimeTokens: OneTimeTokens,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly mailer: AccountMailer,
+  ) {}
+
+  async create(input: NewAccount): Promise<Account> {
+    const account = this.accounts.create({
+      municipalityId: input.municipalityId,
+      email: input.email === null ? null : normalizeEmail(input.email),
+      role: input.role,
+      displayName: input.displayName ?? null,
+      language: input.language ?? 'nl',
+      passwordHash: input.password ? await this.hasher.hash(input.password) : null,
+      emailVerifiedAt: input.emailVerified ? new Date() : null,
+    });
+    try {
+      return await this.accounts.save(account);
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_account_email')) throw new EmailTakenError();
+      throw error;
+    }
+  }
+
+  findByEmail(email: string): Promise<Account | null> {
+    return this.accounts.findOneBy({ email: normalizeEmail(email) });
+  }
+
+  findById(id: string): Promise<Account | null> {
+    return this.accounts.findOneBy({ id });
+  }
+
+  /** A staff or admin account of the acting municipality, invited by email to choose a password. */
+  async invite(input: { email: string; role: 'staff' | 'admin'; displayName: string; language?: Language }): Promise<Account> {
+    const draft = this.scopedAccounts.create({ email: normalizeEmail(input.email), role: input.role, displayName: input.displayName, language: input.language ?? 'nl' });
+    const { account, token } = await this.dataSource.transaction(async (manager) => {
+      try {
+        const saved = await this.scopedAccounts.save(draft, manager);
+        const issued = await this.oneTimeTokens.issue(saved.id, 'password_reset', TOKEN_LIFETIME_SECONDS.invitation, manager);
+        return { account: saved, token: issued };
+      } catch (error) {
+        if (isUniqueViolation(error, 'uq_account_email')) throw new EmailTakenError();
+        throw error;
+      }
+    });
+    await this.mailer.send('invitation', account, token);
+    return account;
+  }
+
+  async getInMunicipality(id: string): Promise<Account> {
+    const account = await this.scopedAccounts.findOne({ id });
+    if (!account) throw new NotFoundError('The account');
+    return account;
+  }
+
+  listInMunicipality(page: PageQuery, role?: PersonRole): Promise<Page<Account>> {
+    const query = this.scopedAccounts.query('account');
+    if (role) query.andWhere('account.role = :role', { role });
+    return paginate(query, page);
+  }
+
+  /** Sends a new verification link to an unverified address; silent otherwise (no account probing). */
+  async sendEmailVerification(email: string): Promise<void> {
+    const account = await this.accounts.findOneBy({ email: normalizeEmail(email), emailVerifiedAt: IsNull(), disabledAt: IsNull() });
+    if (!account) return;
+    const token = await this.dataSource.transaction(async (manager) => {
+      await this.oneTimeTokens.invalidateOthers(account.id, 'email_verification', manager);
+      return this.oneTimeTokens.issue(account.id, 'email_verification', TOKEN_LIFETIME_SECONDS.email_verification, manager);
+    });
+    await this.mailer.send('verify_email', account, token);
+  }
+
+  async verifyEmail(token: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const accountId = await this.oneTimeTokens.consume(token, 'email_verification', manager);
+      await manager.getRepository(Account).update({ id: accountId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
+    });
+  }
+
+  /** Always answers the same, whether or not the address has an account. */
+  async sendPasswordReset(email: string): Promise<void> {
+    const account = await this.accounts.findOneBy({ email: normalizeEmail(email), disabledAt: IsNull() });
+    if (!account) return;
+    const token = await this.dataSource.transaction(async (manager) => {
+      await this.oneTimeTokens.invalidateOthers(account.id, 'password_reset', manager);
+      return this.oneTimeTokens.issue(account.id, 'password_reset', TOKEN_LIFETIME_SECONDS.password_reset, manager);
+    });
+    await this.mailer.send('password_reset', account, token);
+  }
+
+  /** Sets the password, proves the address, and ends every existing sign-in. */
+  async resetPassword(token: string, password: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(password);
+    await this.dataSource.transaction(async (manager) => {
+      const accountId = await this.oneTimeTokens.consume(token, 'password_reset', manager);
+      await manager.getRepository(Account).update(accountId, { passwordHash });
+      await manager.getRepository(Account).update({ id: accountId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
+      await this.oneTimeTokens.invalidateOthers(accountId, 'password_reset', manager);
+      await this.refreshTokens.revokeAllOf(accountId, manager);
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+
+export class RespiteBudgetSetting {
+  @ApiProperty({ enum: ['dagdelen', 'hours'] })
+  @IsIn(['dagdelen', 'hours'])
+  unit: 'dagdelen' | 'hours';
+
+  @ApiProperty({ minimum: 0, maximum: 2000, description: 'Per carer per calendar year' })
+  @IsInt() @Min(0) @Max(2000)
+  perYear: number;
+}
+
+/** Municipal policy the rules read. Stored as one typed document; defaults below. */
+export class MunicipalitySettings {
+  @ApiProperty({ type: RespiteBudgetSetting })
+  @ValidateNested() @Type(() => RespiteBudgetSetting)
+  respiteBudget: RespiteBudgetSetting;
+
+  @ApiProperty({ minimum: 0, maximum: 720, description: 'Minimum hours between booking and slot start' })
+  @IsInt() @Min(0) @Max(720)
+  respiteMinimumNoticeHours: number;
+
+  @ApiProperty({ minimum: 0, maximum: 720, description: 'Free cancellation until this many hours before the slot' })
+  @IsInt() @Min(0) @Max(720)
+  respiteCancellationCutoffHours: number;
+
+  @ApiProperty({ minimum: 1, maximum: 168 })
+  @IsInt() @Min(1) @Max(168)
+  waitlistHoldHours: number;
+
+  @ApiProperty({ type: [Number], description: 'Hours before a slot that reminders go out' })
+  @ArrayMinSize(0) @ArrayMaxSize(5) @IsInt({ each: true }) @Min(1, { each: true }) @Max(720, { each: true })
+  reminderOffsetsHours: number[];
+
+  @ApiProperty({ minimum: 1, maximum: 120, description: 'A VOG older than this does not count' })
+  @IsInt() @Min(1) @Max(120)
+  vogMaximumAgeMonths: number;
+
+  @ApiProperty({ minimum: 1, maximum: 120, description: 'Inactive people are anonymised after this' })
+  @IsInt() @Min(1) @Max(120)
+  retentionMonths: number;
+
+  @ApiProperty({ minimum: 1, maximum: 30 })
+  @IsInt() @Min(1) @Max(30)
+  signalDueWorkingDays: number;
+
+  @ApiProperty({ minimum: 1, maximum: 24 })
+  @IsInt() @Min(1) @Max(24)
+  rescreeningMonths: number;
+
+  @ApiProperty({ minimum: 1, maximum: 180 })
+  @IsInt() @Min(1) @Max(180)
+  reconfirmationGraceDays: number;
+
+  @ApiProperty({ description: 'Sender name on emails, e.g. "Mantelzorgsteunpunt Landsmeer"' })
+  @IsString() @MinLength(2) @MaxLength(100)
+  senderName: string;
+}
+
+export function defaultMunicipalitySettings(municipalityName: string): MunicipalitySettings {
+  return {
+    respiteBudget: { unit: 'dagdelen', perYear: 24 },
+    respiteMinimumNoticeHours: 24,
+    respiteCancellationCutoffHours: 24,
+    waitlistHoldHours: 24,
+    reminderOffsetsHours: [48, 3],
+    vogMaximumAgeMonths: 36,
+    retentionMonths: 24,
+    signalDueWorkingDays: 5,
+    rescreeningMonths: 6,
+    reconfirmationGraceDays: 30,
+    senderName: `Mantelzorgsteunpunt ${municipalityName}`,
+  };
+}

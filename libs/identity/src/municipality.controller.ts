@@ -1,0 +1,60 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, NotFoundError, RequestContext, Roles, STAFF_ROLES } from '@app/platform';
+import { CreateWijkDto, MunicipalityDto, PostcodeQuery, UpdateSettingsDto, WijkDto, WijkListDto } from './dto/municipality.dto';
+import { MunicipalityService } from './municipality.service';
+
+@ApiTags('municipality')
+@Controller()
+export class MunicipalityController {
+  constructor(
+    private readonly municipalities: MunicipalityService,
+    private readonly context: RequestContext,
+  ) {}
+
+  @Get('municipality')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'The municipality of the signed-in staff member, with its settings' })
+  @ApiOkResponse({ type: MunicipalityDto })
+  async current(): Promise<MunicipalityDto> {
+    return MunicipalityDto.from(await this.municipalities.current());
+  }
+
+  @Patch('municipality/settings')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Change municipal settings (only the fields sent)' })
+  @ApiOkResponse({ type: MunicipalityDto })
+  @ApiProblems()
+  async updateSettings(@Body() body: UpdateSettingsDto): Promise<MunicipalityDto> {
+    return MunicipalityDto.from(await this.municipalities.updateSettings(body));
+  }
+
+  @Post('wijken')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Define a wijk by its PC4 postcode ranges' })
+  @ApiCreatedResponse({ type: WijkDto })
+  @ApiProblems({ 409: ['WIJK_POSTCODE_OVERLAP', 'WIJK_NAME_TAKEN'] })
+  async createWijk(@Body() body: CreateWijkDto): Promise<WijkDto> {
+    return WijkDto.from(await this.municipalities.createWijk(body.name, body.postcodeRanges));
+  }
+
+  @Get('wijken')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'The wijken of this municipality' })
+  @ApiOkResponse({ type: WijkListDto })
+  async listWijken(): Promise<WijkListDto> {
+    return { items: (await this.municipalities.listWijken()).map(WijkDto.from) };
+  }
+
+  @Get('wijken/lookup')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'The wijk of a postcode in this municipality' })
+  @ApiOkResponse({ type: WijkDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async lookup(@Query() query: PostcodeQuery): Promise<WijkDto> {
+    const wijk = await this.municipalities.wijkForPostcode(this.context.municipalityId(), query.postcode);
+    if (!wijk) throw new NotFoundError('A wijk for this postcode');
+    const all = await this.municipalities.listWijken();
+    return WijkDto.from(all.find((entry) => entry.wijk.id === wijk.id)!);
+  }
+}

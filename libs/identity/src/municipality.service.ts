@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectMunicipalityScoped, MunicipalityScopedRepository, RequestContext } from '@app/platform';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError, Repository } from 'typeorm';
+import { MunicipalityNotFoundError, WijkNameTakenError, WijkPostcodeOverlapError } from './identity-errors';
+import { Municipality } from './municipality.entity';
+import { defaultMunicipalitySettings, MunicipalitySettings } from './municipality-settings';
+import { PostcodeRange, Wijk, WijkPostcodeRange } from './wijk.entity';
+
+export interface WijkWithRanges {
+  wijk: Wijk;
+  ranges: PostcodeRange[];
+}
+
+/** Municipalities, their settings and their wijken. */
+@Injectable()
+export class MunicipalityService {
+  constructor(
+    @InjectRepository(Municipality) private readonly municipalities: Repository<Municipality>,
+    @InjectMunicipalityScoped(Wijk) private readonly wijken: MunicipalityScopedRepository<Wijk>,
+    @InjectMunicipalityScoped(WijkPostcodeRange) private readonly ranges: MunicipalityScopedRepository<WijkPostcodeRange>,
+    private readonly dataSource: DataSource,
+    private readonly context: RequestContext,
+  ) {}
+
+  /** Idempotent on the code: returns the existing municipality when there is one. */
+  async createOrFind(input: { code: string; name: string; timezone?: string }): Promise<{ municipality: Municipality; created: boolean }> {
+    const inserted = await this.municipalities
+      .createQueryBuilder()
+      .insert()
+      .values({ code: input.code, name: input.name, timezone: input.timezone ?? 'Europe/Amsterdam', settings: defaultMunicipalitySettings(input.name) })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const municipality = await this.municipalities.findOneByOrFail({ code: input.code });
+    return { municipality, created: (inserted.raw as unknown[]).length > 0 };
+  }
+
+  async findByCode(code: string): Promise<Municipality> {
+    const municipality = await this.municipalities.findOneBy({ code });
+    if (!municipality) throw new MunicipalityNotFoundError(code);
+    return municipality;
+  }
+
+  /** The acting person's municipality. */
+  current(): Promise<Municipality> {
+    return this.municipalities.findOneByOrFail({ id: this.context.municipalityId() });
+  }
+
+  async updateSettings(changes: Partial<MunicipalitySettings>): Promise<Municipality> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(Municipality);
+      const municipality = await repository.findOneOrFail({ where: { id: this.context.municipalityId() }, lock: { mode: 'pessimistic_write' } });
+      municipality.settings = { ...municipality.settings, ...changes };
+      return repository.save(municipality);
+    });
+  }
+
+  async createWijk(name: string, postcodeRanges: PostcodeRange[]): Promise<WijkWithRanges> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const wijk = await this.wijken.save(this.wijken.create({ name }), manager);
+        for (const range of postcodeRanges) {
+          await this.ranges.save(this.ranges.create({ wijkId: wijk.id, fromPc4: range.from, toPc4: range.to }), manager);
+        }
+        return { wijk, ranges: postcodeRanges };
+      });
+    } catch (error) {
+      const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+      if (code === '23P01') throw new WijkPostcodeOverlapError();
+      if (code === '23505') throw new WijkNameTakenError();
+      throw error;
+    }
+  }
+
+  async listWijken(): Promise<WijkWithRanges[]> {
+    const [wijken, ranges] = await Promise.all([this.wijken.find({ order: { name: 'ASC' } }), this.ranges.find({ order: { fromPc4: 'ASC' } })]);
+    return wijken.map((wijk) => ({
+      wijk,
+      ranges: ranges.filter((range) => range.wijkId === wijk.id).map((range) => ({ from: range.fromPc4, to: range.toPc4 })),
+    }));
+  }
+
+  /** The wijk a Dutch postcode (e.g. "1121 AB") lies in, by its four digits; null outside every range. */
+  async wijkForPostcode(municipalityId: string, postcode: string): Promise<Wijk | null> {
+    const pc4 = Number.parseInt(postcode.replace(/\s/g, '').slice(0, 4), 10);
+    if (!Number.isInteger(pc4)) return null;
+    return this.dataSource
+      .getRepository(Wijk)
+      .createQueryBuilder('wijk')
+      .innerJoin(WijkPostcodeRange, 'range', 'range.wijkId = wijk.id')
+      .where('wijk.municipalityId = :municipalityId', { municipalityId })
+      .andWhere(':pc4 BETWEEN range.fromPc4 AND range.toPc4', { pc4 })
+      .getOne();
+  }
+}

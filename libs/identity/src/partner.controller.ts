@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Roles } from '@app/platform';
+import { CreatePartnerDto, PartnerCreatedDto, PartnerDto, PartnerListDto } from './dto/partner.dto';
+import { PartnerService } from './partner.service';
+
+@ApiTags('partners')
+@Controller('partners')
+@Roles('admin')
+export class PartnerController {
+  constructor(private readonly partners: PartnerService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a partner that redeems vouchers; the API key is shown only in this answer' })
+  @ApiCreatedResponse({ type: PartnerCreatedDto })
+  @ApiProblems()
+  async create(@Body() body: CreatePartnerDto): Promise<PartnerCreatedDto> {
+    const { partner, apiKey } = await this.partners.create(body.name);
+    return { id: partner.id, apiKey };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Partners of this municipality' })
+  @ApiOkResponse({ type: PartnerListDto })
+  async list(): Promise<PartnerListDto> {
+    return { items: (await this.partners.list()).map(PartnerDto.from) };
+  }
+}

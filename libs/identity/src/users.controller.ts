@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPageResponse, ApiProblems, mapPage, Page, PageQuery, Roles } from '@app/platform';
+import { AccountService } from './account.service';
+import { CreateUserDto, UserDto, UserListQuery } from './dto/account.dto';
+
+@ApiTags('users')
+@Controller('users')
+@Roles('admin')
+export class UsersController {
+  constructor(private readonly accounts: AccountService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Invite a staff member or admin of this municipality (they choose a password by email)' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiProblems({ 409: ['EMAIL_TAKEN'] })
+  async create(@Body() body: CreateUserDto): Promise<UserDto> {
+    return UserDto.from(await this.accounts.invite(body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Accounts of this municipality, newest first' })
+  @ApiPageResponse(UserDto)
+  async list(@Query() page: PageQuery, @Query() filter: UserListQuery): Promise<Page<UserDto>> {
+    return mapPage(await this.accounts.listInMunicipality(page, filter.role), UserDto.from);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One account of this municipality' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async get(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<UserDto> {
+    return UserDto.from(await this.accounts.getInMunicipality(id));
+  }
+}

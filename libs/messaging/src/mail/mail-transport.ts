@@ -1,0 +1,42 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@app/platform';
+import nodemailer, { Transporter } from 'nodemailer';
+
+export interface OutgoingMail {
+  to: string;
+  fromName: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers?: Record<string, string>;
+}
+
+/** The one way mail leaves the platform: a pooled SMTP transport from SMTP_URL. */
+@Injectable()
+export class MailTransport implements OnApplicationShutdown {
+  private readonly logger = new Logger(MailTransport.name);
+  private readonly transporter: Transporter;
+  private readonly fromAddress: string;
+
+  constructor(config: AppConfig) {
+    this.transporter = nodemailer.createTransport(config.mail.smtpUrl, { pool: true, maxConnections: 5 } as object);
+    this.fromAddress = config.mail.from;
+  }
+
+  async send(mail: OutgoingMail): Promise<string> {
+    const info = await this.transporter.sendMail({
+      from: { name: mail.fromName, address: this.fromAddress },
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      headers: mail.headers,
+    });
+    return String(info.messageId);
+  }
+
+  onApplicationShutdown(): void {
+    this.transporter.close();
+    this.logger.debug('mail transport closed');
+  }
+}

@@ -1,0 +1,47 @@
+import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { FastifyRequest } from 'fastify';
+import { PERSON_ROLES } from '../context/actor';
+import { RequestContext } from '../context/request-context';
+import { ForbiddenError, UnauthenticatedError } from '../http/domain-error';
+import { Access, ACCESS_KEY } from './access.decorator';
+import { AccessTokens } from './access-token';
+import { PartnerKeyVerifier } from './partner-key-verifier';
+
+/**
+ * Global guard: every route is closed to anonymous callers unless marked @Public.
+ * Sets the actor in the request context, from which all data access takes its municipality.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokens,
+    private readonly context: RequestContext,
+    @Optional() private readonly partnerKeys?: PartnerKeyVerifier,
+  ) {}
+
+  async canActivate(execution: ExecutionContext): Promise<boolean> {
+    if (execution.getType() !== 'http') return true;
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [execution.getHandler(), execution.getClass()]);
+    if (access && 'public' in access) return true;
+    const allowed = access?.roles ?? [...PERSON_ROLES];
+    const request = execution.switchToHttp().getRequest<FastifyRequest>();
+
+    const apiKey = request.headers['x-api-key'];
+    if (allowed.includes('partner') && typeof apiKey === 'string' && this.partnerKeys) {
+      const partner = await this.partnerKeys.verify(apiKey);
+      if (!partner) throw new UnauthenticatedError('UNAUTHENTICATED', 'The API key is not valid.');
+      this.context.setActor(partner);
+      return true;
+    }
+
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const actor = token ? await this.tokens.verify(token) : null;
+    if (!actor) throw new UnauthenticatedError();
+    if (!allowed.includes(actor.role)) throw new ForbiddenError();
+    this.context.setActor(actor);
+    return true;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './access-token';
+export * from './access.decorator';
+export * from './auth.module';
+export * from './partner-key-verifier';
+export * from './auth.guard';

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { Environment } from './environment';
+
+/** Typed, validated configuration, one group per concern. Injected; never read process.env elsewhere. */
+@Injectable()
+export class AppConfig {
+  constructor(private readonly env: Environment) {}
+
+  get isProduction(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
+
+  get nodeEnv(): Environment['NODE_ENV'] {
+    return this.env.NODE_ENV;
+  }
+
+  get http() {
+    return {
+      port: this.env.PORT,
+      workerPort: this.env.WORKER_PORT,
+      baseUrl: this.env.APP_BASE_URL.replace(/\/$/, ''),
+      trustProxy: this.env.TRUST_PROXY === 'true',
+    };
+  }
+
+  get database() {
+    return { url: this.env.DATABASE_URL, poolSize: this.env.DATABASE_POOL_SIZE };
+  }
+
+  get redis() {
+    return { url: this.env.REDIS_URL };
+  }
+
+  get mail() {
+    return { smtpUrl: this.env.SMTP_URL, from: this.env.MAIL_FROM };
+  }
+
+  get auth() {
+    return {
+      signingSecret: this.env.TOKEN_SIGNING_SECRET,
+      accessTokenTtlSeconds: this.env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: this.env.REFRESH_TOKEN_TTL_SECONDS,
+    };
+  }
+
+  get encryption() {
+    return { fieldKey: Buffer.from(this.env.FIELD_ENCRYPTION_KEY, 'base64') };
+  }
+
+  get logLevel(): string {
+    return this.env.LOG_LEVEL;
+  }
+}

@@ -1,0 +1,77 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export const DEVELOPMENT_SECRET = 'development-only-secret-change-me';
+export const DEVELOPMENT_ENCRYPTION_KEY = 'ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE=';
+
+/** Every variable the processes read. Validated once at start-up; nothing else reads process.env. */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  WORKER_PORT = 3001;
+
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_URL = 'postgres://mantelzorg:mantelzorg@127.0.0.1:54329/mantelzorg';
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
+  REDIS_URL = 'redis://127.0.0.1:63799';
+
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  APP_BASE_URL = 'http://localhost:3000';
+
+  @IsString() @MinLength(3)
+  MAIL_FROM = 'mantelzorg@example.nl';
+
+  @IsString() @MinLength(32)
+  TOKEN_SIGNING_SECRET = DEVELOPMENT_SECRET;
+
+  /** base64 of 32 random bytes; used for encrypting health free text. */
+  @IsString() @MinLength(44)
+  FIELD_ENCRYPTION_KEY = DEVELOPMENT_ENCRYPTION_KEY;
+
+  @Type(() => Number) @IsInt() @Min(60) @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Type(() => Number) @IsInt() @Min(3600)
+  REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsIn(['true', 'false'])
+  TRUST_PROXY = 'false';
+}
+
+export class InvalidEnvironmentError extends Error {}
+
+/** Parses and validates the environment; throws one message that names every bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const known = Object.keys(new Environment());
+  const relevant = Object.fromEntries(Object.entries(raw).filter(([key]) => known.includes(key)));
+  const env = plainToInstance(Environment, relevant, { exposeDefaultValues: true });
+  const problems = validateSync(env, { skipMissingProperties: false }).map(
+    (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+  );
+  if (env.NODE_ENV === 'production') {
+    if (env.TOKEN_SIGNING_SECRET === DEVELOPMENT_SECRET) problems.push('TOKEN_SIGNING_SECRET: must be set to a secret of your own in production');
+    if (env.FIELD_ENCRYPTION_KEY === DEVELOPMENT_ENCRYPTION_KEY) problems.push('FIELD_ENCRYPTION_KEY: must be set to a key of your own in production');
+  }
+  if (Buffer.from(env.FIELD_ENCRYPTION_KEY, 'base64').length !== 32) {
+    problems.push('FIELD_ENCRYPTION_KEY: must be base64 of exactly 32 bytes');
+  }
+  if (problems.length > 0) {
+    throw new InvalidEnvironmentError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return env;
+}

@@ -1,0 +1,5 @@
+import { MigrationInterface } from 'typeorm';
+import { Foundation1795370419224 } from './1795370419224-foundation';
+
+/** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
+export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795370419224];

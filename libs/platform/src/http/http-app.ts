@@ -1,0 +1,92 @@
+import helmet from '@fastify/helmet';
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { FastifyError } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { readEnvironment } from '../config/config.module';
+import { Metrics } from '../metrics/metrics';
+import { languageFromHeader } from './problem-titles';
+import { ProblemFilter, sendProblem } from './problem.filter';
+import { createValidationPipe } from './validation';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+export const API_PREFIX = 'api/v1';
+/** Served outside /api/v1: operations endpoints and the pages that emailed links open. */
+export const UNPREFIXED_PATHS = ['health', 'metrics'];
+
+export interface HttpAppOptions {
+  /** Routes outside the API prefix, besides health and metrics (e.g. link pages). */
+  unprefixed?: string[];
+  openApi?: boolean;
+}
+
+/** The Fastify application with the conventions of CONTRACT.md: prefix, problem+json, validation, docs, headers. */
+export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions = {}): Promise<NestFastifyApplication> {
+  const env = readEnvironment();
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    trustProxy: env.TRUST_PROXY === 'true',
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(Metrics);
+  fastify.addHook('onRequest', async (request, reply) => {
+    (request.raw as { id?: string }).id = request.id;
+    void reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+  // Errors Fastify raises before Nest sees the request (bad JSON, body too large, media type).
+  const filter = new ProblemFilter();
+  fastify.setErrorHandler((error: FastifyError, request, reply) => {
+    const { problem, headers } = filter.toProblem(error, languageFromHeader(request.headers['accept-language']));
+    sendProblem(reply, problem, headers);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: [`'self'`],
+        styleSrc: [`'self'`, `'unsafe-inline'`],
+        imgSrc: [`'self'`, 'data:'],
+        scriptSrc: [`'self'`],
+        formAction: [`'self'`],
+      },
+    },
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_PATHS, ...(options.unprefixed ?? [])] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(filter);
+  app.enableShutdownHooks();
+  if (options.openApi !== false) setUpOpenApi(app);
+  return app;
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Mantelzorg platform API')
+    .setDescription(
+      'For municipalities and mantelzorgsteunpunten. Errors are application/problem+json (RFC 9457) with a stable `code`. ' +
+        'Lists take `limit` (max 100) and `cursor`. POSTs that create or spend accept an `Idempotency-Key` header.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,64 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from './domain-error';
+import { PROBLEM_CONTENT_TYPE, Problem, problemType } from './problem';
+import { codeForStatus, languageFromHeader, problemTitle } from './problem-titles';
+
+const GENERIC_DETAIL: Record<number, string> = {
+  401: 'Valid credentials are required.',
+  403: 'Your role may not do this.',
+  404: 'The resource was not found.',
+  405: 'This method is not allowed here.',
+  413: 'The request body is too large.',
+  415: 'Send the body as application/json.',
+  429: 'Too many requests; try again later.',
+  503: 'A service this depends on is unavailable.',
+};
+
+/** Turns every error into problem+json; nothing internal (stack, SQL, class names) reaches a client. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { problem, headers } = this.toProblem(exception, languageFromHeader(request.headers['accept-language']));
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, code: problem.code }, 'request failed');
+    }
+    sendProblem(reply, problem, headers);
+  }
+
+  toProblem(exception: unknown, language: 'nl' | 'en'): { problem: Problem; headers: Record<string, string> } {
+    if (exception instanceof DomainError) {
+      return { problem: buildProblem(exception.code, exception.status, exception.detail, language, exception.errors), headers: exception.headers };
+    }
+    const status = statusOf(exception);
+    const code = codeForStatus(status);
+    const detail = status === 400 ? clientSafeMessage(exception) : GENERIC_DETAIL[status] ?? 'An unexpected error occurred.';
+    return { problem: buildProblem(code, status, detail, language, []), headers: {} };
+  }
+}
+
+export function buildProblem(code: string, status: number, detail: string, language: 'nl' | 'en', errors: Problem['errors']): Problem {
+  return { type: problemType(code), title: problemTitle(code, language), status, detail, code, errors };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}): void {
+  if (reply.sent) return;
+  void reply.status(problem.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+function statusOf(exception: unknown): number {
+  if (exception instanceof HttpException) return exception.getStatus();
+  const status = (exception as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
+/** Fastify's own 4xx messages (bad JSON, empty body) are safe to pass on; nothing else is. */
+function clientSafeMessage(exception: unknown): string {
+  const code = (exception as { code?: unknown })?.code;
+  if (typeof code === 'string' && code.startsWith('FST_ERR_CTP')) return 'The request body is not valid JSON.';
+  return 'The request could not be read.';
+}
