@@ -29,8 +29,7 @@ export class AuthService {
     const normalized = normalizeEmail(email);
     await this.throttle.assertAllowed(normalized, ip);
     const account = await this.accounts.findByEmail(normalized);
-    // Verify even without an account, so timing does not tell which addresses exist.
-    const valid = await this.hasher.verify(account?.passwordHash ?? DUMMY_HASH, password);
+    const valid = await this.hasher.verify(account?.passwordHash ?? null, password);
     if (!account || !valid || account.disabledAt) {
       await this.throttle.recordFailure(normalized, ip);
       throw new InvalidCredentialsError();
@@ -55,6 +54,3 @@ export class AuthService {
     return { accessToken, refreshToken, expiresIn: this.config.auth.accessTokenTtlSeconds };
   }
 }
-
-/** argon2id hash of a random string nobody knows; keeps failed look-ups as slow as real ones. */
-const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0xPEhzY7Gq0dSK8mk1s3KBVbHq9d6d8iJcV+6w3G7Ww';

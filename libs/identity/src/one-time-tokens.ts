@@ -30,15 +30,14 @@ export class OneTimeTokens {
 
   /** Marks the token used and returns its account; a second use, wrong purpose or expiry fails. */
   async consume(token: string, purpose: OneTimeTokenPurpose, manager: EntityManager): Promise<string> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(OneTimeToken)
-      .set({ usedAt: () => 'now()' })
-      .where({ tokenHash: hashSecretToken(token), purpose, usedAt: IsNull() })
-      .andWhere('expires_at > now()')
-      .returning(['account_id'])
-      .execute();
-    const row = (result.raw as Array<{ account_id: string }>)[0];
+    // One conditional UPDATE: two simultaneous uses cannot both succeed.
+    const [rows] = (await manager.query(
+      `UPDATE one_time_token SET used_at = now()
+        WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
+        RETURNING account_id`,
+      [hashSecretToken(token), purpose],
+    )) as [Array<{ account_id: string }>, number];
+    const row = rows[0];
     if (!row) throw new InvalidTokenError();
     return row.account_id;
   }

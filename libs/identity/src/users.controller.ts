@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, mapPage, Page, PageQuery, Roles } from '@app/platform';
+import { ApiPageResponse, ApiProblems, mapPage, Page, Roles } from '@app/platform';
 import { AccountService } from './account.service';
 import { CreateUserDto, UserDto, UserListQuery } from './dto/account.dto';
 
@@ -21,8 +21,8 @@ export class UsersController {
   @Get()
   @ApiOperation({ summary: 'Accounts of this municipality, newest first' })
   @ApiPageResponse(UserDto)
-  async list(@Query() page: PageQuery, @Query() filter: UserListQuery): Promise<Page<UserDto>> {
-    return mapPage(await this.accounts.listInMunicipality(page, filter.role), UserDto.from);
+  async list(@Query() query: UserListQuery): Promise<Page<UserDto>> {
+    return mapPage(await this.accounts.listInMunicipality(query, query.role), UserDto.from);
   }
 
   @Get(':id')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PERSON_ROLES, PersonRole } from '@app/platform';
+import { PageQuery, PERSON_ROLES, PersonRole } from '@app/platform';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Account } from '../account.entity';
 import { Municipality } from '../municipality.entity';
@@ -22,7 +22,7 @@ export class CreateUserDto {
   language?: 'nl' | 'en';
 }
 
-export class UserListQuery {
+export class UserListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: PERSON_ROLES })
   @IsOptional() @IsIn(PERSON_ROLES)
   role?: PersonRole;

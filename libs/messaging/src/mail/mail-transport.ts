@@ -11,6 +11,20 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
 }
 
+/** Pooled SMTP options from an smtp:// or smtps:// URL (credentials URL-encoded). */
+export function smtpOptions(url: string) {
+  const parsed = new URL(url);
+  const secure = parsed.protocol === 'smtps:';
+  return {
+    pool: true,
+    maxConnections: 5,
+    host: parsed.hostname,
+    port: Number(parsed.port || (secure ? 465 : 25)),
+    secure,
+    auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
+  };
+}
+
 /** The one way mail leaves the platform: a pooled SMTP transport from SMTP_URL. */
 @Injectable()
 export class MailTransport implements OnApplicationShutdown {
@@ -19,7 +33,7 @@ export class MailTransport implements OnApplicationShutdown {
   private readonly fromAddress: string;
 
   constructor(config: AppConfig) {
-    this.transporter = nodemailer.createTransport(config.mail.smtpUrl, { pool: true, maxConnections: 5 } as object);
+    this.transporter = nodemailer.createTransport(smtpOptions(config.mail.smtpUrl));
     this.fromAddress = config.mail.from;
   }
 

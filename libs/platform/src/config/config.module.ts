@@ -1,33 +1,18 @@
 import { Global, Module } from '@nestjs/common';
-import { ConfigModule as NestConfigModule, ConfigService } from '@nestjs/config';
 import { AppConfig } from './app-config';
 import { Environment, validateEnvironment } from './environment';
 
-@Global()
-@Module({
-  imports: [
-    NestConfigModule.forRoot({
-      ignoreEnvFile: true,
-      cache: true,
-      validate: (raw) => ({ ...validateEnvironment(raw) }),
-    }),
-  ],
-  providers: [
-    {
-      provide: AppConfig,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => new AppConfig(Object.assign(new Environment(), readAll(config))),
-    },
-  ],
-  exports: [AppConfig],
-})
-export class ConfigModule {}
-
-function readAll(config: ConfigService): Partial<Environment> {
-  return Object.fromEntries(Object.keys(new Environment()).map((key) => [key, config.get(key)]));
-}
-
-/** For bootstrap code that runs before the container exists (adapter options). */
+/**
+ * Reads and validates the environment when the application is created (not when this file
+ * is imported), so each process or test app gets the configuration it was started with.
+ */
 export function readEnvironment(): Environment {
   return validateEnvironment(process.env);
 }
+
+@Global()
+@Module({
+  providers: [{ provide: AppConfig, useFactory: () => new AppConfig(readEnvironment()) }],
+  exports: [AppConfig],
+})
+export class ConfigModule {}

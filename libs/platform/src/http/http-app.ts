@@ -3,13 +3,11 @@ import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { FastifyError } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { readEnvironment } from '../config/config.module';
 import { Metrics } from '../metrics/metrics';
-import { languageFromHeader } from './problem-titles';
-import { ProblemFilter, sendProblem } from './problem.filter';
+import { ProblemFilter } from './problem.filter';
 import { createValidationPipe } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -50,12 +48,7 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
       reply.elapsedTime / 1000,
     );
   });
-  // Errors Fastify raises before Nest sees the request (bad JSON, body too large, media type).
   const filter = new ProblemFilter();
-  fastify.setErrorHandler((error: FastifyError, request, reply) => {
-    const { problem, headers } = filter.toProblem(error, languageFromHeader(request.headers['accept-language']));
-    sendProblem(reply, problem, headers);
-  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

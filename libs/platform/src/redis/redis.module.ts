@@ -1,10 +1,10 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../config';
 
 /** One shared Redis connection for counters and health; BullMQ opens its own. */
 @Injectable()
-export class RedisConnection implements OnApplicationShutdown {
+export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
   readonly client: Redis;
 
   constructor(@Inject(AppConfig) config: AppConfig) {
@@ -16,6 +16,15 @@ export class RedisConnection implements OnApplicationShutdown {
     });
     // Connection errors surface through health checks and the calls that need Redis.
     this.client.on('error', () => undefined);
+  }
+
+  /** Gives the connection a moment at start-up, so the first requests find it ready; never blocks start for long. */
+  async onModuleInit(): Promise<void> {
+    if (this.client.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2000);
+      this.client.once('ready', () => (clearTimeout(timer), resolve()));
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

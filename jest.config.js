@@ -1,0 +1,30 @@
+/** Unit tests beside the code (*.spec.ts) and end-to-end tests in test/ (*.e2e-spec.ts). */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
+  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  transform: { '^.+\\.(ts|js)$': swc },
+  // Jest's module loader cannot require ESM-only packages as Node 20.19+ can; compile these few to CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  moduleNameMapper: {
+    '^@app/(platform|messaging|identity)(/.*)?$': '<rootDir>/libs/$1/src$2',
+  },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Brings the whole platform up on this machine: dependencies, Postgres, Redis, mail
+# catcher, migrations, demo data, API and worker. Ctrl-C stops API and worker.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/stack.sh
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "Installing dependencies (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+stack_up mantelzorg --mail
+export NODE_ENV="${NODE_ENV:-development}"
+export APP_BASE_URL="${APP_BASE_URL:-http://localhost:${PORT:-3000}}"
+
+log "Building"
+npm run --silent build >/dev/null
+log "Migrating"
+node dist/apps/cli/main.js db:migrate
+if [ "$NODE_ENV" != production ]; then node dist/apps/cli/main.js seed:demo; fi
+
+node dist/apps/api/main.js &
+api=$!
+node dist/apps/worker/main.js &
+worker=$!
+trap 'kill -TERM $api $worker 2>/dev/null; wait $api $worker 2>/dev/null; exit 0' INT TERM
+
+for _ in $(seq 1 100); do answers 127.0.0.1 "${PORT:-3000}" && break; sleep 0.2; done
+cat >&2 <<TXT
+
+  Mantelzorg platform is running.
+    API docs        http://localhost:${PORT:-3000}/api/docs
+    Health          http://localhost:${PORT:-3000}/health
+    Queue health    http://localhost:${WORKER_PORT:-3001}/health
+    Mail catcher    ${MAIL_CATCHER_URL:-(using SMTP_URL)}
+    Demo admin      admin@landsmeer.example.nl / demo-admin-landsmeer
+    Demo staff      consulent@landsmeer.example.nl / demo-staff-landsmeer
+  Ctrl-C stops API and worker; Postgres, Redis and the mail catcher keep running
+  (stop them with: bash scripts/stack-down.sh).
+
+TXT
+wait -n $api $worker

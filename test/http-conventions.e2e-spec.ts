@@ -1,0 +1,159 @@
+import { DataSource } from 'typeorm';
+import { createMunicipality, createPerson, uniqueEmail } from './support/factories';
+import { TestApp } from './support/test-app';
+
+describe('HTTP conventions', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(() => app.close());
+
+  it('lists every invalid field in a problem+json answer', async () => {
+    const answer = await app.post('/api/v1/auth/login', { body: { email: 42, password: ['x'] } });
+    expect(answer.status).toBe(400);
+    expect(answer.headers['content-type']).toContain('application/problem+json');
+    expect(answer.body).toMatchObject({ type: expect.any(String), title: 'De gegevens kloppen niet', status: 400, code: 'VALIDATION_FAILED' });
+    expect(answer.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(expect.arrayContaining(['email', 'password']));
+  });
+
+  it('gives titles in English to who asks for it', async () => {
+    const answer = await app.post('/api/v1/auth/login', { body: {}, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(answer.body.title).toBe('The request is not valid');
+  });
+
+  it('rejects unknown body fields, missing fields and huge strings', async () => {
+    const unknown = await app.post('/api/v1/auth/login', { body: { email: 'a@b.nl', password: 'x', isAdmin: true } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: 'isAdmin', message: expect.stringContaining('should not exist') }]);
+    const missing = await app.post('/api/v1/auth/login', { body: { email: 'a@b.nl' } });
+    expect(new Set(missing.body.errors.map((error: { field: string }) => error.field))).toEqual(new Set(['password']));
+    const huge = await app.post('/api/v1/auth/login', { body: { email: `${'a'.repeat(10_000)}@b.nl`, password: 'p'.repeat(100_000) } });
+    expect(huge.status).toBe(400);
+    expect(huge.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers malformed JSON, oversized bodies and unknown routes with problem+json', async () => {
+    const malformed = await app.post('/api/v1/auth/login', { rawBody: '{"email":', headers: { 'content-type': 'application/json' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+    const oversized = await app.post('/api/v1/auth/login', { rawBody: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
+    expect(oversized.status).toBe(413);
+    expect(oversized.body.code).toBe('PAYLOAD_TOO_LARGE');
+    const nowhere = await app.get('/api/v1/does-not-exist');
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.body.code).toBe('NOT_FOUND');
+    expect(JSON.stringify([malformed.body, oversized.body, nowhere.body])).not.toMatch(/stack|Error:|node_modules|SELECT/);
+  });
+
+  it('rejects an id that is not a UUID', async () => {
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    const answer = await app.get("/api/v1/users/1' OR '1'='1", { token: admin.accessToken });
+    expect(answer.status).toBe(400);
+    expect(answer.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('replays a POST with the same Idempotency-Key and body, once', async () => {
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    const headers = { 'idempotency-key': `partner-${Date.now()}-abc` };
+    const first = await app.post('/api/v1/partners', { token: admin.accessToken, headers, body: { name: 'Kaaswinkel' } });
+    const again = await app.post('/api/v1/partners', { token: admin.accessToken, headers, body: { name: 'Kaaswinkel' } });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const other = await app.post('/api/v1/partners', { token: admin.accessToken, headers, body: { name: 'Slager' } });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const rows = await app.app.get(DataSource).query('SELECT count(*)::int AS n FROM partner WHERE municipality_id = $1', [municipality.id]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('runs simultaneous repeats of one Idempotency-Key only once', async () => {
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    const headers = { 'idempotency-key': `race-${Date.now()}-xyz` };
+    const answers = await Promise.all(Array.from({ length: 10 }, () => app.post('/api/v1/partners', { token: admin.accessToken, headers, body: { name: 'Bakker' } })));
+    const created = answers.filter((answer) => answer.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(created.map((answer) => answer.body.id)).size).toBe(1);
+    expect(answers.every((answer) => answer.status === 201 || (answer.status === 409 && answer.body.code === 'IDEMPOTENCY_IN_PROGRESS'))).toBe(true);
+    const rows = await app.app.get(DataSource).query('SELECT count(*)::int AS n FROM partner WHERE municipality_id = $1', [municipality.id]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('lets a failed request be retried with the same key', async () => {
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    const email = uniqueEmail('retry');
+    await createPerson(app, municipality, 'staff', { email });
+    const headers = { 'idempotency-key': `invite-${Date.now()}-key` };
+    const conflict = await app.post('/api/v1/users', { token: admin.accessToken, headers, body: { email, role: 'staff', displayName: 'X' } });
+    expect(conflict.status).toBe(409);
+    const again = await app.post('/api/v1/users', { token: admin.accessToken, headers, body: { email, role: 'staff', displayName: 'X' } });
+    expect(again.status).toBe(409);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('pages with limit and cursor, newest first, without gaps or repeats', async () => {
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    for (let index = 0; index < 4; index++) await createPerson(app, municipality, 'staff');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await app.get(`/api/v1/users?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: admin.accessToken });
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((item) => item.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    expect(seen[seen.length - 1]).toBe(admin.id);
+
+    expect((await app.get('/api/v1/users?limit=101', { token: admin.accessToken })).status).toBe(400);
+    expect((await app.get('/api/v1/users?limit=abc', { token: admin.accessToken })).status).toBe(400);
+    const badCursor = await app.get('/api/v1/users?cursor=bm90LWEtY3Vyc29y', { token: admin.accessToken });
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.code).toBe('INVALID_CURSOR');
+  });
+
+  it('sets security headers and echoes a request id', async () => {
+    const answer = await app.get('/health', { headers: { 'x-request-id': 'trace-123' } });
+    expect(answer.headers['x-request-id']).toBe('trace-123');
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('serves Prometheus metrics', async () => {
+    await app.get('/health');
+    const answer = await app.get('/metrics');
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toContain('text/plain');
+    expect(answer.body).toContain('http_request_duration_seconds_bucket');
+    expect(answer.body).toContain('process_resident_memory_bytes');
+  });
+
+  it('documents every route with its problem answers in OpenAPI', async () => {
+    const docs = await app.get('/api/docs-json');
+    expect(docs.status).toBe(200);
+    const paths = docs.body.paths as Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>>;
+    for (const route of ['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/verify-email', '/api/v1/me', '/api/v1/users/{id}', '/api/v1/partners', '/health', '/metrics']) {
+      expect(paths[route]).toBeDefined();
+    }
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const codes = Object.keys(operation.responses);
+        expect({ route: `${method} ${path}`, ok: codes.some((code) => code.startsWith('2')) }).toEqual({ route: `${method} ${path}`, ok: true });
+        if (operation.security) {
+          expect({ route: `${method} ${path}`, codes }).toEqual({ route: `${method} ${path}`, codes: expect.arrayContaining(['401', '403']) });
+        }
+      }
+    }
+    expect(paths['/api/v1/auth/login']!.post!.responses).toHaveProperty('429');
+    expect(docs.body.components.schemas.ProblemDto).toBeDefined();
+  });
+});

@@ -1,0 +1,47 @@
+import { AccountService, MunicipalityService, Municipality } from '@app/identity';
+import { PersonRole } from '@app/platform';
+import { randomBytes, randomInt } from 'node:crypto';
+import { TestApp } from './test-app';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A municipality of its own for each test, so tests never share data. */
+export async function createMunicipality(app: TestApp, name = 'Testgemeente'): Promise<Municipality> {
+  const service = app.app.get(MunicipalityService);
+  for (;;) {
+    const code = `GM${String(randomInt(0, 10000)).padStart(4, '0')}`;
+    const { municipality, created } = await service.createOrFind({ code, name });
+    if (created) return municipality;
+  }
+}
+
+export function uniqueEmail(prefix = 'person'): string {
+  return `${prefix}-${randomBytes(6).toString('hex')}@example.nl`;
+}
+
+export interface TestPerson {
+  id: string;
+  email: string;
+  municipalityId: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+export async function createPerson(
+  app: TestApp,
+  municipality: Municipality,
+  role: PersonRole,
+  options: { emailVerified?: boolean; email?: string } = {},
+): Promise<TestPerson> {
+  const email = options.email ?? uniqueEmail(role);
+  const account = await app.app.get(AccountService).create({
+    municipalityId: municipality.id,
+    email,
+    role,
+    password: TEST_PASSWORD,
+    emailVerified: options.emailVerified ?? true,
+  });
+  const login = await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } });
+  if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+  return { id: account.id, email, municipalityId: municipality.id, accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
+}

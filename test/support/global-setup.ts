@@ -1,0 +1,21 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../libs/platform/src/database/data-source-options';
+import { validateEnvironment } from '../../libs/platform/src/config/environment';
+
+/** Starts every run on an empty schema, built by the migrations themselves. */
+export default async function globalSetup(): Promise<void> {
+  const env = validateEnvironment(process.env);
+  const database = new URL(env.DATABASE_URL).pathname.slice(1);
+  if (!database.endsWith('_test')) {
+    throw new Error(`Refusing to reset "${database}": tests need a database whose name ends in _test (scripts/test.sh provides one).`);
+  }
+  const dataSource = new DataSource(dataSourceOptions(env.DATABASE_URL, 2));
+  await dataSource.initialize();
+  try {
+    await dataSource.query('DROP SCHEMA IF EXISTS public CASCADE');
+    await dataSource.query('CREATE SCHEMA public');
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,74 @@
+import { simpleParser, ParsedMail } from 'mailparser';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  headers: ParsedMail['headers'];
+}
+
+/** A real SMTP server inside the test process that keeps what it receives. */
+export class SmtpSink {
+  readonly messages: ReceivedMail[] = [];
+  private server?: SMTPServer;
+  /** Reply code for the next messages: e.g. 451 (temporary) or 550 (permanent). */
+  rejectWith: number | null = null;
+
+  async start(): Promise<string> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, _session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          if (this.rejectWith) {
+            const error = Object.assign(new Error('rejected by test'), { responseCode: this.rejectWith });
+            callback(error);
+            return;
+          }
+          simpleParser(Buffer.concat(chunks))
+            .then((mail) => {
+              const to = [mail.to ?? []].flat().flatMap((address) => address.value.map((entry) => entry.address ?? ''));
+              this.messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '', headers: mail.headers });
+              callback();
+            })
+            .catch((error: Error) => callback(error));
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.server.address() as AddressInfo;
+    return `smtp://127.0.0.1:${port}`;
+  }
+
+  to(address: string): ReceivedMail[] {
+    return this.messages.filter((mail) => mail.to.includes(address.toLowerCase()));
+  }
+
+  /** Waits until a message to the address arrives (mail is sent after the response). */
+  async waitFor(address: string, count = 1, timeoutMs = 5000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.to(address);
+      if (found.length >= count) return found[count - 1]!;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`No mail number ${count} to ${address} within ${timeoutMs} ms`);
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+/** The token of the first link to `path` in a mail. */
+export function linkToken(mail: ReceivedMail, path: string): string {
+  const match = new RegExp(`${path.replace('/', '\\/')}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text);
+  if (!match) throw new Error(`No ${path} link in mail "${mail.subject}"`);
+  return match[1]!;
+}
