@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 source scripts/stack.sh
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "Installing dependencies (npm ci)"
-  npm ci --no-audit --no-fund
+  # npm install (not ci): it follows the lock file but tolerates the platform binaries
+  # a registry mirror may lack for other operating systems.
+  log "Installing dependencies"
+  npm install --no-audit --no-fund
 fi
 
 stack_up mantelzorg_test
