@@ -96,7 +96,7 @@ start_local_mail_catcher() {
   if ! answers 127.0.0.1 "$SMTP_PORT"; then
     log "Starting the mail catcher (SMTP 127.0.0.1:$SMTP_PORT, web http://127.0.0.1:$MAIL_UI_PORT)"
     mkdir -p "$STACK_DIR"
-    nohup npx --no-install maildev --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_UI_PORT" \
+    nohup node_modules/.bin/maildev --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_UI_PORT" \
       >"$STACK_DIR/maildev.log" 2>&1 &
     echo $! >"$STACK_DIR/maildev.pid"
     for _ in $(seq 1 100); do answers 127.0.0.1 "$SMTP_PORT" && break; sleep 0.1; done
