@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { AppConfig, createHttpApp } from '@app/platform';
+import { AppConfig, createHttpApp, stopGracefullyOnSignals } from '@app/platform';
 import { ApiModule } from './api.module';
 
 async function bootstrap(): Promise<void> {
   const app = await createHttpApp(ApiModule);
+  stopGracefullyOnSignals(app);
   await app.listen({ port: app.get(AppConfig).http.port, host: '0.0.0.0' });
 }
 

@@ -64,7 +64,6 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_PATHS, ...(options.unprefixed ?? [])] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(filter);
-  app.enableShutdownHooks();
   if (options.openApi !== false) setUpOpenApi(app);
   return app;
 }

@@ -1,0 +1,24 @@
+import { INestApplication, Logger } from '@nestjs/common';
+
+/**
+ * On SIGTERM or SIGINT: stop taking work, let in-flight requests and jobs finish,
+ * close connections, then exit 0. A second signal exits at once.
+ */
+export function stopGracefullyOnSignals(app: INestApplication): void {
+  const logger = new Logger('Shutdown');
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) process.exit(1);
+      stopping = true;
+      logger.log(`${signal}: finishing in-flight work`);
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
