@@ -140,7 +140,7 @@ describe('HTTP conventions', () => {
   it('documents every route with its problem answers in OpenAPI', async () => {
     const docs = await app.get('/api/docs-json');
     expect(docs.status).toBe(200);
-    const paths = docs.body.paths as Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[] }>>;
+    const paths = docs.body.paths as Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[]; parameters?: unknown[] }>>;
     for (const route of ['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/verify-email', '/api/v1/me', '/api/v1/users/{id}', '/api/v1/partners', '/health', '/metrics']) {
       expect(paths[route]).toBeDefined();
     }
@@ -155,5 +155,6 @@ describe('HTTP conventions', () => {
     }
     expect(paths['/api/v1/auth/login']!.post!.responses).toHaveProperty('429');
     expect(docs.body.components.schemas.ProblemDto).toBeDefined();
+    expect(paths['/api/v1/partners']!.post!.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
   });
 });

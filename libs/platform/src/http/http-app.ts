@@ -80,5 +80,14 @@ function setUpOpenApi(app: INestApplication): void {
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  for (const operations of Object.values(document.paths)) {
+    operations.post?.parameters?.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'Repeat a POST safely: the same key and body answer the first result again.',
+      schema: { type: 'string', minLength: 8, maxLength: 200 },
+    });
+  }
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -25,7 +25,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { problem, headers } = this.toProblem(exception, languageFromHeader(request.headers['accept-language']));
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, code: problem.code }, 'request failed');
+      this.logger.error({ error: describeSafely(exception), code: problem.code }, 'request failed');
     }
     sendProblem(reply, problem, headers);
   }
@@ -48,6 +48,13 @@ export function buildProblem(code: string, status: number, detail: string, langu
 export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}): void {
   if (reply.sent) return;
   void reply.status(problem.status).headers(headers).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+/** What to log of an unexpected error: its kind, message and stack, never query parameters or row values. */
+function describeSafely(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { kind: typeof exception };
+  const driverCode = (exception as { driverError?: { code?: string } }).driverError?.code;
+  return { kind: exception.constructor.name, message: exception.message.split('\n')[0], driverCode, stack: exception.stack?.split('\n').slice(1, 6).join('\n') };
 }
 
 function statusOf(exception: unknown): number {
