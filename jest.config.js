@@ -26,5 +26,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
-  maxWorkers: 2,
+  // One process: test files share the outbox and queues, so they run one after another.
+  maxWorkers: 1,
 };

@@ -7,7 +7,7 @@ describe('email verification, password reset and invitations', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = await TestApp.start({ worker: true });
   });
   afterAll(() => app.close());
 

@@ -40,7 +40,7 @@ describe('health', () => {
   it('answers 503 when Redis stops, and ok again when it is back', async () => {
     const port = await freePort();
     let redis = await startRedis(port);
-    const app = await TestApp.start({ REDIS_URL: `redis://127.0.0.1:${port}` });
+    const app = await TestApp.start({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
     try {
       expect((await app.get('/health')).status).toBe(200);
       redis.kill('SIGKILL');
@@ -64,7 +64,7 @@ describe('health', () => {
   });
 
   it('answers 503 when Redis is unreachable from the start', async () => {
-    const app = await TestApp.start({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    const app = await TestApp.start({ env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}` } });
     try {
       const answer = await app.get('/health');
       expect(answer.status).toBe(503);

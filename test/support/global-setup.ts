@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/platform/src/database/data-source-options';
 import { validateEnvironment } from '../../libs/platform/src/config/environment';
@@ -17,5 +18,13 @@ export default async function globalSetup(): Promise<void> {
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {
     await dataSource.destroy();
+  }
+  // Jobs left by an earlier run point at rows that no longer exist; start Redis empty too.
+  // Only a numbered database other than 0 is flushed, never a shared default one.
+  const redisDb = Number(new URL(env.REDIS_URL).pathname.slice(1) || 0);
+  if (redisDb > 0) {
+    const redis = new Redis(env.REDIS_URL);
+    await redis.flushdb();
+    redis.disconnect();
   }
 }

@@ -1,7 +1,10 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomInt } from 'node:crypto';
 import { createHttpApp } from '@app/platform';
 import { ApiModule } from '../../apps/api/src/api.module';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { SmtpSink } from './smtp-sink';
 
 export interface HttpAnswer<T = any> {
@@ -26,17 +29,21 @@ export class TestApp {
   constructor(
     readonly app: NestFastifyApplication,
     readonly smtp: SmtpSink,
+    /** The worker (outbox relay and processors) in this process, when started with `worker: true`. */
+    readonly worker: INestApplicationContext | null,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+  static async start(options: { env?: Record<string, string>; worker?: boolean } = {}): Promise<TestApp> {
     const smtp = new SmtpSink();
     process.env.SMTP_URL = await smtp.start();
     process.env.APP_BASE_URL = 'http://localhost:3000';
-    Object.assign(process.env, env);
+    Object.assign(process.env, options.env ?? {});
     const app = await createHttpApp(ApiModule);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    return new TestApp(app, smtp);
+    const worker = options.worker ? await NestFactory.createApplicationContext(WorkerModule, { logger: false }) : null;
+    await worker?.init();
+    return new TestApp(app, smtp, worker);
   }
 
   get<T = any>(url: string, options: RequestOptions = {}): Promise<HttpAnswer<T>> {
@@ -66,6 +73,7 @@ export class TestApp {
   }
 
   async close(): Promise<void> {
+    await this.worker?.close();
     await this.app.close();
     await this.smtp.stop();
   }

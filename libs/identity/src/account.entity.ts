@@ -9,6 +9,7 @@ export type Language = 'nl' | 'en';
 @Check('ck_account_role', `"role" IN ('carer', 'volunteer', 'staff', 'admin')`)
 @Check('ck_account_language', `"language" IN ('nl', 'en')`)
 @Check('ck_account_email_lower', `"email" = lower("email")`)
+@Check('ck_account_contact_channel', `"contact_channel" IN ('email', 'post')`)
 @Index('ix_account_municipality_role', ['municipalityId', 'role'])
 export class Account extends BaseRecord {
   @Column({ type: 'uuid' })
@@ -36,6 +37,14 @@ export class Account extends BaseRecord {
 
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
+
+  /** How the person wants to hear from the steunpunt; "post" people get campaign mail on paper. */
+  @Column({ type: 'text', default: 'email' })
+  contactChannel: 'email' | 'post';
+
+  /** Set when the person unsubscribed from campaign mail; transactional mail still goes out. */
+  @Column({ type: 'timestamptz', nullable: true })
+  campaignOptOutAt: Date | null;
 
   @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_account_municipality' })

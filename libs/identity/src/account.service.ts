@@ -9,12 +9,13 @@ import {
   paginate,
   PersonRole,
 } from '@app/platform';
+import { MessageService } from '@app/messaging';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { Account, Language } from './account.entity';
-import { AccountMailer } from './account-mailer';
+import { ACCOUNT_MESSAGES } from './account-message-kinds';
 import { EmailTakenError } from './identity-errors';
-import { OneTimeTokens, TOKEN_LIFETIME_SECONDS } from './one-time-tokens';
+import { OneTimeTokens } from './one-time-tokens';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokens } from './refresh-tokens';
 
@@ -42,7 +43,7 @@ export class AccountService {
     private readonly hasher: PasswordHasher,
     private readonly oneTimeTokens: OneTimeTokens,
     private readonly refreshTokens: RefreshTokens,
-    private readonly mailer: AccountMailer,
+    private readonly messages: MessageService,
   ) {}
 
   async create(input: NewAccount): Promise<Account> {
@@ -74,18 +75,16 @@ export class AccountService {
   /** A staff or admin account of the acting municipality, invited by email to choose a password. */
   async invite(input: { email: string; role: 'staff' | 'admin'; displayName: string; language?: Language }): Promise<Account> {
     const draft = this.scopedAccounts.create({ email: normalizeEmail(input.email), role: input.role, displayName: input.displayName, language: input.language ?? 'nl' });
-    const { account, token } = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       try {
-        const saved = await this.scopedAccounts.save(draft, manager);
-        const issued = await this.oneTimeTokens.issue(saved.id, 'password_reset', TOKEN_LIFETIME_SECONDS.invitation, manager);
-        return { account: saved, token: issued };
+        const account = await this.scopedAccounts.save(draft, manager);
+        await this.queueMessage(manager, account, ACCOUNT_MESSAGES.invitation);
+        return account;
       } catch (error) {
         if (isUniqueViolation(error, 'uq_account_email')) throw new EmailTakenError();
         throw error;
       }
     });
-    await this.mailer.send('invitation', account, token);
-    return account;
   }
 
   async getInMunicipality(id: string): Promise<Account> {
@@ -104,11 +103,7 @@ export class AccountService {
   async sendEmailVerification(email: string): Promise<void> {
     const account = await this.accounts.findOneBy({ email: normalizeEmail(email), emailVerifiedAt: IsNull(), disabledAt: IsNull() });
     if (!account) return;
-    const token = await this.dataSource.transaction(async (manager) => {
-      await this.oneTimeTokens.invalidateOthers(account.id, 'email_verification', manager);
-      return this.oneTimeTokens.issue(account.id, 'email_verification', TOKEN_LIFETIME_SECONDS.email_verification, manager);
-    });
-    await this.mailer.send('verify_email', account, token);
+    await this.dataSource.transaction((manager) => this.queueMessage(manager, account, ACCOUNT_MESSAGES.verifyEmail));
   }
 
   async verifyEmail(token: string): Promise<void> {
@@ -122,11 +117,7 @@ export class AccountService {
   async sendPasswordReset(email: string): Promise<void> {
     const account = await this.accounts.findOneBy({ email: normalizeEmail(email), disabledAt: IsNull() });
     if (!account) return;
-    const token = await this.dataSource.transaction(async (manager) => {
-      await this.oneTimeTokens.invalidateOthers(account.id, 'password_reset', manager);
-      return this.oneTimeTokens.issue(account.id, 'password_reset', TOKEN_LIFETIME_SECONDS.password_reset, manager);
-    });
-    await this.mailer.send('password_reset', account, token);
+    await this.dataSource.transaction((manager) => this.queueMessage(manager, account, ACCOUNT_MESSAGES.passwordReset));
   }
 
   /** Sets the password, proves the address, and ends every existing sign-in. */
@@ -138,6 +129,14 @@ export class AccountService {
       await manager.getRepository(Account).update({ id: accountId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
       await this.oneTimeTokens.invalidateOthers(accountId, 'password_reset', manager);
       await this.refreshTokens.revokeAllOf(accountId, manager);
+    });
+  }
+
+  /** Account mail goes by email whatever the contact preference: it is transactional. */
+  async queueMessage(manager: EntityManager, account: Account, kind: string): Promise<void> {
+    await this.messages.queue(manager, {
+      recipient: { accountId: account.id, municipalityId: account.municipalityId, email: account.email, language: account.language, channel: 'email' },
+      kind,
     });
   }
 }

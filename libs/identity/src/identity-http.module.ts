@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PartnerKeyVerifier } from '@app/platform';
+import { AccountLinkPages } from './account-link-pages';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
@@ -13,7 +14,7 @@ import { UsersController } from './users.controller';
 @Module({
   imports: [IdentityModule],
   controllers: [AuthController, MeController, UsersController, MunicipalityController, PartnerController],
-  providers: [AuthService, LoginThrottle, { provide: PartnerKeyVerifier, useExisting: PartnerService }],
+  providers: [AccountLinkPages, AuthService, LoginThrottle, { provide: PartnerKeyVerifier, useExisting: PartnerService }],
   exports: [PartnerKeyVerifier, IdentityModule],
 })
 export class IdentityHttpModule {}

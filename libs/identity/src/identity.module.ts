@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { RecipientDirectory } from '@app/messaging';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { provideMunicipalityScoped } from '@app/platform';
 import { Account } from './account.entity';
-import { AccountMailer } from './account-mailer';
+import { AccountMessageKinds } from './account-message-kinds';
 import { AccountService } from './account.service';
 import { Municipality } from './municipality.entity';
 import { MunicipalityService } from './municipality.service';
@@ -12,10 +13,12 @@ import { Partner } from './partner.entity';
 import { PartnerService } from './partner.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshToken } from './refresh-token.entity';
+import { AccountRecipients } from './recipient-directory';
 import { RefreshTokens } from './refresh-tokens';
 import { Wijk, WijkPostcodeRange } from './wijk.entity';
 
-/** Municipalities, wijken, accounts, tokens and partners: services for api, worker and cli. */
+/** Municipalities, wijken, accounts, tokens and partners: services for api, worker and cli. Global: messaging reads recipients through it. */
+@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Municipality, Wijk, WijkPostcodeRange, Account, RefreshToken, OneTimeToken, Partner])],
   providers: [
@@ -23,7 +26,9 @@ import { Wijk, WijkPostcodeRange } from './wijk.entity';
     provideMunicipalityScoped(Wijk),
     provideMunicipalityScoped(WijkPostcodeRange),
     provideMunicipalityScoped(Partner),
-    AccountMailer,
+    AccountMessageKinds,
+    AccountRecipients,
+    { provide: RecipientDirectory, useExisting: AccountRecipients },
     AccountService,
     MunicipalityService,
     OneTimeTokens,
@@ -31,6 +36,6 @@ import { Wijk, WijkPostcodeRange } from './wijk.entity';
     PasswordHasher,
     RefreshTokens,
   ],
-  exports: [AccountService, MunicipalityService, PartnerService, PasswordHasher, RefreshTokens],
+  exports: [AccountService, MunicipalityService, PartnerService, PasswordHasher, RefreshTokens, OneTimeTokens, RecipientDirectory],
 })
 export class IdentityModule {}

@@ -42,6 +42,14 @@ export class OneTimeTokens {
     return row.account_id;
   }
 
+  /** Whether the token would be accepted now; changes nothing (for pages a GET shows). */
+  async isUsable(token: string, purpose: OneTimeTokenPurpose): Promise<boolean> {
+    return this.tokens
+      .createQueryBuilder('token')
+      .where('token.tokenHash = :hash AND token.purpose = :purpose AND token.usedAt IS NULL AND token.expiresAt > now()', { hash: hashSecretToken(token), purpose })
+      .getExists();
+  }
+
   /** Older unused tokens of the same purpose stop working when a new one is sent or one is used. */
   async invalidateOthers(accountId: string, purpose: OneTimeTokenPurpose, manager: EntityManager): Promise<void> {
     await manager.getRepository(OneTimeToken).update({ accountId, purpose, usedAt: IsNull() }, { usedAt: new Date() });

@@ -9,6 +9,9 @@ export interface OutgoingMail {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** Deterministic Message-ID, so a resend after a crash is recognisable as the same message. */
+  messageId?: string;
+  attachments?: Array<{ filename: string; contentType: string; content: string }>;
 }
 
 /** Pooled SMTP options from an smtp:// or smtps:// URL (credentials URL-encoded). */
@@ -17,7 +20,7 @@ export function smtpOptions(url: string) {
   const secure = parsed.protocol === 'smtps:';
   return {
     pool: true,
-    maxConnections: 5,
+    maxConnections: 10,
     host: parsed.hostname,
     port: Number(parsed.port || (secure ? 465 : 25)),
     secure,
@@ -45,6 +48,8 @@ export class MailTransport implements OnApplicationShutdown {
       text: mail.text,
       html: mail.html,
       headers: mail.headers,
+      messageId: mail.messageId,
+      attachments: mail.attachments,
     });
     return String(info.messageId);
   }

@@ -1,20 +1,26 @@
 import { JobsOptions } from 'bullmq';
 
-/** Every queue of the platform, declared once: name, job names and their payloads. */
-export const QUEUES = {
-  identityMaintenance: 'identity-maintenance',
-} as const;
-
+/** Every queue of the platform, declared once: its jobs and their payloads. */
 export interface JobPayloads {
   'identity-maintenance': { 'purge-expired-tokens': Record<string, never> };
+  mail: { deliver: { messageId: string } };
+  fanout: { expand: { fanoutId: string } };
 }
 
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+export type QueueName = keyof JobPayloads;
+export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
+export type JobPayload<Q extends QueueName, N extends JobName<Q>> = JobPayloads[Q][N];
+
+export const QUEUES = {
+  identityMaintenance: 'identity-maintenance',
+  mail: 'mail',
+  fanout: 'fanout',
+} as const satisfies Record<string, QueueName>;
 
 /** Retries with exponential backoff; finished jobs are dropped so Redis stays bounded. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
-  attempts: 6,
-  backoff: { type: 'exponential', delay: 5_000 },
-  removeOnComplete: { age: 24 * 3600, count: 10_000 },
-  removeOnFail: { age: 14 * 24 * 3600, count: 10_000 },
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 14 * 24 * 3600, count: 50_000 },
 };

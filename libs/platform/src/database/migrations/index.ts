@@ -1,5 +1,6 @@
 import { MigrationInterface } from 'typeorm';
 import { Foundation1795370419224 } from './1795370419224-foundation';
+import { MessagingBackbone1795371752301 } from './1795371752301-messaging-backbone';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
-export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795370419224];
+export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795370419224, MessagingBackbone1795371752301];

@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PERSON_ROLES, PersonRole } from '@app/platform';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Message } from '../messages/message.entity';
+
+export class LocalizedSubjectDto {
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) nl: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) en: string;
+}
+
+export class LocalizedBodyDto {
+  @ApiProperty({ maxLength: 10000 }) @IsString() @MinLength(1) @MaxLength(10000) nl: string;
+  @ApiProperty({ maxLength: 10000 }) @IsString() @MinLength(1) @MaxLength(10000) en: string;
+}
+
+export class AnnouncementAudienceDto {
+  @ApiProperty({ enum: PERSON_ROLES, isArray: true, example: ['carer'] })
+  @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(PERSON_ROLES, { each: true })
+  roles: PersonRole[];
+}
+
+export class CreateAnnouncementDto {
+  @ApiProperty({ type: LocalizedSubjectDto }) @ValidateNested() @Type(() => LocalizedSubjectDto) subject: LocalizedSubjectDto;
+  @ApiProperty({ type: LocalizedBodyDto }) @ValidateNested() @Type(() => LocalizedBodyDto) body: LocalizedBodyDto;
+  @ApiProperty({ type: AnnouncementAudienceDto }) @ValidateNested() @Type(() => AnnouncementAudienceDto) audience: AnnouncementAudienceDto;
+}
+
+export class FanoutStartedDto {
+  @ApiProperty({ format: 'uuid' }) fanoutId: string;
+}
+
+export class FanoutProgressDto {
+  @ApiProperty({ description: 'People in the audience' }) total: number;
+  @ApiProperty() sent: number;
+  @ApiProperty() failed: number;
+  @ApiProperty({ description: 'Opted out, post, or no address' }) skipped: number;
+  @ApiProperty() done: boolean;
+}
+
+export class MessageLogEntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'verify_email' }) kind: string;
+  @ApiProperty({ enum: ['transactional', 'campaign'] }) category: string;
+  @ApiProperty({ enum: ['email', 'post'] }) channel: string;
+  @ApiProperty({ enum: ['queued', 'sent', 'failed', 'skipped'] }) status: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why skipped or failed' }) outcome: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) providerMessageId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) sentAt: string | null;
+
+  static from(message: Message): MessageLogEntryDto {
+    return {
+      id: message.id,
+      kind: message.kind,
+      category: message.category,
+      channel: message.channel,
+      status: message.status,
+      outcome: message.outcome,
+      providerMessageId: message.providerMessageId,
+      createdAt: message.createdAt.toISOString(),
+      sentAt: message.sentAt?.toISOString() ?? null,
+    };
+  }
+}

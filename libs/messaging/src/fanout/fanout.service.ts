@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { NotFoundError, RequestContext } from '@app/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { Message } from '../messages/message.entity';
+import { MessageKinds } from '../messages/message-kinds';
+import { Outbox } from '../outbox/outbox';
+import { QUEUES } from '../queues/queues';
+import { AudienceSources } from './audience-sources';
+import { Audience, Fanout } from './fanout.entity';
+
+export interface FanoutProgress {
+  total: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  done: boolean;
+}
+
+/** Starts fan-outs (inside the caller's transaction) and reports their progress. */
+@Injectable()
+export class FanoutService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly kinds: MessageKinds,
+    private readonly sources: AudienceSources,
+    private readonly context: RequestContext,
+  ) {}
+
+  async start(manager: EntityManager, input: { kind: string; audience: Audience; params?: Record<string, unknown> }): Promise<Fanout> {
+    this.kinds.get(input.kind);
+    this.sources.get(input.audience.source);
+    const actor = this.context.actor();
+    const fanout = await manager.getRepository(Fanout).save(
+      manager.getRepository(Fanout).create({ municipalityId: actor.municipalityId, kind: input.kind, audience: input.audience, params: input.params ?? {}, createdBy: actor.id }),
+    );
+    await this.outbox.add(manager, { queue: QUEUES.fanout, name: 'expand', jobId: `fanout.${fanout.id}`, payload: { fanoutId: fanout.id } });
+    return fanout;
+  }
+
+  async progress(fanoutId: string): Promise<FanoutProgress> {
+    const fanout = await this.dataSource.getRepository(Fanout).findOneBy({ id: fanoutId, municipalityId: this.context.municipalityId() });
+    if (!fanout) throw new NotFoundError('The fan-out');
+    const rows = (await this.dataSource
+      .getRepository(Message)
+      .createQueryBuilder('message')
+      .select('message.status', 'status')
+      .addSelect('count(*)::int', 'count')
+      .where('message.fanoutId = :fanoutId', { fanoutId })
+      .groupBy('message.status')
+      .getRawMany()) as Array<{ status: string; count: number }>;
+    const count = (status: string) => rows.find((row) => row.status === status)?.count ?? 0;
+    return {
+      total: fanout.total ?? 0,
+      sent: count('sent'),
+      failed: count('failed'),
+      skipped: count('skipped'),
+      done: fanout.expandedAt !== null && count('queued') === 0,
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AudienceSources } from '../fanout/audience-sources';
+import { Fanout } from '../fanout/fanout.entity';
+import { Message } from '../messages/message.entity';
+import { MessageKinds } from '../messages/message-kinds';
+import { OutboxEntry } from '../outbox/outbox-entry.entity';
+import { JobPayloads, QUEUES } from '../queues/queues';
+
+const PAGE_SIZE = 1000;
+
+/**
+ * Expands a fan-out page by page: each page's messages, their delivery jobs and the
+ * cursor commit together. A restarted expansion continues after the cursor, and the
+ * unique dedupe key (fan-out, person) keeps it at one message per person regardless.
+ */
+@Processor(QUEUES.fanout, { concurrency: 2 })
+export class FanoutExpansionProcessor extends WorkerHost {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sources: AudienceSources,
+    private readonly kinds: MessageKinds,
+  ) {
+    super();
+  }
+
+  async process(job: Job<JobPayloads['fanout']['expand']>): Promise<{ expanded: number }> {
+    const fanouts = this.dataSource.getRepository(Fanout);
+    const fanout = await fanouts.findOneBy({ id: job.data.fanoutId });
+    if (!fanout || fanout.expandedAt) return { expanded: 0 };
+    const source = this.sources.get(fanout.audience.source);
+    const category = this.kinds.get(fanout.kind).category;
+    if (fanout.total === null) {
+      fanout.total = await source.count(fanout.municipalityId, fanout.audience.filter);
+      await fanouts.update(fanout.id, { total: fanout.total });
+    }
+
+    let cursor = fanout.cursor;
+    let expanded = 0;
+    for (;;) {
+      const recipients = await source.page(fanout.municipalityId, fanout.audience.filter, cursor, PAGE_SIZE);
+      if (recipients.length === 0) break;
+      await this.dataSource.transaction(async (manager) => {
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(Message)
+          .values(
+            recipients.map((recipient) => ({
+              municipalityId: fanout.municipalityId,
+              accountId: recipient.accountId,
+              kind: fanout.kind,
+              category,
+              channel: recipient.channel,
+              toAddress: recipient.email,
+              language: recipient.language,
+              params: {},
+              fanoutId: fanout.id,
+              dedupeKey: `fanout:${fanout.id}:${recipient.accountId}`,
+            })),
+          )
+          .orIgnore()
+          .returning(['id'])
+          .execute();
+        const ids = (inserted.raw as Array<{ id: string }>).map((row) => row.id);
+        if (ids.length > 0) {
+          await manager
+            .createQueryBuilder()
+            .insert()
+            .into(OutboxEntry)
+            .values(ids.map((id) => ({ queue: QUEUES.mail, jobName: 'deliver', jobId: `message.${id}`, payload: { messageId: id } })))
+            .orIgnore()
+            .execute();
+        }
+        cursor = recipients[recipients.length - 1]!.accountId;
+        await manager.getRepository(Fanout).update(fanout.id, { cursor });
+      });
+      expanded += recipients.length;
+      await job.updateProgress({ expanded });
+    }
+    await fanouts.update(fanout.id, { expandedAt: new Date() });
+    return { expanded };
+  }
+}

@@ -1,0 +1,118 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig } from '@app/platform';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Fanout } from '../fanout/fanout.entity';
+import { LinkTokens } from '../links/link-tokens';
+import { MailTransport } from '../mail/mail-transport';
+import { Message } from '../messages/message.entity';
+import { MessageKinds } from '../messages/message-kinds';
+import { RecipientDirectory } from '../messages/recipients';
+import { Outbox } from '../outbox/outbox';
+import { JobPayloads, QUEUES } from '../queues/queues';
+import { MAIL_CONCURRENCY, MAIL_SEND_LIMIT } from './mail-limits';
+
+export const UNSUBSCRIBE_PURPOSE = 'unsubscribe';
+const UNSUBSCRIBE_LIFETIME_SECONDS = 365 * 24 * 3600;
+
+type Outcome = 'sent' | 'skipped' | 'failed' | 'already-handled' | 'cancelled';
+
+/** True for SMTP answers that will not change on retry (5xx). */
+function isPermanent(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/**
+ * Delivers one message: checks it is still due, applies preferences for campaign mail,
+ * renders it in the person's language and sends it. Temporary SMTP failures are retried
+ * with backoff; permanent ones are recorded and not retried.
+ */
+@Processor(QUEUES.mail, { concurrency: MAIL_CONCURRENCY, limiter: MAIL_SEND_LIMIT })
+export class MailDeliveryProcessor extends WorkerHost {
+  private readonly logger = new Logger(MailDeliveryProcessor.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly kinds: MessageKinds,
+    private readonly recipients: RecipientDirectory,
+    private readonly transport: MailTransport,
+    private readonly linkTokens: LinkTokens,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async process(job: Job<JobPayloads['mail']['deliver']>): Promise<Outcome> {
+    if (job.id && (await this.outbox.isCancelled(job.id))) return 'cancelled';
+    const messages = this.dataSource.getRepository(Message);
+    const message = await messages.findOneBy({ id: job.data.messageId });
+    if (!message || message.status !== 'queued') return 'already-handled';
+
+    const kind = this.kinds.get(message.kind);
+    const recipient = message.accountId ? await this.recipients.get(message.accountId) : null;
+    const skipReason = !recipient
+      ? 'recipient_gone'
+      : kind.category === 'campaign' && recipient.campaignOptOut
+        ? 'opted_out'
+        : kind.category === 'campaign' && recipient.channel === 'post'
+          ? 'post'
+          : !message.toAddress
+            ? 'no_email_address'
+            : null;
+    if (skipReason || !recipient) return this.finish(message.id, 'skipped', { outcome: skipReason });
+
+    const shared = message.fanoutId ? ((await this.dataSource.getRepository(Fanout).findOneBy({ id: message.fanoutId }))?.params ?? {}) : {};
+    const base = this.config.http.baseUrl;
+    const link = (path: string, token: string) => `${base}/${path}?token=${encodeURIComponent(token)}&lang=${message.language}`;
+    const unsubscribeLink = link('unsubscribe', this.linkTokens.sign(UNSUBSCRIBE_PURPOSE, recipient.accountId, UNSUBSCRIBE_LIFETIME_SECONDS));
+    const rendered = await kind.render({
+      messageId: message.id,
+      accountId: recipient.accountId,
+      language: message.language,
+      displayName: recipient.displayName,
+      senderName: recipient.senderName,
+      params: { ...shared, ...message.params },
+      link,
+      unsubscribeLink,
+    });
+
+    try {
+      const providerMessageId = await this.transport.send({
+        to: message.toAddress!,
+        fromName: recipient.senderName,
+        messageId: `<${message.id}@mantelzorg.platform>`,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        attachments: rendered.attachments,
+        headers:
+          kind.category === 'campaign' ? { 'List-Unsubscribe': `<${unsubscribeLink}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined,
+      });
+      return this.finish(message.id, 'sent', { providerMessageId, sentAt: new Date() });
+    } catch (error) {
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const reason = `${(error as { responseCode?: number }).responseCode ?? (error as { code?: string }).code ?? 'error'}`;
+      if (isPermanent(error) || lastAttempt) {
+        this.logger.warn({ messageId: message.id, reason }, 'message not delivered');
+        return this.finish(message.id, 'failed', { outcome: `smtp ${reason}` });
+      }
+      await messages.increment({ id: message.id }, 'attempts', 1);
+      throw error;
+    }
+  }
+
+  private async finish(id: string, status: 'sent' | 'skipped' | 'failed', changes: { outcome?: string | null; providerMessageId?: string; sentAt?: Date }): Promise<Outcome> {
+    await this.dataSource
+      .getRepository(Message)
+      .createQueryBuilder()
+      .update()
+      .set({ ...changes, status, attempts: () => 'attempts + 1' })
+      .where('id = :id AND status = :queued', { id, queued: 'queued' })
+      .execute();
+    return status;
+  }
+}

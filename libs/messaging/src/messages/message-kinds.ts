@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { Language } from '../templates/language';
+import { RenderedMessage } from '../templates/layout';
+import { MessageCategory } from './message.entity';
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+export interface RenderInput {
+  messageId: string;
+  accountId: string;
+  language: Language;
+  displayName: string | null;
+  senderName: string;
+  params: Record<string, unknown>;
+  /** Absolute link to a link page with a token, in the person's language. */
+  link(path: string, token: string): string;
+  /** Signed one-click unsubscribe link (campaign messages). */
+  unsubscribeLink: string;
+}
+
+export interface RenderedMail extends RenderedMessage {
+  attachments?: MailAttachment[];
+}
+
+/** A kind of message: transactional (always sent) or campaign (respects opt-out and post). */
+export interface MessageKind {
+  readonly kind: string;
+  readonly category: MessageCategory;
+  /** Rendered at send time in the worker, so secrets (link tokens) are never stored in clear. */
+  render(input: RenderInput): Promise<RenderedMail>;
+}
+
+/** Every message kind, registered by the context that owns it. */
+@Injectable()
+export class MessageKinds {
+  private readonly kinds = new Map<string, MessageKind>();
+
+  register(kind: MessageKind): void {
+    this.kinds.set(kind.kind, kind);
+  }
+
+  get(kind: string): MessageKind {
+    const found = this.kinds.get(kind);
+    if (!found) throw new Error(`Unknown message kind ${kind}`);
+    return found;
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { NotFoundError, Page, PageQuery, paginate, RequestContext } from '@app/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { Outbox } from '../outbox/outbox';
+import { QUEUES } from '../queues/queues';
+import { Message } from './message.entity';
+import { MessageKinds } from './message-kinds';
+import { Recipient } from './recipients';
+
+export interface NewMessage {
+  recipient: Pick<Recipient, 'accountId' | 'municipalityId' | 'email' | 'language' | 'channel'>;
+  kind: string;
+  params?: Record<string, unknown>;
+  dedupeKey?: string;
+}
+
+/** Queues messages inside the caller's transaction, and reads the communication log. */
+@Injectable()
+export class MessageService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly kinds: MessageKinds,
+    private readonly context: RequestContext,
+  ) {}
+
+  /** Writes the message and its delivery job; both commit or roll back with the caller's change. */
+  async queue(manager: EntityManager, message: NewMessage): Promise<Message | null> {
+    const { recipient } = message;
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Message)
+      .values({
+        municipalityId: recipient.municipalityId,
+        accountId: recipient.accountId,
+        kind: message.kind,
+        category: this.kinds.get(message.kind).category,
+        channel: recipient.channel,
+        toAddress: recipient.email,
+        language: recipient.language,
+        params: message.params ?? {},
+        dedupeKey: message.dedupeKey ?? null,
+      })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const row = (inserted.raw as Array<{ id: string }>)[0];
+    if (!row) return null;
+    await this.outbox.add(manager, { queue: QUEUES.mail, name: 'deliver', jobId: `message.${row.id}`, payload: { messageId: row.id } });
+    return manager.getRepository(Message).findOneByOrFail({ id: row.id });
+  }
+
+  /** Queues in its own transaction (for callers without one). */
+  queueNow(message: NewMessage): Promise<Message | null> {
+    return this.dataSource.transaction((manager) => this.queue(manager, message));
+  }
+
+  /** The communication log of one person of the acting municipality, newest first. */
+  logOf(accountId: string, page: PageQuery): Promise<Page<Message>> {
+    const query = this.dataSource
+      .getRepository(Message)
+      .createQueryBuilder('message')
+      .where('message.accountId = :accountId', { accountId })
+      .andWhere('message.municipalityId = :municipalityId', { municipalityId: this.context.municipalityId() });
+    return paginate(query, page);
+  }
+
+  async get(id: string): Promise<Message> {
+    const message = await this.dataSource.getRepository(Message).findOneBy({ id });
+    if (!message) throw new NotFoundError('The message');
+    return message;
+  }
+}

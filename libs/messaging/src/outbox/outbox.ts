@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { JobName, JobPayload, QueueName } from '../queues/queues';
+import { OutboxEntry } from './outbox-entry.entity';
+
+export interface OutboxJob<Q extends QueueName, N extends JobName<Q>> {
+  queue: Q;
+  name: N;
+  /** Deterministic: the same cause always gives the same id, so it is enqueued once. */
+  jobId: string;
+  payload: JobPayload<Q, N>;
+  runAt?: Date;
+}
+
+/** Producers write jobs here inside their own transaction; the relay moves them to BullMQ. */
+@Injectable()
+export class Outbox {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async add<Q extends QueueName, N extends JobName<Q>>(manager: EntityManager, job: OutboxJob<Q, N>): Promise<void> {
+    // BullMQ refuses ':' in custom ids; refusing here keeps a bad id from blocking the relay.
+    if (!/^[A-Za-z0-9._-]{1,200}$/.test(job.jobId)) throw new Error(`Invalid job id ${job.jobId}`);
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxEntry)
+      .values({ queue: job.queue, jobName: job.name, jobId: job.jobId, payload: job.payload as object, runAt: job.runAt ?? null })
+      .orIgnore()
+      .execute();
+  }
+
+  /** Cancels a job not yet run: it will not be relayed, and its processor skips it if it was. */
+  async cancel(manager: EntityManager, jobId: string): Promise<void> {
+    await manager.getRepository(OutboxEntry).update({ jobId, cancelledAt: IsNull() }, { cancelledAt: new Date() });
+  }
+
+  /** Moves a pending job: the old one is cancelled and a new one takes its place under a new id. */
+  async reschedule<Q extends QueueName, N extends JobName<Q>>(manager: EntityManager, oldJobId: string, job: OutboxJob<Q, N>): Promise<void> {
+    await this.cancel(manager, oldJobId);
+    await this.add(manager, job);
+  }
+
+  async isCancelled(jobId: string): Promise<boolean> {
+    const entry = await this.dataSource.getRepository(OutboxEntry).findOne({ where: { jobId }, select: { id: true, cancelledAt: true } });
+    return entry?.cancelledAt != null;
+  }
+}
