@@ -20,7 +20,7 @@ export class Fanout extends BaseRecord {
   audience: Audience;
 
   /** Template variables shared by every message of the fan-out. */
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb' })
   params: object;
 
   @Column({ type: 'uuid', nullable: true })

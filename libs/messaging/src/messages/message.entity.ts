@@ -40,7 +40,7 @@ export class Message extends BaseRecord {
   language: Language;
 
   /** Template variables of this message; a fan-out keeps shared ones on the fan-out. */
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb' })
   params: object;
 
   @Column({ type: 'uuid', nullable: true })
