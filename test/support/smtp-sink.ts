@@ -8,6 +8,9 @@ export interface ReceivedMail {
   text: string;
   html: string;
   headers: ParsedMail['headers'];
+  /** Header values as sent, by lower-case name. */
+  rawHeaders: Record<string, string>;
+  messageId: string;
 }
 
 /** A real SMTP server inside the test process that keeps what it receives. */
@@ -34,7 +37,8 @@ export class SmtpSink {
           simpleParser(Buffer.concat(chunks))
             .then((mail) => {
               const to = [mail.to ?? []].flat().flatMap((address) => address.value.map((entry) => entry.address ?? ''));
-              this.messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '', headers: mail.headers });
+              const rawHeaders = Object.fromEntries(mail.headerLines.map((header) => [header.key, header.line.slice(header.line.indexOf(':') + 1).trim()]));
+              this.messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '', headers: mail.headers, rawHeaders, messageId: mail.messageId ?? '' });
               callback();
             })
             .catch((error: Error) => callback(error));

@@ -21,3 +21,4 @@ export * from './templates/account-messages';
 export * from './templates/announcement.kind';
 export * from './templates/language';
 export * from './templates/layout';
+export * from './calendar/ics';

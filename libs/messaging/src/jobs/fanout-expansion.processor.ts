@@ -6,6 +6,7 @@ import { AudienceSources } from '../fanout/audience-sources';
 import { Fanout } from '../fanout/fanout.entity';
 import { Message } from '../messages/message.entity';
 import { MessageKinds } from '../messages/message-kinds';
+import { deliveryJobId } from '../messages/message.service';
 import { OutboxEntry } from '../outbox/outbox-entry.entity';
 import { JobPayloads, QUEUES } from '../queues/queues';
 
@@ -70,7 +71,7 @@ export class FanoutExpansionProcessor extends WorkerHost {
             .createQueryBuilder()
             .insert()
             .into(OutboxEntry)
-            .values(ids.map((id) => ({ queue: QUEUES.mail, jobName: 'deliver', jobId: `message.${id}`, payload: { messageId: id } })))
+            .values(ids.map((id) => ({ queue: QUEUES.mail, jobName: 'deliver', jobId: deliveryJobId(id), payload: { messageId: id } })))
             .orIgnore()
             .execute();
         }

@@ -13,6 +13,12 @@ export interface NewMessage {
   kind: string;
   params?: Record<string, unknown>;
   dedupeKey?: string;
+  /** Send not before this time (reminders); cancel or move it with cancel()/queue(). */
+  runAt?: Date;
+}
+
+export function deliveryJobId(messageId: string): string {
+  return `message.${messageId}`;
 }
 
 /** Queues messages inside the caller's transaction, and reads the communication log. */
@@ -48,8 +54,14 @@ export class MessageService {
       .execute();
     const row = (inserted.raw as Array<{ id: string }>)[0];
     if (!row) return null;
-    await this.outbox.add(manager, { queue: QUEUES.mail, name: 'deliver', jobId: `message.${row.id}`, payload: { messageId: row.id } });
+    await this.outbox.add(manager, { queue: QUEUES.mail, name: 'deliver', jobId: deliveryJobId(row.id), payload: { messageId: row.id }, runAt: message.runAt });
     return manager.getRepository(Message).findOneByOrFail({ id: row.id });
+  }
+
+  /** Withdraws a message not yet sent (a reminder of a cancelled booking): it is never delivered. */
+  async cancel(manager: EntityManager, messageId: string): Promise<void> {
+    await manager.getRepository(Message).update({ id: messageId, status: 'queued' }, { status: 'skipped', outcome: 'cancelled' });
+    await this.outbox.cancel(manager, deliveryJobId(messageId));
   }
 
   /** Queues in its own transaction (for callers without one). */
