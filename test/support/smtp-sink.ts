@@ -45,6 +45,8 @@ export class SmtpSink {
         });
       },
     });
+    // Clients that die mid-session (a killed worker) reset their connections; that is expected here.
+    this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.server.address() as AddressInfo;
     return `smtp://127.0.0.1:${port}`;

@@ -17,7 +17,7 @@ const PAGE_SIZE = 1000;
  * cursor commit together. A restarted expansion continues after the cursor, and the
  * unique dedupe key (fan-out, person) keeps it at one message per person regardless.
  */
-@Processor(QUEUES.fanout, { concurrency: 2 })
+@Processor(QUEUES.fanout, { concurrency: 2, lockDuration: 15_000, stalledInterval: 5_000 })
 export class FanoutExpansionProcessor extends WorkerHost {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,

@@ -30,7 +30,8 @@ function isPermanent(error: unknown): boolean {
  * renders it in the person's language and sends it. Temporary SMTP failures are retried
  * with backoff; permanent ones are recorded and not retried.
  */
-@Processor(QUEUES.mail, { concurrency: MAIL_CONCURRENCY, limiter: MAIL_SEND_LIMIT })
+// Short locks: a crashed worker's mail is picked up again within seconds, not half a minute.
+@Processor(QUEUES.mail, { concurrency: MAIL_CONCURRENCY, limiter: MAIL_SEND_LIMIT, lockDuration: 10_000, stalledInterval: 5_000 })
 export class MailDeliveryProcessor extends WorkerHost {
   private readonly logger = new Logger(MailDeliveryProcessor.name);
 
