@@ -211,3 +211,39 @@ describe('messaging backbone', () => {
     expect((await app.get(`/api/v1/people/${person.id}/messages`, { token: person.accessToken })).status).toBe(403);
   });
 });
+
+describe('queue dashboard and metrics', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(() => app.close());
+
+  it('opens the dashboard only for admins, with a session cookie', async () => {
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    const staff = await createPerson(app, municipality, 'staff');
+    expect((await app.get('/queues')).status).toBe(401);
+    expect((await app.get('/queues', { headers: { cookie: 'mz_queue_dashboard=forged.value' } })).status).toBe(401);
+    expect((await app.post('/api/v1/queues/session', { token: staff.accessToken })).status).toBe(403);
+
+    const session = await app.post('/api/v1/queues/session', { token: admin.accessToken });
+    expect(session.status).toBe(200);
+    const cookie = String(session.headers['set-cookie']);
+    expect(cookie).toMatch(/^mz_queue_dashboard=[^;]+; Path=\/queues; Max-Age=3600; HttpOnly; SameSite=Strict/);
+    const pair = cookie.split(';')[0]!;
+    const page = await app.get('/queues', { headers: { cookie: pair } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Mantelzorg queues');
+    const queues = await app.get('/queues/api/queues', { headers: { cookie: pair } });
+    expect(queues.status).toBe(200);
+    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['fanout', 'identity-maintenance', 'mail']);
+  });
+
+  it('reports queue depth per state in /metrics', async () => {
+    const metrics = await app.get('/metrics');
+    expect(metrics.body).toMatch(/queue_jobs\{queue="mail",state="waiting"\} \d+/);
+    expect(metrics.body).toMatch(/queue_jobs\{queue="fanout",state="failed"\} \d+/);
+  });
+});

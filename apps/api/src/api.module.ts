@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { IdentityHttpModule } from '@app/identity';
-import { MessagingHttpModule, MessagingModule } from '@app/messaging';
+import { MessagingHttpModule, MessagingModule, QueueModule } from '@app/messaging';
 import { AuthGuard, PlatformHttpModule, PlatformModule } from '@app/platform';
 
 @Module({
-  imports: [PlatformModule, PlatformHttpModule, MessagingModule, MessagingHttpModule, IdentityHttpModule],
+  imports: [PlatformModule, PlatformHttpModule, MessagingModule, QueueModule, MessagingHttpModule, IdentityHttpModule],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

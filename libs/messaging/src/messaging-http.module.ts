@@ -2,12 +2,14 @@ import { Global, Module } from '@nestjs/common';
 import { LinkPages } from './links/link-pages';
 import { UnsubscribePage } from './links/unsubscribe.page';
 import { MessagingController } from './messaging.controller';
+import { QueueDashboard } from './queues/queue-dashboard';
+import { QueueDashboardController } from './queues/queue-dashboard.controller';
 
-/** Routes and link pages of messaging, for the API. */
+/** Routes, link pages and the queue dashboard of messaging, for the API (which also imports QueueModule). */
 @Global()
 @Module({
-  controllers: [MessagingController],
-  providers: [LinkPages, UnsubscribePage],
+  controllers: [MessagingController, QueueDashboardController],
+  providers: [LinkPages, UnsubscribePage, QueueDashboard],
   exports: [LinkPages],
 })
 export class MessagingHttpModule {}

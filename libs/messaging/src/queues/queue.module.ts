@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '@app/platform';
+import { QueueMetrics } from './queue-metrics';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './queues';
 
 /** BullMQ connection and every queue of QUEUES, for producers and processors alike. */
@@ -17,6 +18,7 @@ import { DEFAULT_JOB_OPTIONS, QUEUES } from './queues';
     }),
     BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
   ],
+  providers: [QueueMetrics],
   exports: [BullModule],
 })
 export class QueueModule {}
