@@ -16,7 +16,7 @@ fi
 stack_up mantelzorg_test
 # A local Redis is shared with `npm run up`; tests keep to database 1 of it.
 case "$REDIS_URL" in "redis://127.0.0.1:$REDIS_PORT") export REDIS_URL="$REDIS_URL/1" ;; esac
-export NODE_ENV=test LOG_LEVEL="${LOG_LEVEL:-silent}"
+export NODE_ENV=test LOG_LEVEL="${LOG_LEVEL:-silent}" MAIL_RATE_PER_SECOND="${MAIL_RATE_PER_SECOND:-2000}"
 
 log "Type-checking and building"
 npm run --silent typecheck

@@ -1,8 +1,8 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@app/platform';
-import { Job } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Fanout } from '../fanout/fanout.entity';
 import { LinkTokens } from '../links/link-tokens';
@@ -12,7 +12,7 @@ import { MessageKinds } from '../messages/message-kinds';
 import { RecipientDirectory } from '../messages/recipients';
 import { Outbox } from '../outbox/outbox';
 import { JobPayloads, QUEUES } from '../queues/queues';
-import { MAIL_CONCURRENCY, MAIL_SEND_LIMIT } from './mail-limits';
+import { MAIL_CONCURRENCY } from './mail-limits';
 
 export const UNSUBSCRIBE_PURPOSE = 'unsubscribe';
 const UNSUBSCRIBE_LIFETIME_SECONDS = 365 * 24 * 3600;
@@ -31,8 +31,8 @@ function isPermanent(error: unknown): boolean {
  * with backoff; permanent ones are recorded and not retried.
  */
 // Short locks: a crashed worker's mail is picked up again within seconds, not half a minute.
-@Processor(QUEUES.mail, { concurrency: MAIL_CONCURRENCY, limiter: MAIL_SEND_LIMIT, lockDuration: 10_000, stalledInterval: 5_000 })
-export class MailDeliveryProcessor extends WorkerHost {
+@Processor(QUEUES.mail, { concurrency: MAIL_CONCURRENCY, lockDuration: 10_000, stalledInterval: 5_000 })
+export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MailDeliveryProcessor.name);
 
   constructor(
@@ -43,8 +43,14 @@ export class MailDeliveryProcessor extends WorkerHost {
     private readonly transport: MailTransport,
     private readonly linkTokens: LinkTokens,
     private readonly config: AppConfig,
+    @InjectQueue(QUEUES.mail) private readonly queue: Queue,
   ) {
     super();
+  }
+
+  /** The send rate is one limit for all workers together (MAIL_RATE_PER_SECOND). */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.setGlobalRateLimit(this.config.mail.ratePerSecond, 1000);
   }
 
   async process(job: Job<JobPayloads['mail']['deliver']>): Promise<Outcome> {

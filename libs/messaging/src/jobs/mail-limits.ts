@@ -1,3 +1,2 @@
-/** Parallel SMTP sends per worker process, and the most messages per second per worker. */
+/** Parallel SMTP sends per worker process; the overall rate is MAIL_RATE_PER_SECOND. */
 export const MAIL_CONCURRENCY = 20;
-export const MAIL_SEND_LIMIT = { max: 200, duration: 1000 };

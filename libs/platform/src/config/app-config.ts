@@ -32,7 +32,7 @@ export class AppConfig {
   }
 
   get mail() {
-    return { smtpUrl: this.env.SMTP_URL, from: this.env.MAIL_FROM };
+    return { smtpUrl: this.env.SMTP_URL, from: this.env.MAIL_FROM, ratePerSecond: this.env.MAIL_RATE_PER_SECOND };
   }
 
   get auth() {

@@ -33,6 +33,10 @@ export class Environment {
   @IsString() @MinLength(3)
   MAIL_FROM = 'mantelzorg@example.nl';
 
+  /** Most messages per second over all workers together (the SMTP relay's limit). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  MAIL_RATE_PER_SECOND = 50;
+
   @IsString() @MinLength(32)
   TOKEN_SIGNING_SECRET = DEVELOPMENT_SECRET;
 

@@ -1,0 +1,36 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fanoutBench } from './fanout.bench';
+
+/** `npm run bench` runs every benchmark; `npm run bench -- fanout [--recipients N]` runs one. */
+const BENCHES: Record<string, (args: Record<string, string>) => Promise<object>> = {
+  fanout: (args) => fanoutBench(Number(args.recipients ?? 100_000)),
+};
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const names = argv.filter((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg));
+  const args: Record<string, string> = {};
+  argv.forEach((arg, index) => {
+    if (arg.startsWith('--')) args[arg.slice(2)] = argv[index + 1] ?? '';
+  });
+  const selected = names.length > 0 ? names : Object.keys(BENCHES);
+  const results: Record<string, object> = {};
+  for (const name of selected) {
+    const bench = BENCHES[name];
+    if (!bench) throw new Error(`Unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(', ')}`);
+    process.stderr.write(`running ${name}...\n`);
+    results[name] = await bench(args);
+    console.table(results[name]);
+  }
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+  process.stderr.write('written to bench/results/latest.json\n');
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);
