@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { CarersHttpModule } from '@app/carers';
 import { IdentityHttpModule } from '@app/identity';
 import { MessagingHttpModule, MessagingModule, QueueModule } from '@app/messaging';
 import { AuthGuard, PlatformHttpModule, PlatformModule } from '@app/platform';
 
 @Module({
-  imports: [PlatformModule, PlatformHttpModule, MessagingModule, QueueModule, MessagingHttpModule, IdentityHttpModule],
+  imports: [PlatformModule, PlatformHttpModule, MessagingModule, QueueModule, MessagingHttpModule, IdentityHttpModule, CarersHttpModule],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

@@ -11,7 +11,7 @@ import {
 } from '@app/platform';
 import { MessageService } from '@app/messaging';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Account, Language } from './account.entity';
 import { ACCOUNT_MESSAGES } from './account-message-kinds';
 import { EmailTakenError } from './identity-errors';
@@ -27,6 +27,7 @@ export interface NewAccount {
   language?: Language;
   password?: string;
   emailVerified?: boolean;
+  contactChannel?: 'email' | 'post';
 }
 
 export function normalizeEmail(email: string): string {
@@ -46,7 +47,8 @@ export class AccountService {
     private readonly messages: MessageService,
   ) {}
 
-  async create(input: NewAccount): Promise<Account> {
+  /** Creates an account, inside the caller's transaction when given one. */
+  async create(input: NewAccount, manager?: EntityManager): Promise<Account> {
     const account = this.accounts.create({
       municipalityId: input.municipalityId,
       email: input.email === null ? null : normalizeEmail(input.email),
@@ -55,9 +57,10 @@ export class AccountService {
       language: input.language ?? 'nl',
       passwordHash: input.password ? await this.hasher.hash(input.password) : null,
       emailVerifiedAt: input.emailVerified ? new Date() : null,
+      contactChannel: input.contactChannel ?? 'email',
     });
     try {
-      return await this.accounts.save(account);
+      return await (manager ? manager.getRepository(Account) : this.accounts).save(account);
     } catch (error) {
       if (isUniqueViolation(error, 'uq_account_email')) throw new EmailTakenError();
       throw error;
@@ -70,6 +73,10 @@ export class AccountService {
 
   findById(id: string): Promise<Account | null> {
     return this.accounts.findOneBy({ id });
+  }
+
+  findByIds(ids: string[]): Promise<Account[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.accounts.findBy({ id: In(ids) });
   }
 
   /** A staff or admin account of the acting municipality, invited by email to choose a password. */

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './config';
 export * from './context';
+export * from './crypto/field-cipher';
 export * from './database';
 export * from './http';
 export * from './metrics/metrics';

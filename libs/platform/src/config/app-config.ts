@@ -44,7 +44,10 @@ export class AppConfig {
   }
 
   get encryption() {
-    return { fieldKey: Buffer.from(this.env.FIELD_ENCRYPTION_KEY, 'base64') };
+    return {
+      fieldKey: Buffer.from(this.env.FIELD_ENCRYPTION_KEY, 'base64'),
+      previousFieldKeys: this.env.FIELD_ENCRYPTION_PREVIOUS_KEYS.split(',').filter(Boolean).map((key) => Buffer.from(key, 'base64')),
+    };
   }
 
   get logLevel(): string {

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { FieldCipher } from '../crypto/field-cipher';
 import { AppConfig } from './app-config';
 import { Environment, validateEnvironment } from './environment';
 
@@ -12,7 +13,7 @@ export function readEnvironment(): Environment {
 
 @Global()
 @Module({
-  providers: [{ provide: AppConfig, useFactory: () => new AppConfig(readEnvironment()) }],
-  exports: [AppConfig],
+  providers: [{ provide: AppConfig, useFactory: () => new AppConfig(readEnvironment()) }, FieldCipher],
+  exports: [AppConfig, FieldCipher],
 })
 export class ConfigModule {}

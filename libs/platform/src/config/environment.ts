@@ -44,6 +44,10 @@ export class Environment {
   @IsString() @MinLength(44)
   FIELD_ENCRYPTION_KEY = DEVELOPMENT_ENCRYPTION_KEY;
 
+  /** Comma-separated older keys, still accepted for reading after a rotation. */
+  @IsString()
+  FIELD_ENCRYPTION_PREVIOUS_KEYS = '';
+
   @Type(() => Number) @IsInt() @Min(60) @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
@@ -73,6 +77,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   }
   if (Buffer.from(env.FIELD_ENCRYPTION_KEY, 'base64').length !== 32) {
     problems.push('FIELD_ENCRYPTION_KEY: must be base64 of exactly 32 bytes');
+  }
+  for (const previous of env.FIELD_ENCRYPTION_PREVIOUS_KEYS.split(',').filter(Boolean)) {
+    if (Buffer.from(previous, 'base64').length !== 32) problems.push('FIELD_ENCRYPTION_PREVIOUS_KEYS: each key must be base64 of exactly 32 bytes');
   }
   if (problems.length > 0) {
     throw new InvalidEnvironmentError(`Invalid configuration:\n  ${problems.join('\n  ')}`);

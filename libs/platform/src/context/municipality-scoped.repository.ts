@@ -1,6 +1,7 @@
 import { Inject, Provider, Type } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { EntityManager, FindManyOptions, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { RequestContext } from './request-context';
 
 export interface MunicipalityOwned extends ObjectLiteral {
@@ -38,6 +39,12 @@ export class MunicipalityScopedRepository<T extends MunicipalityOwned> {
     return this.on(manager)
       .createQueryBuilder(alias)
       .where(`${alias}.municipalityId = :scopeMunicipalityId`, { scopeMunicipalityId: this.context.municipalityId() });
+  }
+
+  /** Updates the matching records of the acting municipality; returns how many changed. */
+  async update(where: FindOptionsWhere<T>, changes: QueryDeepPartialEntity<T>, manager?: EntityManager): Promise<number> {
+    const result = await this.on(manager).update(this.scope(where), changes);
+    return result.affected ?? 0;
   }
 
   /** A new record of the acting municipality (not yet saved). */

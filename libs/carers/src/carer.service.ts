@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { Account, AccountService, MunicipalityService } from '@app/identity';
+import { InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, Page, PageQuery, paginate, RequestContext } from '@app/platform';
+import { DateTime } from 'luxon';
+import { Carer } from './carer.entity';
+import { DomainError } from '@app/platform';
+import { YOUNG_CARER_BELOW_AGE } from './dates';
+import { normalizePostcode } from './postcode';
+
+export interface CarerSearch {
+  name?: string;
+  postcode?: string;
+  wijkId?: string;
+  youngCarer?: boolean;
+  status?: 'pending_verification' | 'active' | 'inactive';
+}
+
+export interface CarerWithAccount {
+  carer: Carer;
+  account: Account;
+}
+
+/** Reading carers: the carer's own profile, and staff search within their municipality. */
+@Injectable()
+export class CarerService {
+  constructor(
+    @InjectMunicipalityScoped(Carer) private readonly carers: MunicipalityScopedRepository<Carer>,
+    private readonly accounts: AccountService,
+    private readonly municipalities: MunicipalityService,
+    private readonly context: RequestContext,
+  ) {}
+
+  /** The signed-in carer's own record. */
+  async mine(): Promise<Carer> {
+    const carer = await this.carers.findOne({ accountId: this.context.actor().id });
+    if (!carer) throw new DomainError('NOT_A_CARER', 403, 'Only carers have a carer profile.');
+    return carer;
+  }
+
+  async get(id: string): Promise<CarerWithAccount> {
+    const carer = await this.carers.findOne({ id });
+    if (!carer) throw new NotFoundError('The carer');
+    const account = await this.accounts.findById(carer.accountId);
+    return { carer, account: account! };
+  }
+
+  async withAccount(carer: Carer): Promise<CarerWithAccount> {
+    return { carer, account: (await this.accounts.findById(carer.accountId))! };
+  }
+
+  async search(filter: CarerSearch, page: PageQuery): Promise<Page<CarerWithAccount>> {
+    const query = this.carers.query('carer');
+    if (filter.name) {
+      query.andWhere(`(carer.firstName || ' ' || carer.lastName) ILIKE :name`, { name: `%${filter.name.replace(/[%_\\]/g, '\\$&')}%` });
+    }
+    if (filter.postcode) {
+      const compact = normalizePostcode(filter.postcode) ?? filter.postcode.replace(/\s+/g, '').toUpperCase();
+      query.andWhere('carer.postcode LIKE :postcode', { postcode: `${compact}%` });
+    }
+    if (filter.wijkId) query.andWhere('carer.wijkId = :wijkId', { wijkId: filter.wijkId });
+    if (filter.youngCarer !== undefined) {
+      const { timezone } = await this.municipalities.current();
+      const youngFrom = DateTime.now().setZone(timezone).minus({ years: YOUNG_CARER_BELOW_AGE }).toISODate();
+      query.andWhere(filter.youngCarer ? 'carer.dateOfBirth > :youngFrom' : 'carer.dateOfBirth <= :youngFrom', { youngFrom });
+    }
+    if (filter.status === 'inactive') query.andWhere(`carer.status = 'inactive'`);
+    if (filter.status === 'active' || filter.status === 'pending_verification') {
+      query
+        .andWhere(`carer.status = 'active'`)
+        .andWhere(
+          `EXISTS (SELECT 1 FROM account a WHERE a.id = carer.account_id AND ${filter.status === 'active' ? '(a.email_verified_at IS NOT NULL OR a.email IS NULL)' : 'a.email IS NOT NULL AND a.email_verified_at IS NULL'})`,
+        );
+    }
+    const found = await paginate(query, page);
+    const accounts = new Map((await this.accounts.findByIds(found.items.map((carer) => carer.accountId))).map((account) => [account.id, account]));
+    return { items: found.items.map((carer) => ({ carer, account: accounts.get(carer.accountId)! })), nextCursor: found.nextCursor };
+  }
+}

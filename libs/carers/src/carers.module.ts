@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { provideMunicipalityScoped } from '@app/platform';
+import { CareRelationship } from './care-relationship.entity';
+import { CareRelationshipService } from './care-relationship.service';
+import { Carer } from './carer.entity';
+import { CarerRegistrationService } from './carer-registration.service';
+import { CarerService } from './carer.service';
+import { Consent } from './consent.entity';
+import { ConsentService } from './consent.service';
+
+/** Carers, their care relationships and consents: services for api, worker and cli. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Carer, CareRelationship, Consent])],
+  providers: [
+    provideMunicipalityScoped(Carer),
+    provideMunicipalityScoped(CareRelationship),
+    provideMunicipalityScoped(Consent),
+    CarerRegistrationService,
+    CarerService,
+    CareRelationshipService,
+    ConsentService,
+  ],
+  exports: [CarerRegistrationService, CarerService, CareRelationshipService, ConsentService],
+})
+export class CarersModule {}

@@ -1,0 +1,149 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '@app/platform';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  Equals,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { Account } from '@app/identity';
+import { Carer } from '../carer.entity';
+import { CONSENT_PURPOSES } from '../consent.entity';
+import { ageOn, YOUNG_CARER_BELOW_AGE } from '../dates';
+import { HOUSE_NUMBER_PATTERN, POSTCODE_PATTERN } from '../postcode';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const asString = ({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value);
+
+export class SignUpConsentDto {
+  @ApiProperty({ enum: ['health_data'] })
+  @Equals('health_data')
+  purpose: 'health_data';
+}
+
+class CarerProfileFields {
+  @ApiProperty({ example: 'Anna', maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) firstName: string;
+  @ApiProperty({ example: 'de Vries', maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) lastName: string;
+
+  @ApiProperty({ example: '1956-04-12', description: 'YYYY-MM-DD' })
+  @Matches(DATE, { message: 'dateOfBirth must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  dateOfBirth: string;
+
+  @ApiProperty({ example: '1121 AB' })
+  @IsString() @Matches(POSTCODE_PATTERN, { message: 'postcode must be a Dutch postcode such as 1121 AB' })
+  postcode: string;
+
+  @ApiProperty({ example: '12a', description: 'House number with any addition' })
+  @Transform(asString) @IsString() @Matches(HOUSE_NUMBER_PATTERN, { message: 'houseNumber must be a house number such as 12 or 12a' })
+  houseNumber: string;
+
+  @ApiPropertyOptional({ example: '0201234567', maxLength: 20 })
+  @IsOptional() @IsString() @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  @ApiPropertyOptional({ enum: ['nl', 'en'], default: 'nl' })
+  @IsOptional() @IsIn(['nl', 'en'])
+  language?: 'nl' | 'en';
+}
+
+export class CarerSignUpDto extends CarerProfileFields {
+  @ApiProperty({ example: 'GM0415' }) @IsString() @Matches(/^GM\d{4}$/, { message: 'municipalityCode must be GM followed by four digits' }) municipalityCode: string;
+  @ApiProperty({ maxLength: 254 }) @IsEmail() @MaxLength(254) email: string;
+  @ApiProperty({ minLength: 12, maxLength: 256 }) @IsString() @MinLength(12) @MaxLength(256) password: string;
+
+  @ApiPropertyOptional({ type: [SignUpConsentDto], description: 'Consent for health data (kinds of care, notes)' })
+  @IsOptional() @ArrayMaxSize(CONSENT_PURPOSES.length) @ValidateNested({ each: true }) @Type(() => SignUpConsentDto)
+  consents?: SignUpConsentDto[];
+}
+
+export class GuardianConsentDto {
+  @ApiProperty({ example: 'J. de Vries (moeder)', maxLength: 200 }) @IsString() @MinLength(2) @MaxLength(200) guardianName: string;
+}
+
+export class StaffRegistrationDto extends CarerProfileFields {
+  @ApiPropertyOptional({ maxLength: 254, description: 'Leave out for carers without email' }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+
+  @ApiPropertyOptional({ enum: ['email', 'post'], description: 'Default: email when an address is given, else post' })
+  @IsOptional() @IsIn(['email', 'post'])
+  contactChannel?: 'email' | 'post';
+
+  @ApiPropertyOptional({ type: GuardianConsentDto, description: 'Required under 16' })
+  @IsOptional() @ValidateNested() @Type(() => GuardianConsentDto)
+  guardianConsent?: GuardianConsentDto;
+
+  @ApiPropertyOptional({ description: 'The carer consented (on paper or in person) to storing health data' })
+  @IsOptional() @IsBoolean()
+  healthDataConsent?: boolean;
+}
+
+export class CarerCreatedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['pending_verification', 'active'] }) status: string;
+}
+
+export class CarerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiProperty({ example: '1956-04-12' }) dateOfBirth: string;
+  @ApiProperty({ description: `Under ${YOUNG_CARER_BELOW_AGE}` }) youngCarer: boolean;
+  @ApiProperty({ example: '1121AB' }) postcode: string;
+  @ApiProperty() houseNumber: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) wijkId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) phone: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ enum: ['nl', 'en'] }) language: string;
+  @ApiProperty({ enum: ['email', 'post'] }) contactChannel: string;
+  @ApiProperty({ enum: ['pending_verification', 'active', 'inactive'] }) status: string;
+  @ApiProperty({ enum: ['self', 'staff'] }) registeredBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+
+  static from({ carer, account }: { carer: Carer; account: Account }, today: string): CarerDto {
+    return {
+      id: carer.id,
+      firstName: carer.firstName,
+      lastName: carer.lastName,
+      dateOfBirth: carer.dateOfBirth,
+      youngCarer: ageOn(carer.dateOfBirth, today) < YOUNG_CARER_BELOW_AGE,
+      postcode: carer.postcode,
+      houseNumber: carer.houseNumber,
+      wijkId: carer.wijkId,
+      phone: carer.phone,
+      email: account.email,
+      language: account.language,
+      contactChannel: account.contactChannel,
+      status: carerStatus(carer, account),
+      registeredBy: carer.registeredBy,
+      createdAt: carer.createdAt.toISOString(),
+    };
+  }
+}
+
+export function carerStatus(carer: Carer, account: Account): 'pending_verification' | 'active' | 'inactive' {
+  if (carer.status === 'inactive') return 'inactive';
+  return account.email && !account.emailVerifiedAt ? 'pending_verification' : 'active';
+}
+
+export class CarerSearchQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Part of first or last name' }) @IsOptional() @IsString() @MaxLength(100) name?: string;
+  @ApiPropertyOptional({ description: 'Postcode or its start, e.g. 1121' }) @IsOptional() @IsString() @Matches(/^[0-9]{1,4}\s?[A-Za-z]{0,2}$/) postcode?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() wijkId?: string;
+
+  @ApiPropertyOptional({ description: 'true: under 25 only; false: 25 and over' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  youngCarer?: boolean;
+
+  @ApiPropertyOptional({ enum: ['pending_verification', 'active', 'inactive'] })
+  @IsOptional() @IsIn(['pending_verification', 'active', 'inactive'])
+  status?: 'pending_verification' | 'active' | 'inactive';
+}
