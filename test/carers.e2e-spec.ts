@@ -186,4 +186,30 @@ describe('carers', () => {
     expect((await app.get('/api/v1/carers', { token: carerA })).status).toBe(403);
     expect((await app.get('/api/v1/me/carer', { token: first.staff.accessToken })).status).toBe(403);
   });
+
+  it('lists carers who chose post, with their address, for the print shop', async () => {
+    const { admin, staff } = await municipalityWithWijk();
+    const other = await municipalityWithWijk();
+    await app.post('/api/v1/carers/registrations', {
+      token: staff.accessToken,
+      body: { firstName: 'Gerrit', lastName: '=Bakker, sr.', dateOfBirth: '1940-01-30', postcode: '1121CD', houseNumber: '3-hs' },
+    });
+    await app.post('/api/v1/carers/registrations', {
+      token: staff.accessToken,
+      body: { firstName: 'Els', lastName: 'Smit', dateOfBirth: '1950-05-05', postcode: '1121AB', houseNumber: '9', email: uniqueEmail('els') },
+    });
+    const started = await app.post('/api/v1/announcements', {
+      token: admin.accessToken,
+      body: { subject: { nl: 'Mantelzorgwaardering', en: 'Appreciation' }, body: { nl: 'Vraag hem aan.', en: 'Apply now.' }, audience: { roles: ['carer'] } },
+    });
+    const path = `/api/v1/fanouts/${started.body.fanoutId}`;
+    for (let attempt = 0; attempt < 100 && !(await app.get(path, { token: admin.accessToken })).body.done; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await app.get(path, { token: admin.accessToken })).body).toMatchObject({ total: 2, sent: 1, skipped: 1, done: true });
+
+    const csv = await app.get(`${path}/post-recipients.csv`, { token: admin.accessToken });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toBe('name,postcode,house_number,language\r\n"Gerrit =Bakker, sr.",1121 CD,3-hs,nl\r\n');
+    expect((await app.get(`${path}/post-recipients.csv`, { token: other.admin.accessToken })).status).toBe(404);
+  });
 });

@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Optional, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiPageResponse, ApiProblems, mapPage, NotFoundError, Page, PageQuery, PERSON_ROLES, RequestContext, Roles, STAFF_ROLES } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { CreateAnnouncementDto, FanoutProgressDto, FanoutStartedDto, MessageLogEntryDto } from './dto/messaging.dto';
 import { FanoutService } from './fanout/fanout.service';
 import { MessageService } from './messages/message.service';
-import { RecipientDirectory } from './messages/recipients';
+import { PostalAddressBook, RecipientDirectory } from './messages/recipients';
+import { csvLine } from './fanout/post-list';
 import { ANNOUNCEMENT } from './templates/announcement.kind';
 
 @ApiTags('messages')
@@ -18,6 +21,7 @@ export class MessagingController {
     private readonly messages: MessageService,
     private readonly recipients: RecipientDirectory,
     private readonly context: RequestContext,
+    @Optional() private readonly addressBook?: PostalAddressBook,
   ) {}
 
   @Post('announcements')
@@ -44,6 +48,36 @@ export class MessagingController {
   @ApiProblems({ 404: ['NOT_FOUND'] })
   progress(@Param('fanoutId', new ParseUUIDPipe()) fanoutId: string): Promise<FanoutProgressDto> {
     return this.fanouts.progress(fanoutId);
+  }
+
+  @Get('fanouts/:fanoutId/post-recipients.csv')
+  @Roles('admin')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: 'People of a fan-out who chose post, with their address, for the print shop (CSV)' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV: name, postcode, house_number, language' })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async postRecipients(@Param('fanoutId', new ParseUUIDPipe()) fanoutId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Readable> {
+    await this.fanouts.get(fanoutId);
+    void reply.header('content-disposition', `attachment; filename="post-${fanoutId}.csv"`);
+    const { fanouts, addressBook } = this;
+    // Streamed a page at a time, so a list of tens of thousands stays small in memory.
+    return Readable.from(
+      (async function* () {
+        yield csvLine(['name', 'postcode', 'house_number', 'language']);
+        let after: string | null = null;
+        for (;;) {
+          const page = await fanouts.postRecipients(fanoutId, after, 1000);
+          if (page.length === 0) return;
+          const addresses = addressBook ? await addressBook.addresses(page.map((row) => row.accountId)) : new Map();
+          for (const row of page) {
+            const address = addresses.get(row.accountId);
+            yield csvLine([address?.name ?? '', address?.postcode ?? '', address?.houseNumber ?? '', row.language]);
+          }
+          after = page[page.length - 1]!.accountId;
+        }
+      })(),
+    );
   }
 
   @Get('me/messages')

@@ -39,9 +39,29 @@ export class FanoutService {
     return fanout;
   }
 
-  async progress(fanoutId: string): Promise<FanoutProgress> {
+  async get(fanoutId: string): Promise<Fanout> {
     const fanout = await this.dataSource.getRepository(Fanout).findOneBy({ id: fanoutId, municipalityId: this.context.municipalityId() });
     if (!fanout) throw new NotFoundError('The fan-out');
+    return fanout;
+  }
+
+  /** The people of a fan-out who get it on paper, a page at a time (ordered by account id). */
+  async postRecipients(fanoutId: string, afterAccountId: string | null, limit: number): Promise<Array<{ accountId: string; language: string }>> {
+    await this.get(fanoutId);
+    const query = this.dataSource
+      .getRepository(Message)
+      .createQueryBuilder('message')
+      .select('message.accountId', 'accountId')
+      .addSelect('message.language', 'language')
+      .where('message.fanoutId = :fanoutId AND message.channel = :post AND message.accountId IS NOT NULL', { fanoutId, post: 'post' })
+      .orderBy('message.accountId', 'ASC')
+      .limit(limit);
+    if (afterAccountId) query.andWhere('message.accountId > :afterAccountId', { afterAccountId });
+    return query.getRawMany();
+  }
+
+  async progress(fanoutId: string): Promise<FanoutProgress> {
+    const fanout = await this.get(fanoutId);
     const rows = (await this.dataSource
       .getRepository(Message)
       .createQueryBuilder('message')

@@ -26,3 +26,14 @@ export interface AudienceSource {
   /** Recipients ordered by account id, after `afterAccountId`. */
   page(municipalityId: string, filter: Record<string, unknown>, afterAccountId: string | null, limit: number): Promise<Recipient[]>;
 }
+
+export interface PostalAddress {
+  name: string;
+  postcode: string;
+  houseNumber: string;
+}
+
+/** Where people who chose post live; the carers context knows their addresses. */
+export abstract class PostalAddressBook {
+  abstract addresses(accountIds: string[]): Promise<Map<string, PostalAddress>>;
+}
