@@ -238,7 +238,7 @@ describe('queue dashboard and metrics', () => {
     expect(page.body).toContain('Mantelzorg queues');
     const queues = await app.get('/queues/api/queues', { headers: { cookie: pair } });
     expect(queues.status).toBe(200);
-    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['fanout', 'identity-maintenance', 'mail']);
+    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(Object.values(QUEUES).sort());
   });
 
   it('reports queue depth per state in /metrics', async () => {

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { CarersJobsModule } from '@app/carers';
 import { IdentityJobsModule, IdentityModule } from '@app/identity';
 import { MessagingJobsModule, MessagingModule, QueueModule } from '@app/messaging';
 import { HealthModule, PlatformModule } from '@app/platform';
 
 /** Job processors and schedulers of every context; HTTP only for health and metrics. */
 @Module({
-  imports: [PlatformModule, HealthModule, MessagingModule, QueueModule, IdentityModule, MessagingJobsModule, IdentityJobsModule],
+  imports: [PlatformModule, HealthModule, MessagingModule, QueueModule, IdentityModule, MessagingJobsModule, IdentityJobsModule, CarersJobsModule],
 })
 export class WorkerModule {}

@@ -101,6 +101,8 @@ export class CarerRegistrationService {
         status: 'active',
         registeredBy,
         confirmedAt: new Date(),
+        reconfirmationRequestedAt: null,
+        latestBurden: null,
       }),
       manager,
     );

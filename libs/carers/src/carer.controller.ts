@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MunicipalityService } from '@app/identity';
 import { ApiPageResponse, ApiProblems, Page, Public, Roles, STAFF_ROLES } from '@app/platform';
@@ -61,6 +61,17 @@ export class CarerController {
   @ApiProblems({ 404: ['NOT_FOUND'] })
   async get(@Param('carerId', new ParseUUIDPipe()) carerId: string): Promise<CarerDto> {
     const [found, municipality] = await Promise.all([this.carers.get(carerId), this.municipalities.current()]);
+    return CarerDto.from(found, today(municipality.timezone));
+  }
+
+  @Post(':carerId/reactivate')
+  @HttpCode(200)
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Turn an inactive carer back on (counts as confirmed today)' })
+  @ApiOkResponse({ type: CarerDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async reactivate(@Param('carerId', new ParseUUIDPipe()) carerId: string): Promise<CarerDto> {
+    const [found, municipality] = await Promise.all([this.carers.reactivate(carerId), this.municipalities.current()]);
     return CarerDto.from(found, today(municipality.timezone));
   }
 

@@ -11,6 +11,7 @@ export type CarerStatus = 'active' | 'inactive';
 @Index('ix_carer_municipality_wijk', ['municipalityId', 'wijkId'])
 @Check('ck_carer_status', `"status" IN ('active', 'inactive')`)
 @Check('ck_carer_registered_by', `"registered_by" IN ('self', 'staff')`)
+@Check('ck_carer_latest_burden', `"latest_burden" IN ('low', 'moderate', 'high')`)
 @Check('ck_carer_postcode', `"postcode" ~ '^[1-9][0-9]{3}[A-Z]{2}$'`)
 export class Carer extends BaseRecord {
   @Column({ type: 'uuid' })
@@ -51,6 +52,14 @@ export class Carer extends BaseRecord {
   /** Last time the carer confirmed their situation (yearly re-confirmation). */
   @Column({ type: 'timestamptz' })
   confirmedAt: Date;
+
+  /** When the yearly re-confirmation was asked and not yet answered. */
+  @Column({ type: 'timestamptz', nullable: true })
+  reconfirmationRequestedAt: Date | null;
+
+  /** Burden of the latest screening, for staff search. */
+  @Column({ type: 'text', nullable: true })
+  latestBurden: 'low' | 'moderate' | 'high' | null;
 
   @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'account_id', foreignKeyConstraintName: 'fk_carer_account' })

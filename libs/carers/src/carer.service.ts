@@ -13,6 +13,7 @@ export interface CarerSearch {
   wijkId?: string;
   youngCarer?: boolean;
   status?: 'pending_verification' | 'active' | 'inactive';
+  burden?: 'low' | 'moderate' | 'high';
 }
 
 export interface CarerWithAccount {
@@ -44,6 +45,13 @@ export class CarerService {
     return { carer, account: account! };
   }
 
+  /** Staff turn an inactive carer (no re-confirmation) back on; counts as confirmed today. */
+  async reactivate(id: string): Promise<CarerWithAccount> {
+    await this.get(id);
+    await this.carers.update({ id }, { status: 'active', confirmedAt: new Date(), reconfirmationRequestedAt: null });
+    return this.get(id);
+  }
+
   async withAccount(carer: Carer): Promise<CarerWithAccount> {
     return { carer, account: (await this.accounts.findById(carer.accountId))! };
   }
@@ -57,6 +65,7 @@ export class CarerService {
       const compact = normalizePostcode(filter.postcode) ?? filter.postcode.replace(/\s+/g, '').toUpperCase();
       query.andWhere('carer.postcode LIKE :postcode', { postcode: `${compact}%` });
     }
+    if (filter.burden) query.andWhere('carer.latestBurden = :burden', { burden: filter.burden });
     if (filter.wijkId) query.andWhere('carer.wijkId = :wijkId', { wijkId: filter.wijkId });
     if (filter.youngCarer !== undefined) {
       const { timezone } = await this.municipalities.current();

@@ -8,17 +8,30 @@ import { Carer } from './carer.entity';
 import { CarerPostalAddresses } from './carer-postal-addresses';
 import { CarerRegistrationService } from './carer-registration.service';
 import { CarerService } from './carer.service';
+import { CarerFollowUp } from './carer-follow-up';
+import { CarerMessageKinds } from './carer-message-kinds';
 import { Consent } from './consent.entity';
+import { Screening } from './screening.entity';
+import { ScreeningService } from './screening.service';
+import { Signal, SignalNote } from './signal.entity';
+import { SignalService } from './signal.service';
 import { ConsentService } from './consent.service';
 
 /** Carers, their care relationships and consents: services for api, worker and cli. Global: messaging reads postal addresses through it. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Carer, CareRelationship, Consent])],
+  imports: [TypeOrmModule.forFeature([Carer, CareRelationship, Consent, Screening, Signal, SignalNote])],
   providers: [
     provideMunicipalityScoped(Carer),
     provideMunicipalityScoped(CareRelationship),
     provideMunicipalityScoped(Consent),
+    provideMunicipalityScoped(Screening),
+    provideMunicipalityScoped(Signal),
+    provideMunicipalityScoped(SignalNote),
+    CarerMessageKinds,
+    CarerFollowUp,
+    ScreeningService,
+    SignalService,
     CarerRegistrationService,
     CarerService,
     CareRelationshipService,
@@ -26,6 +39,6 @@ import { ConsentService } from './consent.service';
     CarerPostalAddresses,
     { provide: PostalAddressBook, useExisting: CarerPostalAddresses },
   ],
-  exports: [CarerRegistrationService, CarerService, CareRelationshipService, ConsentService, PostalAddressBook],
+  exports: [CarerFollowUp, ScreeningService, SignalService, CarerRegistrationService, CarerService, CareRelationshipService, ConsentService, PostalAddressBook],
 })
 export class CarersModule {}

@@ -6,3 +6,7 @@ export * from './carers-http.module';
 export * from './carers.module';
 export * from './consent.entity';
 export * from './consent.service';
+export * from './carer-follow-up';
+export * from './carers-jobs.module';
+export * from './screening.service';
+export * from './signal.service';

@@ -75,6 +75,11 @@ export class AccountService {
     return this.accounts.findOneBy({ id });
   }
 
+  /** Active admins of a municipality (for escalations). */
+  adminsOf(municipalityId: string): Promise<Account[]> {
+    return this.accounts.findBy({ municipalityId, role: 'admin', disabledAt: IsNull() });
+  }
+
   findByIds(ids: string[]): Promise<Account[]> {
     return ids.length === 0 ? Promise.resolve([]) : this.accounts.findBy({ id: In(ids) });
   }

@@ -36,6 +36,11 @@ export class MunicipalityService {
     return { municipality, created: (inserted.raw as unknown[]).length > 0 };
   }
 
+  /** Every municipality, for jobs that run per municipality. */
+  all(): Promise<Municipality[]> {
+    return this.municipalities.find({ order: { code: 'ASC' } });
+  }
+
   async findByCode(code: string): Promise<Municipality> {
     const municipality = await this.municipalities.findOneBy({ code });
     if (!municipality) throw new MunicipalityNotFoundError(code);

@@ -106,6 +106,8 @@ export class CarerDto {
   @ApiProperty({ enum: ['email', 'post'] }) contactChannel: string;
   @ApiProperty({ enum: ['pending_verification', 'active', 'inactive'] }) status: string;
   @ApiProperty({ enum: ['self', 'staff'] }) registeredBy: string;
+  @ApiPropertyOptional({ enum: ['low', 'moderate', 'high'], nullable: true, type: String }) latestBurden: string | null;
+  @ApiProperty({ format: 'date-time' }) confirmedAt: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static from({ carer, account }: { carer: Carer; account: Account }, today: string): CarerDto {
@@ -124,6 +126,8 @@ export class CarerDto {
       contactChannel: account.contactChannel,
       status: carerStatus(carer, account),
       registeredBy: carer.registeredBy,
+      latestBurden: carer.latestBurden,
+      confirmedAt: carer.confirmedAt.toISOString(),
       createdAt: carer.createdAt.toISOString(),
     };
   }
@@ -146,4 +150,8 @@ export class CarerSearchQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['pending_verification', 'active', 'inactive'] })
   @IsOptional() @IsIn(['pending_verification', 'active', 'inactive'])
   status?: 'pending_verification' | 'active' | 'inactive';
+
+  @ApiPropertyOptional({ enum: ['low', 'moderate', 'high'], description: 'Burden of the latest screening' })
+  @IsOptional() @IsIn(['low', 'moderate', 'high'])
+  burden?: 'low' | 'moderate' | 'high';
 }

@@ -5,6 +5,11 @@ export interface JobPayloads {
   'identity-maintenance': { 'purge-expired-tokens': Record<string, never> };
   mail: { deliver: { messageId: string } };
   fanout: { expand: { fanoutId: string } };
+  'carers-maintenance': {
+    'escalate-overdue-signals': Record<string, never>;
+    'remind-rescreening': Record<string, never>;
+    'request-reconfirmation': Record<string, never>;
+  };
 }
 
 export type QueueName = keyof JobPayloads;
@@ -15,6 +20,7 @@ export const QUEUES = {
   identityMaintenance: 'identity-maintenance',
   mail: 'mail',
   fanout: 'fanout',
+  carersMaintenance: 'carers-maintenance',
 } as const satisfies Record<string, QueueName>;
 
 /** Retries with exponential backoff; finished jobs are dropped so Redis stays bounded. */

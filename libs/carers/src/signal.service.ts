@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, FieldCipher, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, Page, PageQuery, paginate, RequestContext } from '@app/platform';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Signal, SignalNote, SignalStatus } from './signal.entity';
+
+export interface SignalFilter {
+  status?: SignalStatus;
+  overdue?: boolean;
+  carerId?: string;
+}
+
+/** Staff follow-up of signals: list, claim, note, close. */
+@Injectable()
+export class SignalService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectMunicipalityScoped(Signal) private readonly signals: MunicipalityScopedRepository<Signal>,
+    @InjectMunicipalityScoped(SignalNote) private readonly notes: MunicipalityScopedRepository<SignalNote>,
+    private readonly cipher: FieldCipher,
+    private readonly context: RequestContext,
+  ) {}
+
+  list(filter: SignalFilter, page: PageQuery): Promise<Page<Signal>> {
+    const query = this.signals.query('signal');
+    if (filter.status) query.andWhere('signal.status = :status', { status: filter.status });
+    if (filter.carerId) query.andWhere('signal.carerId = :carerId', { carerId: filter.carerId });
+    if (filter.overdue === true) query.andWhere(`signal.status <> 'closed' AND signal.dueAt < now()`);
+    if (filter.overdue === false) query.andWhere(`(signal.status = 'closed' OR signal.dueAt >= now())`);
+    return paginate(query, page);
+  }
+
+  async get(id: string): Promise<Signal> {
+    const signal = await this.signals.findOne({ id });
+    if (!signal) throw new NotFoundError('The signal');
+    return signal;
+  }
+
+  /** Takes an open signal; two staff members pressing at once: one gets it, the other 409. */
+  async claim(id: string): Promise<Signal> {
+    await this.get(id);
+    const changed = await this.signals.update({ id, status: 'open' }, { status: 'claimed', claimedBy: this.context.actor().id, claimedAt: new Date() });
+    if (changed === 0) throw new ConflictError('SIGNAL_NOT_OPEN', 'This signal was already claimed or closed.');
+    return this.get(id);
+  }
+
+  async addNote(id: string, text: string): Promise<SignalNote> {
+    await this.get(id);
+    return this.notes.save(this.notes.create({ signalId: id, authorId: this.context.actor().id, textEncrypted: this.cipher.encrypt(text) }));
+  }
+
+  async notesOf(id: string): Promise<Array<{ note: SignalNote; text: string }>> {
+    await this.get(id);
+    const found = await this.notes.find({ where: { signalId: id }, order: { createdAt: 'ASC' } });
+    return found.map((note) => ({ note, text: this.cipher.decrypt(note.textEncrypted) }));
+  }
+
+  async close(id: string, note?: string): Promise<Signal> {
+    return this.dataSource.transaction(async (manager) => {
+      const signal = await this.signals.findOne({ id }, manager);
+      if (!signal) throw new NotFoundError('The signal');
+      if (signal.status === 'closed') return signal;
+      if (note) await this.notes.save(this.notes.create({ signalId: id, authorId: this.context.actor().id, textEncrypted: this.cipher.encrypt(note) }), manager);
+      signal.status = 'closed';
+      signal.closedAt = new Date();
+      return this.signals.save(signal, manager);
+    });
+  }
+}
