@@ -212,4 +212,27 @@ describe('carers', () => {
     expect(csv.body).toBe('name,postcode,house_number,language\r\n"Gerrit =Bakker, sr.",1121 CD,3-hs,nl\r\n');
     expect((await app.get(`${path}/post-recipients.csv`, { token: other.admin.accessToken })).status).toBe(404);
   });
+
+  it('lets staff keep the relationships and consents of a carer without a login', async () => {
+    const { staff } = await municipalityWithWijk();
+    const other = await municipalityWithWijk();
+    const paper = await app.post('/api/v1/carers/registrations', {
+      token: staff.accessToken,
+      body: { firstName: 'Gerrit', lastName: 'Bakker', dateOfBirth: '1940-01-30', postcode: '1121CD', houseNumber: '3' },
+    });
+    const base = `/api/v1/carers/${paper.body.id}`;
+    const relationship = { careRecipientName: 'T.', relation: 'partner', livesInMunicipality: true, since: '2019-06-01', hoursPerWeek: 30, kindsOfCare: ['dementia'] };
+    expect((await app.post(`${base}/care-relationships`, { token: staff.accessToken, body: relationship })).body.code).toBe('HEALTH_CONSENT_REQUIRED');
+    expect((await app.post(`${base}/consents`, { token: staff.accessToken, body: { purpose: 'health_data' } })).body).toMatchObject({ purpose: 'health_data', givenBy: 'staff' });
+    const added = await app.post(`${base}/care-relationships`, { token: staff.accessToken, body: relationship });
+    expect(added.status).toBe(201);
+    expect((await app.patch(`${base}/care-relationships/${added.body.id}`, { token: staff.accessToken, body: { hoursPerWeek: 40 } })).body.hoursPerWeek).toBe(40);
+    expect((await app.post(`${base}/care-relationships/${added.body.id}`, { token: other.staff.accessToken, body: relationship })).status).toBe(404);
+    expect((await app.patch(`${base}/care-relationships/${added.body.id}`, { token: other.staff.accessToken, body: { hoursPerWeek: 1 } })).status).toBe(404);
+    expect((await app.post(`${base}/consents/health_data/withdraw`, { token: other.staff.accessToken })).status).toBe(404);
+    const withdrawn = await app.post(`${base}/consents/health_data/withdraw`, { token: staff.accessToken });
+    expect(withdrawn.status).toBe(200);
+    expect((await app.get(`${base}/care-relationships`, { token: staff.accessToken })).body.items[0].kindsOfCare).toEqual([]);
+    expect((await app.post(`${base}/care-relationships/${added.body.id}/end`, { token: staff.accessToken })).body.endedAt).toEqual(expect.any(String));
+  });
 });

@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MunicipalityService } from '@app/identity';
 import { ApiPageResponse, ApiProblems, Page, Public, Roles, STAFF_ROLES } from '@app/platform';
@@ -7,14 +9,15 @@ import { CarerRegistrationService } from './carer-registration.service';
 import { CarerService } from './carer.service';
 import { ConsentService } from './consent.service';
 import { today } from './dates';
-import { CareRelationshipDto, CareRelationshipListDto } from './dto/care-relationship.dto';
+import { CareRelationshipDto, CareRelationshipListDto, CreateCareRelationshipDto, UpdateCareRelationshipDto } from './dto/care-relationship.dto';
 import { CarerCreatedDto, CarerDto, CarerSearchQuery, CarerSignUpDto, carerStatus, StaffRegistrationDto } from './dto/carer.dto';
-import { ConsentDto, ConsentListDto } from './dto/consent.dto';
+import { CarerConsentParams, ConsentDto, ConsentListDto, GiveConsentDto } from './dto/consent.dto';
 
 @ApiTags('carers')
 @Controller('carers')
 export class CarerController {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registration: CarerRegistrationService,
     private readonly carers: CarerService,
     private readonly relationships: CareRelationshipService,
@@ -83,6 +86,63 @@ export class CarerController {
   async relationshipsOf(@Param('carerId', new ParseUUIDPipe()) carerId: string): Promise<CareRelationshipListDto> {
     await this.carers.get(carerId);
     return { items: (await this.relationships.list(carerId, true)).map(CareRelationshipDto.from) };
+  }
+
+  @Post(':carerId/care-relationships')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Add a care relationship for a carer (e.g. one without a login)' })
+  @ApiCreatedResponse({ type: CareRelationshipDto })
+  @ApiProblems({ 404: ['NOT_FOUND'], 400: ['VALIDATION_FAILED', 'DATE_IN_FUTURE'], 422: ['HEALTH_CONSENT_REQUIRED'] })
+  async addRelationship(@Param('carerId', new ParseUUIDPipe()) carerId: string, @Body() body: CreateCareRelationshipDto): Promise<CareRelationshipDto> {
+    await this.carers.get(carerId);
+    return CareRelationshipDto.from(await this.relationships.create(carerId, body));
+  }
+
+  @Patch(':carerId/care-relationships/:id')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: "Change a carer's care relationship (only the fields sent)" })
+  @ApiOkResponse({ type: CareRelationshipDto })
+  @ApiProblems({ 404: ['NOT_FOUND'], 409: ['CARE_RELATIONSHIP_ENDED'], 422: ['HEALTH_CONSENT_REQUIRED'] })
+  async updateRelationship(
+    @Param('carerId', new ParseUUIDPipe()) carerId: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateCareRelationshipDto,
+  ): Promise<CareRelationshipDto> {
+    await this.carers.get(carerId);
+    return CareRelationshipDto.from(await this.relationships.update(carerId, id, body));
+  }
+
+  @Post(':carerId/care-relationships/:id/end')
+  @HttpCode(200)
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: "End a carer's care relationship" })
+  @ApiOkResponse({ type: CareRelationshipDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async endRelationship(@Param('carerId', new ParseUUIDPipe()) carerId: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<CareRelationshipDto> {
+    await this.carers.get(carerId);
+    return CareRelationshipDto.from(await this.relationships.end(carerId, id));
+  }
+
+  @Post(':carerId/consents')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Record a consent the carer gave in person or on paper' })
+  @ApiCreatedResponse({ type: ConsentDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async recordConsent(@Param('carerId', new ParseUUIDPipe()) carerId: string, @Body() body: GiveConsentDto): Promise<ConsentDto> {
+    await this.carers.get(carerId);
+    return ConsentDto.from(await this.dataSource.transaction((manager) => this.consents.give(manager, carerId, body.purpose, 'staff')));
+  }
+
+  @Post(':carerId/consents/:purpose/withdraw')
+  @HttpCode(200)
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Record a withdrawal of consent; for health_data the health fields are erased' })
+  @ApiOkResponse({ type: ConsentListDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async withdrawConsent(@Param() params: CarerConsentParams): Promise<ConsentListDto> {
+    await this.carers.get(params.carerId);
+    await this.dataSource.transaction((manager) => this.consents.withdraw(manager, params.carerId, params.purpose));
+    return { items: (await this.consents.list(params.carerId)).map(ConsentDto.from) };
   }
 
   @Get(':carerId/consents')

@@ -1,11 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals } from 'class-validator';
+import { Equals, IsUUID } from 'class-validator';
 import { Consent } from '../consent.entity';
 
 export class GiveConsentDto {
   @ApiProperty({ enum: ['health_data'], description: 'Guardian consent is recorded by staff at registration' })
   @Equals('health_data')
   purpose: 'health_data';
+}
+
+export class CarerConsentParams extends GiveConsentDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  carerId: string;
 }
 
 export class ConsentDto {
