@@ -1,21 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createMunicipality, createPerson } from './support/factories';
+import { freePort } from './support/local-servers';
 import { TestApp } from './support/test-app';
 import { waitUntil } from './support/wait';
 
 const RECIPIENTS = 3000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('fan-out survives a killed worker', () => {
   let app: TestApp;

@@ -1,16 +1,7 @@
 import { QUEUES } from '@app/messaging';
 import { Queue } from 'bullmq';
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { exitOf, freePort } from './support/local-servers';
 
 async function waitForHealth(port: number, child: ChildProcess): Promise<number> {
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -23,10 +14,6 @@ async function waitForHealth(port: number, child: ChildProcess): Promise<number>
     }
   }
   throw new Error('no health answer');
-}
-
-function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 }
 
 describe('built processes', () => {

@@ -1,33 +1,9 @@
 import { Message } from '@app/messaging';
-import { ChildProcess, spawn } from 'node:child_process';
-import { connect, createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createMunicipality, createPerson } from './support/factories';
+import { freePort, startRedis } from './support/local-servers';
 import { TestApp } from './support/test-app';
 import { waitUntil } from './support/wait';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  await waitUntil(
-    () => new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.on('connect', () => (socket.destroy(), resolve(true)));
-      socket.on('error', () => resolve(false));
-    }),
-    5000,
-    'redis-server',
-  );
-  return redis;
-}
 
 describe('Redis outage', () => {
   it('keeps accepting changes while Redis is away, and delivers their mail once it is back', async () => {
