@@ -11,6 +11,7 @@ export interface ReceivedMail {
   /** Header values as sent, by lower-case name. */
   rawHeaders: Record<string, string>;
   messageId: string;
+  attachments: Array<{ filename: string; contentType: string; content: string }>;
 }
 
 /** A real SMTP server inside the test process that keeps what it receives. */
@@ -38,7 +39,7 @@ export class SmtpSink {
             .then((mail) => {
               const to = [mail.to ?? []].flat().flatMap((address) => address.value.map((entry) => entry.address ?? ''));
               const rawHeaders = Object.fromEntries(mail.headerLines.map((header) => [header.key, header.line.slice(header.line.indexOf(':') + 1).trim()]));
-              this.messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '', headers: mail.headers, rawHeaders, messageId: mail.messageId ?? '' });
+              this.messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '', headers: mail.headers, rawHeaders, messageId: mail.messageId ?? '', attachments: mail.attachments.map((file) => ({ filename: file.filename ?? '', contentType: file.contentType, content: file.content.toString('utf8') })) });
               callback();
             })
             .catch((error: Error) => callback(error));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectMunicipalityScoped, MunicipalityScopedRepository, RequestContext } from '@app/platform';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { MunicipalityNotFoundError, WijkNameTakenError, WijkPostcodeOverlapError } from './identity-errors';
 import { Municipality } from './municipality.entity';
 import { defaultMunicipalitySettings, MunicipalitySettings } from './municipality-settings';
@@ -39,6 +39,11 @@ export class MunicipalityService {
   /** Every municipality, for jobs that run per municipality. */
   all(): Promise<Municipality[]> {
     return this.municipalities.find({ order: { code: 'ASC' } });
+  }
+
+  /** Pass the manager when inside a transaction, so the read shares its connection. */
+  byId(id: string, manager?: EntityManager): Promise<Municipality> {
+    return (manager?.getRepository(Municipality) ?? this.municipalities).findOneByOrFail({ id });
   }
 
   async findByCode(code: string): Promise<Municipality> {

@@ -84,6 +84,7 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
       senderName: recipient.senderName,
       params: { ...shared, ...message.params },
       link,
+      siteUrl: base,
       unsubscribeLink,
     });
 

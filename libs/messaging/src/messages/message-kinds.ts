@@ -18,6 +18,8 @@ export interface RenderInput {
   params: Record<string, unknown>;
   /** Absolute link to a link page with a token, in the person's language. */
   link(path: string, token: string): string;
+  /** The platform's address (APP_BASE_URL). */
+  siteUrl: string;
   /** Signed one-click unsubscribe link (campaign messages). */
   unsubscribeLink: string;
 }

@@ -5,14 +5,20 @@ import { QueueMetrics } from './queue-metrics';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './queues';
 
 /** BullMQ connection and every queue of QUEUES, for producers and processors alike. */
+/** Milliseconds before the next reconnect attempt: quick at first, at most 2 s. */
+export function reconnectDelay(attempt: number): number {
+  return Math.min(250 * attempt, 2000);
+}
+
 @Global()
 @Module({
   imports: [
     BullModule.forRootAsync({
       inject: [AppConfig],
-      // Workers block on Redis as long as they must, hence no per-request retry limit.
+      // Workers block on Redis as long as they must, hence no per-request retry limit. BullMQ's own
+      // reconnect delay grows to 20 s; after an outage the relay should catch up within seconds.
       useFactory: (config: AppConfig) => ({
-        connection: { url: config.redis.url, maxRetriesPerRequest: null },
+        connection: { url: config.redis.url, maxRetriesPerRequest: null, retryStrategy: reconnectDelay },
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),

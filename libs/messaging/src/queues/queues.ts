@@ -10,6 +10,7 @@ export interface JobPayloads {
     'remind-rescreening': Record<string, never>;
     'request-reconfirmation': Record<string, never>;
   };
+  'respite-maintenance': { 'expire-waitlist-offers': Record<string, never> };
 }
 
 export type QueueName = keyof JobPayloads;
@@ -21,6 +22,7 @@ export const QUEUES = {
   mail: 'mail',
   fanout: 'fanout',
   carersMaintenance: 'carers-maintenance',
+  respiteMaintenance: 'respite-maintenance',
 } as const satisfies Record<string, QueueName>;
 
 /** Retries with exponential backoff; finished jobs are dropped so Redis stays bounded. */

@@ -3,6 +3,7 @@ import { Foundation1795370419224 } from './1795370419224-foundation';
 import { MessagingBackbone1795371752301 } from './1795371752301-messaging-backbone';
 import { Carers1795372793770 } from './1795372793770-carers';
 import { CarerFollowUp1795373315249 } from './1795373315249-carer-follow-up';
+import { Respite1795374049417 } from './1795374049417-respite';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
-export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795370419224, MessagingBackbone1795371752301, Carers1795372793770, CarerFollowUp1795373315249];
+export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795370419224, MessagingBackbone1795371752301, Carers1795372793770, CarerFollowUp1795373315249, Respite1795374049417];

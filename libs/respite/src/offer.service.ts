@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError } from '@app/platform';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThanOrEqual } from 'typeorm';
+import { RespiteOffer, OfferKind } from './respite-offer.entity';
+import { RespiteSlot } from './respite-slot.entity';
+import { GeneratedSlot, SlotPattern, slotsFromPattern } from './dagdelen';
+import { MunicipalityService } from '@app/identity';
+
+export interface NewOffer {
+  kind: OfferKind;
+  name: string;
+  providerName?: string;
+  location?: string;
+  suitability?: string[];
+  contact?: string;
+  /** Other municipalities (ids) whose carers may book it too (regional providers). */
+  alsoServes?: string[];
+}
+
+/** Offers and their slots, managed by staff of the owning municipality. */
+@Injectable()
+export class OfferService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectMunicipalityScoped(RespiteOffer) private readonly offers: MunicipalityScopedRepository<RespiteOffer>,
+    @InjectMunicipalityScoped(RespiteSlot) private readonly slots: MunicipalityScopedRepository<RespiteSlot>,
+    private readonly municipalities: MunicipalityService,
+  ) {}
+
+  async create(input: NewOffer): Promise<RespiteOffer> {
+    const draft = this.offers.create({
+      kind: input.kind,
+      name: input.name.trim(),
+      providerName: input.providerName ?? null,
+      location: input.location ?? null,
+      suitability: input.suitability ?? [],
+      contact: input.contact ?? null,
+      servedMunicipalityIds: [],
+    });
+    draft.servedMunicipalityIds = [...new Set([draft.municipalityId, ...(input.alsoServes ?? [])])];
+    return this.offers.save(draft);
+  }
+
+  list(): Promise<RespiteOffer[]> {
+    return this.offers.find({ order: { name: 'ASC' } });
+  }
+
+  async owned(id: string): Promise<RespiteOffer> {
+    const offer = await this.offers.findOne({ id });
+    if (!offer) throw new NotFoundError('The offer');
+    return offer;
+  }
+
+  async addSlot(offerId: string, slot: GeneratedSlot & { capacity: number }): Promise<RespiteSlot> {
+    await this.owned(offerId);
+    return this.slots.save(this.slots.create({ offerId, ...slot, booked: 0, cancelledAt: null }));
+  }
+
+  /** Slots from a weekly pattern of dagdelen, in the municipality's zone; all or none are created. */
+  async generateSlots(offerId: string, pattern: SlotPattern, capacity: number): Promise<RespiteSlot[]> {
+    await this.owned(offerId);
+    const { timezone } = await this.municipalities.current();
+    const generated = slotsFromPattern(pattern, timezone);
+    return this.dataSource.transaction(async (manager) => {
+      const created: RespiteSlot[] = [];
+      // One after another: a transaction's connection runs one statement at a time.
+      for (const slot of generated) created.push(await this.slots.save(this.slots.create({ offerId, ...slot, capacity, booked: 0, cancelledAt: null }), manager));
+      return created;
+    });
+  }
+
+  /** Raises or lowers capacity; never below the places already taken. */
+  async changeCapacity(slotId: string, capacity: number): Promise<RespiteSlot> {
+    const slot = await this.slots.findOne({ id: slotId });
+    if (!slot) throw new NotFoundError('The slot');
+    const changed = await this.slots.update({ id: slotId, booked: LessThanOrEqual(capacity) }, { capacity });
+    if (changed === 0) throw new ConflictError('CAPACITY_BELOW_BOOKED', `More than ${capacity} places are already taken.`);
+    return (await this.slots.findOne({ id: slotId }))!;
+  }
+}

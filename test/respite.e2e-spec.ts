@@ -1,0 +1,215 @@
+import { BookingService } from '@app/respite';
+import { DataSource } from 'typeorm';
+import { createMunicipality, createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
+import { seedCarers } from './support/respite-fixtures';
+import { TestApp } from './support/test-app';
+import { waitUntil } from './support/wait';
+
+const HOUR = 3_600_000;
+const at = (hoursFromNow: number) => new Date(Math.round((Date.now() + hoursFromNow * HOUR) / 60_000) * 60_000).toISOString();
+
+describe('respite', () => {
+  let app: TestApp;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ worker: true });
+    dataSource = app.app.get(DataSource);
+  });
+  afterAll(() => app.close());
+
+  async function setUp(settings: Record<string, unknown> = {}) {
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    const staff = await createPerson(app, municipality, 'staff');
+    await app.patch('/api/v1/municipality/settings', { token: admin.accessToken, body: { respiteMinimumNoticeHours: 1, respiteCancellationCutoffHours: 24, ...settings } });
+    const offer = await app.post('/api/v1/respite/offers', { token: staff.accessToken, body: { kind: 'day_care', name: 'De Linde', location: 'Dorpsstraat 1, Landsmeer', suitability: ['dementia'] } });
+    const slot = async (startsInHours: number, capacity = 1, lengthHours = 4) =>
+      (await app.post(`/api/v1/respite/offers/${offer.body.id}/slots`, { token: staff.accessToken, body: { startsAt: at(startsInHours), endsAt: at(startsInHours + lengthHours), capacity } })).body as { id: string };
+    return { municipality, admin, staff, offerId: offer.body.id as string, slot };
+  }
+
+  const book = (token: string, slotId: string, careRelationshipId: string, joinWaitlist?: boolean) =>
+    app.post('/api/v1/respite/bookings', { token, body: { slotId, careRelationshipId, ...(joinWaitlist === undefined ? {} : { joinWaitlist }) } });
+
+  it('never books more than capacity when 200 carers book one slot at once', async () => {
+    const { municipality, slot } = await setUp();
+    const target = await slot(72, 10);
+    const carers = await seedCarers(app, municipality, 200);
+    const answers = await Promise.all(carers.map((carer, index) => book(carer.token, target.id, carer.relationshipId, index % 2 === 0)));
+    const confirmed = answers.filter((answer) => answer.status === 201 && answer.body.status === 'confirmed');
+    const waitlisted = answers.filter((answer) => answer.status === 201 && answer.body.status === 'waitlisted');
+    const full = answers.filter((answer) => answer.status === 409 && answer.body.code === 'SLOT_FULL');
+    expect(confirmed).toHaveLength(10);
+    expect(confirmed.length + waitlisted.length + full.length).toBe(200);
+    const [row] = await dataSource.query(
+      `SELECT s.booked, (SELECT count(*)::int FROM respite_booking b WHERE b.slot_id = s.id AND b.status = 'confirmed') AS confirmed,
+              (SELECT count(*)::int FROM respite_booking b WHERE b.slot_id = s.id AND b.status = 'waitlisted') AS waitlisted
+         FROM respite_slot s WHERE s.id = $1`,
+      [target.id],
+    );
+    expect(row).toEqual({ booked: 10, confirmed: 10, waitlisted: waitlisted.length });
+    const search = await app.get(`/api/v1/respite/slots?from=${encodeURIComponent(at(70))}&to=${encodeURIComponent(at(80))}`, { token: carers[0]!.token });
+    expect(search.body.items.find((item: { id: string }) => item.id === target.id)).toMatchObject({ capacity: 10, remaining: 0 });
+  });
+
+  it("holds one carer's parallel bookings to the yearly budget and the overlap rule", async () => {
+    const { municipality, slot } = await setUp({ respiteBudget: { unit: 'dagdelen', perYear: 3 } });
+    const [carer] = await seedCarers(app, municipality, 1);
+    // Eight separate dagdelen on different days: the budget allows three.
+    const separate = await Promise.all(Array.from({ length: 8 }, (_, index) => slot(48 + index * 24, 5)));
+    const answers = await Promise.all(separate.map((target) => book(carer!.token, target.id, carer!.relationshipId)));
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(3);
+    expect(answers.filter((answer) => answer.status === 422 && answer.body.code === 'RESPITE_BUDGET_EXCEEDED')).toHaveLength(5);
+    const [usage] = await dataSource.query('SELECT used::float AS used FROM respite_budget_usage WHERE carer_id = $1', [carer!.carerId]);
+    expect(usage.used).toBe(3);
+
+    const { municipality: second, slot: secondSlot } = await setUp();
+    const [other] = await seedCarers(app, second, 1);
+    const sameTime = await Promise.all(Array.from({ length: 6 }, () => secondSlot(100, 5)));
+    const overlapping = await Promise.all(sameTime.map((target) => book(other!.token, target.id, other!.relationshipId)));
+    expect(overlapping.filter((answer) => answer.status === 201)).toHaveLength(1);
+    expect(overlapping.filter((answer) => answer.status === 409 && answer.body.code === 'OVERLAPPING_BOOKING')).toHaveLength(5);
+    const [count] = await dataSource.query(`SELECT count(*)::int AS n FROM respite_booking WHERE care_relationship_id = $1 AND status = 'confirmed'`, [other!.relationshipId]);
+    expect(count.n).toBe(1);
+  });
+
+  it('offers a freed place to the first on the waiting list, passes it on when the hold expires, and books on acceptance', async () => {
+    const { municipality, slot } = await setUp();
+    const target = await slot(96, 1);
+    const [first, second, third] = await seedCarers(app, municipality, 3);
+    const booked = await book(first!.token, target.id, first!.relationshipId);
+    expect((await book(second!.token, target.id, second!.relationshipId, true)).body.status).toBe('waitlisted');
+    expect((await book(third!.token, target.id, third!.relationshipId, true)).body.status).toBe('waitlisted');
+    expect((await book(third!.token, target.id, third!.relationshipId, true)).status).toBe(409);
+
+    expect((await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: first!.token, body: {} })).body.status).toBe('cancelled');
+    const offerMail = await app.smtp.waitFor(second!.email);
+    expect(offerMail.subject).toBe('Er is een plaats vrijgekomen');
+    const status = async (carerId: string) => (await dataSource.query('SELECT status FROM respite_booking WHERE slot_id = $1 AND carer_id = $2', [target.id, carerId]))[0].status;
+    expect(await status(second!.carerId)).toBe('offered');
+
+    await dataSource.query(`UPDATE respite_booking SET offer_expires_at = now() - interval '1 minute' WHERE slot_id = $1 AND carer_id = $2`, [target.id, second!.carerId]);
+    const expiredLink = new URL(/http:\/\/localhost:3000\/waitlist-offer\?\S+/.exec(offerMail.text)![0]);
+    expect(await app.app.get(BookingService).expireOffers()).toBe(1);
+    expect(await status(second!.carerId)).toBe('cancelled');
+    expect(await status(third!.carerId)).toBe('offered');
+    expect((await app.get(`${expiredLink.pathname}${expiredLink.search}`)).status).toBe(400);
+
+    const thirdMail = await app.smtp.waitFor(third!.email);
+    const link = new URL(/http:\/\/localhost:3000\/waitlist-offer\?\S+/.exec(thirdMail.text)![0]);
+    expect((await app.get(`${link.pathname}${link.search}`)).status).toBe(200);
+    expect(await status(third!.carerId)).toBe('offered');
+    const accepted = await app.post('/waitlist-offer', { rawBody: new URLSearchParams({ token: link.searchParams.get('token')!, lang: 'nl' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(accepted.status).toBe(200);
+    expect(await status(third!.carerId)).toBe('confirmed');
+    const [row] = await dataSource.query('SELECT booked FROM respite_slot WHERE id = $1', [target.id]);
+    expect(row.booked).toBe(1);
+  });
+
+  it('releases the budget before the cut-off and keeps it counted after', async () => {
+    const { municipality, slot } = await setUp({ respiteBudget: { unit: 'hours', perYear: 20 } });
+    const [carer] = await seedCarers(app, municipality, 1);
+    const early = await book(carer!.token, (await slot(30, 2, 4)).id, carer!.relationshipId);
+    const late = await book(carer!.token, (await slot(10, 2, 3)).id, carer!.relationshipId);
+    expect([early.body.units, late.body.units]).toEqual([4, 3]);
+    const used = async () => (await dataSource.query('SELECT used::float AS used FROM respite_budget_usage WHERE carer_id = $1', [carer!.carerId]))[0].used;
+    expect(await used()).toBe(7);
+    expect((await app.post(`/api/v1/respite/bookings/${early.body.id}/cancel`, { token: carer!.token, body: {} })).body.lateCancellation).toBe(false);
+    expect(await used()).toBe(3);
+    expect((await app.post(`/api/v1/respite/bookings/${late.body.id}/cancel`, { token: carer!.token, body: {} })).body.lateCancellation).toBe(true);
+    expect(await used()).toBe(3);
+  });
+
+  it('sends a confirmation with an .ics file, and a cancelled booking never sends its reminders', async () => {
+    const { municipality, slot } = await setUp();
+    const [carer] = await seedCarers(app, municipality, 1);
+    const target = await slot(24 * 5, 1);
+    const booked = await book(carer!.token, target.id, carer!.relationshipId);
+    const confirmation = await app.smtp.waitFor(carer!.email);
+    expect(confirmation.subject).toBe('Uw respijtzorg is geboekt');
+    const ics = confirmation.attachments.find((file) => file.contentType.startsWith('text/calendar'));
+    expect(ics?.content).toContain('BEGIN:VEVENT');
+    expect(ics?.content).toContain('LOCATION:Dorpsstraat 1\\, Landsmeer');
+    expect(ics?.content).toMatch(/DTSTART;TZID=Europe\/Amsterdam:\d{8}T\d{6}/);
+
+    const reminders = () => dataSource.query(`SELECT status, outcome FROM message WHERE dedupe_key LIKE $1 ORDER BY dedupe_key`, [`respite-reminder.${booked.body.id}.%`]);
+    expect(await reminders()).toEqual([
+      { status: 'queued', outcome: null },
+      { status: 'queued', outcome: null },
+    ]);
+    await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: carer!.token, body: {} });
+    expect(await reminders()).toEqual([
+      { status: 'skipped', outcome: 'cancelled' },
+      { status: 'skipped', outcome: 'cancelled' },
+    ]);
+    const [outbox] = await dataSource.query(
+      `SELECT count(*) FILTER (WHERE o.cancelled_at IS NOT NULL)::int AS cancelled FROM outbox_entry o JOIN message m ON o.job_id = 'message.' || m.id WHERE m.dedupe_key LIKE $1`,
+      [`respite-reminder.${booked.body.id}.%`],
+    );
+    expect(outbox.cancelled).toBe(2);
+  });
+
+  it('generates slots from a weekly pattern at local times on a DST day, and refuses bad slots', async () => {
+    const { staff, offerId } = await setUp();
+    const generated = await app.post(`/api/v1/respite/offers/${offerId}/slots/generate`, {
+      token: staff.accessToken,
+      body: { from: '2027-03-27', to: '2027-03-29', weekdays: [6, 7, 1], dagdelen: ['ochtend', 'avond'], capacity: 4 },
+    });
+    expect(generated.status).toBe(201);
+    // Summer time starts on Sunday 28 March 2027: 09:00 local is 08:00Z before, 07:00Z from then on.
+    expect(generated.body.items.filter((item: { dagdeel: string }) => item.dagdeel === 'ochtend').map((item: { startsAt: string }) => item.startsAt)).toEqual([
+      '2027-03-27T08:00:00.000Z',
+      '2027-03-28T07:00:00.000Z',
+      '2027-03-29T07:00:00.000Z',
+    ]);
+    for (const body of [
+      { startsAt: at(50), endsAt: at(54), capacity: 0 },
+      { startsAt: '2027-01-01T09:00:00', endsAt: at(54), capacity: 2 },
+      { startsAt: at(54), endsAt: at(50), capacity: 2 },
+      { startsAt: at(50), endsAt: at(54), capacity: 2, price: 10 },
+    ]) {
+      const answer = await app.post(`/api/v1/respite/offers/${offerId}/slots`, { token: staff.accessToken, body });
+      expect({ body, status: answer.status }).toEqual({ body, status: 400 });
+    }
+    const slot = generated.body.items[0];
+    expect((await app.patch(`/api/v1/respite/slots/${slot.id}`, { token: staff.accessToken, body: { capacity: 6 } })).body.capacity).toBe(6);
+  });
+
+  it('requires a verified email, minimum notice, and keeps offers, slots and bookings inside the municipality', async () => {
+    const first = await setUp();
+    const second = await setUp();
+    const target = await first.slot(72, 3);
+    const [carerA] = await seedCarers(app, first.municipality, 1);
+    const [carerB] = await seedCarers(app, second.municipality, 1);
+
+    const email = uniqueEmail('unverified');
+    await app.post('/api/v1/carers', { body: { municipalityCode: first.municipality.code, email, password: TEST_PASSWORD, firstName: 'U', lastName: 'V', dateOfBirth: '1970-01-01', postcode: '1121AB', houseNumber: '1' } });
+    const unverified = (await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } })).body.accessToken as string;
+    const relation = await app.post('/api/v1/me/care-relationships', { token: unverified, body: { careRecipientName: 'P.', relation: 'parent', livesInMunicipality: true, since: '2020-01-01', hoursPerWeek: 5 } });
+    const notVerified = await book(unverified, target.id, relation.body.id);
+    expect([notVerified.status, notVerified.body.code]).toEqual([403, 'EMAIL_NOT_VERIFIED']);
+    const soon = await first.slot(0.5, 3);
+    expect((await book(carerA!.token, soon.id, carerA!.relationshipId)).body.code).toBe('TOO_LATE_TO_BOOK');
+
+    const booked = await book(carerA!.token, target.id, carerA!.relationshipId);
+    expect(booked.status).toBe(201);
+    expect((await book(carerB!.token, target.id, carerB!.relationshipId)).status).toBe(404);
+    expect((await book(carerA!.token, target.id, carerB!.relationshipId)).status).toBe(404);
+    const range = `from=${encodeURIComponent(at(60))}&to=${encodeURIComponent(at(80))}`;
+    expect((await app.get(`/api/v1/respite/slots?${range}`, { token: carerB!.token })).body.items).toEqual([]);
+    expect((await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: second.staff.accessToken, body: {} })).status).toBe(404);
+    expect((await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: carerB!.token, body: {} })).status).toBe(404);
+    expect((await app.patch(`/api/v1/respite/slots/${target.id}`, { token: second.staff.accessToken, body: { capacity: 9 } })).status).toBe(404);
+    expect((await app.post(`/api/v1/respite/offers/${first.offerId}/slots`, { token: second.staff.accessToken, body: { startsAt: at(50), endsAt: at(54), capacity: 2 } })).status).toBe(404);
+    expect((await app.patch(`/api/v1/respite/slots/${target.id}`, { token: first.staff.accessToken, body: { capacity: 0 } })).status).toBe(400);
+
+    // A regional offer of the first municipality that also serves the second can be booked from there.
+    const regional = await app.post('/api/v1/respite/offers', { token: first.staff.accessToken, body: { kind: 'short_stay', name: 'Logeerhuis Regio', alsoServes: [second.municipality.id] } });
+    await app.post(`/api/v1/respite/offers/${regional.body.id}/slots`, { token: first.staff.accessToken, body: { startsAt: at(75), endsAt: at(79), capacity: 2 } });
+    const visible = await app.get(`/api/v1/respite/slots?${range}&onlyAvailable=true`, { token: carerB!.token });
+    expect(visible.body.items.map((item: { offerName: string }) => item.offerName)).toEqual(['Logeerhuis Regio']);
+    expect((await book(carerB!.token, visible.body.items[0].id, carerB!.relationshipId)).status).toBe(201);
+    await waitUntil(async () => app.smtp.to(carerB!.email).length > 0, 10_000, 'confirmation');
+  });
+});
