@@ -1,9 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { bookingBench } from './booking.bench';
 import { fanoutBench } from './fanout.bench';
+import { slotSearchBench } from './slot-search.bench';
 
-/** `npm run bench` runs every benchmark; `npm run bench -- fanout [--recipients N]` runs one. */
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- fanout [--recipients N]`,
+ * `booking [--carers N --slots N --capacity N --concurrency N --worker true]` or
+ * `slot-search [--slots N --requests N --concurrency N]` runs one.
+ */
 const BENCHES: Record<string, (args: Record<string, string>) => Promise<object>> = {
   fanout: (args) => fanoutBench(Number(args.recipients ?? 100_000)),
+  booking: (args) =>
+    bookingBench({ carers: Number(args.carers ?? 5000), slots: Number(args.slots ?? 500), capacity: Number(args.capacity ?? 10), concurrency: Number(args.concurrency ?? 200), withWorker: args.worker === 'true' }),
+  'slot-search': (args) => slotSearchBench({ slots: Number(args.slots ?? 20_000), requests: Number(args.requests ?? 20_000), concurrency: Number(args.concurrency ?? 50) }),
 };
 
 async function main(): Promise<void> {

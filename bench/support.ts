@@ -55,8 +55,9 @@ export class MeasuredProcess {
   private readonly child: ChildProcess;
   private readonly sampler: NodeJS.Timeout;
 
-  constructor(script: string, env: Record<string, string | undefined>) {
-    this.child = spawn('node', [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  /** `nodeArgs` e.g. ['--cpu-prof'] to profile the process under load. */
+  constructor(script: string, env: Record<string, string | undefined>, nodeArgs: string[] = []) {
+    this.child = spawn('node', [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
     this.sampler = setInterval(() => {
       try {
         const kb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(this.child.pid)]).toString().trim());

@@ -1,12 +1,11 @@
 import { BookingService } from '@app/respite';
 import { DataSource } from 'typeorm';
-import { createMunicipality, createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
-import { seedCarers } from './support/respite-fixtures';
+import { TEST_PASSWORD, uniqueEmail } from './support/factories';
+import { bookSlot, hoursFromNow, seedCarers, setUpRespite } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
 import { waitUntil } from './support/wait';
 
-const HOUR = 3_600_000;
-const at = (hoursFromNow: number) => new Date(Math.round((Date.now() + hoursFromNow * HOUR) / 60_000) * 60_000).toISOString();
+const at = hoursFromNow;
 
 describe('respite', () => {
   let app: TestApp;
@@ -18,19 +17,8 @@ describe('respite', () => {
   });
   afterAll(() => app.close());
 
-  async function setUp(settings: Record<string, unknown> = {}) {
-    const municipality = await createMunicipality(app);
-    const admin = await createPerson(app, municipality, 'admin');
-    const staff = await createPerson(app, municipality, 'staff');
-    await app.patch('/api/v1/municipality/settings', { token: admin.accessToken, body: { respiteMinimumNoticeHours: 1, respiteCancellationCutoffHours: 24, ...settings } });
-    const offer = await app.post('/api/v1/respite/offers', { token: staff.accessToken, body: { kind: 'day_care', name: 'De Linde', location: 'Dorpsstraat 1, Landsmeer', suitability: ['dementia'] } });
-    const slot = async (startsInHours: number, capacity = 1, lengthHours = 4) =>
-      (await app.post(`/api/v1/respite/offers/${offer.body.id}/slots`, { token: staff.accessToken, body: { startsAt: at(startsInHours), endsAt: at(startsInHours + lengthHours), capacity } })).body as { id: string };
-    return { municipality, admin, staff, offerId: offer.body.id as string, slot };
-  }
-
-  const book = (token: string, slotId: string, careRelationshipId: string, joinWaitlist?: boolean) =>
-    app.post('/api/v1/respite/bookings', { token, body: { slotId, careRelationshipId, ...(joinWaitlist === undefined ? {} : { joinWaitlist }) } });
+  const setUp = (settings: Record<string, unknown> = {}) => setUpRespite(app, settings);
+  const book = (token: string, slotId: string, careRelationshipId: string, joinWaitlist?: boolean) => bookSlot(app, token, slotId, careRelationshipId, joinWaitlist);
 
   it('never books more than capacity when 200 carers book one slot at once', async () => {
     const { municipality, slot } = await setUp();

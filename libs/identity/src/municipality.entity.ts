@@ -1,6 +1,6 @@
 import { BaseRecord } from '@app/platform';
 import { Check, Column, Entity, Index } from 'typeorm';
-import { MunicipalitySettings } from './municipality-settings';
+import { defaultMunicipalitySettings, MunicipalitySettings } from './municipality-settings';
 
 export const MUNICIPALITY_CODE = /^GM\d{4}$/;
 
@@ -18,6 +18,7 @@ export class Municipality extends BaseRecord {
   @Column({ type: 'text', default: 'Europe/Amsterdam' })
   timezone: string;
 
-  @Column({ type: 'jsonb' })
+  /** Settings added in a later release read as their default until an admin changes them. */
+  @Column({ type: 'jsonb', transformer: { to: (settings: MunicipalitySettings) => settings, from: (stored: Partial<MunicipalitySettings>) => ({ ...defaultMunicipalitySettings(''), ...stored }) } })
   settings: MunicipalitySettings;
 }

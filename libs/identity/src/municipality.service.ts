@@ -83,6 +83,11 @@ export class MunicipalityService {
     }
   }
 
+  /** A wijk of the acting municipality, or null. */
+  wijk(id: string): Promise<Wijk | null> {
+    return this.wijken.findOne({ id });
+  }
+
   async listWijken(): Promise<WijkWithRanges[]> {
     const [wijken, ranges] = await Promise.all([this.wijken.find({ order: { name: 'ASC' } }), this.ranges.find({ order: { fromPc4: 'ASC' } })]);
     return wijken.map((wijk) => ({

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { CareRelationshipService, CarerService } from '@app/carers';
-import { Account, AccountService, MunicipalityService, MunicipalitySettings } from '@app/identity';
-import { MessageService } from '@app/messaging';
+import { AccountService, Municipality, MunicipalityService } from '@app/identity';
 import { ConflictError, DomainError, NotFoundError, RequestContext } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { BookingMessages } from './booking-messages';
+import { releaseBudget, reserveBudget } from './budget-ledger';
 import { budgetUnits } from './dagdelen';
-import { RESPITE_MESSAGES } from './respite-message-kinds';
-import { RespiteBooking, RespiteBudgetUsage } from './respite-booking.entity';
+import { RespiteBooking } from './respite-booking.entity';
+import { EmailNotVerifiedError, OverlappingBookingError, SlotFullError, TooLateToBookError } from './respite-errors';
 import { RespiteOffer } from './respite-offer.entity';
 import { RespiteSlot } from './respite-slot.entity';
-import { BudgetExceededError, EmailNotVerifiedError, OverlappingBookingError, SlotFullError, TooLateToBookError } from './respite-errors';
+import { SlotPlaces } from './slot-places';
 
 export interface BookingRequest {
   slotId: string;
@@ -19,7 +20,8 @@ export interface BookingRequest {
   joinWaitlist?: boolean;
 }
 
-const LIVE: Array<RespiteBooking['status']> = ['confirmed', 'offered'];
+const HOUR = 3_600_000;
+const HOLDS_PLACE: Array<RespiteBooking['status']> = ['confirmed', 'offered'];
 
 /**
  * The booking rules, each inside one transaction and backed by the database: capacity by
@@ -34,46 +36,98 @@ export class BookingService {
     private readonly relationships: CareRelationshipService,
     private readonly accounts: AccountService,
     private readonly municipalities: MunicipalityService,
-    private readonly messages: MessageService,
+    private readonly places: SlotPlaces,
+    private readonly messages: BookingMessages,
     private readonly context: RequestContext,
   ) {}
 
   async book(request: BookingRequest): Promise<RespiteBooking> {
     const carer = await this.carers.mine();
-    const account = await this.accounts.findById(carer.accountId);
+    // Independent reads, side by side: they are most of a booking's waiting time.
+    const [account, , municipality, slot] = await Promise.all([
+      this.accounts.findById(carer.accountId),
+      this.relationships.activeOf(carer.id, request.careRelationshipId),
+      this.municipalities.current(),
+      this.visibleSlot(request.slotId),
+    ]);
     if (account?.email && !account.emailVerifiedAt) throw new EmailNotVerifiedError();
-    await this.relationships.activeOf(carer.id, request.careRelationshipId);
-    const municipality = await this.municipalities.current();
-    const slot = await this.visibleSlot(request.slotId);
-    if (slot.cancelledAt) throw new DomainError('SLOT_CANCELLED', 409, 'This slot is cancelled.');
-    const notice = municipality.settings.respiteMinimumNoticeHours;
-    if (slot.startsAt.getTime() - Date.now() < notice * 3_600_000) throw new TooLateToBookError(notice);
-    const year = DateTime.fromJSDate(slot.startsAt).setZone(municipality.timezone).year;
-    const units = budgetUnits(municipality.settings.respiteBudget.unit, slot.startsAt, slot.endsAt);
+    this.assertBookable(slot, municipality);
+    const { year, units } = this.cost(slot, municipality);
 
-    return this.withOverlapCheck(() =>
+    const base = {
+      municipalityId: carer.municipalityId,
+      slotId: slot.id,
+      carerId: carer.id,
+      accountId: carer.accountId,
+      careRelationshipId: request.careRelationshipId,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      year,
+      units,
+    };
+    // A quick answer for a slot seen full; the conditional UPDATE below remains the guard.
+    if (slot.booked >= slot.capacity && !request.joinWaitlist) throw new SlotFullError();
+    return this.withConstraintErrors(async () => {
+      try {
+        return await this.confirm(base, municipality);
+      } catch (error) {
+        if (!(error instanceof SlotFullError) || !request.joinWaitlist) throw error;
+      }
+      const waiting = await this.joinWaitlist(base);
+      // A place came free between the two transactions: take it after all.
+      return waiting ?? this.confirm(base, municipality);
+    });
+  }
+
+  /**
+   * Books a place. The slot's place is taken last, so its row lock (which every booking of a
+   * popular slot waits for) is held only from that UPDATE to the commit.
+   */
+  private confirm(base: Partial<RespiteBooking> & { carerId: string; municipalityId: string; slotId: string; year: number; units: number }, municipality: Municipality): Promise<RespiteBooking> {
+    return this.dataSource.transaction(async (manager) => {
+      await reserveBudget(manager, base, base.year, base.units, municipality.settings.respiteBudget);
+      const booking = await this.insert(manager, { ...base, status: 'confirmed' });
+      await this.messages.confirmAndRemind(manager, booking, municipality.settings);
+      if (!(await this.places.take(manager, base.slotId))) throw new SlotFullError();
+      return booking;
+    });
+  }
+
+  /** A waiting-list place, which costs no budget until a place is offered; null when the slot has room again. */
+  private joinWaitlist(base: Partial<RespiteBooking> & { slotId: string }): Promise<RespiteBooking | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const [slot] = (await manager.query('SELECT booked, capacity FROM respite_slot WHERE id = $1 FOR UPDATE', [base.slotId])) as Array<{ booked: number; capacity: number }>;
+      if (slot && slot.booked < slot.capacity) return null;
+      return this.insert(manager, { ...base, status: 'waitlisted' });
+    });
+  }
+
+  /**
+   * Moves a confirmed booking to another slot, before the cancellation cut-off: the new place
+   * and budget are taken and the old ones freed in one transaction; reminders follow the move.
+   */
+  async move(bookingId: string, slotId: string): Promise<RespiteBooking> {
+    const carer = await this.carers.mine();
+    const municipality = await this.municipalities.current();
+    const slot = await this.bookableSlot(slotId, municipality);
+    const { year, units } = this.cost(slot, municipality);
+    return this.withConstraintErrors(() =>
       this.dataSource.transaction(async (manager) => {
-        const base = {
-          municipalityId: carer.municipalityId,
-          slotId: slot.id,
-          carerId: carer.id,
-          accountId: carer.accountId,
-          careRelationshipId: request.careRelationshipId,
-          startsAt: slot.startsAt,
-          endsAt: slot.endsAt,
-          year,
-          units,
-        };
-        await this.reserveBudget(manager, carer.id, carer.municipalityId, year, units, municipality.settings);
-        const taken = await this.takePlace(manager, slot.id);
-        if (!taken) {
-          if (!request.joinWaitlist) throw new SlotFullError();
-          // Waiting costs no budget: it is reserved again when a place is offered.
-          await this.releaseBudget(manager, carer.id, year, units);
-          return this.insert(manager, { ...base, status: 'waitlisted' });
+        const booking = await this.lockBooking(manager, bookingId, { municipalityId: municipality.id, carerId: carer.id });
+        if (booking.status !== 'confirmed') throw new ConflictError('BOOKING_NOT_MOVABLE', 'Only a confirmed booking can be moved.');
+        if (booking.slotId === slot.id) return booking;
+        if (this.pastCutoff(booking, municipality)) {
+          throw new ConflictError('BOOKING_NOT_MOVABLE', `Bookings can be moved until ${municipality.settings.respiteCancellationCutoffHours} hours before they start.`);
         }
-        const booking = await this.insert(manager, { ...base, status: 'confirmed' });
-        await this.queueConfirmationAndReminders(manager, booking, municipality.settings);
+        await releaseBudget(manager, booking.carerId, booking.year, booking.units);
+        await reserveBudget(manager, { carerId: carer.id, municipalityId: carer.municipalityId }, year, units, municipality.settings.respiteBudget);
+        if (!(await this.places.take(manager, slot.id))) throw new SlotFullError();
+        const oldSlotId = booking.slotId;
+        Object.assign(booking, { slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, year, units });
+        await manager.getRepository(RespiteBooking).save(booking);
+        await this.places.free(manager, oldSlotId, municipality.settings);
+        await this.messages.dropReminders(manager, booking.id);
+        await this.messages.confirmAndRemind(manager, booking, municipality.settings);
         return booking;
       }),
     );
@@ -84,48 +138,35 @@ export class BookingService {
     const municipality = await this.municipalities.current();
     const carerId = byStaff ? undefined : (await this.carers.mine()).id;
     return this.dataSource.transaction(async (manager) => {
-      const booking = await manager
-        .getRepository(RespiteBooking)
-        .createQueryBuilder('booking')
-        .setLock('pessimistic_write')
-        .where('booking.id = :bookingId AND booking.municipalityId = :municipalityId', { bookingId, municipalityId: municipality.id })
-        .andWhere(carerId ? 'booking.carerId = :carerId' : 'TRUE', { carerId })
-        .getOne();
-      if (!booking) throw new NotFoundError('The booking');
+      const booking = await this.lockBooking(manager, bookingId, { municipalityId: municipality.id, carerId });
       if (booking.status === 'cancelled') return booking;
       if (!['confirmed', 'waitlisted', 'offered'].includes(booking.status)) {
         throw new ConflictError('BOOKING_NOT_CANCELLABLE', 'Attendance was already recorded for this booking.');
       }
-      const wasHoldingPlace = LIVE.includes(booking.status);
-      const late = booking.status === 'confirmed' && booking.startsAt.getTime() - Date.now() < municipality.settings.respiteCancellationCutoffHours * 3_600_000;
-      if (booking.status === 'confirmed' && !late) await this.releaseBudget(manager, booking.carerId, booking.year, booking.units);
-      booking.status = 'cancelled';
-      booking.lateCancellation = late;
-      booking.cancelledAt = new Date();
-      booking.cancelReason = reason;
+      const heldPlace = HOLDS_PLACE.includes(booking.status);
+      const late = booking.status === 'confirmed' && this.pastCutoff(booking, municipality);
+      if (booking.status === 'confirmed' && !late) await releaseBudget(manager, booking.carerId, booking.year, booking.units);
+      Object.assign(booking, { status: 'cancelled', lateCancellation: late, cancelledAt: new Date(), cancelReason: reason });
       await manager.getRepository(RespiteBooking).save(booking);
-      await this.messages.cancelByDedupePrefix(manager, `respite-reminder.${booking.id}.`);
-      if (wasHoldingPlace) {
-        await manager.query('UPDATE respite_slot SET booked = booked - 1, updated_at = now() WHERE id = $1', [booking.slotId]);
-        await this.offerPlaceToWaitlist(manager, booking.slotId, municipality.settings);
-      }
+      await this.messages.dropReminders(manager, booking.id);
+      if (heldPlace) await this.places.free(manager, booking.slotId, municipality.settings);
       return booking;
     });
   }
 
   /** The first on the waiting list accepts the offered place within the hold window. */
   async acceptOffer(bookingId: string): Promise<RespiteBooking> {
-    return this.withOverlapCheck(() =>
+    return this.withConstraintErrors(() =>
       this.dataSource.transaction(async (manager) => {
         const booking = await manager.getRepository(RespiteBooking).findOne({ where: { id: bookingId }, lock: { mode: 'pessimistic_write' } });
         if (!booking || booking.status !== 'offered') throw new NotFoundError('The offer');
         if (!booking.offerExpiresAt || booking.offerExpiresAt <= new Date()) throw new DomainError('OFFER_EXPIRED', 410, 'The waiting-list offer has expired.');
         const municipality = await this.municipalities.byId(booking.municipalityId, manager);
-        await this.reserveBudget(manager, booking.carerId, booking.municipalityId, booking.year, booking.units, municipality.settings);
+        await reserveBudget(manager, booking, booking.year, booking.units, municipality.settings.respiteBudget);
         booking.status = 'confirmed';
         booking.offerExpiresAt = null;
         await manager.getRepository(RespiteBooking).save(booking);
-        await this.queueConfirmationAndReminders(manager, booking, municipality.settings);
+        await this.messages.confirmAndRemind(manager, booking, municipality.settings);
         return booking;
       }),
     );
@@ -142,9 +183,8 @@ export class BookingService {
         )) as Array<{ id: string; slot_id: string; municipality_id: string }>;
         for (const row of stale) {
           await manager.query(`UPDATE respite_booking SET status = 'cancelled', cancel_reason = 'offer_expired', cancelled_at = now(), updated_at = now() WHERE id = $1`, [row.id]);
-          await manager.query('UPDATE respite_slot SET booked = booked - 1, updated_at = now() WHERE id = $1', [row.slot_id]);
           const municipality = await this.municipalities.byId(row.municipality_id, manager);
-          await this.offerPlaceToWaitlist(manager, row.slot_id, municipality.settings);
+          await this.places.free(manager, row.slot_id, municipality.settings);
         }
         return stale.length;
       });
@@ -158,6 +198,20 @@ export class BookingService {
     return this.dataSource.getRepository(RespiteBooking).find({ where: { carerId: carer.id, municipalityId: carer.municipalityId }, order: { startsAt: 'ASC' } });
   }
 
+  /** A slot of an offer serving the acting municipality, not cancelled, far enough ahead. */
+  private async bookableSlot(slotId: string, municipality: Municipality): Promise<RespiteSlot> {
+    const slot = await this.visibleSlot(slotId);
+    this.assertBookable(slot, municipality);
+    return slot;
+  }
+
+  private assertBookable(slot: RespiteSlot, municipality: Municipality): void {
+    if (slot.cancelledAt) throw new DomainError('SLOT_CANCELLED', 409, 'This slot is cancelled.');
+    const notice = municipality.settings.respiteMinimumNoticeHours;
+    if (slot.startsAt.getTime() - Date.now() < notice * HOUR) throw new TooLateToBookError(notice);
+  }
+
+  /** A slot of an offer serving the acting municipality. */
   private async visibleSlot(slotId: string): Promise<RespiteSlot> {
     const slot = await this.dataSource
       .getRepository(RespiteSlot)
@@ -170,76 +224,40 @@ export class BookingService {
     return slot;
   }
 
-  private async takePlace(manager: EntityManager, slotId: string): Promise<boolean> {
-    const [rows] = (await manager.query(
-      'UPDATE respite_slot SET booked = booked + 1, updated_at = now() WHERE id = $1 AND booked < capacity AND cancelled_at IS NULL RETURNING id',
-      [slotId],
-    )) as [unknown[], number];
-    return rows.length === 1;
+  /** The local calendar year a slot counts in, and how much budget it takes. */
+  private cost(slot: RespiteSlot, municipality: Municipality): { year: number; units: number } {
+    return { year: DateTime.fromJSDate(slot.startsAt).setZone(municipality.timezone).year, units: budgetUnits(municipality.settings.respiteBudget.unit, slot.startsAt, slot.endsAt) };
   }
 
-  private async reserveBudget(manager: EntityManager, carerId: string, municipalityId: string, year: number, units: number, settings: MunicipalitySettings): Promise<void> {
-    await manager.query(
-      `INSERT INTO respite_budget_usage (municipality_id, carer_id, year, used) VALUES ($1, $2, $3, 0) ON CONFLICT (carer_id, year) DO NOTHING`,
-      [municipalityId, carerId, year],
-    );
-    const usage = await manager.getRepository(RespiteBudgetUsage).findOne({ where: { carerId, year }, lock: { mode: 'pessimistic_write' } });
-    const limit = settings.respiteBudget.perYear;
-    if (usage!.used + units > limit) throw new BudgetExceededError(usage!.used, limit, settings.respiteBudget.unit);
-    await manager.query('UPDATE respite_budget_usage SET used = used + $1, updated_at = now() WHERE id = $2', [units, usage!.id]);
+  private pastCutoff(booking: RespiteBooking, municipality: Municipality): boolean {
+    return booking.startsAt.getTime() - Date.now() < municipality.settings.respiteCancellationCutoffHours * HOUR;
   }
 
-  private async releaseBudget(manager: EntityManager, carerId: string, year: number, units: number): Promise<void> {
-    await manager.query('UPDATE respite_budget_usage SET used = GREATEST(used - $1, 0), updated_at = now() WHERE carer_id = $2 AND year = $3', [units, carerId, year]);
+  private async lockBooking(manager: EntityManager, bookingId: string, owner: { municipalityId: string; carerId?: string }): Promise<RespiteBooking> {
+    const booking = await manager
+      .getRepository(RespiteBooking)
+      .createQueryBuilder('booking')
+      .setLock('pessimistic_write')
+      .where('booking.id = :bookingId AND booking.municipalityId = :municipalityId', { bookingId, municipalityId: owner.municipalityId })
+      .andWhere(owner.carerId ? 'booking.carerId = :carerId' : 'TRUE', { carerId: owner.carerId })
+      .getOne();
+    if (!booking) throw new NotFoundError('The booking');
+    return booking;
   }
 
   private insert(manager: EntityManager, booking: Partial<RespiteBooking>): Promise<RespiteBooking> {
-    return manager.getRepository(RespiteBooking).save(manager.getRepository(RespiteBooking).create({ lateCancellation: false, cancelledAt: null, cancelReason: null, offerExpiresAt: null, ...booking }));
+    const repository = manager.getRepository(RespiteBooking);
+    return repository.save(repository.create({ lateCancellation: false, cancelledAt: null, cancelReason: null, offerExpiresAt: null, ...booking }));
   }
 
-  /** Holds the freed place for the first on the waiting list and mails them a link to accept it. */
-  private async offerPlaceToWaitlist(manager: EntityManager, slotId: string, settings: MunicipalitySettings): Promise<void> {
-    const [next] = (await manager.query(
-      `SELECT id FROM respite_booking WHERE slot_id = $1 AND status = 'waitlisted' ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      [slotId],
-    )) as Array<{ id: string }>;
-    if (!next) return;
-    if (!(await this.takePlace(manager, slotId))) return;
-    const expiresAt = new Date(Date.now() + settings.waitlistHoldHours * 3_600_000);
-    await manager.query(`UPDATE respite_booking SET status = 'offered', offer_expires_at = $2, updated_at = now() WHERE id = $1`, [next.id, expiresAt]);
-    const booking = await manager.getRepository(RespiteBooking).findOneByOrFail({ id: next.id });
-    await this.queueToCarer(manager, booking, RESPITE_MESSAGES.waitlistOffer, `respite-offer.${booking.id}.${expiresAt.getTime()}`, { holdHours: settings.waitlistHoldHours });
-  }
-
-  private async queueConfirmationAndReminders(manager: EntityManager, booking: RespiteBooking, settings: MunicipalitySettings): Promise<void> {
-    await this.queueToCarer(manager, booking, RESPITE_MESSAGES.confirmed, `respite-confirmed.${booking.id}`, {});
-    for (const hours of settings.reminderOffsetsHours) {
-      const runAt = new Date(booking.startsAt.getTime() - hours * 3_600_000);
-      if (runAt.getTime() <= Date.now()) continue;
-      await this.queueToCarer(manager, booking, RESPITE_MESSAGES.reminder, `respite-reminder.${booking.id}.${hours}h`, { hoursBefore: hours }, runAt);
-    }
-  }
-
-  /** Reads the account through the transaction's own connection: a second pool connection here could starve the pool under load. */
-  private async queueToCarer(manager: EntityManager, booking: RespiteBooking, kind: string, dedupeKey: string, params: Record<string, unknown>, runAt?: Date): Promise<void> {
-    const account = await manager.getRepository(Account).findOneBy({ id: booking.accountId });
-    if (!account) return;
-    await this.messages.queue(manager, {
-      recipient: { accountId: account.id, municipalityId: account.municipalityId, email: account.email, language: account.language, channel: 'email' },
-      kind,
-      params: { bookingId: booking.id, ...params },
-      dedupeKey,
-      runAt,
-    });
-  }
-
-  private async withOverlapCheck<T>(work: () => Promise<T>): Promise<T> {
+  private async withConstraintErrors<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      const code = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
-      if (code?.code === '23P01') throw new OverlappingBookingError();
-      if (code?.code === '23505' && code.constraint === 'uq_respite_booking_slot_carer') throw new ConflictError('ALREADY_BOOKED', 'You already have a booking or waiting-list place for this slot.');
+      const driver = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+      if (driver?.code === '23P01') throw new OverlappingBookingError();
+      if (driver?.code === '23505' && driver.constraint === 'uq_respite_booking_slot_carer')
+        throw new ConflictError('ALREADY_BOOKED', 'You already have a booking or waiting-list place for this slot.');
       throw error;
     }
   }

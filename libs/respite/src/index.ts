@@ -5,3 +5,7 @@ export * from './respite-jobs.module';
 export * from './respite-offer.entity';
 export * from './respite-slot.entity';
 export * from './respite.module';
+export * from './calendar-feed.entity';
+export * from './slot-cancellation.service';
+export * from './attendance.service';
+export * from './usage.service';

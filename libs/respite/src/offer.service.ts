@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThanOrEqual } from 'typeorm';
+import { RespiteBooking } from './respite-booking.entity';
 import { RespiteOffer, OfferKind } from './respite-offer.entity';
 import { RespiteSlot } from './respite-slot.entity';
 import { GeneratedSlot, SlotPattern, slotsFromPattern } from './dagdelen';
@@ -14,6 +15,7 @@ export interface NewOffer {
   location?: string;
   suitability?: string[];
   contact?: string;
+  wijkId?: string;
   /** Other municipalities (ids) whose carers may book it too (regional providers). */
   alsoServes?: string[];
 }
@@ -23,12 +25,15 @@ export interface NewOffer {
 export class OfferService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectMunicipalityScoped(RespiteOffer) private readonly offers: MunicipalityScopedRepository<RespiteOffer>,
-    @InjectMunicipalityScoped(RespiteSlot) private readonly slots: MunicipalityScopedRepository<RespiteSlot>,
+    @InjectMunicipalityScoped(RespiteOffer)
+    private readonly offers: MunicipalityScopedRepository<RespiteOffer>,
+    @InjectMunicipalityScoped(RespiteSlot)
+    private readonly slots: MunicipalityScopedRepository<RespiteSlot>,
     private readonly municipalities: MunicipalityService,
   ) {}
 
   async create(input: NewOffer): Promise<RespiteOffer> {
+    if (input.wijkId && !(await this.municipalities.wijk(input.wijkId))) throw new NotFoundError('The wijk');
     const draft = this.offers.create({
       kind: input.kind,
       name: input.name.trim(),
@@ -36,6 +41,7 @@ export class OfferService {
       location: input.location ?? null,
       suitability: input.suitability ?? [],
       contact: input.contact ?? null,
+      wijkId: input.wijkId ?? null,
       servedMunicipalityIds: [],
     });
     draft.servedMunicipalityIds = [...new Set([draft.municipalityId, ...(input.alsoServes ?? [])])];
@@ -54,7 +60,7 @@ export class OfferService {
 
   async addSlot(offerId: string, slot: GeneratedSlot & { capacity: number }): Promise<RespiteSlot> {
     await this.owned(offerId);
-    return this.slots.save(this.slots.create({ offerId, ...slot, booked: 0, cancelledAt: null }));
+    return this.slots.save(this.slots.create({ offerId, ...slot, booked: 0, cancelledAt: null, cancelReason: null }));
   }
 
   /** Slots from a weekly pattern of dagdelen, in the municipality's zone; all or none are created. */
@@ -65,7 +71,7 @@ export class OfferService {
     return this.dataSource.transaction(async (manager) => {
       const created: RespiteSlot[] = [];
       // One after another: a transaction's connection runs one statement at a time.
-      for (const slot of generated) created.push(await this.slots.save(this.slots.create({ offerId, ...slot, capacity, booked: 0, cancelledAt: null }), manager));
+      for (const slot of generated) created.push(await this.slots.save(this.slots.create({ offerId, ...slot, capacity, booked: 0, cancelledAt: null, cancelReason: null }), manager));
       return created;
     });
   }
@@ -77,5 +83,11 @@ export class OfferService {
     const changed = await this.slots.update({ id: slotId, booked: LessThanOrEqual(capacity) }, { capacity });
     if (changed === 0) throw new ConflictError('CAPACITY_BELOW_BOOKED', `More than ${capacity} places are already taken.`);
     return (await this.slots.findOne({ id: slotId }))!;
+  }
+
+  /** Bookings and waiting-list places of a slot of this municipality's offers, in booking order. */
+  async bookingsOf(slotId: string): Promise<RespiteBooking[]> {
+    if (!(await this.slots.findOne({ id: slotId }))) throw new NotFoundError('The slot');
+    return this.dataSource.getRepository(RespiteBooking).find({ where: { slotId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 }

@@ -63,6 +63,13 @@ export class RespiteBooking extends BaseRecord {
   @Column({ type: 'timestamptz', nullable: true })
   offerExpiresAt: Date | null;
 
+  @Column({ type: 'timestamptz', nullable: true })
+  attendanceRecordedAt: Date | null;
+
+  /** Account of the staff member who recorded attendance. */
+  @Column({ type: 'uuid', nullable: true })
+  attendanceRecordedBy: string | null;
+
   @ManyToOne(() => RespiteSlot, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'slot_id', foreignKeyConstraintName: 'fk_respite_booking_slot' })
   slot?: RespiteSlot;

@@ -9,6 +9,10 @@ registerProblemTitles({
   SLOT_CANCELLED: { nl: 'Dit dagdeel gaat niet door', en: 'This slot is cancelled' },
   CAPACITY_BELOW_BOOKED: { nl: 'Er zijn al meer plaatsen geboekt', en: 'More places are already booked' },
   BOOKING_NOT_CANCELLABLE: { nl: 'Deze boeking kan niet meer geannuleerd worden', en: 'This booking can no longer be cancelled' },
+  BOOKING_NOT_MOVABLE: { nl: 'Deze boeking kan niet meer verplaatst worden', en: 'This booking can no longer be moved' },
+  BOOKING_NOT_ATTENDABLE: { nl: 'Voor deze boeking kan geen aanwezigheid worden vastgelegd', en: 'Attendance cannot be recorded for this booking' },
+  SLOT_NOT_STARTED: { nl: 'Dit dagdeel is nog niet begonnen', en: 'This slot has not started yet' },
+  ALREADY_BOOKED: { nl: 'U heeft dit dagdeel al geboekt', en: 'You already booked this slot' },
   OFFER_EXPIRED: { nl: 'Het aanbod van de wachtlijst is verlopen', en: 'The waiting-list offer has expired' },
 });
 

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
-import { RespiteController } from './respite.controller';
+import { CalendarFeedController } from './calendar-feed.controller';
+import { CalendarFeedService } from './calendar-feed.service';
+import { RespiteBookingsController } from './respite-bookings.controller';
+import { RespiteOffersController } from './respite-offers.controller';
 import { RespiteModule } from './respite.module';
 import { WaitlistOfferPage } from './waitlist-offer.page';
 
-@Module({ imports: [RespiteModule], controllers: [RespiteController], providers: [WaitlistOfferPage] })
+/** Respite routes and the waiting-list offer page (api only). */
+@Module({ imports: [RespiteModule], controllers: [RespiteOffersController, RespiteBookingsController, CalendarFeedController], providers: [WaitlistOfferPage, CalendarFeedService] })
 export class RespiteHttpModule {}

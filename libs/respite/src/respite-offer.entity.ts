@@ -30,6 +30,10 @@ export class RespiteOffer extends BaseRecord {
   @Column({ type: 'text', nullable: true })
   location: string | null;
 
+  /** The wijk of the owning municipality the offer is in, when it has a fixed place. */
+  @Column({ type: 'uuid', nullable: true })
+  wijkId: string | null;
+
   /** e.g. "dementia", "physical", "young_onset" */
   @Column({ type: 'text', array: true })
   suitability: string[];

@@ -37,6 +37,10 @@ export class RespiteSlot extends BaseRecord {
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
 
+  /** Why staff called the slot off (shown to staff, not mailed). */
+  @Column({ type: 'text', nullable: true })
+  cancelReason: string | null;
+
   @ManyToOne(() => RespiteOffer, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'offer_id', foreignKeyConstraintName: 'fk_respite_slot_offer' })
   offer?: RespiteOffer;

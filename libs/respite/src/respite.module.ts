@@ -2,18 +2,36 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CarersModule } from '@app/carers';
 import { provideMunicipalityScoped } from '@app/platform';
+import { AttendanceService } from './attendance.service';
+import { BookingMessages } from './booking-messages';
 import { BookingService } from './booking.service';
+import { RespiteCalendarFeed } from './calendar-feed.entity';
 import { OfferService } from './offer.service';
 import { RespiteBooking, RespiteBudgetUsage } from './respite-booking.entity';
 import { RespiteMessageKinds } from './respite-message-kinds';
 import { RespiteOffer } from './respite-offer.entity';
 import { RespiteSlot } from './respite-slot.entity';
+import { SlotCancellationService } from './slot-cancellation.service';
+import { SlotPlaces } from './slot-places';
 import { SlotSearchService } from './slot-search';
+import { RespiteUsageService } from './usage.service';
 
 /** Respite offers, slots and bookings: services for api and worker. */
 @Module({
-  imports: [CarersModule, TypeOrmModule.forFeature([RespiteOffer, RespiteSlot, RespiteBooking, RespiteBudgetUsage])],
-  providers: [provideMunicipalityScoped(RespiteOffer), provideMunicipalityScoped(RespiteSlot), OfferService, SlotSearchService, BookingService, RespiteMessageKinds],
-  exports: [OfferService, SlotSearchService, BookingService],
+  imports: [CarersModule, TypeOrmModule.forFeature([RespiteOffer, RespiteSlot, RespiteBooking, RespiteBudgetUsage, RespiteCalendarFeed])],
+  providers: [
+    provideMunicipalityScoped(RespiteOffer),
+    provideMunicipalityScoped(RespiteSlot),
+    OfferService,
+    SlotSearchService,
+    SlotPlaces,
+    BookingMessages,
+    BookingService,
+    SlotCancellationService,
+    AttendanceService,
+    RespiteUsageService,
+    RespiteMessageKinds,
+  ],
+  exports: [OfferService, SlotSearchService, BookingService, SlotCancellationService, AttendanceService, RespiteUsageService],
 })
 export class RespiteModule {}

@@ -52,10 +52,10 @@ export class MessageService {
       .orIgnore()
       .returning('*')
       .execute();
-    const row = (inserted.raw as Array<{ id: string }>)[0];
+    const row = (inserted.raw as Array<Record<string, unknown> & { id: string }>)[0];
     if (!row) return null;
     await this.outbox.add(manager, { queue: QUEUES.mail, name: 'deliver', jobId: deliveryJobId(row.id), payload: { messageId: row.id }, runAt: message.runAt });
-    return manager.getRepository(Message).findOneByOrFail({ id: row.id });
+    return hydrate(manager, Message, row);
   }
 
   /** Withdraws a message not yet sent (a reminder of a cancelled booking): it is never delivered. */
@@ -95,4 +95,12 @@ export class MessageService {
     if (!message) throw new NotFoundError('The message');
     return message;
   }
+}
+
+/** An entity from a row of RETURNING *, without reading it again. */
+function hydrate<T extends object>(manager: EntityManager, target: new () => T, row: Record<string, unknown>): T {
+  const metadata = manager.connection.getMetadata(target);
+  const entity = metadata.create() as T;
+  for (const column of metadata.columns) column.setEntityValue(entity, manager.connection.driver.prepareHydratedValue(row[column.databaseName], column));
+  return entity;
 }

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../config';
 import { AccessTokens } from './access-token';
 
@@ -9,7 +10,9 @@ import { AccessTokens } from './access-token';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.auth.signingSecret,
+        // A key object, not a string: jsonwebtoken otherwise first tries (and fails) to parse a
+        // string as a public key on every verification, which cost a tenth of the API's CPU.
+        secret: createSecretKey(Buffer.from(config.auth.signingSecret, 'utf8')),
         signOptions: { algorithm: 'HS256', expiresIn: config.auth.accessTokenTtlSeconds },
       }),
     }),

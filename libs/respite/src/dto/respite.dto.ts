@@ -33,6 +33,7 @@ export class CreateOfferDto {
   @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @MaxLength(300) location?: string;
   @ApiPropertyOptional({ type: [String], example: ['dementia'] }) @IsOptional() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(40, { each: true }) suitability?: string[];
   @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @MaxLength(300) contact?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Wijk of this municipality the offer is in' }) @IsOptional() @IsUUID() wijkId?: string;
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Other municipalities whose carers may book this (regional provider)' })
   @IsOptional() @ArrayMaxSize(50) @IsUUID('4', { each: true })
   alsoServes?: string[];
@@ -44,11 +45,23 @@ export class OfferDto {
   @ApiProperty() name: string;
   @ApiPropertyOptional({ nullable: true, type: String }) providerName: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) location: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) wijkId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) contact: string | null;
   @ApiProperty({ type: [String] }) suitability: string[];
   @ApiProperty({ type: [String] }) servedMunicipalityIds: string[];
 
   static from(offer: RespiteOffer): OfferDto {
-    return { id: offer.id, kind: offer.kind, name: offer.name, providerName: offer.providerName, location: offer.location, suitability: offer.suitability, servedMunicipalityIds: offer.servedMunicipalityIds };
+    return {
+      id: offer.id,
+      kind: offer.kind,
+      name: offer.name,
+      providerName: offer.providerName,
+      location: offer.location,
+      wijkId: offer.wijkId,
+      contact: offer.contact,
+      suitability: offer.suitability,
+      servedMunicipalityIds: offer.servedMunicipalityIds,
+    };
   }
 }
 
@@ -82,9 +95,19 @@ export class SlotDto {
   @ApiProperty({ enum: ['ochtend', 'middag', 'avond', 'custom'] }) dagdeel: string;
   @ApiProperty() capacity: number;
   @ApiProperty() remaining: number;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) cancelledAt: string | null;
 
   static from(slot: RespiteSlot): SlotDto {
-    return { id: slot.id, offerId: slot.offerId, startsAt: slot.startsAt.toISOString(), endsAt: slot.endsAt.toISOString(), dagdeel: slot.dagdeel, capacity: slot.capacity, remaining: slot.capacity - slot.booked };
+    return {
+      id: slot.id,
+      offerId: slot.offerId,
+      startsAt: slot.startsAt.toISOString(),
+      endsAt: slot.endsAt.toISOString(),
+      dagdeel: slot.dagdeel,
+      capacity: slot.capacity,
+      remaining: slot.capacity - slot.booked,
+      cancelledAt: slot.cancelledAt?.toISOString() ?? null,
+    };
   }
 }
 
@@ -96,10 +119,11 @@ export class SlotListingDto extends SlotDto {
   @ApiProperty() offerName: string;
   @ApiProperty({ enum: OFFER_KINDS }) kind: string;
   @ApiPropertyOptional({ nullable: true, type: String }) location: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) wijkId: string | null;
   @ApiProperty({ type: [String] }) suitability: string[];
 
   static fromListing(listing: SlotListing): SlotListingDto {
-    return { ...listing, startsAt: listing.startsAt.toISOString(), endsAt: listing.endsAt.toISOString() };
+    return { ...listing, startsAt: listing.startsAt.toISOString(), endsAt: listing.endsAt.toISOString(), cancelledAt: null };
   }
 }
 
@@ -108,7 +132,9 @@ export class SlotSearchQuery extends PageQuery {
   @ApiProperty({ example: '2026-12-08T00:00:00+01:00' }) @Matches(ISO_WITH_OFFSET, { message: 'to must be ISO 8601 with an offset' }) to: string;
   @ApiPropertyOptional({ enum: OFFER_KINDS }) @IsOptional() @IsIn(OFFER_KINDS) kind?: OfferKind;
   @ApiPropertyOptional({ example: 'dementia' }) @IsOptional() @IsString() @MaxLength(40) suitability?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() onlyAvailable?: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only offers in this wijk' }) @IsOptional() @IsUUID() wijkId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only offers run from this municipality (regional offers come from several)' }) @IsOptional() @IsUUID() municipalityId?: string;
+  @ApiPropertyOptional({ description: 'Only slots with places left' }) @IsOptional() @Transform(toBoolean) @IsBoolean() onlyAvailable?: boolean;
 }
 
 export class CreateBookingDto {
@@ -149,4 +175,33 @@ export class BookingDto {
 
 export class BookingListDto {
   @ApiProperty({ type: [BookingDto] }) items: BookingDto[];
+}
+
+export class MoveBookingDto {
+  @ApiProperty({ format: 'uuid', description: 'The slot to move to' }) @IsUUID() slotId: string;
+}
+
+export class CancelSlotDto {
+  @ApiProperty({ maxLength: 500, description: 'Why the slot is called off; kept for staff' }) @IsString() @MinLength(1) @MaxLength(500) reason: string;
+}
+
+export class SlotCancellationDto {
+  @ApiProperty({ type: SlotDto }) slot: SlotDto;
+  @ApiProperty({ description: 'Bookings and waiting-list places ended; each carer is told' }) bookingsCancelled: number;
+}
+
+export class AttendanceDto {
+  @ApiProperty({ enum: ['attended', 'no_show'] }) @IsIn(['attended', 'no_show']) outcome: 'attended' | 'no_show';
+}
+
+export class SlotBookingDto extends BookingDto {
+  @ApiProperty({ format: 'uuid' }) carerId: string;
+
+  static fromBooking(booking: RespiteBooking): SlotBookingDto {
+    return { ...BookingDto.from(booking), carerId: booking.carerId };
+  }
+}
+
+export class SlotBookingListDto {
+  @ApiProperty({ type: [SlotBookingDto] }) items: SlotBookingDto[];
 }

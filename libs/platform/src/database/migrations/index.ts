@@ -4,6 +4,14 @@ import { MessagingBackbone1795371752301 } from './1795371752301-messaging-backbo
 import { Carers1795372793770 } from './1795372793770-carers';
 import { CarerFollowUp1795373315249 } from './1795373315249-carer-follow-up';
 import { Respite1795374049417 } from './1795374049417-respite';
+import { RespiteFollowUp1795380499310 } from './1795380499310-respite-follow-up';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
-export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [Foundation1795370419224, MessagingBackbone1795371752301, Carers1795372793770, CarerFollowUp1795373315249, Respite1795374049417];
+export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
+  Foundation1795370419224,
+  MessagingBackbone1795371752301,
+  Carers1795372793770,
+  CarerFollowUp1795373315249,
+  Respite1795374049417,
+  RespiteFollowUp1795380499310,
+];

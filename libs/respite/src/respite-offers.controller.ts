@@ -1,41 +1,44 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, Page, RequestContext, Roles, STAFF_ROLES, ValidationFailedError } from '@app/platform';
-import { BookingService } from './booking.service';
+import { ApiPageResponse, ApiProblems, Page, Roles, STAFF_ROLES, ValidationFailedError } from '@app/platform';
 import {
-  BookingDto,
-  BookingListDto,
-  CancelBookingDto,
+  CancelSlotDto,
   ChangeCapacityDto,
-  CreateBookingDto,
   CreateOfferDto,
   CreateSlotDto,
   GenerateSlotsDto,
   OfferDto,
   OfferListDto,
+  SlotBookingDto,
+  SlotBookingListDto,
+  SlotCancellationDto,
   SlotDto,
   SlotListDto,
   SlotListingDto,
   SlotSearchQuery,
 } from './dto/respite.dto';
+import { OccupancyDto, OccupancyQuery } from './dto/respite-usage.dto';
 import { OfferService } from './offer.service';
+import { SlotCancellationService } from './slot-cancellation.service';
 import { SlotSearchService } from './slot-search';
+import { RespiteUsageService } from './usage.service';
 
+/** Offers and slots: staff manage their municipality's, carers search the ones serving them. */
 @ApiTags('respite')
 @Controller()
-export class RespiteController {
+export class RespiteOffersController {
   constructor(
     private readonly offers: OfferService,
     private readonly search: SlotSearchService,
-    private readonly bookings: BookingService,
-    private readonly context: RequestContext,
+    private readonly cancellations: SlotCancellationService,
+    private readonly usage: RespiteUsageService,
   ) {}
 
   @Post('respite/offers')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Add a respite offer of a provider' })
   @ApiCreatedResponse({ type: OfferDto })
-  @ApiProblems()
+  @ApiProblems({ 404: ['NOT_FOUND'] })
   async createOffer(@Body() body: CreateOfferDto): Promise<OfferDto> {
     return OfferDto.from(await this.offers.create(body));
   }
@@ -44,8 +47,18 @@ export class RespiteController {
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Offers this municipality manages' })
   @ApiOkResponse({ type: OfferListDto })
+  @ApiProblems()
   async listOffers(): Promise<OfferListDto> {
     return { items: (await this.offers.list()).map(OfferDto.from) };
+  }
+
+  @Get('respite/offers/:offerId/occupancy')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'How full the offer’s slots starting in [from, to) were: places, waiting list, attendance, no-shows' })
+  @ApiOkResponse({ type: OccupancyDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  occupancy(@Param('offerId', new ParseUUIDPipe()) offerId: string, @Query() query: OccupancyQuery): Promise<OccupancyDto> {
+    return this.usage.occupancy(offerId, new Date(query.from), new Date(query.to));
   }
 
   @Post('respite/offers/:offerId/slots')
@@ -82,46 +95,33 @@ export class RespiteController {
     return SlotDto.from(await this.offers.changeCapacity(slotId, body.capacity));
   }
 
+  @Post('respite/slots/:slotId/cancel')
+  @HttpCode(200)
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Call a slot off: its bookings and waiting list end, budgets are given back, every carer is told' })
+  @ApiOkResponse({ type: SlotCancellationDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async cancelSlot(@Param('slotId', new ParseUUIDPipe()) slotId: string, @Body() body: CancelSlotDto): Promise<SlotCancellationDto> {
+    const { slot, bookingsCancelled } = await this.cancellations.cancel(slotId, body.reason);
+    return { slot: SlotDto.from(slot), bookingsCancelled };
+  }
+
+  @Get('respite/slots/:slotId/bookings')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Bookings and waiting list of a slot of this municipality’s offers (for attendance)' })
+  @ApiOkResponse({ type: SlotBookingListDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async slotBookings(@Param('slotId', new ParseUUIDPipe()) slotId: string): Promise<SlotBookingListDto> {
+    return { items: (await this.offers.bookingsOf(slotId)).map(SlotBookingDto.fromBooking) };
+  }
+
   @Get('respite/slots')
   @Roles('carer', ...STAFF_ROLES)
   @ApiOperation({ summary: 'Slots carers of this municipality can book, by start time, with remaining places' })
   @ApiPageResponse(SlotListingDto)
-  @ApiProblems()
+  @ApiProblems({ 400: ['VALIDATION_FAILED', 'INVALID_CURSOR'] })
   async slots(@Query() query: SlotSearchQuery): Promise<Page<SlotListingDto>> {
     const page = await this.search.search(query);
     return { items: page.items.map(SlotListingDto.fromListing), nextCursor: page.nextCursor };
-  }
-
-  @Post('respite/bookings')
-  @Roles('carer')
-  @ApiOperation({ summary: 'Book a slot for one of my care relationships' })
-  @ApiCreatedResponse({ type: BookingDto })
-  @ApiProblems({
-    403: ['FORBIDDEN', 'EMAIL_NOT_VERIFIED'],
-    404: ['NOT_FOUND'],
-    409: ['SLOT_FULL', 'OVERLAPPING_BOOKING', 'ALREADY_BOOKED', 'SLOT_CANCELLED'],
-    422: ['RESPITE_BUDGET_EXCEEDED', 'TOO_LATE_TO_BOOK'],
-  })
-  async book(@Body() body: CreateBookingDto): Promise<BookingDto> {
-    return BookingDto.from(await this.bookings.book(body));
-  }
-
-  @Get('me/respite-bookings')
-  @Roles('carer')
-  @ApiOperation({ summary: 'My respite bookings' })
-  @ApiOkResponse({ type: BookingListDto })
-  async mine(): Promise<BookingListDto> {
-    return { items: (await this.bookings.mine()).map(BookingDto.from) };
-  }
-
-  @Post('respite/bookings/:bookingId/cancel')
-  @HttpCode(200)
-  @Roles('carer', ...STAFF_ROLES)
-  @ApiOperation({ summary: 'Cancel a booking; after the cut-off it still counts against the budget' })
-  @ApiOkResponse({ type: BookingDto })
-  @ApiProblems({ 404: ['NOT_FOUND'], 409: ['BOOKING_NOT_CANCELLABLE'] })
-  async cancel(@Param('bookingId', new ParseUUIDPipe()) bookingId: string, @Body() body: CancelBookingDto): Promise<BookingDto> {
-    const byStaff = this.context.actor().role !== 'carer';
-    return BookingDto.from(await this.bookings.cancel(bookingId, body.reason ?? null, byStaff));
   }
 }

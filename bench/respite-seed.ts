@@ -1,0 +1,68 @@
+import { JwtService } from '@nestjs/jwt';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+export const BENCH_SIGNING_SECRET = randomBytes(32).toString('hex');
+
+export interface RespiteWorld {
+  municipalityId: string;
+  carers: Array<{ relationshipId: string; token: string }>;
+  slotIds: string[];
+  slotsStartAt: Date;
+  slotsEndAt: Date;
+}
+
+/**
+ * A municipality with `carers` verified carers (one care relationship each) and `offers` day-care
+ * offers with `slots` slots in all, one every five hours from three days ahead, written with SQL.
+ */
+export async function seedRespiteWorld(database: Client, size: { carers: number; offers: number; slots: number; capacity: number }): Promise<RespiteWorld> {
+  const batch = randomBytes(4).toString('hex');
+  const code = `GM${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}`;
+  const settings = { senderName: 'Mantelzorgsteunpunt Benchmark', respiteMinimumNoticeHours: 1, respiteBudget: { unit: 'dagdelen', perYear: 1000 } };
+  const municipalityId = (
+    await database.query(`INSERT INTO municipality (code, name, settings) VALUES ($1, 'Benchmark', $2) ON CONFLICT (code) DO UPDATE SET settings = EXCLUDED.settings RETURNING id`, [
+      code,
+      JSON.stringify(settings),
+    ])
+  ).rows[0].id as string;
+  const carers = (
+    await database.query(
+      `WITH accounts AS (
+         INSERT INTO account (municipality_id, email, role, language, email_verified_at)
+         SELECT $1, 'bench-carer-' || g || '-' || $2 || '@example.nl', 'carer', 'nl', now() FROM generate_series(1, $3) g RETURNING id),
+       carers AS (
+         INSERT INTO carer (municipality_id, account_id, first_name, last_name, date_of_birth, postcode, house_number, status, registered_by, confirmed_at)
+         SELECT $1, id, 'Bench', 'Carer', '1960-01-01', '1121AB', '1', 'active', 'self', now() FROM accounts RETURNING id, account_id),
+       relationships AS (
+         INSERT INTO care_relationship (municipality_id, carer_id, care_recipient_name, relation, lives_in_municipality, since, hours_per_week, kinds_of_care)
+         SELECT $1, id, 'M.', 'parent', true, '2020-01-01', 10, '{}' FROM carers RETURNING id, carer_id)
+       SELECT r.id, c.account_id FROM relationships r JOIN carers c ON c.id = r.carer_id`,
+      [municipalityId, batch, size.carers],
+    )
+  ).rows as Array<{ id: string; account_id: string }>;
+  const offers = (
+    await database.query(
+      `INSERT INTO respite_offer (municipality_id, served_municipality_ids, kind, name, suitability)
+       SELECT $1, ARRAY[$1]::uuid[], (ARRAY['day_care', 'short_stay', 'at_home'])[1 + g % 3], 'Aanbod ' || g, ARRAY['dementia'] FROM generate_series(1, $2) g RETURNING id`,
+      [municipalityId, size.offers],
+    )
+  ).rows.map((row: { id: string }) => row.id);
+  const slotsStartAt = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 72 * 3_600_000);
+  const slotIds = (
+    await database.query(
+      `INSERT INTO respite_slot (municipality_id, offer_id, starts_at, ends_at, dagdeel, capacity, booked)
+       SELECT $1, ($2::uuid[])[1 + g % array_length($2::uuid[], 1)], $3::timestamptz + g * interval '5 hours', $3::timestamptz + g * interval '5 hours' + interval '4 hours', 'custom', $5, 0
+         FROM generate_series(0, $4 - 1) g ORDER BY g RETURNING id`,
+      [municipalityId, offers, slotsStartAt, size.slots, size.capacity],
+    )
+  ).rows.map((row: { id: string }) => row.id);
+  const jwt = new JwtService({ secret: BENCH_SIGNING_SECRET, signOptions: { algorithm: 'HS256', expiresIn: 3600 } });
+  return {
+    municipalityId,
+    carers: carers.map((row) => ({ relationshipId: row.id, token: jwt.sign({ sub: row.account_id, role: 'carer', mun: municipalityId }) })),
+    slotIds,
+    slotsStartAt,
+    slotsEndAt: new Date(slotsStartAt.getTime() + size.slots * 5 * 3_600_000),
+  };
+}

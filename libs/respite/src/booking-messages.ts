@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Account, MunicipalitySettings } from '@app/identity';
+import { MessageService } from '@app/messaging';
+import { EntityManager } from 'typeorm';
+import { RespiteBooking } from './respite-booking.entity';
+import { RESPITE_MESSAGES } from './respite-message-kinds';
+
+/**
+ * The mail a booking causes, queued in the booking's own transaction. Dedupe keys carry the
+ * start time, so a moved booking gets fresh reminders while the old ones are dropped.
+ */
+@Injectable()
+export class BookingMessages {
+  constructor(private readonly messages: MessageService) {}
+
+  async confirmAndRemind(manager: EntityManager, booking: RespiteBooking, settings: MunicipalitySettings): Promise<void> {
+    const account = await this.accountOf(manager, booking);
+    if (!account) return;
+    const at = booking.startsAt.getTime();
+    await this.tell(manager, account, booking, RESPITE_MESSAGES.confirmed, `respite-confirmed.${booking.id}.${at}`, {});
+    for (const hours of settings.reminderOffsetsHours) {
+      const runAt = new Date(at - hours * 3_600_000);
+      if (runAt.getTime() <= Date.now()) continue;
+      await this.tell(manager, account, booking, RESPITE_MESSAGES.reminder, `respite-reminder.${booking.id}.${at}.${hours}h`, { hoursBefore: hours }, runAt);
+    }
+  }
+
+  /** Reminders not yet sent never go out. */
+  dropReminders(manager: EntityManager, bookingId: string): Promise<number> {
+    return this.messages.cancelByDedupePrefix(manager, `respite-reminder.${bookingId}.`);
+  }
+
+  async waitlistOffer(manager: EntityManager, booking: RespiteBooking, expiresAt: Date, holdHours: number): Promise<void> {
+    const account = await this.accountOf(manager, booking);
+    if (account) await this.tell(manager, account, booking, RESPITE_MESSAGES.waitlistOffer, `respite-offer.${booking.id}.${expiresAt.getTime()}`, { holdHours });
+  }
+
+  async slotCancelled(manager: EntityManager, booking: RespiteBooking): Promise<void> {
+    const account = await this.accountOf(manager, booking);
+    if (account) await this.tell(manager, account, booking, RESPITE_MESSAGES.slotCancelled, `respite-slot-cancelled.${booking.id}`, {});
+  }
+
+  /** Through the transaction's own connection: a second pool connection here could starve the pool under load. */
+  private accountOf(manager: EntityManager, booking: RespiteBooking): Promise<Account | null> {
+    return manager.getRepository(Account).findOneBy({ id: booking.accountId });
+  }
+
+  private async tell(manager: EntityManager, account: Account, booking: RespiteBooking, kind: string, dedupeKey: string, params: Record<string, unknown>, runAt?: Date): Promise<void> {
+    await this.messages.queue(manager, {
+      recipient: { accountId: account.id, municipalityId: account.municipalityId, email: account.email, language: account.language, channel: 'email' },
+      kind,
+      params: { bookingId: booking.id, ...params },
+      dedupeKey,
+      runAt,
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const toInteger = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+
+export class BudgetQuery {
+  @ApiPropertyOptional({ description: 'Calendar year; default the current one', example: 2026 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(2000) @Max(2100) year?: number;
+}
+
+export class BudgetStatementDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['dagdelen', 'hours'] }) unit: string;
+  @ApiProperty() perYear: number;
+  @ApiProperty() used: number;
+  @ApiProperty() left: number;
+}
+
+export class OccupancyQuery {
+  @ApiProperty({ example: '2026-12-01T00:00:00+01:00' }) @Matches(ISO_WITH_OFFSET, { message: 'from must be ISO 8601 with an offset' }) from: string;
+  @ApiProperty({ example: '2027-01-01T00:00:00+01:00' }) @Matches(ISO_WITH_OFFSET, { message: 'to must be ISO 8601 with an offset' }) to: string;
+}
+
+export class OccupancyDto {
+  @ApiProperty() slots: number;
+  @ApiProperty() capacity: number;
+  @ApiProperty({ description: 'Places held by confirmed, offered and attended bookings' }) booked: number;
+  @ApiProperty() waitlisted: number;
+  @ApiProperty() attended: number;
+  @ApiProperty() noShows: number;
+  @ApiProperty() lateCancellations: number;
+  @ApiProperty({ description: 'booked / capacity, 0..1' }) occupancyRate: number;
+}
