@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 import { uniqueEmail } from './support/factories';
 
 const run = promisify(execFile);
@@ -59,5 +60,30 @@ describe('command line (built)', () => {
     const unknownMunicipality = await cli('user:create', '--municipality', 'GM9999x', '--role', 'staff', '--email', uniqueEmail(), '--password', 'a long enough password');
     expect(unknownMunicipality.code).not.toBe(0);
     expect(unknownMunicipality.stderr).toContain('No municipality with code');
+  });
+
+  it('seeds the demo municipality with wijken, people and a respite offer with slots, once', async () => {
+    const first = await cli('seed:demo');
+    expect(first.code).toBe(0);
+    const second = await cli('seed:demo');
+    expect(second).toMatchObject({ code: 0, stdout: first.stdout });
+    const database = new Client({ connectionString: process.env.DATABASE_URL });
+    await database.connect();
+    try {
+      const [row] = (
+        await database.query(
+          `SELECT (SELECT count(*)::int FROM wijk w WHERE w.municipality_id = m.id) AS wijken,
+                  (SELECT count(*)::int FROM account a WHERE a.municipality_id = m.id) AS accounts,
+                  (SELECT count(*)::int FROM respite_offer o WHERE o.municipality_id = m.id) AS offers,
+                  (SELECT count(*)::int FROM respite_slot s WHERE s.municipality_id = m.id AND s.starts_at > now()) AS slots
+             FROM municipality m WHERE m.code = 'GM0415'`,
+        )
+      ).rows;
+      expect(row).toMatchObject({ wijken: 3, accounts: 2, offers: 1 });
+      // Mondays, Wednesdays and Fridays over four weeks, two dagdelen each.
+      expect(row.slots).toBeGreaterThanOrEqual(20);
+    } finally {
+      await database.end();
+    }
   });
 });

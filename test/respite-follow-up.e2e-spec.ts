@@ -37,8 +37,7 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     for (const booking of bookings) expect((await reminderKeys(booking.body.id)).map((row) => row.status)).toEqual(['skipped', 'skipped']);
 
     for (const carer of [first!, second!, waiting!]) {
-      const mail = await app.smtp.waitFor(carer.email, carer === waiting ? 1 : 2);
-      expect(mail.subject).toBe('Uw respijtzorg gaat niet door');
+      const mail = await app.smtp.waitForSubject(carer.email, 'Uw respijtzorg gaat niet door');
       expect(mail.text).not.toContain('Storing');
       expect(mail.attachments[0]?.content).toContain('METHOD:CANCEL');
       expect(mail.attachments[0]?.content).toContain('STATUS:CANCELLED');
@@ -166,5 +165,15 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     expect((await app.get(`/api/v1/respite/slots?from=${encodeURIComponent(at(40))}&to=${encodeURIComponent(at(60))}&kind=spa`, { token: carer!.token })).status).toBe(400);
     const foreignWijk = await app.post('/api/v1/respite/offers', { token: staff.accessToken, body: { kind: 'at_home', name: 'X', wijkId: '00000000-0000-4000-8000-000000000000' } });
     expect(foreignWijk.status).toBe(404);
+
+    // Staff change their offers (not the kind); another municipality cannot.
+    const changed = await app.patch(`/api/v1/respite/offers/${offerId}`, { token: staff.accessToken, body: { name: 'De Linde (nieuw)', suitability: ['dementia', 'physical'] } });
+    expect(changed.body).toMatchObject({ name: 'De Linde (nieuw)', kind: 'day_care', suitability: ['dementia', 'physical'], servedMunicipalityIds: [municipality.id] });
+    expect(await names('suitability=physical')).toEqual([atHome.body.id, offerId]);
+    expect((await app.patch(`/api/v1/respite/offers/${offerId}`, { token: staff.accessToken, body: { kind: 'at_home' } })).status).toBe(400);
+    expect((await app.patch(`/api/v1/respite/offers/${offerId}`, { token: staff.accessToken, body: { name: 'x'.repeat(10_000) } })).status).toBe(400);
+    const other = await setUpRespite(app);
+    expect((await app.patch(`/api/v1/respite/offers/${offerId}`, { token: other.staff.accessToken, body: { name: 'Overgenomen' } })).status).toBe(404);
+    expect((await app.patch(`/api/v1/respite/offers/${offerId}`, { token: carer!.token, body: { name: 'Overgenomen' } })).status).toBe(403);
   });
 });

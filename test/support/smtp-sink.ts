@@ -68,6 +68,17 @@ export class SmtpSink {
     throw new Error(`No mail number ${count} to ${address} within ${timeoutMs} ms`);
   }
 
+  /** Waits for a message to the address with this subject, whatever else arrives first (deliveries run in parallel). */
+  async waitForSubject(address: string, subject: string, timeoutMs = 5000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.to(address).find((mail) => mail.subject === subject);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`No mail "${subject}" to ${address} within ${timeoutMs} ms`);
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }

@@ -1,5 +1,7 @@
 import { AccountService, MunicipalityService } from '@app/identity';
 import { AppConfig, RequestContext } from '@app/platform';
+import { OfferService } from '@app/respite';
+import { DateTime } from 'luxon';
 import { Command, CommandRunner } from 'nest-commander';
 import { CliError, print } from './cli-error';
 
@@ -15,6 +17,7 @@ export const DEMO = {
     { role: 'admin' as const, email: 'admin@landsmeer.example.nl', password: 'demo-admin-landsmeer', name: 'Demo beheerder' },
     { role: 'staff' as const, email: 'consulent@landsmeer.example.nl', password: 'demo-staff-landsmeer', name: 'Demo consulent' },
   ],
+  offer: { kind: 'day_care' as const, name: 'Dagbesteding De Dorpskamer', location: 'Dorpsstraat 12, Landsmeer', wijk: 'Landsmeer-Dorp', suitability: ['dementia', 'physical'] },
 };
 
 @Command({ name: 'seed:demo', description: 'Create the demo municipality Landsmeer with wijken, an admin and a staff member (not in production)' })
@@ -23,6 +26,7 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly config: AppConfig,
     private readonly municipalities: MunicipalityService,
     private readonly accounts: AccountService,
+    private readonly offers: OfferService,
     private readonly context: RequestContext,
   ) {
     super();
@@ -37,8 +41,19 @@ export class SeedDemoCommand extends CommandRunner {
       for (const wijk of DEMO.wijken.filter((candidate) => !existing.has(candidate.name))) {
         await this.municipalities.createWijk(wijk.name, wijk.postcodeRanges);
       }
+      await this.ensureRespiteOffer();
     });
     print(`Demo municipality ${municipality.code} ${municipality.name}: ${municipality.id}`);
+  }
+
+  /** One day-care offer with slots on weekday mornings and afternoons for the coming four weeks. */
+  private async ensureRespiteOffer(): Promise<void> {
+    if ((await this.offers.list()).some((offer) => offer.name === DEMO.offer.name)) return;
+    const { wijk: wijkName, ...offer } = DEMO.offer;
+    const wijk = (await this.municipalities.listWijken()).find(({ wijk: candidate }) => candidate.name === wijkName);
+    const created = await this.offers.create({ ...offer, wijkId: wijk?.wijk.id });
+    const today = DateTime.now().setZone('Europe/Amsterdam');
+    await this.offers.generateSlots(created.id, { from: today.plus({ days: 2 }).toISODate()!, to: today.plus({ weeks: 4 }).toISODate()!, weekdays: [1, 3, 5], dagdelen: ['ochtend', 'middag'] }, 8);
   }
 
   private async ensureUsers(municipalityId: string): Promise<string> {

@@ -9,3 +9,4 @@ export * from './calendar-feed.entity';
 export * from './slot-cancellation.service';
 export * from './attendance.service';
 export * from './usage.service';
+export * from './offer.service';

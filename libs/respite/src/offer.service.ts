@@ -48,6 +48,20 @@ export class OfferService {
     return this.offers.save(draft);
   }
 
+  /** Changes what staff may change; the kind stays, and the owning municipality always keeps serving its own carers. */
+  async update(id: string, changes: Partial<Omit<NewOffer, 'kind'>>): Promise<RespiteOffer> {
+    const offer = await this.owned(id);
+    if (changes.wijkId && !(await this.municipalities.wijk(changes.wijkId))) throw new NotFoundError('The wijk');
+    if (changes.name !== undefined) offer.name = changes.name.trim();
+    if (changes.providerName !== undefined) offer.providerName = changes.providerName;
+    if (changes.location !== undefined) offer.location = changes.location;
+    if (changes.suitability !== undefined) offer.suitability = changes.suitability;
+    if (changes.contact !== undefined) offer.contact = changes.contact;
+    if (changes.wijkId !== undefined) offer.wijkId = changes.wijkId;
+    if (changes.alsoServes !== undefined) offer.servedMunicipalityIds = [...new Set([offer.municipalityId, ...changes.alsoServes])];
+    return this.offers.save(offer);
+  }
+
   list(): Promise<RespiteOffer[]> {
     return this.offers.find({ order: { name: 'ASC' } });
   }

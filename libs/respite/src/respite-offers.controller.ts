@@ -16,6 +16,7 @@ import {
   SlotListDto,
   SlotListingDto,
   SlotSearchQuery,
+  UpdateOfferDto,
 } from './dto/respite.dto';
 import { OccupancyDto, OccupancyQuery } from './dto/respite-usage.dto';
 import { OfferService } from './offer.service';
@@ -41,6 +42,15 @@ export class RespiteOffersController {
   @ApiProblems({ 404: ['NOT_FOUND'] })
   async createOffer(@Body() body: CreateOfferDto): Promise<OfferDto> {
     return OfferDto.from(await this.offers.create(body));
+  }
+
+  @Patch('respite/offers/:offerId')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Change an offer of this municipality (not its kind)' })
+  @ApiOkResponse({ type: OfferDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async updateOffer(@Param('offerId', new ParseUUIDPipe()) offerId: string, @Body() body: UpdateOfferDto): Promise<OfferDto> {
+    return OfferDto.from(await this.offers.update(offerId, body));
   }
 
   @Get('respite/offers')

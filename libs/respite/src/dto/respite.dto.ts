@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { PageQuery } from '@app/platform';
 import { Transform } from 'class-transformer';
 import {
@@ -38,6 +38,8 @@ export class CreateOfferDto {
   @IsOptional() @ArrayMaxSize(50) @IsUUID('4', { each: true })
   alsoServes?: string[];
 }
+
+export class UpdateOfferDto extends OmitType(PartialType(CreateOfferDto), ['kind'] as const) {}
 
 export class OfferDto {
   @ApiProperty({ format: 'uuid' }) id: string;
