@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CarersModule } from '@app/carers';
 import { RespiteModule } from '@app/respite';
+import { VolunteersModule } from '@app/volunteers';
 import { IdentityModule } from '@app/identity';
 import { MessagingModule } from '@app/messaging';
 import { ConfigModule, DatabaseModule, IdempotencyRecord, RequestContextModule } from '@app/platform';
@@ -13,7 +14,7 @@ import { UserCreateCommand } from './user-create.command';
 
 /** The command line: every context's module, so migrations see all entities. No Redis, no HTTP. */
 @Module({
-  imports: [ConfigModule, RequestContextModule, DatabaseModule, MessagingModule, IdentityModule, CarersModule, RespiteModule, TypeOrmModule.forFeature([IdempotencyRecord])],
+  imports: [ConfigModule, RequestContextModule, DatabaseModule, MessagingModule, IdentityModule, CarersModule, RespiteModule, VolunteersModule, TypeOrmModule.forFeature([IdempotencyRecord])],
   providers: [DbMigrateCommand, DbGenerateMigrationCommand, MunicipalityCreateCommand, UserCreateCommand, SeedDemoCommand],
 })
 export class CliModule {}

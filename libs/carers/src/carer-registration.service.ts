@@ -7,7 +7,7 @@ import { Carer } from './carer.entity';
 import { DateInFutureError, GuardianConsentRequiredError, SelfSignupUnder16Error } from './carer-errors';
 import { ConsentService } from './consent.service';
 import { ageOn, SELF_SIGNUP_FROM_AGE, today } from './dates';
-import { normalizePostcode } from './postcode';
+import { normalizePostcode } from '@app/identity';
 
 export interface CarerProfileInput {
   firstName: string;

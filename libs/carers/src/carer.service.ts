@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { Carer } from './carer.entity';
 import { DomainError } from '@app/platform';
 import { YOUNG_CARER_BELOW_AGE } from './dates';
-import { normalizePostcode } from './postcode';
+import { normalizePostcode } from '@app/identity';
 
 export interface CarerSearch {
   name?: string;

@@ -10,3 +10,4 @@ export * from './carer-follow-up';
 export * from './carers-jobs.module';
 export * from './screening.service';
 export * from './signal.service';
+export { DateInFutureError } from './carer-errors';

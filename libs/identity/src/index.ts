@@ -9,3 +9,6 @@ export * from './municipality.service';
 export * from './partner.service';
 export * from './wijk.entity';
 export * from './identity-jobs.module';
+export * from './people/dates';
+export * from './people/person-profile.dto';
+export * from './people/postcode';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export class RespiteBudgetSetting {
   @ApiProperty({ enum: ['dagdelen', 'hours'] })
@@ -57,6 +57,10 @@ export class MunicipalitySettings {
   @ApiProperty({ description: 'Sender name on emails, e.g. "Mantelzorgsteunpunt Landsmeer"' })
   @IsString() @MinLength(2) @MaxLength(100)
   senderName: string;
+
+  @ApiProperty({ type: [String], description: 'Skills volunteers choose from and help requests ask for', example: ['company', 'transport', 'dementia_care'] })
+  @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each skill must be a lowercase key such as dementia_care' })
+  volunteerSkills: string[];
 }
 
 export function defaultMunicipalitySettings(municipalityName: string): MunicipalitySettings {
@@ -72,5 +76,6 @@ export function defaultMunicipalitySettings(municipalityName: string): Municipal
     rescreeningMonths: 6,
     reconfirmationGraceDays: 30,
     senderName: `Mantelzorgsteunpunt ${municipalityName}`,
+    volunteerSkills: ['company', 'transport', 'practical_help', 'respite_at_home', 'dementia_care', 'digital_help', 'shopping', 'administration'],
   };
 }

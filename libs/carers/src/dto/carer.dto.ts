@@ -16,14 +16,11 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Account } from '@app/identity';
+import { Account, PersonProfileFields } from '@app/identity';
 import { Carer } from '../carer.entity';
 import { CONSENT_PURPOSES } from '../consent.entity';
 import { ageOn, YOUNG_CARER_BELOW_AGE } from '../dates';
-import { HOUSE_NUMBER_PATTERN, POSTCODE_PATTERN } from '../postcode';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const asString = ({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value);
 
 export class SignUpConsentDto {
   @ApiProperty({ enum: ['health_data'] })
@@ -31,30 +28,7 @@ export class SignUpConsentDto {
   purpose: 'health_data';
 }
 
-class CarerProfileFields {
-  @ApiProperty({ example: 'Anna', maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) firstName: string;
-  @ApiProperty({ example: 'de Vries', maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) lastName: string;
-
-  @ApiProperty({ example: '1956-04-12', description: 'YYYY-MM-DD' })
-  @Matches(DATE, { message: 'dateOfBirth must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
-  dateOfBirth: string;
-
-  @ApiProperty({ example: '1121 AB' })
-  @IsString() @Matches(POSTCODE_PATTERN, { message: 'postcode must be a Dutch postcode such as 1121 AB' })
-  postcode: string;
-
-  @ApiProperty({ example: '12a', description: 'House number with any addition' })
-  @Transform(asString) @IsString() @Matches(HOUSE_NUMBER_PATTERN, { message: 'houseNumber must be a house number such as 12 or 12a' })
-  houseNumber: string;
-
-  @ApiPropertyOptional({ example: '0201234567', maxLength: 20 })
-  @IsOptional() @IsString() @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number' })
-  phone?: string;
-
-  @ApiPropertyOptional({ enum: ['nl', 'en'], default: 'nl' })
-  @IsOptional() @IsIn(['nl', 'en'])
-  language?: 'nl' | 'en';
-}
+class CarerProfileFields extends PersonProfileFields {}
 
 export class CarerSignUpDto extends CarerProfileFields {
   @ApiProperty({ example: 'GM0415' }) @IsString() @Matches(/^GM\d{4}$/, { message: 'municipalityCode must be GM followed by four digits' }) municipalityCode: string;

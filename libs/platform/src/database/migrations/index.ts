@@ -5,6 +5,7 @@ import { Carers1795372793770 } from './1795372793770-carers';
 import { CarerFollowUp1795373315249 } from './1795373315249-carer-follow-up';
 import { Respite1795374049417 } from './1795374049417-respite';
 import { RespiteFollowUp1795380499310 } from './1795380499310-respite-follow-up';
+import { Volunteers1795382848424 } from './1795382848424-volunteers';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -14,4 +15,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CarerFollowUp1795373315249,
   Respite1795374049417,
   RespiteFollowUp1795380499310,
+  Volunteers1795382848424,
 ];

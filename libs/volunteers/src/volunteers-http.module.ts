@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { MeVolunteerController } from './me-volunteer.controller';
+import { VolunteerController } from './volunteer.controller';
+import { VolunteersModule } from './volunteers.module';
+
+/** Volunteer routes (api only). */
+@Module({ imports: [VolunteersModule], controllers: [VolunteerController, MeVolunteerController] })
+export class VolunteersHttpModule {}
