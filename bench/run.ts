@@ -2,16 +2,19 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { bookingBench } from './booking.bench';
 import { fanoutBench } from './fanout.bench';
 import { slotSearchBench } from './slot-search.bench';
+import { suggestionsBench } from './suggestions.bench';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- fanout [--recipients N]`,
  * `booking [--carers N --slots N --capacity N --concurrency N --worker true]` or
- * `slot-search [--slots N --requests N --concurrency N]` runs one.
+ * `slot-search [--slots N --requests N --concurrency N]` or
+ * `suggestions [--volunteers N --requests N --concurrency N]` runs one.
  */
 const BENCHES: Record<string, (args: Record<string, string>) => Promise<object>> = {
   fanout: (args) => fanoutBench(Number(args.recipients ?? 100_000)),
   booking: (args) =>
     bookingBench({ carers: Number(args.carers ?? 5000), slots: Number(args.slots ?? 500), capacity: Number(args.capacity ?? 10), concurrency: Number(args.concurrency ?? 200), withWorker: args.worker === 'true' }),
+  suggestions: (args) => suggestionsBench({ volunteers: Number(args.volunteers ?? 5000), requests: Number(args.requests ?? 300), concurrency: Number(args.concurrency ?? 1) }),
   'slot-search': (args) => slotSearchBench({ slots: Number(args.slots ?? 20_000), requests: Number(args.requests ?? 20_000), concurrency: Number(args.concurrency ?? 50) }),
 };
 

@@ -6,3 +6,7 @@ export * from './volunteer.entity';
 export * from './volunteer.service';
 export * from './volunteers-http.module';
 export * from './volunteers.module';
+export * from './help-request.entity';
+export * from './help-request.service';
+export * from './suggestions';
+export * from './volunteer-match.entity';

@@ -6,6 +6,7 @@ import { CarerFollowUp1795373315249 } from './1795373315249-carer-follow-up';
 import { Respite1795374049417 } from './1795374049417-respite';
 import { RespiteFollowUp1795380499310 } from './1795380499310-respite-follow-up';
 import { Volunteers1795382848424 } from './1795382848424-volunteers';
+import { HelpRequests1795383217967 } from './1795383217967-help-requests';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -16,4 +17,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Respite1795374049417,
   RespiteFollowUp1795380499310,
   Volunteers1795382848424,
+  HelpRequests1795383217967,
 ];

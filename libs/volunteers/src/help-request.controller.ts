@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Roles, STAFF_ROLES } from '@app/platform';
+import { CreateHelpRequestDto, HelpRequestDto, HelpRequestListDto, SuggestionDto, SuggestionListDto, SuggestionQuery } from './dto/help-request.dto';
+import { HelpRequestService } from './help-request.service';
+import { SuggestionService } from './suggestions';
+
+/** Help requests by carers (or staff for them), and ranked volunteer suggestions for staff. */
+@ApiTags('volunteers')
+@Controller()
+export class HelpRequestController {
+  constructor(
+    private readonly requests: HelpRequestService,
+    private readonly suggestions: SuggestionService,
+  ) {}
+
+  @Post('me/help-requests')
+  @Roles('carer')
+  @ApiOperation({ summary: 'Ask for a volunteer for one of my care relationships' })
+  @ApiCreatedResponse({ type: HelpRequestDto })
+  @ApiProblems({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 422: ['UNKNOWN_SKILL'] })
+  async requestForMyself(@Body() body: CreateHelpRequestDto): Promise<HelpRequestDto> {
+    const request = await this.requests.requestForMyself(body);
+    return HelpRequestDto.from(request, this.requests.notesOf(request));
+  }
+
+  @Get('me/help-requests')
+  @Roles('carer')
+  @ApiOperation({ summary: 'My help requests, newest first' })
+  @ApiOkResponse({ type: HelpRequestListDto })
+  @ApiProblems()
+  async mine(): Promise<HelpRequestListDto> {
+    return { items: (await this.requests.mine()).map((request) => HelpRequestDto.from(request, this.requests.notesOf(request))) };
+  }
+
+  @Post('carers/:carerId/help-requests')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Ask for a volunteer on behalf of a carer of this municipality' })
+  @ApiCreatedResponse({ type: HelpRequestDto })
+  @ApiProblems({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 422: ['UNKNOWN_SKILL'] })
+  async requestForCarer(@Param('carerId', new ParseUUIDPipe()) carerId: string, @Body() body: CreateHelpRequestDto): Promise<HelpRequestDto> {
+    const request = await this.requests.requestForCarer(carerId, body);
+    return HelpRequestDto.from(request, this.requests.notesOf(request));
+  }
+
+  @Get('help-requests')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Open help requests of this municipality, the longest waiting first' })
+  @ApiOkResponse({ type: HelpRequestListDto })
+  @ApiProblems()
+  async open(): Promise<HelpRequestListDto> {
+    return { items: (await this.requests.open()).map((request) => HelpRequestDto.from(request, null)) };
+  }
+
+  @Get('help-requests/:requestId')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'One help request, with its notes' })
+  @ApiOkResponse({ type: HelpRequestDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async get(@Param('requestId', new ParseUUIDPipe()) requestId: string): Promise<HelpRequestDto> {
+    const request = await this.requests.get(requestId);
+    return HelpRequestDto.from(request, this.requests.notesOf(request));
+  }
+
+  @Get('help-requests/:requestId/suggestions')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Volunteers for a request: hard filters, then ranked by a score with its reasons' })
+  @ApiOkResponse({ type: SuggestionListDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async suggest(@Param('requestId', new ParseUUIDPipe()) requestId: string, @Query() query: SuggestionQuery): Promise<SuggestionListDto> {
+    return { items: (await this.suggestions.suggest(requestId, query.limit ?? 20)).map(SuggestionDto.from) };
+  }
+}

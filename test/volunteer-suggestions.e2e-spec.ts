@@ -1,0 +1,159 @@
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { createMunicipality, createPerson, uniqueEmail } from './support/factories';
+import { seedCarers } from './support/respite-fixtures';
+import { TestApp } from './support/test-app';
+
+const ZONE = 'Europe/Amsterdam';
+const yearsAgo = (years: number) => DateTime.now().setZone(ZONE).minus({ years }).toISODate()!;
+/** The Wednesday at least a week ahead. */
+const nextWednesday = () => {
+  const soon = DateTime.now().setZone(ZONE).plus({ days: 7 });
+  return soon.plus({ days: (3 - soon.weekday + 7) % 7 }).toISODate()!;
+};
+
+describe('help requests and volunteer suggestions', () => {
+  let app: TestApp;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    dataSource = app.app.get(DataSource);
+  });
+  afterAll(() => app.close());
+
+  async function setUp() {
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    const staff = await createPerson(app, municipality, 'staff');
+    const dorp = (await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Dorp', postcodeRanges: [{ from: 1121, to: 1121 }] } })).body.id as string;
+    await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Oost', postcodeRanges: [{ from: 1122, to: 1122 }] } });
+    const [carer, otherCarer] = await seedCarers(app, municipality, 2);
+    await dataSource.query('UPDATE carer SET wijk_id = $1 WHERE id = $2', [dorp, carer!.carerId]);
+    return { municipality, staff, carer: carer!, otherCarer: otherCarer! };
+  }
+
+  /** A volunteer registered by staff; the baseline passes every hard filter of the request below. */
+  async function volunteer(staffToken: string, lastName: string, overrides: Record<string, unknown> = {}, vog: string | null = yearsAgo(1)) {
+    const created = await app.post('/api/v1/volunteers/registrations', {
+      token: staffToken,
+      body: {
+        firstName: 'Vrijwilliger',
+        lastName,
+        dateOfBirth: '1960-05-05',
+        postcode: '1122 AA',
+        houseNumber: '1',
+        email: uniqueEmail('volunteer'),
+        skills: ['transport'],
+        languages: ['nl'],
+        availability: ['3-middag', '5-ochtend'],
+        maxMatches: 2,
+        ...overrides,
+      },
+    });
+    expect(created.status).toBe(201);
+    if (vog) await app.request('PUT', `/api/v1/volunteers/${created.body.id}/vog`, { token: staffToken, body: { issuedOn: vog } });
+    return created.body.id as string;
+  }
+
+  const match = (volunteerId: string, requestId: string, carerId: string, status: string, municipalityId: string) =>
+    dataSource.query('INSERT INTO volunteer_match (municipality_id, help_request_id, volunteer_id, carer_id, status) VALUES ($1, $2, $3, $4, $5)', [municipalityId, requestId, volunteerId, carerId, status]);
+
+  it('takes requests from carers and staff, checks them, and keeps the notes encrypted', async () => {
+    const { staff, carer, otherCarer, municipality } = await setUp();
+    const body = { kind: 'transport', careRelationshipId: carer.relationshipId, wantedDates: [{ date: nextWednesday(), dagdeel: 'middag' }], requiredSkills: ['transport'], notes: 'Moeder heeft beginnende dementie' };
+    const created = await app.post('/api/v1/me/help-requests', { token: carer.token, body });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ kind: 'transport', status: 'open', notes: body.notes, ageDays: 0, carerId: carer.carerId });
+    const [stored] = await dataSource.query('SELECT notes_encrypted FROM help_request WHERE id = $1', [created.body.id]);
+    expect(stored.notes_encrypted).not.toContain('dementie');
+    expect((await app.get(`/api/v1/help-requests/${created.body.id}`, { token: staff.accessToken })).body.notes).toBe(body.notes);
+    expect((await app.get('/api/v1/help-requests', { token: staff.accessToken })).body.items.map((item: { id: string }) => item.id)).toEqual([created.body.id]);
+
+    const byStaff = await app.post(`/api/v1/carers/${otherCarer.carerId}/help-requests`, { token: staff.accessToken, body: { kind: 'company', careRelationshipId: otherCarer.relationshipId, weeklyPattern: ['2-ochtend'] } });
+    expect(byStaff.status).toBe(201);
+    expect((await app.get('/api/v1/me/help-requests', { token: otherCarer.token })).body.items.map((item: { id: string }) => item.id)).toEqual([byStaff.body.id]);
+
+    const refused = [
+      [{ ...body, wantedDates: [] }, 400],
+      [{ ...body, wantedDates: [{ date: '2020-01-01', dagdeel: 'middag' }] }, 400],
+      [{ ...body, wantedDates: [{ date: nextWednesday(), dagdeel: 'nacht' }] }, 400],
+      [{ ...body, kind: 'gardening' }, 400],
+      [{ ...body, notes: 'x'.repeat(5000) }, 400],
+      [{ ...body, requiredSkills: ['juggling'] }, 422],
+      [{ ...body, careRelationshipId: otherCarer.relationshipId }, 404],
+    ] as const;
+    for (const [input, status] of refused) expect({ input, status: (await app.post('/api/v1/me/help-requests', { token: carer.token, body: input })).status }).toEqual({ input, status });
+    const [count] = await dataSource.query('SELECT count(*)::int AS n FROM help_request WHERE municipality_id = $1', [municipality.id]);
+    expect(count.n).toBe(2);
+
+    const other = await createMunicipality(app);
+    const otherStaff = await createPerson(app, other, 'staff');
+    expect((await app.get(`/api/v1/help-requests/${created.body.id}`, { token: otherStaff.accessToken })).status).toBe(404);
+    expect((await app.get(`/api/v1/help-requests/${created.body.id}/suggestions`, { token: otherStaff.accessToken })).status).toBe(404);
+    expect((await app.post(`/api/v1/carers/${carer.carerId}/help-requests`, { token: otherStaff.accessToken, body })).status).toBe(404);
+    expect((await app.get(`/api/v1/help-requests/${created.body.id}/suggestions`, { token: carer.token })).status).toBe(403);
+  });
+
+  it('filters out exactly the volunteers who fail a hard rule, and ranks the rest with reasons', async () => {
+    const { staff, carer, otherCarer, municipality } = await setUp();
+    const request = await app.post('/api/v1/me/help-requests', {
+      token: carer.token,
+      body: { kind: 'transport', careRelationshipId: carer.relationshipId, wantedDates: [{ date: nextWednesday(), dagdeel: 'middag' }], requiredSkills: ['transport'], language: 'tr' },
+    });
+    const earlier = await app.post('/api/v1/me/help-requests', { token: carer.token, body: { kind: 'company', careRelationshipId: carer.relationshipId, weeklyPattern: ['1-ochtend'] } });
+    const elsewhere = await app.post(`/api/v1/carers/${otherCarer.carerId}/help-requests`, { token: staff.accessToken, body: { kind: 'company', careRelationshipId: otherCarer.relationshipId, weeklyPattern: ['1-ochtend'] } });
+    const token = staff.accessToken;
+
+    const excluded = {
+      unavailable: await volunteer(token, 'Unavailable', { availability: ['5-ochtend'] }),
+      away: await volunteer(token, 'Away'),
+      noVog: await volunteer(token, 'NoVog', {}, null),
+      oldVog: await volunteer(token, 'OldVog', {}, yearsAgo(4)),
+      noSkill: await volunteer(token, 'NoSkill', { skills: ['company'] }),
+      busy: await volunteer(token, 'Busy', { maxMatches: 1 }),
+      declined: await volunteer(token, 'Declined'),
+      inactive: await volunteer(token, 'Inactive'),
+    };
+    await dataSource.query('INSERT INTO volunteer_absence (municipality_id, volunteer_id, from_date, to_date) VALUES ($1, $2, $3, $3)', [municipality.id, excluded.away, nextWednesday()]);
+    await match(excluded.busy, elsewhere.body.id, otherCarer.carerId, 'proposed', municipality.id);
+    await match(excluded.declined, request.body.id, carer.carerId, 'declined', municipality.id);
+    await dataSource.query(`UPDATE volunteer SET status = 'inactive' WHERE id = $1`, [excluded.inactive]);
+
+    const eligible = {
+      local: await volunteer(token, 'Local', { postcode: '1121 AA' }),
+      loyal: await volunteer(token, 'Loyal'),
+      speaker: await volunteer(token, 'Speaker', { languages: ['nl', 'tr'] }),
+      plain: await volunteer(token, 'Plain'),
+      loaded: await volunteer(token, 'Loaded', { maxMatches: 3 }),
+    };
+    await match(eligible.loyal, earlier.body.id, carer.carerId, 'ended', municipality.id);
+    await match(eligible.loaded, elsewhere.body.id, otherCarer.carerId, 'accepted', municipality.id);
+    // Away on another day only, and a VOG just inside the maximum age: still suggested.
+    await dataSource.query('INSERT INTO volunteer_absence (municipality_id, volunteer_id, from_date, to_date) VALUES ($1, $2, $3, $3)', [municipality.id, eligible.plain, DateTime.fromISO(nextWednesday()).plus({ days: 1 }).toISODate()]);
+    await app.request('PUT', `/api/v1/volunteers/${eligible.speaker}/vog`, { token, body: { issuedOn: DateTime.now().setZone(ZONE).minus({ months: 36 }).plus({ days: 1 }).toISODate() } });
+    // Another municipality's perfect volunteer never shows.
+    const other = await createMunicipality(app);
+    await volunteer((await createPerson(app, other, 'staff')).accessToken, 'Elsewhere');
+
+    const suggestions = await app.get(`/api/v1/help-requests/${request.body.id}/suggestions`, { token });
+    expect(suggestions.status).toBe(200);
+    expect(suggestions.body.items.map((item: { lastName: string; score: number; reasons: string[] }) => [item.lastName, item.score, item.reasons])).toEqual([
+      ['Local', 3, ["+3 lives in the carer's wijk"]],
+      ['Loyal', 2, ['+2 helped this carer before']],
+      ['Speaker', 2, ['+2 speaks tr']],
+      ['Plain', 0, ['0 meets every requirement, no preference applies']],
+      ['Loaded', -1, ['-1 already has 1 match']],
+    ]);
+    expect((await app.get(`/api/v1/help-requests/${request.body.id}/suggestions?limit=2`, { token })).body.items).toHaveLength(2);
+    expect((await app.get(`/api/v1/help-requests/${request.body.id}/suggestions?limit=0`, { token })).status).toBe(400);
+
+    // Each excluded volunteer comes back once the one thing against them is gone.
+    await dataSource.query('DELETE FROM volunteer_match WHERE volunteer_id = $1', [excluded.busy]);
+    await app.request('PUT', `/api/v1/volunteers/${excluded.noVog}/vog`, { token, body: { issuedOn: yearsAgo(1) } });
+    const again = (await app.get(`/api/v1/help-requests/${request.body.id}/suggestions?limit=100`, { token })).body.items.map((item: { volunteerId: string }) => item.volunteerId);
+    expect(again).toEqual(expect.arrayContaining([excluded.busy, excluded.noVog]));
+    expect(again).not.toEqual(expect.arrayContaining([excluded.unavailable]));
+    expect(again.filter((id: string) => [excluded.unavailable, excluded.away, excluded.oldVog, excluded.noSkill, excluded.declined, excluded.inactive].includes(id))).toEqual([]);
+  });
+});
