@@ -1,16 +1,8 @@
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { createMunicipality, createPerson, uniqueEmail } from './support/factories';
-import { seedCarers } from './support/respite-fixtures';
+import { createMunicipality, createPerson } from './support/factories';
 import { TestApp } from './support/test-app';
-
-const ZONE = 'Europe/Amsterdam';
-const yearsAgo = (years: number) => DateTime.now().setZone(ZONE).minus({ years }).toISODate()!;
-/** The Wednesday at least a week ahead. */
-const nextWednesday = () => {
-  const soon = DateTime.now().setZone(ZONE).plus({ days: 7 });
-  return soon.plus({ days: (3 - soon.weekday + 7) % 7 }).toISODate()!;
-};
+import { nextWednesday, registerVolunteer, setUpMatching, yearsAgo, ZONE } from './support/volunteer-fixtures';
 
 describe('help requests and volunteer suggestions', () => {
   let app: TestApp;
@@ -22,39 +14,8 @@ describe('help requests and volunteer suggestions', () => {
   });
   afterAll(() => app.close());
 
-  async function setUp() {
-    const municipality = await createMunicipality(app);
-    const admin = await createPerson(app, municipality, 'admin');
-    const staff = await createPerson(app, municipality, 'staff');
-    const dorp = (await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Dorp', postcodeRanges: [{ from: 1121, to: 1121 }] } })).body.id as string;
-    await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Oost', postcodeRanges: [{ from: 1122, to: 1122 }] } });
-    const [carer, otherCarer] = await seedCarers(app, municipality, 2);
-    await dataSource.query('UPDATE carer SET wijk_id = $1 WHERE id = $2', [dorp, carer!.carerId]);
-    return { municipality, staff, carer: carer!, otherCarer: otherCarer! };
-  }
-
-  /** A volunteer registered by staff; the baseline passes every hard filter of the request below. */
-  async function volunteer(staffToken: string, lastName: string, overrides: Record<string, unknown> = {}, vog: string | null = yearsAgo(1)) {
-    const created = await app.post('/api/v1/volunteers/registrations', {
-      token: staffToken,
-      body: {
-        firstName: 'Vrijwilliger',
-        lastName,
-        dateOfBirth: '1960-05-05',
-        postcode: '1122 AA',
-        houseNumber: '1',
-        email: uniqueEmail('volunteer'),
-        skills: ['transport'],
-        languages: ['nl'],
-        availability: ['3-middag', '5-ochtend'],
-        maxMatches: 2,
-        ...overrides,
-      },
-    });
-    expect(created.status).toBe(201);
-    if (vog) await app.request('PUT', `/api/v1/volunteers/${created.body.id}/vog`, { token: staffToken, body: { issuedOn: vog } });
-    return created.body.id as string;
-  }
+  const setUp = () => setUpMatching(app);
+  const volunteer = (staffToken: string, lastName: string, overrides: Record<string, unknown> = {}, vog: string | null = yearsAgo(1)) => registerVolunteer(app, staffToken, lastName, overrides, vog);
 
   const match = (volunteerId: string, requestId: string, carerId: string, status: string, municipalityId: string) =>
     dataSource.query('INSERT INTO volunteer_match (municipality_id, help_request_id, volunteer_id, carer_id, status) VALUES ($1, $2, $3, $4, $5)', [municipalityId, requestId, volunteerId, carerId, status]);

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createMunicipality, createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { linkToken } from './support/smtp-sink';
 import { TestApp } from './support/test-app';
+import { signUpVolunteer } from './support/volunteer-fixtures';
 
 const yearsAgo = (years: number, days = 0) => DateTime.now().setZone('Europe/Amsterdam').minus({ years, days }).toISODate()!;
 const daysFromNow = (days: number) => DateTime.now().setZone('Europe/Amsterdam').plus({ days }).toISODate()!;
@@ -41,14 +42,7 @@ describe('volunteers', () => {
     ...overrides,
   });
 
-  async function signUpAndLogIn(code: string, overrides: Record<string, unknown> = {}) {
-    const body = signUpBody(code, overrides);
-    const created = await app.post('/api/v1/volunteers', { body });
-    const mail = await app.smtp.waitFor(body.email as string);
-    await app.post('/api/v1/auth/verify-email', { body: { token: linkToken(mail, '/verify-email') } });
-    const login = await app.post('/api/v1/auth/login', { body: { email: body.email, password: TEST_PASSWORD } });
-    return { id: created.body.id as string, token: login.body.accessToken as string, email: body.email as string };
-  }
+  const signUpAndLogIn = (code: string, overrides: Record<string, unknown> = {}) => signUpVolunteer(app, code, overrides);
 
   it('signs a volunteer up in the right wijk, verifies the email, and lets them keep their preferences', async () => {
     const { municipality, wijkId } = await municipalityWithWijk();

@@ -10,3 +10,4 @@ export * from './slot-cancellation.service';
 export * from './attendance.service';
 export * from './usage.service';
 export * from './offer.service';
+export * from './at-home-bookings';

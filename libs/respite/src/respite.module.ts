@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CarersModule } from '@app/carers';
 import { provideMunicipalityScoped } from '@app/platform';
+import { AtHomeBookings } from './at-home-bookings';
 import { AttendanceService } from './attendance.service';
 import { BookingMessages } from './booking-messages';
 import { BookingService } from './booking.service';
@@ -31,7 +32,8 @@ import { RespiteUsageService } from './usage.service';
     AttendanceService,
     RespiteUsageService,
     RespiteMessageKinds,
+    AtHomeBookings,
   ],
-  exports: [OfferService, SlotSearchService, BookingService, SlotCancellationService, AttendanceService, RespiteUsageService],
+  exports: [AtHomeBookings, OfferService, SlotSearchService, BookingService, SlotCancellationService, AttendanceService, RespiteUsageService],
 })
 export class RespiteModule {}

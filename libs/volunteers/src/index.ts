@@ -10,3 +10,6 @@ export * from './help-request.entity';
 export * from './help-request.service';
 export * from './suggestions';
 export * from './volunteer-match.entity';
+export * from './match.service';
+export * from './volunteer-hours.entity';
+export * from './volunteer-message-kinds';

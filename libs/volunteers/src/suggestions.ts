@@ -46,7 +46,8 @@ export class SuggestionService {
     private readonly volunteers: VolunteerService,
   ) {}
 
-  async suggest(requestId: string, limit = 20): Promise<Suggestion[]> {
+  /** `onlyVolunteerId` asks whether that one volunteer passes the hard filters (an empty list when not). */
+  async suggest(requestId: string, limit = 20, onlyVolunteerId?: string): Promise<Suggestion[]> {
     const request = await this.requests.get(requestId);
     const carerWijk = (await this.dataSource.query('SELECT wijk_id FROM carer WHERE id = $1', [request.carerId]))[0]?.wijk_id as string | null;
     const oldestVog = await this.volunteers.oldestValidVogDate();
@@ -62,7 +63,7 @@ export class SuggestionService {
                     count(*) FILTER (WHERE m.carer_id = $9 AND m.status IN ('accepted', 'ended'))::int AS with_carer,
                     count(*) FILTER (WHERE m.help_request_id = $10 AND m.status = 'declined')::int AS declined
                FROM volunteer_match m WHERE m.volunteer_id = v.id) load
-          WHERE v.municipality_id = $1 AND v.status = 'active'
+          WHERE v.municipality_id = $1 AND v.status = 'active' AND ($15::uuid IS NULL OR v.id = $15)
             AND v.availability @> $2::text[]
             AND v.vog_issued_on >= $3
             AND v.skills @> $4::text[]
@@ -88,6 +89,7 @@ export class SuggestionService {
         SCORE.language,
         SCORE.earlierMatchWithCarer,
         SCORE.perCurrentMatch,
+        onlyVolunteerId ?? null,
       ],
     )) as CandidateRow[];
     return rows.map((row) => this.scored(row, request));

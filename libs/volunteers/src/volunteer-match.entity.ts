@@ -27,6 +27,19 @@ export class VolunteerMatch extends BaseRecord {
   @Column({ type: 'text' })
   status: MatchStatus;
 
+  /** Staff member who proposed it. */
+  @Column({ type: 'uuid', nullable: true })
+  proposedBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  endReason: string | null;
+
   @ManyToOne(() => HelpRequest, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'help_request_id', foreignKeyConstraintName: 'fk_volunteer_match_help_request' })
   helpRequest?: HelpRequest;

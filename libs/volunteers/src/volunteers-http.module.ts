@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { HelpRequestController } from './help-request.controller';
+import { MatchAnswerPages } from './match-answer.page';
+import { MatchController } from './match.controller';
 import { MeVolunteerController } from './me-volunteer.controller';
 import { VolunteerController } from './volunteer.controller';
 import { VolunteersModule } from './volunteers.module';
 
 /** Volunteer routes (api only). */
-@Module({ imports: [VolunteersModule], controllers: [VolunteerController, MeVolunteerController, HelpRequestController] })
+@Module({ imports: [VolunteersModule], controllers: [VolunteerController, MeVolunteerController, HelpRequestController, MatchController], providers: [MatchAnswerPages] })
 export class VolunteersHttpModule {}

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RespiteModule } from '@app/respite';
 import { provideMunicipalityScoped } from '@app/platform';
 import { HelpRequest } from './help-request.entity';
 import { HelpRequestService } from './help-request.service';
+import { MatchService } from './match.service';
 import { SuggestionService } from './suggestions';
+import { VolunteerHours } from './volunteer-hours.entity';
+import { VolunteerMessageKinds } from './volunteer-message-kinds';
 import { VolunteerAbsence } from './volunteer-absence.entity';
 import { VolunteerMatch } from './volunteer-match.entity';
 import { VolunteerRegistrationService } from './volunteer-registration.service';
@@ -13,8 +17,8 @@ import { VolunteerService } from './volunteer.service';
 
 /** Volunteers, their trainings and absences, help requests and matches: services for api, worker and cli. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Volunteer, VolunteerTraining, VolunteerAbsence, HelpRequest, VolunteerMatch])],
-  providers: [provideMunicipalityScoped(Volunteer), provideMunicipalityScoped(VolunteerTraining), provideMunicipalityScoped(VolunteerAbsence), provideMunicipalityScoped(HelpRequest), VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService],
-  exports: [VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService],
+  imports: [RespiteModule, TypeOrmModule.forFeature([Volunteer, VolunteerTraining, VolunteerAbsence, HelpRequest, VolunteerMatch, VolunteerHours])],
+  providers: [provideMunicipalityScoped(Volunteer), provideMunicipalityScoped(VolunteerTraining), provideMunicipalityScoped(VolunteerAbsence), provideMunicipalityScoped(HelpRequest), VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService, VolunteerMessageKinds],
+  exports: [VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService],
 })
 export class VolunteersModule {}

@@ -7,6 +7,7 @@ import { Respite1795374049417 } from './1795374049417-respite';
 import { RespiteFollowUp1795380499310 } from './1795380499310-respite-follow-up';
 import { Volunteers1795382848424 } from './1795382848424-volunteers';
 import { HelpRequests1795383217967 } from './1795383217967-help-requests';
+import { VolunteerMatches1795383746295 } from './1795383746295-volunteer-matches';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -18,4 +19,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   RespiteFollowUp1795380499310,
   Volunteers1795382848424,
   HelpRequests1795383217967,
+  VolunteerMatches1795383746295,
 ];

@@ -1,0 +1,81 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { LinkTokens, MessageKinds, renderLinkMessage, RenderedMail, RenderInput } from '@app/messaging';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { HelpKind, HelpRequest } from './help-request.entity';
+import { VolunteerMatch } from './volunteer-match.entity';
+import { Volunteer } from './volunteer.entity';
+
+export const VOLUNTEER_MESSAGES = {
+  matchProposed: 'volunteer_match_proposed',
+  matchAccepted: 'volunteer_match_accepted',
+} as const;
+
+export const MATCH_ACCEPT_PURPOSE = 'match-accept';
+export const MATCH_DECLINE_PURPOSE = 'match-decline';
+const ANSWER_LINK_SECONDS = 14 * 86_400;
+
+const KIND_TEXT: Record<HelpKind, { nl: string; en: string }> = {
+  respite_at_home: { nl: 'oppassen thuis, zodat de mantelzorger even vrij is', en: 'sitting at home so the carer has time off' },
+  company: { nl: 'gezelschap', en: 'company' },
+  transport: { nl: 'vervoer', en: 'transport' },
+  practical_help: { nl: 'praktische hulp', en: 'practical help' },
+};
+
+/** The proposal to a volunteer (with accept and decline links) and the news to the carer. */
+@Injectable()
+export class VolunteerMessageKinds implements OnModuleInit {
+  constructor(
+    private readonly kinds: MessageKinds,
+    private readonly tokens: LinkTokens,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.kinds.register({ kind: VOLUNTEER_MESSAGES.matchProposed, category: 'transactional', render: (input) => this.proposed(input) });
+    this.kinds.register({ kind: VOLUNTEER_MESSAGES.matchAccepted, category: 'transactional', render: (input) => this.accepted(input) });
+  }
+
+  private async details(matchId: string) {
+    const match = await this.dataSource.getRepository(VolunteerMatch).findOneByOrFail({ id: matchId });
+    const request = await this.dataSource.getRepository(HelpRequest).findOneByOrFail({ id: match.helpRequestId });
+    const volunteer = await this.dataSource.getRepository(Volunteer).findOneByOrFail({ id: match.volunteerId });
+    return { match, request, volunteer };
+  }
+
+  private when(request: HelpRequest, language: 'nl' | 'en'): string {
+    const dates = request.wantedDates.map((wanted) => `${wanted.date} (${wanted.dagdeel})`);
+    const weekly = request.weeklyPattern.length > 0 ? [`${language === 'en' ? 'weekly' : 'wekelijks'}: ${request.weeklyPattern.join(', ')}`] : [];
+    return [...dates, ...weekly].join('; ');
+  }
+
+  private async proposed(input: RenderInput): Promise<RenderedMail> {
+    const { match, request } = await this.details(String(input.params.matchId));
+    const accept = input.link(MATCH_ACCEPT_PURPOSE, this.tokens.sign(MATCH_ACCEPT_PURPOSE, match.id, ANSWER_LINK_SECONDS));
+    const decline = input.link(MATCH_DECLINE_PURPOSE, this.tokens.sign(MATCH_DECLINE_PURPOSE, match.id, ANSWER_LINK_SECONDS));
+    const en = input.language === 'en';
+    return renderLinkMessage(input.language, {
+      subject: en ? 'Can you help a carer?' : 'Kunt u een mantelzorger helpen?',
+      paragraphs: en
+        ? [`The carer support point asks whether you can help with ${KIND_TEXT[request.kind].en}.`, `When: ${this.when(request, 'en')}.`, `Not possible? Let us know: ${decline}`]
+        : [`Het steunpunt vraagt of u kunt helpen met ${KIND_TEXT[request.kind].nl}.`, `Wanneer: ${this.when(request, 'nl')}.`, `Lukt het niet? Laat het ons weten: ${decline}`],
+      action: en ? 'Yes, I will help' : 'Ja, ik help',
+      link: accept,
+      footer: input.senderName,
+    });
+  }
+
+  private async accepted(input: RenderInput): Promise<RenderedMail> {
+    const { request, volunteer } = await this.details(String(input.params.matchId));
+    const en = input.language === 'en';
+    return renderLinkMessage(input.language, {
+      subject: en ? 'A volunteer will help you' : 'Een vrijwilliger helpt u',
+      paragraphs: en
+        ? [`${volunteer.firstName} will help you with ${KIND_TEXT[request.kind].en}.`, `When: ${this.when(request, 'en')}.`, 'The carer support point will put you in touch.']
+        : [`${volunteer.firstName} helpt u met ${KIND_TEXT[request.kind].nl}.`, `Wanneer: ${this.when(request, 'nl')}.`, 'Het steunpunt brengt u met elkaar in contact.'],
+      action: en ? 'Open the platform' : 'Naar het platform',
+      link: input.siteUrl,
+      footer: input.senderName,
+    });
+  }
+}
