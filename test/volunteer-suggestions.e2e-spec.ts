@@ -117,4 +117,33 @@ describe('help requests and volunteer suggestions', () => {
     expect(again).not.toEqual(expect.arrayContaining([excluded.unavailable]));
     expect(again.filter((id: string) => [excluded.unavailable, excluded.away, excluded.oldVog, excluded.noSkill, excluded.declined, excluded.inactive].includes(id))).toEqual([]);
   });
+
+  it('sums up waiting requests and the share of volunteers with a valid VOG and dementia training', async () => {
+    const { staff, carer } = await setUp();
+    const token = staff.accessToken;
+    const train = (volunteerId: string, validUntil?: string) => app.post(`/api/v1/volunteers/${volunteerId}/trainings`, { token, body: { kind: 'dementia', completedOn: yearsAgo(2), ...(validUntil ? { validUntil } : {}) } });
+    const both = await volunteer(token, 'Both');
+    await train(both);
+    await volunteer(token, 'VogOnly');
+    await train(await volunteer(token, 'TrainedOldVog', {}, yearsAgo(4)));
+    const lapsed = await volunteer(token, 'Lapsed');
+    await train(lapsed, yearsAgo(1));
+    const inactive = await volunteer(token, 'Inactive');
+    await train(inactive);
+    await dataSource.query(`UPDATE volunteer SET status = 'inactive' WHERE id = $1`, [inactive]);
+    const ask = () => app.post('/api/v1/me/help-requests', { token: carer.token, body: { kind: 'company', careRelationshipId: carer.relationshipId, weeklyPattern: ['2-middag'] } });
+    const [, tenDays, fortyDays, matched] = [await ask(), await ask(), await ask(), await ask()];
+    await dataSource.query(`UPDATE help_request SET created_at = now() - interval '10 days' WHERE id = $1`, [tenDays.body.id]);
+    await dataSource.query(`UPDATE help_request SET created_at = now() - interval '40 days' WHERE id = $1`, [fortyDays.body.id]);
+    await dataSource.query(`UPDATE help_request SET status = 'matched' WHERE id = $1`, [matched.body.id]);
+
+    const overview = await app.get('/api/v1/volunteers/overview', { token });
+    expect(overview.body).toEqual({
+      openRequests: { total: 3, waitingOver7Days: 2, waitingOver30Days: 1, oldestWaitingDays: 40 },
+      volunteers: { active: 4, inactive: 1, activeWithValidVog: 3, activeWithDementiaTraining: 2, activeTrainedWithValidVog: 1 },
+      trainedShare: 0.25,
+      trainedTarget: 0.7,
+    });
+    expect((await app.get('/api/v1/volunteers/overview', { token: carer.token })).status).toBe(403);
+  });
 });

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountService } from '@app/identity';
 import { ApiPageResponse, ApiProblems, Page, Public, Roles, STAFF_ROLES } from '@app/platform';
-import { AddTrainingDto, RecordVogDto, TrainingDto, TrainingListDto, VolunteerCreatedDto, VolunteerDto, VolunteerRegistrationDto, VolunteerSearchQuery, VolunteerSignUpDto, AbsenceListDto, AbsenceDto } from './dto/volunteer.dto';
+import { AddTrainingDto, RecordVogDto, TrainingDto, TrainingListDto, VolunteerCreatedDto, VolunteerDto, VolunteerRegistrationDto, VolunteerSearchQuery, VolunteerSignUpDto, AbsenceListDto, AbsenceDto, VolunteerOverviewDto } from './dto/volunteer.dto';
+import { VolunteerOverviewService } from './volunteer-overview.service';
 import { VolunteerRegistrationService } from './volunteer-registration.service';
 import { VolunteerService } from './volunteer.service';
 
@@ -14,6 +15,7 @@ export class VolunteerController {
     private readonly registration: VolunteerRegistrationService,
     private readonly volunteers: VolunteerService,
     private readonly accounts: AccountService,
+    private readonly overviews: VolunteerOverviewService,
   ) {}
 
   @Post()
@@ -46,6 +48,15 @@ export class VolunteerController {
     const page = await this.volunteers.search(filter, { limit, cursor });
     const accounts = new Map((await this.accounts.findByIds(page.items.map((volunteer) => volunteer.accountId))).map((account) => [account.id, account]));
     return { items: page.items.map((volunteer) => VolunteerDto.from(volunteer, accounts.get(volunteer.accountId))), nextCursor: page.nextCursor };
+  }
+
+  @Get('overview')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Open requests by waiting time, volunteers by status, and the share with a valid VOG and dementia training' })
+  @ApiOkResponse({ type: VolunteerOverviewDto })
+  @ApiProblems()
+  overview(): Promise<VolunteerOverviewDto> {
+    return this.overviews.overview();
   }
 
   @Get(':volunteerId')

@@ -8,6 +8,7 @@ import { MatchService } from './match.service';
 import { SuggestionService } from './suggestions';
 import { VolunteerHours } from './volunteer-hours.entity';
 import { VolunteerMessageKinds } from './volunteer-message-kinds';
+import { VolunteerOverviewService } from './volunteer-overview.service';
 import { VolunteerAbsence } from './volunteer-absence.entity';
 import { VolunteerMatch } from './volunteer-match.entity';
 import { VolunteerRegistrationService } from './volunteer-registration.service';
@@ -18,7 +19,7 @@ import { VolunteerService } from './volunteer.service';
 /** Volunteers, their trainings and absences, help requests and matches: services for api, worker and cli. */
 @Module({
   imports: [RespiteModule, TypeOrmModule.forFeature([Volunteer, VolunteerTraining, VolunteerAbsence, HelpRequest, VolunteerMatch, VolunteerHours])],
-  providers: [provideMunicipalityScoped(Volunteer), provideMunicipalityScoped(VolunteerTraining), provideMunicipalityScoped(VolunteerAbsence), provideMunicipalityScoped(HelpRequest), VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService, VolunteerMessageKinds],
-  exports: [VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService],
+  providers: [provideMunicipalityScoped(Volunteer), provideMunicipalityScoped(VolunteerTraining), provideMunicipalityScoped(VolunteerAbsence), provideMunicipalityScoped(HelpRequest), VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService, VolunteerMessageKinds, VolunteerOverviewService],
+  exports: [VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService, VolunteerOverviewService],
 })
 export class VolunteersModule {}

@@ -139,3 +139,25 @@ export class TrainingListDto {
 export class AbsenceListDto {
   @ApiProperty({ type: [AbsenceDto] }) items: AbsenceDto[];
 }
+
+export class OpenRequestFiguresDto {
+  @ApiProperty() total: number;
+  @ApiProperty() waitingOver7Days: number;
+  @ApiProperty() waitingOver30Days: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) oldestWaitingDays: number | null;
+}
+
+export class VolunteerFiguresDto {
+  @ApiProperty() active: number;
+  @ApiProperty() inactive: number;
+  @ApiProperty() activeWithValidVog: number;
+  @ApiProperty() activeWithDementiaTraining: number;
+  @ApiProperty() activeTrainedWithValidVog: number;
+}
+
+export class VolunteerOverviewDto {
+  @ApiProperty({ type: OpenRequestFiguresDto }) openRequests: OpenRequestFiguresDto;
+  @ApiProperty({ type: VolunteerFiguresDto }) volunteers: VolunteerFiguresDto;
+  @ApiProperty({ description: 'Active volunteers with a valid VOG and dementia training, as a share of all active (0..1)' }) trainedShare: number;
+  @ApiProperty({ example: 0.7 }) trainedTarget: number;
+}
