@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { createMunicipality, createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
+import { municipalityWithWijk as createWijkedMunicipality } from './support/factories';
 import { linkToken } from './support/smtp-sink';
 import { TestApp } from './support/test-app';
 import { signUpVolunteer } from './support/volunteer-fixtures';
@@ -18,13 +19,8 @@ describe('volunteers', () => {
   });
   afterAll(() => app.close());
 
-  async function municipalityWithWijk() {
-    const municipality = await createMunicipality(app);
-    const admin = await createPerson(app, municipality, 'admin');
-    const wijk = await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Dorp', postcodeRanges: [{ from: 1121, to: 1121 }] } });
-    const staff = await createPerson(app, municipality, 'staff');
-    return { municipality, admin, staff, wijkId: wijk.body.id as string };
-  }
+  const municipalityWithWijk = () => createWijkedMunicipality(app);
+
 
   const signUpBody = (code: string, overrides: Record<string, unknown> = {}) => ({
     municipalityCode: code,
