@@ -5,6 +5,7 @@ import { municipalityWithWijk as createWijkedMunicipality } from './support/fact
 import { linkToken } from './support/smtp-sink';
 import { TestApp } from './support/test-app';
 import { signUpVolunteer } from './support/volunteer-fixtures';
+import { VolunteerExpiry } from '@app/volunteers';
 
 const yearsAgo = (years: number, days = 0) => DateTime.now().setZone('Europe/Amsterdam').minus({ years, days }).toISODate()!;
 const daysFromNow = (days: number) => DateTime.now().setZone('Europe/Amsterdam').plus({ days }).toISODate()!;
@@ -157,6 +158,33 @@ describe('volunteers', () => {
     const volunteer = await signUpAndLogIn(first.municipality.code);
     expect((await app.get(`/api/v1/volunteers/${invited.body.id}`, { token: volunteer.token })).status).toBe(403);
     expect((await app.request('PUT', `/api/v1/volunteers/${volunteer.id}/vog`, { token: volunteer.token, body: { issuedOn: yearsAgo(1) } })).status).toBe(403);
+  });
+
+  it('reminds volunteers and staff, once, before a VOG reaches its maximum age or a training lapses', async () => {
+    const { municipality, staff, admin } = await municipalityWithWijk();
+    const vogSoon = DateTime.now().setZone('Europe/Amsterdam').minus({ months: 36 }).plus({ days: 10 }).toISODate()!;
+    const expiring = await signUpAndLogIn(municipality.code, { lastName: 'Bijna' });
+    const fine = await signUpAndLogIn(municipality.code, { lastName: 'Ruim' });
+    await app.request('PUT', `/api/v1/volunteers/${expiring.id}/vog`, { token: staff.accessToken, body: { issuedOn: vogSoon } });
+    await app.request('PUT', `/api/v1/volunteers/${fine.id}/vog`, { token: staff.accessToken, body: { issuedOn: yearsAgo(1) } });
+    await app.post(`/api/v1/volunteers/${fine.id}/trainings`, { token: staff.accessToken, body: { kind: 'dementia', completedOn: yearsAgo(2), validUntil: daysFromNow(5) } });
+    await app.post(`/api/v1/volunteers/${expiring.id}/trainings`, { token: staff.accessToken, body: { kind: 'first_aid', completedOn: yearsAgo(2), validUntil: daysFromNow(60) } });
+
+    const expiry = app.worker!.get(VolunteerExpiry);
+    await expiry.remindExpiring();
+    expect((await app.smtp.waitForSubject(expiring.email, 'Uw VOG moet vernieuwd worden')).text).toContain(DateTime.fromISO(vogSoon).plus({ months: 36 }).toISODate()!);
+    expect((await app.smtp.waitForSubject(fine.email, 'Uw training verloopt binnenkort')).text).toContain(daysFromNow(5));
+    const digest = await app.smtp.waitForSubject(staff.email, "2 VOG's of trainingen van vrijwilligers verlopen binnenkort");
+    expect(digest.text).toContain('Vrijwilliger Bijna: VOG tot');
+    expect(digest.text).toContain('Vrijwilliger Ruim: training tot');
+    await app.smtp.waitForSubject(admin.email, "2 VOG's of trainingen van vrijwilligers verlopen binnenkort");
+
+    // A second run the same day sends nothing new.
+    await expiry.remindExpiring();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(app.smtp.to(expiring.email).filter((mail) => mail.subject === 'Uw VOG moet vernieuwd worden')).toHaveLength(1);
+    expect(app.smtp.to(fine.email).filter((mail) => mail.subject === 'Uw training verloopt binnenkort')).toHaveLength(1);
+    expect(app.smtp.to(staff.email).filter((mail) => mail.subject.startsWith('2 VOG'))).toHaveLength(1);
   });
 });
 

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CarersJobsModule } from '@app/carers';
 import { RespiteJobsModule } from '@app/respite';
-import { VolunteersModule } from '@app/volunteers';
+import { VolunteersJobsModule } from '@app/volunteers';
 import { IdentityJobsModule, IdentityModule } from '@app/identity';
 import { MessagingJobsModule, MessagingModule, QueueModule } from '@app/messaging';
 import { HealthModule, PlatformModule } from '@app/platform';
 
 /** Job processors and schedulers of every context; HTTP only for health and metrics. */
 @Module({
-  imports: [PlatformModule, HealthModule, MessagingModule, QueueModule, IdentityModule, MessagingJobsModule, IdentityJobsModule, CarersJobsModule, RespiteJobsModule, VolunteersModule],
+  imports: [PlatformModule, HealthModule, MessagingModule, QueueModule, IdentityModule, MessagingJobsModule, IdentityJobsModule, CarersJobsModule, RespiteJobsModule, VolunteersJobsModule],
 })
 export class WorkerModule {}

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Account, AccountService, MunicipalityService } from '@app/identity';
+import { Account, AccountService, MunicipalityService, recipientOf } from '@app/identity';
 import { MessageService } from '@app/messaging';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CARER_MESSAGES } from './carer-message-kinds';
-
-function recipientOf(account: Account) {
-  return { accountId: account.id, municipalityId: account.municipalityId, email: account.email, language: account.language, channel: account.contactChannel };
-}
 
 /**
  * The scheduled follow-up of carers, across municipalities, each by its own settings:

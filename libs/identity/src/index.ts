@@ -12,3 +12,4 @@ export * from './identity-jobs.module';
 export * from './people/dates';
 export * from './people/person-profile.dto';
 export * from './people/postcode';
+export * from './recipient';

@@ -61,6 +61,10 @@ export class MunicipalitySettings {
   @ApiProperty({ type: [String], description: 'Skills volunteers choose from and help requests ask for', example: ['company', 'transport', 'dementia_care'] })
   @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each skill must be a lowercase key such as dementia_care' })
   volunteerSkills: string[];
+
+  @ApiProperty({ minimum: 1, maximum: 180, description: 'Days before a VOG reaches its maximum age or a training lapses that volunteers and staff are reminded' })
+  @IsInt() @Min(1) @Max(180)
+  volunteerExpiryNoticeDays: number;
 }
 
 export function defaultMunicipalitySettings(municipalityName: string): MunicipalitySettings {
@@ -76,6 +80,7 @@ export function defaultMunicipalitySettings(municipalityName: string): Municipal
     rescreeningMonths: 6,
     reconfirmationGraceDays: 30,
     senderName: `Mantelzorgsteunpunt ${municipalityName}`,
+    volunteerExpiryNoticeDays: 30,
     volunteerSkills: ['company', 'transport', 'practical_help', 'respite_at_home', 'dementia_care', 'digital_help', 'shopping', 'administration'],
   };
 }

@@ -13,3 +13,5 @@ export * from './volunteer-match.entity';
 export * from './match.service';
 export * from './volunteer-hours.entity';
 export * from './volunteer-message-kinds';
+export * from './volunteers-jobs.module';
+export * from './volunteer-expiry';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Account, MunicipalityService } from '@app/identity';
+import { Account, MunicipalityService, recipientOf } from '@app/identity';
 import { MessageService } from '@app/messaging';
 import { ConflictError, DomainError, NotFoundError, RequestContext } from '@app/platform';
 import { AtHomeBookings } from '@app/respite';
@@ -153,7 +153,7 @@ export class MatchService {
     const account = await manager.getRepository(Account).findOneBy({ id: accountId });
     if (!account) return;
     await this.messages.queue(manager, {
-      recipient: { accountId: account.id, municipalityId: account.municipalityId, email: account.email, language: account.language, channel: account.contactChannel === 'post' ? 'post' : 'email' },
+      recipient: recipientOf(account),
       kind,
       params: { matchId },
       dedupeKey,

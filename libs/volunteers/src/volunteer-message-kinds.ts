@@ -9,6 +9,9 @@ import { Volunteer } from './volunteer.entity';
 export const VOLUNTEER_MESSAGES = {
   matchProposed: 'volunteer_match_proposed',
   matchAccepted: 'volunteer_match_accepted',
+  vogExpiring: 'volunteer_vog_expiring',
+  trainingLapsing: 'volunteer_training_lapsing',
+  expiryDigest: 'volunteer_expiry_digest',
 } as const;
 
 export const MATCH_ACCEPT_PURPOSE = 'match-accept';
@@ -34,6 +37,36 @@ export class VolunteerMessageKinds implements OnModuleInit {
   onModuleInit(): void {
     this.kinds.register({ kind: VOLUNTEER_MESSAGES.matchProposed, category: 'transactional', render: (input) => this.proposed(input) });
     this.kinds.register({ kind: VOLUNTEER_MESSAGES.matchAccepted, category: 'transactional', render: (input) => this.accepted(input) });
+    this.kinds.register({ kind: VOLUNTEER_MESSAGES.vogExpiring, category: 'transactional', render: async (input) => this.expiring(input, 'vog') });
+    this.kinds.register({ kind: VOLUNTEER_MESSAGES.trainingLapsing, category: 'transactional', render: async (input) => this.expiring(input, 'training') });
+    this.kinds.register({ kind: VOLUNTEER_MESSAGES.expiryDigest, category: 'transactional', render: async (input) => this.digest(input) });
+  }
+
+  private expiring(input: RenderInput, what: 'vog' | 'training'): RenderedMail {
+    const on = String(input.params.on);
+    const en = input.language === 'en';
+    const text = {
+      vog: en
+        ? { subject: 'Your VOG needs renewing', body: `Your certificate of conduct (VOG) stops counting on ${on}. Please apply for a new one in time, so you can keep helping.` }
+        : { subject: 'Uw VOG moet vernieuwd worden', body: `Uw verklaring omtrent het gedrag (VOG) telt tot ${on}. Vraag op tijd een nieuwe aan, dan kunt u blijven helpen.` },
+      training: en
+        ? { subject: 'Your training is about to lapse', body: `A training of yours lapses on ${on}. The carer support point can tell you about a refresher.` }
+        : { subject: 'Uw training verloopt binnenkort', body: `Een training van u verloopt op ${on}. Het steunpunt vertelt u graag over een opfriscursus.` },
+    }[what];
+    return renderLinkMessage(input.language, { subject: text.subject, paragraphs: [text.body], action: en ? 'Open the platform' : 'Naar het platform', link: input.siteUrl, footer: input.senderName });
+  }
+
+  private digest(input: RenderInput): RenderedMail {
+    const items = input.params.items as Array<{ name: string; what: 'vog' | 'training'; on: string }>;
+    const en = input.language === 'en';
+    const label = (what: 'vog' | 'training') => (what === 'vog' ? 'VOG' : en ? 'training' : 'training');
+    return renderLinkMessage(input.language, {
+      subject: en ? `${items.length} volunteer certificates or trainings expire soon` : `${items.length} VOG's of trainingen van vrijwilligers verlopen binnenkort`,
+      paragraphs: items.map((item) => `${item.name}: ${label(item.what)} ${en ? 'until' : 'tot'} ${item.on}`),
+      action: en ? 'Open the platform' : 'Naar het platform',
+      link: input.siteUrl,
+      footer: input.senderName,
+    });
   }
 
   private async details(matchId: string) {

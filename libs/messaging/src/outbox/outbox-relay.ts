@@ -10,6 +10,8 @@ import { OutboxEntry } from './outbox-entry.entity';
 const BATCH_SIZE = 1000;
 const IDLE_DELAY_MS = 200;
 const ERROR_DELAY_MS = 2000;
+/** Longest wait for Redis to take a batch; the transaction (and its row locks) is not held longer. */
+const ENQUEUE_TIMEOUT_MS = 5000;
 
 /**
  * Moves pending outbox entries to BullMQ. Each batch is claimed with SKIP LOCKED (so
@@ -56,12 +58,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       for (const entry of entries) byQueue.set(entry.queue, [...(byQueue.get(entry.queue) ?? []), entry]);
       const now = Date.now();
       for (const [queueName, queued] of byQueue) {
-        await this.queue(queueName as QueueName).addBulk(
-          queued.map((entry) => ({
-            name: entry.jobName,
-            data: entry.payload,
-            opts: { jobId: entry.jobId, delay: entry.runAt ? Math.max(0, entry.runAt.getTime() - now) : undefined },
-          })),
+        // A batch that times out rolls back and is sent again; if the first attempt still lands,
+        // the deterministic job ids keep BullMQ from adding the jobs twice.
+        await withTimeout(
+          this.queue(queueName as QueueName).addBulk(
+            queued.map((entry) => ({
+              name: entry.jobName,
+              data: entry.payload,
+              opts: { jobId: entry.jobId, delay: entry.runAt ? Math.max(0, entry.runAt.getTime() - now) : undefined },
+            })),
+          ),
+          ENQUEUE_TIMEOUT_MS,
         );
       }
       await manager
@@ -91,4 +98,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private queue(name: QueueName): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms)));
+  // The losing promise may still settle later; its outcome no longer matters.
+  work.catch(() => undefined);
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -11,6 +11,7 @@ export interface JobPayloads {
     'request-reconfirmation': Record<string, never>;
   };
   'respite-maintenance': { 'expire-waitlist-offers': Record<string, never> };
+  'volunteers-maintenance': { 'remind-expiring': Record<string, never> };
 }
 
 export type QueueName = keyof JobPayloads;
@@ -23,6 +24,7 @@ export const QUEUES = {
   fanout: 'fanout',
   carersMaintenance: 'carers-maintenance',
   respiteMaintenance: 'respite-maintenance',
+  volunteersMaintenance: 'volunteers-maintenance',
 } as const satisfies Record<string, QueueName>;
 
 /** Retries with exponential backoff; finished jobs are dropped so Redis stays bounded. */
