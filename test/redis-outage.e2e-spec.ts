@@ -1,9 +1,10 @@
 import { Message } from '@app/messaging';
 import { DataSource } from 'typeorm';
 import { createMunicipality, createPerson } from './support/factories';
-import { freePort, startRedis } from './support/local-servers';
+import { settlesWithin } from '@app/platform';
+import { exitOf, freePort, startRedis } from './support/local-servers';
 import { TestApp } from './support/test-app';
-import { waitUntil } from './support/wait';
+import { sleep, waitUntil } from './support/wait';
 
 describe('Redis outage', () => {
   it('keeps accepting changes while Redis is away, and delivers their mail once it is back', async () => {
@@ -27,10 +28,23 @@ describe('Redis outage', () => {
       redis = await startRedis(port);
       const mail = await app.smtp.waitFor(person.email, 1, 20_000);
       expect(mail.subject).toBe('Kies een nieuw wachtwoord');
-      expect((await dataSource.getRepository(Message).findOneByOrFail({ id: message.id })).status).toBe('sent');
+      // The sink has the mail a moment before the worker records it as sent.
+      await waitUntil(async () => (await dataSource.getRepository(Message).findOneByOrFail({ id: message.id })).status === 'sent', 5000, 'message marked sent');
     } finally {
       await app.close();
       redis.kill('SIGKILL');
     }
   }, 60_000);
+
+  it('closes the worker while Redis is away, without waiting for it to come back', async () => {
+    const port = await freePort();
+    const redis = await startRedis(port);
+    const app = await TestApp.start({ worker: true, env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+    redis.kill('SIGKILL');
+    await exitOf(redis);
+    // Long enough for every worker's blocking connection to be between reconnect attempts.
+    await sleep(1500);
+    const closed = await settlesWithin(app.close(), 25_000);
+    expect(closed).toBe(true);
+  }, 40_000);
 });

@@ -1,3 +1,4 @@
+export * from './async/deadline';
 export * from './auth';
 export * from './config';
 export * from './context';

@@ -1,0 +1,61 @@
+import { WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { Worker } from 'bullmq';
+import { settlesWithin } from '@app/platform';
+
+const CHECK_EVERY_MS = 1000;
+const MAX_WAIT_MS = 20_000;
+
+/** What ending an unreachable ioredis client needs; ioredis itself does the same when a closed socket is not to be reopened. */
+interface RedisClientInternals {
+  status: string;
+  disconnect(): void;
+  setStatus(status: string): void;
+  flushQueue(error: Error): void;
+}
+
+/**
+ * Closes every BullMQ worker before Nest does, so that shutdown cannot hang on Redis. A worker
+ * closing while a connection of its is between reconnect attempts waits for an 'end' event
+ * ioredis never emits, and for commands that wait for Redis to return (bullmq#4656). Such a
+ * connection is ended here: its pending commands fail, and a job cut short is retried later
+ * through BullMQ's stalled-job check. Running jobs on a healthy connection are awaited.
+ */
+@Injectable()
+export class WorkerShutdown implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(WorkerShutdown.name);
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    const workers = this.discovery
+      .getProviders()
+      .map((wrapper) => wrapper.instance as unknown)
+      .filter((instance): instance is WorkerHost => instance instanceof WorkerHost)
+      .map((host) => host.worker)
+      .filter((worker): worker is Worker => worker !== undefined);
+    await Promise.all(workers.map((worker) => this.close(worker)));
+  }
+
+  private async close(worker: Worker): Promise<void> {
+    const closing = worker.close();
+    for (let waited = 0; waited < MAX_WAIT_MS; waited += CHECK_EVERY_MS) {
+      if (await settlesWithin(closing, CHECK_EVERY_MS)) return;
+      for (const client of await this.clientsOf(worker)) {
+        if (client.status !== 'reconnecting') continue;
+        this.logger.warn({ queue: worker.name }, 'ending a Redis connection that is waiting to reconnect');
+        client.disconnect();
+        client.setStatus('end');
+        client.flushQueue(new Error('Connection is closed.'));
+      }
+    }
+    this.logger.error({ queue: worker.name }, `worker did not close within ${MAX_WAIT_MS} ms`);
+  }
+
+  private async clientsOf(worker: Worker): Promise<RedisClientInternals[]> {
+    const backend = worker.backend as { connection?: { client: Promise<unknown> }; blockingConnection?: { client: Promise<unknown> } };
+    const connections = [backend.connection, backend.blockingConnection].filter((connection) => connection !== undefined);
+    return Promise.all(connections.map(async (connection) => (await connection.client) as RedisClientInternals));
+  }
+}
