@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { createMunicipality, createPerson } from './support/factories';
+import { createMunicipality, createPerson, municipalityWithWijk } from './support/factories';
 import { TestApp } from './support/test-app';
 import { nextWednesday, registerVolunteer, setUpMatching, yearsAgo, ZONE } from './support/volunteer-fixtures';
 
@@ -57,7 +57,8 @@ describe('help requests and volunteer suggestions', () => {
   });
 
   it('filters out exactly the volunteers who fail a hard rule, and ranks the rest with reasons', async () => {
-    const { staff, carer, otherCarer, municipality } = await setUp();
+    const { admin, staff, carer, otherCarer, municipality, wijken } = await setUp();
+    await app.request('PUT', `/api/v1/wijken/${wijken.dorp}/neighbours`, { token: admin.accessToken, body: { neighbourIds: [wijken.noord] } });
     const request = await app.post('/api/v1/me/help-requests', {
       token: carer.token,
       body: { kind: 'transport', careRelationshipId: carer.relationshipId, wantedDates: [{ date: nextWednesday(), dagdeel: 'middag' }], requiredSkills: ['transport'], language: 'tr' },
@@ -85,6 +86,7 @@ describe('help requests and volunteer suggestions', () => {
       local: await volunteer(token, 'Local', { postcode: '1121 AA' }),
       loyal: await volunteer(token, 'Loyal'),
       speaker: await volunteer(token, 'Speaker', { languages: ['nl', 'tr'] }),
+      neighbour: await volunteer(token, 'Neighbour', { postcode: '1123 AB' }),
       plain: await volunteer(token, 'Plain'),
       loaded: await volunteer(token, 'Loaded', { maxMatches: 3 }),
     };
@@ -103,6 +105,7 @@ describe('help requests and volunteer suggestions', () => {
       ['Local', 3, ["+3 lives in the carer's wijk"]],
       ['Loyal', 2, ['+2 helped this carer before']],
       ['Speaker', 2, ['+2 speaks tr']],
+      ['Neighbour', 1, ["+1 lives in a wijk bordering the carer's"]],
       ['Plain', 0, ['0 meets every requirement, no preference applies']],
       ['Loaded', -1, ['-1 already has 1 match']],
     ]);
@@ -116,6 +119,39 @@ describe('help requests and volunteer suggestions', () => {
     expect(again).toEqual(expect.arrayContaining([excluded.busy, excluded.noVog]));
     expect(again).not.toEqual(expect.arrayContaining([excluded.unavailable]));
     expect(again.filter((id: string) => [excluded.unavailable, excluded.away, excluded.oldVog, excluded.noSkill, excluded.declined, excluded.inactive].includes(id))).toEqual([]);
+  });
+
+  it('keeps bordering wijken mutual, replaceable and within the municipality', async () => {
+    const { admin, staff, wijken } = await setUp();
+    const put = (wijkId: string, body: unknown, token = admin.accessToken) => app.request('PUT', `/api/v1/wijken/${wijkId}/neighbours`, { token, body });
+    const neighboursOf = async () =>
+      Object.fromEntries(((await app.get('/api/v1/wijken', { token: staff.accessToken })).body.items as { name: string; neighbourIds: string[] }[]).map((wijk) => [wijk.name, wijk.neighbourIds.sort()]));
+
+    const set = await put(wijken.dorp, { neighbourIds: [wijken.oost, wijken.noord, wijken.dorp, wijken.oost] });
+    expect(set.status).toBe(200);
+    expect(set.body.neighbourIds.sort()).toEqual([wijken.oost, wijken.noord].sort());
+    expect(await neighboursOf()).toEqual({ Dorp: [wijken.oost, wijken.noord].sort(), Oost: [wijken.dorp], Noord: [wijken.dorp] });
+
+    // Replacing Oost's list drops Dorp from Oost and Oost from Dorp; Noord keeps Dorp.
+    expect((await put(wijken.oost, { neighbourIds: [wijken.noord] })).status).toBe(200);
+    expect(await neighboursOf()).toEqual({ Dorp: [wijken.noord], Oost: [wijken.noord], Noord: [wijken.dorp, wijken.oost].sort() });
+
+    const other = await municipalityWithWijk(app);
+    const refused = [
+      [wijken.dorp, { neighbourIds: [other.wijkId] }, admin.accessToken, 404],
+      [other.wijkId, { neighbourIds: [wijken.dorp] }, admin.accessToken, 404],
+      [wijken.dorp, { neighbourIds: [wijken.oost] }, staff.accessToken, 403],
+      [wijken.dorp, { neighbourIds: ['not-a-uuid'] }, admin.accessToken, 400],
+      [wijken.dorp, { neighbourIds: wijken.oost }, admin.accessToken, 400],
+      [wijken.dorp, {}, admin.accessToken, 400],
+      [wijken.dorp, { neighbourIds: [], extra: true }, admin.accessToken, 400],
+      ['not-a-uuid', { neighbourIds: [] }, admin.accessToken, 400],
+    ] as const;
+    for (const [wijkId, body, token, status] of refused) {
+      const answer = await put(wijkId, body, token);
+      expect({ body, status: answer.status, type: answer.headers['content-type'] }).toEqual({ body, status, type: expect.stringContaining('application/problem+json') });
+    }
+    expect(await neighboursOf()).toEqual({ Dorp: [wijken.noord], Oost: [wijken.noord], Noord: [wijken.dorp, wijken.oost].sort() });
   });
 
   it('sums up waiting requests and the share of volunteers with a valid VOG and dementia training', async () => {

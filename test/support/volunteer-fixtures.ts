@@ -50,14 +50,15 @@ export async function signUpVolunteer(app: TestApp, municipalityCode: string, ov
   return { id: created.body.id as string, token: login.body.accessToken as string, email: body.email as string };
 }
 
-/** A municipality with wijken Dorp (1121) and Oost (1122), a staff member, and two carers, the first living in Dorp. */
+/** A municipality with wijken Dorp (1121), Oost (1122) and Noord (1123), a staff member, and two carers, the first living in Dorp. */
 export async function setUpMatching(app: TestApp) {
   const municipality = await createMunicipality(app);
   const admin = await createPerson(app, municipality, 'admin');
   const staff = await createPerson(app, municipality, 'staff');
   const dorp = (await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Dorp', postcodeRanges: [{ from: 1121, to: 1121 }] } })).body.id as string;
-  await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Oost', postcodeRanges: [{ from: 1122, to: 1122 }] } });
+  const oost = (await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Oost', postcodeRanges: [{ from: 1122, to: 1122 }] } })).body.id as string;
+  const noord = (await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Noord', postcodeRanges: [{ from: 1123, to: 1123 }] } })).body.id as string;
   const [carer, otherCarer] = await seedCarers(app, municipality, 2);
   await app.app.get(DataSource).query('UPDATE carer SET wijk_id = $1 WHERE id = $2', [dorp, carer!.carerId]);
-  return { municipality, admin, staff, carer: carer!, otherCarer: otherCarer! };
+  return { municipality, admin, staff, carer: carer!, otherCarer: otherCarer!, wijken: { dorp, oost, noord } };
 }

@@ -13,6 +13,8 @@ export const DEMO = {
     { name: 'Den Ilp', postcodeRanges: [{ from: 1127, to: 1127 }] },
     { name: 'Purmerland', postcodeRanges: [{ from: 1141, to: 1141 }] },
   ],
+  /** Landsmeer-Dorp borders both others; setting it again changes nothing. */
+  neighbours: { of: 'Landsmeer-Dorp', are: ['Den Ilp', 'Purmerland'] },
   users: [
     { role: 'admin' as const, email: 'admin@landsmeer.example.nl', password: 'demo-admin-landsmeer', name: 'Demo beheerder' },
     { role: 'staff' as const, email: 'consulent@landsmeer.example.nl', password: 'demo-staff-landsmeer', name: 'Demo consulent' },
@@ -41,6 +43,8 @@ export class SeedDemoCommand extends CommandRunner {
       for (const wijk of DEMO.wijken.filter((candidate) => !existing.has(candidate.name))) {
         await this.municipalities.createWijk(wijk.name, wijk.postcodeRanges);
       }
+      const idOf = new Map((await this.municipalities.listWijken()).map(({ wijk }) => [wijk.name, wijk.id]));
+      await this.municipalities.setNeighbours(idOf.get(DEMO.neighbours.of)!, DEMO.neighbours.are.map((name) => idOf.get(name)!));
       await this.ensureRespiteOffer();
     });
     print(`Demo municipality ${municipality.code} ${municipality.name}: ${municipality.id}`);

@@ -15,16 +15,17 @@ import { PasswordHasher } from './password-hasher';
 import { RefreshToken } from './refresh-token.entity';
 import { AccountRecipients } from './recipient-directory';
 import { RefreshTokens } from './refresh-tokens';
-import { Wijk, WijkPostcodeRange } from './wijk.entity';
+import { Wijk, WijkNeighbour, WijkPostcodeRange } from './wijk.entity';
 
 /** Municipalities, wijken, accounts, tokens and partners: services for api, worker and cli. Global: messaging reads recipients through it. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Municipality, Wijk, WijkPostcodeRange, Account, RefreshToken, OneTimeToken, Partner])],
+  imports: [TypeOrmModule.forFeature([Municipality, Wijk, WijkPostcodeRange, WijkNeighbour, Account, RefreshToken, OneTimeToken, Partner])],
   providers: [
     provideMunicipalityScoped(Account),
     provideMunicipalityScoped(Wijk),
     provideMunicipalityScoped(WijkPostcodeRange),
+    provideMunicipalityScoped(WijkNeighbour),
     provideMunicipalityScoped(Partner),
     AccountMessageKinds,
     AccountRecipients,

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, NotFoundError, RequestContext, Roles, STAFF_ROLES } from '@app/platform';
-import { CreateWijkDto, MunicipalityDto, PostcodeQuery, UpdateSettingsDto, WijkDto, WijkListDto } from './dto/municipality.dto';
+import { CreateWijkDto, MunicipalityDto, PostcodeQuery, SetWijkNeighboursDto, UpdateSettingsDto, WijkDto, WijkListDto } from './dto/municipality.dto';
 import { MunicipalityService } from './municipality.service';
 
 @ApiTags('municipality')
@@ -44,6 +44,15 @@ export class MunicipalityController {
   @ApiOkResponse({ type: WijkListDto })
   async listWijken(): Promise<WijkListDto> {
     return { items: (await this.municipalities.listWijken()).map(WijkDto.from) };
+  }
+
+  @Put('wijken/:id/neighbours')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Set the wijken bordering this one (mutual: each listed wijk lists this one too)' })
+  @ApiOkResponse({ type: WijkDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async setNeighbours(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SetWijkNeighboursDto): Promise<WijkDto> {
+    return WijkDto.from(await this.municipalities.setNeighbours(id, body.neighbourIds));
   }
 
   @Get('wijken/lookup')

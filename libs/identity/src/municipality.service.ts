@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectMunicipalityScoped, MunicipalityScopedRepository, RequestContext } from '@app/platform';
+import { InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, RequestContext } from '@app/platform';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { MunicipalityNotFoundError, WijkNameTakenError, WijkPostcodeOverlapError } from './identity-errors';
 import { Municipality } from './municipality.entity';
 import { defaultMunicipalitySettings, MunicipalitySettings } from './municipality-settings';
-import { PostcodeRange, Wijk, WijkPostcodeRange } from './wijk.entity';
+import { PostcodeRange, Wijk, WijkNeighbour, WijkPostcodeRange } from './wijk.entity';
 
 export interface WijkWithRanges {
   wijk: Wijk;
   ranges: PostcodeRange[];
+  neighbourIds: string[];
 }
 
 /** Municipalities, their settings and their wijken. */
@@ -19,6 +20,7 @@ export class MunicipalityService {
     @InjectRepository(Municipality) private readonly municipalities: Repository<Municipality>,
     @InjectMunicipalityScoped(Wijk) private readonly wijken: MunicipalityScopedRepository<Wijk>,
     @InjectMunicipalityScoped(WijkPostcodeRange) private readonly ranges: MunicipalityScopedRepository<WijkPostcodeRange>,
+    @InjectMunicipalityScoped(WijkNeighbour) private readonly neighbours: MunicipalityScopedRepository<WijkNeighbour>,
     private readonly dataSource: DataSource,
     private readonly context: RequestContext,
   ) {}
@@ -73,7 +75,7 @@ export class MunicipalityService {
         for (const range of postcodeRanges) {
           await this.ranges.save(this.ranges.create({ wijkId: wijk.id, fromPc4: range.from, toPc4: range.to }), manager);
         }
-        return { wijk, ranges: postcodeRanges };
+        return { wijk, ranges: postcodeRanges, neighbourIds: [] };
       });
     } catch (error) {
       const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
@@ -89,11 +91,43 @@ export class MunicipalityService {
   }
 
   async listWijken(): Promise<WijkWithRanges[]> {
-    const [wijken, ranges] = await Promise.all([this.wijken.find({ order: { name: 'ASC' } }), this.ranges.find({ order: { fromPc4: 'ASC' } })]);
+    const [wijken, ranges, neighbours] = await Promise.all([
+      this.wijken.find({ order: { name: 'ASC' } }),
+      this.ranges.find({ order: { fromPc4: 'ASC' } }),
+      this.neighbours.find(),
+    ]);
     return wijken.map((wijk) => ({
       wijk,
       ranges: ranges.filter((range) => range.wijkId === wijk.id).map((range) => ({ from: range.fromPc4, to: range.toPc4 })),
+      neighbourIds: neighbours.filter((pair) => pair.wijkId === wijk.id).map((pair) => pair.neighbourId),
     }));
+  }
+
+  /**
+   * Sets the wijken bordering `wijkId`, replacing its earlier list. Bordering is mutual: each
+   * pair is stored both ways, and a wijk dropped here no longer lists `wijkId` either.
+   */
+  async setNeighbours(wijkId: string, neighbourIds: string[]): Promise<WijkWithRanges> {
+    const wanted = [...new Set(neighbourIds)].filter((id) => id !== wijkId);
+    await this.dataSource.transaction(async (manager) => {
+      // Locks the wijk so two admins editing its neighbours apply one after the other.
+      const own = await this.wijken.query('wijk', manager).andWhere('wijk.id = :wijkId', { wijkId }).setLock('pessimistic_write').getOne();
+      if (!own) throw new NotFoundError('The wijk');
+      const known = await this.wijken.query('wijk', manager).andWhere('wijk.id = ANY(:wanted)', { wanted }).getMany();
+      const unknown = wanted.find((id) => !known.some((wijk) => wijk.id === id));
+      if (unknown) throw new NotFoundError(`Wijk ${unknown}`);
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(WijkNeighbour)
+        .where('municipality_id = :municipalityId AND (wijk_id = :wijkId OR neighbour_id = :wijkId)', { municipalityId: own.municipalityId, wijkId })
+        .execute();
+      for (const neighbourId of wanted) {
+        await this.neighbours.save(this.neighbours.create({ wijkId, neighbourId }), manager);
+        await this.neighbours.save(this.neighbours.create({ wijkId: neighbourId, neighbourId: wijkId }), manager);
+      }
+    });
+    return (await this.listWijken()).find((entry) => entry.wijk.id === wijkId)!;
   }
 
   /** The wijk a Dutch postcode (e.g. "1121 AB") lies in, by its four digits; null outside every range. */

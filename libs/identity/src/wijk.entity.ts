@@ -49,3 +49,31 @@ export class WijkPostcodeRange extends BaseRecord {
   @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_wijk_postcode_range_municipality' })
   municipality?: Municipality;
 }
+
+/** Two wijken that border each other, stored in both directions so a lookup needs one index. */
+@Entity('wijk_neighbour')
+@Index('uq_wijk_neighbour_pair', ['wijkId', 'neighbourId'], { unique: true })
+@Check('ck_wijk_neighbour_not_itself', `"wijk_id" <> "neighbour_id"`)
+export class WijkNeighbour extends BaseRecord {
+  @Column({ type: 'uuid' })
+  municipalityId: string;
+
+  @Column({ type: 'uuid' })
+  wijkId: string;
+
+  @Index('ix_wijk_neighbour_neighbour')
+  @Column({ type: 'uuid' })
+  neighbourId: string;
+
+  @ManyToOne(() => Wijk, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'wijk_id', foreignKeyConstraintName: 'fk_wijk_neighbour_wijk' })
+  wijk?: Wijk;
+
+  @ManyToOne(() => Wijk, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'neighbour_id', foreignKeyConstraintName: 'fk_wijk_neighbour_neighbour' })
+  neighbour?: Wijk;
+
+  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_wijk_neighbour_municipality' })
+  municipality?: Municipality;
+}

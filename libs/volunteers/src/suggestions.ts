@@ -17,7 +17,7 @@ export interface Suggestion {
 }
 
 /** Points per part of the score; the reasons repeat them so staff see how a rank came about. */
-export const SCORE = { sameWijk: 3, language: 2, earlierMatchWithCarer: 2, perCurrentMatch: -1 } as const;
+export const SCORE = { sameWijk: 3, neighbouringWijk: 1, language: 2, earlierMatchWithCarer: 2, perCurrentMatch: -1 } as const;
 
 interface CandidateRow {
   id: string;
@@ -25,6 +25,7 @@ interface CandidateRow {
   last_name: string;
   wijk_id: string | null;
   same_wijk: boolean;
+  neighbouring_wijk: boolean;
   speaks_language: boolean;
   current: number;
   with_carer: number;
@@ -36,7 +37,7 @@ const ISO_WEEKDAY = (date: string) => DateTime.fromISO(date).weekday;
  * Volunteers for a help request. Hard filters first, in the database: active, available at
  * every wanted dagdeel and not away on a wanted date, a VOG within the municipal maximum age,
  * every required skill, below their maximum of matches, and not having declined this request.
- * Then a score: same wijk, the wanted language, earlier matches with this carer, current load.
+ * Then a score: same or bordering wijk, the wanted language, earlier matches with this carer, current load.
  */
 @Injectable()
 export class SuggestionService {
@@ -55,6 +56,7 @@ export class SuggestionService {
       `SELECT * FROM (
          SELECT v.id, v.first_name, v.last_name, v.wijk_id,
                 (v.wijk_id IS NOT NULL AND v.wijk_id = $7) AS same_wijk,
+                EXISTS (SELECT 1 FROM wijk_neighbour n WHERE n.wijk_id = $7 AND n.neighbour_id = v.wijk_id) AS neighbouring_wijk,
                 ($8::text IS NOT NULL AND $8 = ANY(v.languages)) AS speaks_language,
                 load.current, load.with_carer
            FROM volunteer v
@@ -71,7 +73,7 @@ export class SuggestionService {
             AND load.declined = 0
             AND NOT EXISTS (SELECT 1 FROM volunteer_absence a CROSS JOIN unnest($5::date[]) AS wanted(day)
                              WHERE a.volunteer_id = v.id AND wanted.day BETWEEN a.from_date AND a.to_date)) candidate
-        ORDER BY (CASE WHEN same_wijk THEN $11 ELSE 0 END + CASE WHEN speaks_language THEN $12 ELSE 0 END
+        ORDER BY (CASE WHEN same_wijk THEN $11 WHEN neighbouring_wijk THEN $16 ELSE 0 END + CASE WHEN speaks_language THEN $12 ELSE 0 END
                   + CASE WHEN with_carer > 0 THEN $13 ELSE 0 END + $14 * current) DESC, last_name, id
         LIMIT $6`,
       [
@@ -90,6 +92,7 @@ export class SuggestionService {
         SCORE.earlierMatchWithCarer,
         SCORE.perCurrentMatch,
         onlyVolunteerId ?? null,
+        SCORE.neighbouringWijk,
       ],
     )) as CandidateRow[];
     return rows.map((row) => this.scored(row, request));
@@ -106,6 +109,9 @@ export class SuggestionService {
     if (row.same_wijk) {
       score += SCORE.sameWijk;
       reasons.push(`+${SCORE.sameWijk} lives in the carer's wijk`);
+    } else if (row.neighbouring_wijk) {
+      score += SCORE.neighbouringWijk;
+      reasons.push(`+${SCORE.neighbouringWijk} lives in a wijk bordering the carer's`);
     }
     if (row.speaks_language) {
       score += SCORE.language;

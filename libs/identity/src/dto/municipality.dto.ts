@@ -1,6 +1,6 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Municipality } from '../municipality.entity';
 import { MunicipalitySettings } from '../municipality-settings';
 import { WijkWithRanges } from '../municipality.service';
@@ -43,10 +43,18 @@ export class WijkDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: [PostcodeRangeDto] }) postcodeRanges: PostcodeRangeDto[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Wijken bordering this one; volunteers there score a little higher' })
+  neighbourIds: string[];
 
-  static from({ wijk, ranges }: WijkWithRanges): WijkDto {
-    return { id: wijk.id, name: wijk.name, postcodeRanges: ranges };
+  static from({ wijk, ranges, neighbourIds }: WijkWithRanges): WijkDto {
+    return { id: wijk.id, name: wijk.name, postcodeRanges: ranges, neighbourIds };
   }
+}
+
+export class SetWijkNeighboursDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The complete list of bordering wijken; replaces the earlier one' })
+  @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
+  neighbourIds: string[];
 }
 
 export class WijkListDto {

@@ -8,6 +8,7 @@ import { RespiteFollowUp1795380499310 } from './1795380499310-respite-follow-up'
 import { Volunteers1795382848424 } from './1795382848424-volunteers';
 import { HelpRequests1795383217967 } from './1795383217967-help-requests';
 import { VolunteerMatches1795383746295 } from './1795383746295-volunteer-matches';
+import { WijkNeighbours1795399227550 } from './1795399227550-wijk-neighbours';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Volunteers1795382848424,
   HelpRequests1795383217967,
   VolunteerMatches1795383746295,
+  WijkNeighbours1795399227550,
 ];
