@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '@app/platform';
+import { QUEUE_ERROR_LOG } from './queue-error-log';
 import { QueueMetrics } from './queue-metrics';
 import { DEFAULT_JOB_OPTIONS, QUEUES } from './queues';
 
@@ -13,6 +15,7 @@ export function reconnectDelay(attempt: number): number {
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     BullModule.forRootAsync({
       inject: [AppConfig],
       // Workers block on Redis as long as they must, hence no per-request retry limit. BullMQ's own
@@ -24,7 +27,7 @@ export function reconnectDelay(attempt: number): number {
     }),
     BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
   ],
-  providers: [QueueMetrics],
+  providers: [QueueMetrics, QUEUE_ERROR_LOG],
   exports: [BullModule],
 })
 export class QueueModule {}

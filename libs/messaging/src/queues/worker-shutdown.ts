@@ -1,8 +1,8 @@
-import { WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { Worker } from 'bullmq';
 import { settlesWithin } from '@app/platform';
+import { registeredWorkers } from './registered-workers';
 
 const CHECK_EVERY_MS = 1000;
 const MAX_WAIT_MS = 20_000;
@@ -29,13 +29,7 @@ export class WorkerShutdown implements BeforeApplicationShutdown {
   constructor(private readonly discovery: DiscoveryService) {}
 
   async beforeApplicationShutdown(): Promise<void> {
-    const workers = this.discovery
-      .getProviders()
-      .map((wrapper) => wrapper.instance as unknown)
-      .filter((instance): instance is WorkerHost => instance instanceof WorkerHost)
-      .map((host) => host.worker)
-      .filter((worker): worker is Worker => worker !== undefined);
-    await Promise.all(workers.map((worker) => this.close(worker)));
+    await Promise.all(registeredWorkers(this.discovery).map((worker) => this.close(worker)));
   }
 
   private async close(worker: Worker): Promise<void> {
