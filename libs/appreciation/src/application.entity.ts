@@ -1,0 +1,60 @@
+import { BaseRecord } from '@app/platform';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { AppreciationCampaign } from './campaign.entity';
+
+export type ApplicationStatus = 'approved' | 'rejected' | 'needs_review';
+
+/** One rule as checked for an application, so carer and staff see why. */
+export interface RuleOutcome {
+  rule: string;
+  outcome: 'met' | 'not_met' | 'unclear';
+  detail: string;
+}
+
+/** A carer's application (or a staff nomination) for the campaign of a year. */
+@Entity('appreciation_application')
+// One live application per carer and campaign: the rule "one award per carer per year" lives here.
+@Index('uq_appreciation_application_carer', ['campaignId', 'carerId'], { unique: true, where: `status <> 'rejected'` })
+@Index('ix_appreciation_application_review', ['municipalityId', 'status', 'createdAt'])
+@Check('ck_appreciation_application_status', `"status" IN ('approved', 'rejected', 'needs_review')`)
+export class AppreciationApplication extends BaseRecord {
+  @Column({ type: 'uuid' })
+  municipalityId: string;
+
+  @Column({ type: 'uuid' })
+  campaignId: string;
+
+  @Column({ type: 'uuid' })
+  carerId: string;
+
+  @Column({ type: 'uuid' })
+  careRelationshipId: string;
+
+  /** Lower-cased name and the carer's postcode: how a cared-for person rewarded twice is noticed. */
+  @Index('ix_appreciation_application_recipient')
+  @Column({ type: 'text' })
+  careRecipientKey: string;
+
+  @Column({ type: 'text' })
+  status: ApplicationStatus;
+
+  @Column({ type: 'jsonb' })
+  reasons: RuleOutcome[];
+
+  /** Staff member who nominated the carer; null when the carer applied. */
+  @Column({ type: 'uuid', nullable: true })
+  nominatedBy: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  reviewedBy: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  reviewNote: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
+
+  @ManyToOne(() => AppreciationCampaign, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'campaign_id', foreignKeyConstraintName: 'fk_appreciation_application_campaign' })
+  campaign?: AppreciationCampaign;
+}

@@ -1,0 +1,62 @@
+import { BaseRecord } from '@app/platform';
+import { Check, Column, Entity, Index } from 'typeorm';
+
+export type CampaignKind = 'voucher';
+export type Residency = 'carer' | 'care_recipient' | 'either';
+
+/** The municipal eligibility rules of a campaign; each one is checked and explained per application. */
+export interface EligibilityRules {
+  minHoursPerWeek: number;
+  minMonths: number;
+  residency: Residency;
+  /** Youngest age of the carer on the day of applying; 0 for no limit. */
+  minAge: number;
+}
+
+/** The yearly appreciation (mantelzorgwaardering): one per municipality and year. */
+@Entity('appreciation_campaign')
+@Index('uq_appreciation_campaign_year', ['municipalityId', 'year'], { unique: true })
+@Check('ck_appreciation_campaign_window', `"closes_at" > "opens_at"`)
+@Check('ck_appreciation_campaign_amount', `"amount_cents" > 0`)
+@Check('ck_appreciation_campaign_budget', `"budget_cents" IS NULL OR "spent_cents" <= "budget_cents"`)
+@Check('ck_appreciation_campaign_budget_count', `"budget_count" IS NULL OR "awarded_count" <= "budget_count"`)
+export class AppreciationCampaign extends BaseRecord {
+  @Column({ type: 'uuid' })
+  municipalityId: string;
+
+  @Column({ type: 'int' })
+  year: number;
+
+  @Column({ type: 'text' })
+  kind: CampaignKind;
+
+  @Column({ type: 'int' })
+  amountCents: number;
+
+  @Column({ type: 'timestamptz' })
+  opensAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  closesAt: Date;
+
+  @Column({ type: 'jsonb' })
+  rules: EligibilityRules;
+
+  /** Total value that may be awarded; null for no cap. */
+  @Column({ type: 'int', nullable: true })
+  budgetCents: number | null;
+
+  /** Number of awards that may be made; null for no cap. */
+  @Column({ type: 'int', nullable: true })
+  budgetCount: number | null;
+
+  @Column({ type: 'int', default: 0 })
+  spentCents: number;
+
+  @Column({ type: 'int', default: 0 })
+  awardedCount: number;
+
+  /** Last day a voucher of this campaign can be used. */
+  @Column({ type: 'date' })
+  vouchersExpireOn: string;
+}
