@@ -125,6 +125,12 @@ describe('messaging backbone', () => {
         token: admin.accessToken,
         body: { subject: { nl: subject, en: subject }, body: { nl: 'Beste mantelzorger,\n\nTot ziens!', en: 'Dear carer' }, audience: { roles: ['carer'] } },
       });
+    // A missing part is a validation error, never a half-started fan-out.
+    for (const missing of ['subject', 'body', 'audience']) {
+      const body: Record<string, unknown> = { subject: { nl: 'x', en: 'x' }, body: { nl: 'x', en: 'x' }, audience: { roles: ['carer'] } };
+      delete body[missing];
+      expect({ missing, status: (await app.post('/api/v1/announcements', { token: admin.accessToken, body })).status }).toEqual({ missing, status: 400 });
+    }
     const first = await announce('Nieuwsbrief november');
     expect(first.status).toBe(202);
     const progress = await waitUntil(async () => {

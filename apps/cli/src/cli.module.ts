@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppreciationApplication, AppreciationCampaign, Voucher, VoucherRedemption } from '@app/appreciation';
 import { CarersModule } from '@app/carers';
 import { RespiteModule } from '@app/respite';
 import { VolunteersModule } from '@app/volunteers';
@@ -14,7 +15,7 @@ import { UserCreateCommand } from './user-create.command';
 
 /** The command line: every context's module, so migrations see all entities. No Redis, no HTTP. */
 @Module({
-  imports: [ConfigModule, RequestContextModule, DatabaseModule, MessagingModule, IdentityModule, CarersModule, RespiteModule, VolunteersModule, TypeOrmModule.forFeature([IdempotencyRecord])],
+  imports: [ConfigModule, RequestContextModule, DatabaseModule, MessagingModule, IdentityModule, CarersModule, RespiteModule, VolunteersModule, TypeOrmModule.forFeature([IdempotencyRecord, AppreciationCampaign, AppreciationApplication, Voucher, VoucherRedemption])],
   providers: [DbMigrateCommand, DbGenerateMigrationCommand, MunicipalityCreateCommand, UserCreateCommand, SeedDemoCommand],
 })
 export class CliModule {}

@@ -1,5 +1,5 @@
+export * from './appreciation.module';
+export * from './appreciation-http.module';
 export * from './campaign.entity';
 export * from './application.entity';
 export * from './voucher.entity';
-export * from './eligibility';
-export * from './voucher-code';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PERSON_ROLES, PersonRole } from '@app/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsDefined, IsIn, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Message } from '../messages/message.entity';
 
 export class LocalizedSubjectDto {
@@ -21,9 +21,9 @@ export class AnnouncementAudienceDto {
 }
 
 export class CreateAnnouncementDto {
-  @ApiProperty({ type: LocalizedSubjectDto }) @ValidateNested() @Type(() => LocalizedSubjectDto) subject: LocalizedSubjectDto;
-  @ApiProperty({ type: LocalizedBodyDto }) @ValidateNested() @Type(() => LocalizedBodyDto) body: LocalizedBodyDto;
-  @ApiProperty({ type: AnnouncementAudienceDto }) @ValidateNested() @Type(() => AnnouncementAudienceDto) audience: AnnouncementAudienceDto;
+  @ApiProperty({ type: LocalizedSubjectDto }) @IsDefined() @ValidateNested() @Type(() => LocalizedSubjectDto) subject: LocalizedSubjectDto;
+  @ApiProperty({ type: LocalizedBodyDto }) @IsDefined() @ValidateNested() @Type(() => LocalizedBodyDto) body: LocalizedBodyDto;
+  @ApiProperty({ type: AnnouncementAudienceDto }) @IsDefined() @ValidateNested() @Type(() => AnnouncementAudienceDto) audience: AnnouncementAudienceDto;
 }
 
 export class FanoutStartedDto {

@@ -9,6 +9,7 @@ import { Volunteers1795382848424 } from './1795382848424-volunteers';
 import { HelpRequests1795383217967 } from './1795383217967-help-requests';
 import { VolunteerMatches1795383746295 } from './1795383746295-volunteer-matches';
 import { WijkNeighbours1795399227550 } from './1795399227550-wijk-neighbours';
+import { Appreciation1795400368143 } from './1795400368143-appreciation';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   HelpRequests1795383217967,
   VolunteerMatches1795383746295,
   WijkNeighbours1795399227550,
+  Appreciation1795400368143,
 ];

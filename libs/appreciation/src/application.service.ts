@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CareRelationshipService, Carer, CarerService } from '@app/carers';
+import { MunicipalityService, today } from '@app/identity';
+import { DomainError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, RequestContext } from '@app/platform';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AppreciationApplication } from './application.entity';
+import { AlreadyAppliedError, ApplicationNotInReviewError, CampaignClosedError } from './appreciation-errors';
+import { AppreciationCampaign } from './campaign.entity';
+import { CampaignService } from './campaign.service';
+import { assessEligibility } from './eligibility';
+import { Voucher } from './voucher.entity';
+import { VoucherIssuer } from './voucher-issuer';
+
+export interface ApplicationResult {
+  application: AppreciationApplication;
+  voucher: Voucher | null;
+}
+
+/**
+ * Applications and nominations: eligibility checked and explained, approved ones paid at
+ * once, doubtful ones to staff review. All in one transaction per application; the unique
+ * live application per carer and campaign keeps it to one award a year, also when racing.
+ */
+@Injectable()
+export class ApplicationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectMunicipalityScoped(AppreciationApplication) private readonly applications: MunicipalityScopedRepository<AppreciationApplication>,
+    private readonly campaigns: CampaignService,
+    private readonly carers: CarerService,
+    private readonly relationships: CareRelationshipService,
+    private readonly municipalities: MunicipalityService,
+    private readonly issuer: VoucherIssuer,
+    private readonly context: RequestContext,
+  ) {}
+
+  /** The signed-in carer applies for one of their care relationships. */
+  async apply(campaignId: string, careRelationshipId: string): Promise<ApplicationResult> {
+    const carer = await this.carers.mine();
+    const { account } = await this.carers.withAccount(carer);
+    if (account.email && !account.emailVerifiedAt) throw new DomainError('EMAIL_NOT_VERIFIED', 403, 'Verify your email address before applying.');
+    return this.submit(campaignId, carer, careRelationshipId, null);
+  }
+
+  /** Staff nominate a carer on their behalf (e.g. asked by the person cared for). */
+  async nominate(campaignId: string, carerId: string, careRelationshipId: string): Promise<ApplicationResult> {
+    const { carer } = await this.carers.get(carerId);
+    return this.submit(campaignId, carer, careRelationshipId, this.context.actor().id);
+  }
+
+  async get(id: string): Promise<AppreciationApplication> {
+    const application = await this.applications.findOne({ id });
+    if (!application) throw new NotFoundError('The application');
+    return application;
+  }
+
+  /** Applications awaiting staff, oldest first. */
+  awaitingReview(limit = 100): Promise<AppreciationApplication[]> {
+    return this.applications.find({ where: { status: 'needs_review' }, order: { createdAt: 'ASC' }, take: limit });
+  }
+
+  /** Staff decide an application that needs review; approval pays it within the budget. */
+  async review(id: string, decision: 'approve' | 'reject', note: string): Promise<ApplicationResult> {
+    const reviewer = this.context.actor().id;
+    const application = await this.get(id);
+    const { carer } = await this.carers.get(application.carerId);
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await manager.getRepository(AppreciationApplication).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked || locked.status !== 'needs_review') throw new ApplicationNotInReviewError();
+      locked.status = decision === 'approve' ? 'approved' : 'rejected';
+      Object.assign(locked, { reviewedBy: reviewer, reviewNote: note, decidedAt: new Date() });
+      const saved = await manager.getRepository(AppreciationApplication).save(locked);
+      const voucher = decision === 'approve' ? await this.issuer.issue(manager, saved, carer.accountId) : null;
+      return { application: saved, voucher };
+    });
+  }
+
+  private async submit(campaignId: string, carer: Carer, careRelationshipId: string, nominatedBy: string | null): Promise<ApplicationResult> {
+    const [campaign, relationship, municipality, wijken] = await Promise.all([
+      this.campaigns.get(campaignId),
+      this.relationships.activeOf(carer.id, careRelationshipId),
+      this.municipalities.current(),
+      this.municipalities.listWijken(),
+    ]);
+    this.assertOpen(campaign);
+    const careRecipientKey = `${relationship.careRecipientName.trim().toLowerCase()}|${carer.postcode}`;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        // Two carers of one cared-for person applying at once are taken one after the other.
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`appreciation.${campaign.id}.${careRecipientKey}`]);
+        const verdict = assessEligibility(campaign.rules, {
+          today: today(municipality.timezone),
+          carerDateOfBirth: carer.dateOfBirth,
+          carerLivesInMunicipality: wijken.length === 0 ? null : carer.wijkId !== null,
+          careRecipientLivesInMunicipality: relationship.livesInMunicipality,
+          hoursPerWeek: relationship.hoursPerWeek,
+          careSince: relationship.since,
+          careRecipientAlreadyRewarded: await this.recipientRewarded(manager, campaign.id, careRecipientKey, carer.id),
+        });
+        const repository = manager.getRepository(AppreciationApplication);
+        const application = await repository.save(
+          repository.create({
+            municipalityId: carer.municipalityId,
+            campaignId: campaign.id,
+            carerId: carer.id,
+            careRelationshipId: relationship.id,
+            careRecipientKey,
+            status: verdict.status,
+            reasons: verdict.reasons,
+            nominatedBy,
+            reviewedBy: null,
+            reviewNote: null,
+            decidedAt: verdict.status === 'needs_review' ? null : new Date(),
+          }),
+        );
+        const voucher = verdict.status === 'approved' ? await this.issuer.issue(manager, application, carer.accountId) : null;
+        return { application, voucher };
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_appreciation_application_carer') throw new AlreadyAppliedError();
+      throw error;
+    }
+  }
+
+  private assertOpen(campaign: AppreciationCampaign): void {
+    const now = Date.now();
+    if (now < campaign.opensAt.getTime() || now >= campaign.closesAt.getTime()) throw new CampaignClosedError();
+  }
+
+  private async recipientRewarded(manager: EntityManager, campaignId: string, careRecipientKey: string, carerId: string): Promise<boolean> {
+    const count = await manager
+      .getRepository(AppreciationApplication)
+      .createQueryBuilder('application')
+      .where('application.campaignId = :campaignId AND application.careRecipientKey = :careRecipientKey', { campaignId, careRecipientKey })
+      .andWhere('application.carerId <> :carerId', { carerId })
+      .andWhere(`application.status IN ('approved', 'needs_review')`)
+      .getCount();
+    return count > 0;
+  }
+}

@@ -1,0 +1,60 @@
+import { DomainError, registerProblemTitles } from '@app/platform';
+
+registerProblemTitles({
+  CAMPAIGN_YEAR_TAKEN: { nl: 'Voor dit jaar is er al een waardering', en: 'This year already has a campaign' },
+  CAMPAIGN_CLOSED: { nl: 'Aanvragen kan nu niet', en: 'Applications are not open' },
+  ALREADY_APPLIED: { nl: 'U heeft dit jaar al aangevraagd', en: 'You already applied this year' },
+  CAMPAIGN_BUDGET_EXHAUSTED: { nl: 'Het budget voor dit jaar is op', en: "This year's budget is used up" },
+  APPLICATION_NOT_IN_REVIEW: { nl: 'Deze aanvraag wacht niet op beoordeling', en: 'This application is not awaiting review' },
+  VOUCHER_NOT_FOUND: { nl: 'Deze waardebon bestaat niet', en: 'No such voucher' },
+  VOUCHER_EXPIRED: { nl: 'Deze waardebon is verlopen', en: 'This voucher has expired' },
+  VOUCHER_BALANCE_INSUFFICIENT: { nl: 'Het saldo van deze waardebon is te laag', en: 'The voucher balance is too low' },
+});
+
+export class CampaignYearTakenError extends DomainError {
+  constructor(year: number) {
+    super('CAMPAIGN_YEAR_TAKEN', 409, `This municipality already has a campaign for ${year}.`);
+  }
+}
+
+export class CampaignClosedError extends DomainError {
+  constructor() {
+    super('CAMPAIGN_CLOSED', 409, 'The application window of this campaign is not open.');
+  }
+}
+
+export class AlreadyAppliedError extends DomainError {
+  constructor() {
+    super('ALREADY_APPLIED', 409, 'This carer already has an application for this campaign.');
+  }
+}
+
+export class CampaignBudgetExhaustedError extends DomainError {
+  constructor() {
+    super('CAMPAIGN_BUDGET_EXHAUSTED', 409, 'The budget of this campaign cannot pay another award.');
+  }
+}
+
+export class ApplicationNotInReviewError extends DomainError {
+  constructor() {
+    super('APPLICATION_NOT_IN_REVIEW', 409, 'Only applications that need review can be approved or rejected.');
+  }
+}
+
+export class VoucherNotFoundError extends DomainError {
+  constructor() {
+    super('VOUCHER_NOT_FOUND', 404, 'No voucher with this code.');
+  }
+}
+
+export class VoucherExpiredError extends DomainError {
+  constructor() {
+    super('VOUCHER_EXPIRED', 410, 'This voucher has expired.');
+  }
+}
+
+export class VoucherBalanceInsufficientError extends DomainError {
+  constructor(remainingCents: number) {
+    super('VOUCHER_BALANCE_INSUFFICIENT', 409, `The voucher has ${remainingCents} cents left.`);
+  }
+}

@@ -1,0 +1,106 @@
+import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Roles, STAFF_ROLES } from '@app/platform';
+import { ApplicationService } from './application.service';
+import { CampaignService } from './campaign.service';
+import { ApplicationDto, ApplicationListDto, ApplyDto, NominateDto, ReviewDto } from './dto/application.dto';
+import { CampaignDto, CampaignListDto, CreateCampaignDto } from './dto/campaign.dto';
+import { RedeemDto, RedemptionDto, VoucherListDto, VoucherDto } from './dto/voucher.dto';
+import { VoucherService } from './voucher.service';
+
+/** The yearly appreciation: campaigns, applications and their review, vouchers and their redemption. */
+@ApiTags('appreciation')
+@Controller()
+export class AppreciationController {
+  constructor(
+    private readonly campaigns: CampaignService,
+    private readonly applications: ApplicationService,
+    private readonly vouchers: VoucherService,
+  ) {}
+
+  @Post('appreciation/campaigns')
+  @Roles('admin')
+  @ApiOperation({ summary: "Set up the year's campaign: amount, window, eligibility rules, budget" })
+  @ApiCreatedResponse({ type: CampaignDto })
+  @ApiProblems({ 400: ['VALIDATION_FAILED'], 409: ['CAMPAIGN_YEAR_TAKEN'], 422: ['CAMPAIGN_WINDOW_INVALID'] })
+  async createCampaign(@Body() body: CreateCampaignDto): Promise<CampaignDto> {
+    return CampaignDto.from(await this.campaigns.create(body));
+  }
+
+  @Get('appreciation/campaigns')
+  @Roles(...STAFF_ROLES, 'carer')
+  @ApiOperation({ summary: 'Campaigns of this municipality, newest year first' })
+  @ApiOkResponse({ type: CampaignListDto })
+  @ApiProblems()
+  async listCampaigns(): Promise<CampaignListDto> {
+    return { items: (await this.campaigns.list()).map(CampaignDto.from) };
+  }
+
+  @Get('appreciation/campaigns/:id')
+  @Roles(...STAFF_ROLES, 'carer')
+  @ApiOperation({ summary: 'One campaign, with the budget spent so far' })
+  @ApiOkResponse({ type: CampaignDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async getCampaign(@Param('id', new ParseUUIDPipe()) id: string): Promise<CampaignDto> {
+    return CampaignDto.from(await this.campaigns.get(id));
+  }
+
+  @Post('appreciation/campaigns/:id/applications')
+  @Roles('carer')
+  @ApiOperation({ summary: 'Apply for one of my care relationships; the answer explains each rule' })
+  @ApiCreatedResponse({ type: ApplicationDto })
+  @ApiProblems({ 400: ['VALIDATION_FAILED'], 403: ['FORBIDDEN', 'EMAIL_NOT_VERIFIED'], 404: ['NOT_FOUND'], 409: ['CAMPAIGN_CLOSED', 'ALREADY_APPLIED', 'CAMPAIGN_BUDGET_EXHAUSTED'] })
+  async apply(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ApplyDto): Promise<ApplicationDto> {
+    const result = await this.applications.apply(id, body.careRelationshipId);
+    return ApplicationDto.from(result.application, result);
+  }
+
+  @Post('appreciation/campaigns/:id/nominations')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Nominate a carer on their behalf; checked as an application' })
+  @ApiCreatedResponse({ type: ApplicationDto })
+  @ApiProblems({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['CAMPAIGN_CLOSED', 'ALREADY_APPLIED', 'CAMPAIGN_BUDGET_EXHAUSTED'] })
+  async nominate(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: NominateDto): Promise<ApplicationDto> {
+    const result = await this.applications.nominate(id, body.carerId, body.careRelationshipId);
+    return ApplicationDto.from(result.application, result);
+  }
+
+  @Get('appreciation/applications/review')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Applications that need a staff decision, oldest first' })
+  @ApiOkResponse({ type: ApplicationListDto })
+  @ApiProblems()
+  async reviewQueue(): Promise<ApplicationListDto> {
+    return { items: (await this.applications.awaitingReview()).map((application) => ApplicationDto.from(application)) };
+  }
+
+  @Post('appreciation/applications/:id/review')
+  @HttpCode(200)
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Approve (issuing the voucher within the budget) or reject an application, with a reason' })
+  @ApiOkResponse({ type: ApplicationDto })
+  @ApiProblems({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['APPLICATION_NOT_IN_REVIEW', 'CAMPAIGN_BUDGET_EXHAUSTED'] })
+  async review(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReviewDto): Promise<ApplicationDto> {
+    const result = await this.applications.review(id, body.decision, body.note);
+    return ApplicationDto.from(result.application, result);
+  }
+
+  @Get('me/vouchers')
+  @Roles('carer')
+  @ApiOperation({ summary: 'My vouchers with code, balance and expiry' })
+  @ApiOkResponse({ type: VoucherListDto })
+  @ApiProblems()
+  async myVouchers(): Promise<VoucherListDto> {
+    return { items: (await this.vouchers.mine()).map(VoucherDto.from) };
+  }
+
+  @Post('vouchers/redemptions')
+  @Roles('partner')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried redemption with the same key is applied once' })
+  @ApiOperation({ summary: 'Spend part or all of a voucher; never more than its balance' })
+  @ApiCreatedResponse({ type: RedemptionDto })
+  @ApiProblems({ 400: ['VALIDATION_FAILED'], 404: ['VOUCHER_NOT_FOUND'], 409: ['VOUCHER_BALANCE_INSUFFICIENT'], 410: ['VOUCHER_EXPIRED'], 429: ['TOO_MANY_ATTEMPTS'] })
+  async redeem(@Body() body: RedeemDto, @Ip() ip: string): Promise<RedemptionDto> {
+    return this.vouchers.redeem(body.code, body.amountCents, ip);
+  }
+}

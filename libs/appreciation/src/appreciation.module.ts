@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CarersModule } from '@app/carers';
+import { provideMunicipalityScoped } from '@app/platform';
+import { AppreciationApplication } from './application.entity';
+import { ApplicationService } from './application.service';
+import { AppreciationMessageKinds } from './appreciation-message-kinds';
+import { AppreciationCampaign } from './campaign.entity';
+import { CampaignService } from './campaign.service';
+import { CodeGuessThrottle } from './code-guess-throttle';
+import { Voucher, VoucherRedemption } from './voucher.entity';
+import { VoucherIssuer } from './voucher-issuer';
+import { VoucherService } from './voucher.service';
+
+/** Campaigns, applications, vouchers and redemptions: services for api, worker and cli. */
+@Module({
+  imports: [CarersModule, TypeOrmModule.forFeature([AppreciationCampaign, AppreciationApplication, Voucher, VoucherRedemption])],
+  providers: [
+    provideMunicipalityScoped(AppreciationCampaign),
+    provideMunicipalityScoped(AppreciationApplication),
+    CampaignService,
+    ApplicationService,
+    VoucherIssuer,
+    VoucherService,
+    CodeGuessThrottle,
+    AppreciationMessageKinds,
+  ],
+  exports: [CampaignService, ApplicationService, VoucherService],
+})
+export class AppreciationModule {}

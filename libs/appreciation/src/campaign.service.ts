@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError } from '@app/platform';
+import { DateTime } from 'luxon';
+import { QueryFailedError } from 'typeorm';
+import { CampaignYearTakenError } from './appreciation-errors';
+import { AppreciationCampaign, CampaignKind, EligibilityRules } from './campaign.entity';
+
+export interface NewCampaign {
+  year: number;
+  kind: CampaignKind;
+  amountCents: number;
+  opensAt: string;
+  closesAt: string;
+  rules: Omit<EligibilityRules, 'minAge'> & { minAge?: number };
+  budgetCents?: number;
+  budgetCount?: number;
+  /** A year after closing when left out. */
+  vouchersExpireOn?: string;
+}
+
+const ZONE = 'Europe/Amsterdam';
+
+/** Campaigns of the acting municipality: one a year. */
+@Injectable()
+export class CampaignService {
+  constructor(@InjectMunicipalityScoped(AppreciationCampaign) private readonly campaigns: MunicipalityScopedRepository<AppreciationCampaign>) {}
+
+  async create(input: NewCampaign): Promise<AppreciationCampaign> {
+    const opensAt = new Date(input.opensAt);
+    const closesAt = new Date(input.closesAt);
+    const vouchersExpireOn = input.vouchersExpireOn ?? DateTime.fromJSDate(closesAt).setZone(ZONE).plus({ years: 1 }).toISODate()!;
+    if (closesAt <= opensAt) throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, 'closesAt must come after opensAt.');
+    if (vouchersExpireOn < DateTime.fromJSDate(closesAt).setZone(ZONE).toISODate()!) throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, 'Vouchers must stay valid at least until the window closes.');
+    try {
+      return await this.campaigns.save(
+        this.campaigns.create({
+          year: input.year,
+          kind: input.kind,
+          amountCents: input.amountCents,
+          opensAt,
+          closesAt,
+          rules: { minHoursPerWeek: input.rules.minHoursPerWeek, minMonths: input.rules.minMonths, residency: input.rules.residency, minAge: input.rules.minAge ?? 0 },
+          budgetCents: input.budgetCents ?? null,
+          budgetCount: input.budgetCount ?? null,
+          spentCents: 0,
+          awardedCount: 0,
+          vouchersExpireOn,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw new CampaignYearTakenError(input.year);
+      throw error;
+    }
+  }
+
+  list(): Promise<AppreciationCampaign[]> {
+    return this.campaigns.find({ order: { year: 'DESC' } });
+  }
+
+  async get(id: string): Promise<AppreciationCampaign> {
+    const campaign = await this.campaigns.findOne({ id });
+    if (!campaign) throw new NotFoundError('The campaign');
+    return campaign;
+  }
+}

@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { AppreciationCampaign } from '../campaign.entity';
+
+export class EligibilityRulesDto {
+  @ApiProperty({ example: 8, description: 'Hours of care a week, at least' }) @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(168) minHoursPerWeek: number;
+  @ApiProperty({ example: 3, description: 'Months of care, at least' }) @IsInt() @Min(0) @Max(600) minMonths: number;
+  @ApiProperty({ enum: ['carer', 'care_recipient', 'either'], description: 'Who must live in the municipality' }) @IsIn(['carer', 'care_recipient', 'either']) residency: 'carer' | 'care_recipient' | 'either';
+  @ApiPropertyOptional({ example: 0, description: 'Youngest age of the carer; 0 for none' }) @IsOptional() @IsInt() @Min(0) @Max(120) minAge?: number;
+}
+
+export class CreateCampaignDto {
+  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty({ enum: ['voucher'] }) @IsIn(['voucher']) kind: 'voucher';
+  @ApiProperty({ example: 5000, description: 'Value of each voucher, in cents' }) @IsInt() @Min(1) @Max(1_000_000) amountCents: number;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) opensAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) closesAt: string;
+  @ApiProperty({ type: EligibilityRulesDto }) @IsDefined() @ValidateNested() @Type(() => EligibilityRulesDto) rules: EligibilityRulesDto;
+  @ApiPropertyOptional({ description: 'Total value that may be awarded, in cents' }) @IsOptional() @IsInt() @Min(1) @Max(2_000_000_000) budgetCents?: number;
+  @ApiPropertyOptional({ description: 'Number of awards that may be made' }) @IsOptional() @IsInt() @Min(1) @Max(10_000_000) budgetCount?: number;
+  @ApiPropertyOptional({ example: '2027-12-31', description: 'Last day vouchers can be used; a year after closing when left out' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) @IsISO8601({ strict: true }) vouchersExpireOn?: string;
+}
+
+export class CampaignDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: ['voucher'] }) kind: string;
+  @ApiProperty() amountCents: number;
+  @ApiProperty({ format: 'date-time' }) opensAt: string;
+  @ApiProperty({ format: 'date-time' }) closesAt: string;
+  @ApiProperty({ type: EligibilityRulesDto }) rules: EligibilityRulesDto;
+  @ApiPropertyOptional({ nullable: true, type: Number }) budgetCents: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) budgetCount: number | null;
+  @ApiProperty() spentCents: number;
+  @ApiProperty() awardedCount: number;
+  @ApiProperty({ example: '2027-12-31' }) vouchersExpireOn: string;
+
+  static from(campaign: AppreciationCampaign): CampaignDto {
+    return {
+      id: campaign.id,
+      year: campaign.year,
+      kind: campaign.kind,
+      amountCents: campaign.amountCents,
+      opensAt: campaign.opensAt.toISOString(),
+      closesAt: campaign.closesAt.toISOString(),
+      rules: campaign.rules,
+      budgetCents: campaign.budgetCents,
+      budgetCount: campaign.budgetCount,
+      spentCents: campaign.spentCents,
+      awardedCount: campaign.awardedCount,
+      vouchersExpireOn: campaign.vouchersExpireOn,
+    };
+  }
+}
+
+export class CampaignListDto {
+  @ApiProperty({ type: [CampaignDto] }) items: CampaignDto[];
+}

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Voucher } from '../voucher.entity';
+import { formatVoucherCode } from '../voucher-code';
+
+export class VoucherDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'K7QW-9ZHM-3TXA-4' }) code: string;
+  @ApiProperty() valueCents: number;
+  @ApiProperty() balanceCents: number;
+  @ApiProperty({ example: '2027-12-31', description: 'Last day it can be used' }) expiresOn: string;
+
+  static from(voucher: Voucher): VoucherDto {
+    return { id: voucher.id, code: formatVoucherCode(voucher.code), valueCents: voucher.valueCents, balanceCents: voucher.balanceCents, expiresOn: voucher.expiresOn };
+  }
+}
+
+export class VoucherListDto {
+  @ApiProperty({ type: [VoucherDto] }) items: VoucherDto[];
+}
+
+export class RedeemDto {
+  @ApiProperty({ example: 'K7QW-9ZHM-3TXA-4', description: 'Case, spaces and dashes do not matter' }) @IsString() @MaxLength(40) code: string;
+  @ApiProperty({ example: 1500 }) @IsInt() @Min(1) @Max(1_000_000) amountCents: number;
+}
+
+export class RedemptionDto {
+  @ApiProperty({ format: 'uuid' }) redemptionId: string;
+  @ApiProperty() amountCents: number;
+  @ApiProperty() remainingCents: number;
+}

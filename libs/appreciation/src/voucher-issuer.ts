@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { Account } from '@app/identity';
+import { MessageService } from '@app/messaging';
+import { EntityManager } from 'typeorm';
+import { AppreciationApplication } from './application.entity';
+import { CampaignBudgetExhaustedError } from './appreciation-errors';
+import { APPRECIATION_MESSAGES } from './appreciation-message-kinds';
+import { Voucher } from './voucher.entity';
+import { newVoucherCode } from './voucher-code';
+
+/**
+ * Pays an approved application: spends the campaign budget by a conditional update (so
+ * simultaneous approvals never pass the cap), issues the voucher and queues its mail or
+ * post-list entry, all in the caller's transaction.
+ */
+@Injectable()
+export class VoucherIssuer {
+  constructor(private readonly messages: MessageService) {}
+
+  async issue(manager: EntityManager, application: AppreciationApplication, carerAccountId: string): Promise<Voucher> {
+    const spent = (await manager.query(
+      `UPDATE appreciation_campaign
+          SET spent_cents = spent_cents + amount_cents, awarded_count = awarded_count + 1, updated_at = now()
+        WHERE id = $1
+          AND (budget_cents IS NULL OR spent_cents + amount_cents <= budget_cents)
+          AND (budget_count IS NULL OR awarded_count < budget_count)
+        RETURNING amount_cents, vouchers_expire_on::text AS vouchers_expire_on`,
+      [application.campaignId],
+    )) as [Array<{ amount_cents: number; vouchers_expire_on: string }>, number];
+    const campaign = spent[0][0];
+    if (!campaign) throw new CampaignBudgetExhaustedError();
+    const repository = manager.getRepository(Voucher);
+    const voucher = await repository.save(
+      repository.create({
+        municipalityId: application.municipalityId,
+        campaignId: application.campaignId,
+        applicationId: application.id,
+        carerId: application.carerId,
+        code: newVoucherCode(),
+        valueCents: campaign.amount_cents,
+        balanceCents: campaign.amount_cents,
+        expiresOn: campaign.vouchers_expire_on,
+      }),
+    );
+    const account = await manager.getRepository(Account).findOneByOrFail({ id: carerAccountId });
+    await this.messages.queue(manager, {
+      recipient: { accountId: account.id, municipalityId: account.municipalityId, email: account.email, language: account.language, channel: account.email ? account.contactChannel : 'post' },
+      kind: APPRECIATION_MESSAGES.voucherIssued,
+      params: { voucherId: voucher.id },
+      dedupeKey: `voucher-issued.${voucher.id}`,
+    });
+    return voucher;
+  }
+}

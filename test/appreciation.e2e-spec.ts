@@ -1,0 +1,236 @@
+import { Municipality } from '@app/identity';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { createMunicipality, createPerson, TestPerson } from './support/factories';
+import { seedCarers, SeededCarer } from './support/respite-fixtures';
+import { TestApp } from './support/test-app';
+
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+
+describe('appreciation: campaigns, applications, vouchers and redemptions', () => {
+  let app: TestApp;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ worker: true });
+    dataSource = app.app.get(DataSource);
+  });
+  afterAll(() => app.close());
+
+  const campaignBody = (overrides: Record<string, unknown> = {}) => ({
+    year: 2026,
+    kind: 'voucher',
+    amountCents: 5000,
+    opensAt: hoursAgo(24),
+    closesAt: hoursAgo(-24 * 30),
+    rules: { minHoursPerWeek: 8, minMonths: 3, residency: 'either' },
+    ...overrides,
+  });
+
+  async function setUp(campaign: Record<string, unknown> = {}) {
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    const staff = await createPerson(app, municipality, 'staff');
+    const created = await app.post('/api/v1/appreciation/campaigns', { token: admin.accessToken, body: campaignBody(campaign) });
+    if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+    return { municipality, admin, staff, campaignId: created.body.id as string };
+  }
+
+  /** Carers who each care for a different person. */
+  async function carers(municipality: Municipality, count: number): Promise<SeededCarer[]> {
+    const seeded = await seedCarers(app, municipality, count);
+    await dataSource.query(`UPDATE care_relationship SET care_recipient_name = 'R' || id WHERE id = ANY($1)`, [seeded.map((carer) => carer.relationshipId)]);
+    return seeded;
+  }
+
+  const apply = (campaignId: string, carer: SeededCarer, relationshipId = carer.relationshipId) =>
+    app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, { token: carer.token, body: { careRelationshipId: relationshipId } });
+
+  async function partner(admin: TestPerson): Promise<string> {
+    const created = await app.post('/api/v1/partners', { token: admin.accessToken, body: { name: 'Boekhandel' } });
+    return created.body.apiKey as string;
+  }
+
+  const redeem = (apiKey: string, code: string, amountCents: number, headers: Record<string, string> = {}, ip?: string) =>
+    app.post('/api/v1/vouchers/redemptions', { headers: { 'x-api-key': apiKey, ...headers }, body: { code, amountCents }, ip });
+
+  it('lets admins set up one campaign a year and refuses bad input', async () => {
+    const { municipality, admin, staff, campaignId } = await setUp({ budgetCents: 100_000 });
+    const campaign = await app.get(`/api/v1/appreciation/campaigns/${campaignId}`, { token: staff.accessToken });
+    expect(campaign.body).toMatchObject({ year: 2026, amountCents: 5000, budgetCents: 100_000, spentCents: 0, rules: { minHoursPerWeek: 8, minMonths: 3, residency: 'either', minAge: 0 } });
+    expect(campaign.body.vouchersExpireOn).toMatch(/^2027-/);
+
+    const refused = [
+      [campaignBody(), 409],
+      [campaignBody({ year: 2027, closesAt: hoursAgo(48) }), 422],
+      [campaignBody({ year: 2027, amountCents: '5000' }), 400],
+      [campaignBody({ year: 2027, amountCents: -1 }), 400],
+      [campaignBody({ year: 2027, rules: { minHoursPerWeek: 8, minMonths: 3, residency: 'somewhere' } }), 400],
+      [campaignBody({ year: 2027, rules: undefined }), 400],
+      [campaignBody({ year: 2027, kind: 'x'.repeat(100_000) }), 400],
+      [campaignBody({ year: 2027, extra: true }), 400],
+    ] as const;
+    for (const [body, status] of refused) {
+      const answer = await app.post('/api/v1/appreciation/campaigns', { token: admin.accessToken, body });
+      expect({ body, status: answer.status, type: answer.headers['content-type'] }).toEqual({ body, status, type: expect.stringContaining('application/problem+json') });
+    }
+    expect((await app.post('/api/v1/appreciation/campaigns', { token: staff.accessToken, body: campaignBody({ year: 2028 }) })).status).toBe(403);
+    const [count] = await dataSource.query('SELECT count(*)::int AS n FROM appreciation_campaign WHERE municipality_id = $1', [municipality.id]);
+    expect(count.n).toBe(1);
+
+    const other = await createMunicipality(app);
+    const otherStaff = await createPerson(app, other, 'staff');
+    expect((await app.get(`/api/v1/appreciation/campaigns/${campaignId}`, { token: otherStaff.accessToken })).status).toBe(404);
+  });
+
+  it('approves an eligible carer with reasons, issues and mails a voucher, and refuses a second application', async () => {
+    const { municipality, campaignId } = await setUp();
+    const [carer, lowHours] = await carers(municipality, 2);
+    const answer = await apply(campaignId, carer!);
+    expect(answer.status).toBe(201);
+    expect(answer.body.status).toBe('approved');
+    expect(answer.body.reasons.map((reason: { rule: string; outcome: string }) => [reason.rule, reason.outcome])).toEqual([
+      ['min_hours_per_week', 'met'],
+      ['min_months', 'met'],
+      ['residency', 'met'],
+      ['one_award_per_care_recipient', 'met'],
+    ]);
+    expect(answer.body.voucher).toMatchObject({ valueCents: 5000, balanceCents: 5000, code: expect.stringMatching(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]$/) });
+
+    const mail = await app.smtp.waitFor(carer!.email, 1, 10_000);
+    expect(mail.subject).toBe('Dank u wel: uw waardebon');
+    expect(mail.text).toContain(answer.body.voucher.code);
+    const mine = await app.get('/api/v1/me/vouchers', { token: carer!.token });
+    expect(mine.body.items).toEqual([answer.body.voucher]);
+
+    const again = await apply(campaignId, carer!);
+    expect([again.status, again.body.code]).toEqual([409, 'ALREADY_APPLIED']);
+
+    await dataSource.query('UPDATE care_relationship SET hours_per_week = 7.5 WHERE id = $1', [lowHours!.relationshipId]);
+    const rejected = await apply(campaignId, lowHours!);
+    expect(rejected.status).toBe(201);
+    expect(rejected.body.status).toBe('rejected');
+    expect(rejected.body.reasons[0]).toEqual({ rule: 'min_hours_per_week', outcome: 'not_met', detail: '7.5 hours of care a week, fewer than the 8 asked' });
+    expect(rejected.body.voucher).toBeNull();
+    expect((await app.get('/api/v1/me/vouchers', { token: lowHours!.token })).body.items).toEqual([]);
+  });
+
+  it('refuses closed windows, unverified carers, bad input and other municipalities', async () => {
+    const { municipality, campaignId } = await setUp();
+    const closed = await setUp({ opensAt: hoursAgo(-24), closesAt: hoursAgo(-48) });
+    const [carer, unverified] = await carers(municipality, 2);
+    const closedCarer = (await carers(closed.municipality, 1))[0]!;
+    expect((await apply(closed.campaignId, closedCarer)).body.code).toBe('CAMPAIGN_CLOSED');
+    await dataSource.query('UPDATE account SET email_verified_at = NULL WHERE id = $1', [unverified!.accountId]);
+    expect((await apply(campaignId, unverified!)).body.code).toBe('EMAIL_NOT_VERIFIED');
+    expect((await apply(closed.campaignId, carer!)).status).toBe(404);
+    expect((await apply(campaignId, carer!, closedCarer.relationshipId)).status).toBe(404);
+    expect((await app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, { token: carer!.token, body: { careRelationshipId: 42 } })).status).toBe(400);
+    expect((await app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, { token: carer!.token, body: {} })).status).toBe(400);
+    const [rows] = await dataSource.query('SELECT count(*)::int AS n FROM appreciation_application WHERE carer_id = ANY($1)', [[carer!.carerId, unverified!.carerId, closedCarer.carerId]]);
+    expect(rows.n).toBe(0);
+  });
+
+  it('sends a second carer of the same person to staff review, who approve or reject with a reason', async () => {
+    const { municipality, staff, campaignId } = await setUp();
+    const [first, second, third] = await seedCarers(app, municipality, 3);
+    expect((await apply(campaignId, first!)).body.status).toBe('approved');
+    const doubtful = await apply(campaignId, second!);
+    expect(doubtful.body.status).toBe('needs_review');
+    expect(doubtful.body.reasons.at(-1)).toMatchObject({ rule: 'one_award_per_care_recipient', outcome: 'unclear' });
+    const nominated = await app.post(`/api/v1/appreciation/campaigns/${campaignId}/nominations`, { token: staff.accessToken, body: { carerId: third!.carerId, careRelationshipId: third!.relationshipId } });
+    expect([nominated.status, nominated.body.status, nominated.body.nominated]).toEqual([201, 'needs_review', true]);
+
+    const queue = await app.get('/api/v1/appreciation/applications/review', { token: staff.accessToken });
+    expect(queue.body.items.map((item: { id: string }) => item.id)).toEqual([doubtful.body.id, nominated.body.id]);
+    const approved = await app.post(`/api/v1/appreciation/applications/${doubtful.body.id}/review`, { token: staff.accessToken, body: { decision: 'approve', note: 'Twee kinderen zorgen beiden' } });
+    expect([approved.status, approved.body.status, approved.body.voucher.valueCents]).toEqual([200, 'approved', 5000]);
+    const rejected = await app.post(`/api/v1/appreciation/applications/${nominated.body.id}/review`, { token: staff.accessToken, body: { decision: 'reject', note: 'Zelfde adres' } });
+    expect([rejected.body.status, rejected.body.reviewNote, rejected.body.voucher]).toEqual(['rejected', 'Zelfde adres', null]);
+    expect((await app.post(`/api/v1/appreciation/applications/${nominated.body.id}/review`, { token: staff.accessToken, body: { decision: 'approve', note: 'toch' } })).body.code).toBe('APPLICATION_NOT_IN_REVIEW');
+    expect((await app.post(`/api/v1/appreciation/applications/${doubtful.body.id}/review`, { token: staff.accessToken, body: { decision: 'maybe', note: 'x' } })).status).toBe(400);
+    expect((await app.post(`/api/v1/appreciation/applications/${doubtful.body.id}/review`, { token: second!.token, body: { decision: 'approve', note: 'x' } })).status).toBe(403);
+    const [spent] = await dataSource.query('SELECT spent_cents, awarded_count FROM appreciation_campaign WHERE id = $1', [campaignId]);
+    expect(spent).toEqual({ spent_cents: 10_000, awarded_count: 2 });
+  });
+
+  it('keeps one award per carer when the same carer applies many times at once', async () => {
+    const { municipality, campaignId } = await setUp();
+    const [carer] = await carers(municipality, 1);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => apply(campaignId, carer!)));
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 409).every((answer) => answer.body.code === 'ALREADY_APPLIED')).toBe(true);
+    const [rows] = await dataSource.query('SELECT (SELECT count(*)::int FROM appreciation_application WHERE carer_id = $1) AS applications, (SELECT count(*)::int FROM voucher WHERE carer_id = $1) AS vouchers', [carer!.carerId]);
+    expect(rows).toEqual({ applications: 1, vouchers: 1 });
+  });
+
+  it('never passes the budget cap when many carers apply at once', async () => {
+    const { municipality, campaignId } = await setUp({ budgetCents: 25_000 });
+    const many = await carers(municipality, 30);
+    const answers = await Promise.all(many.map((carer) => apply(campaignId, carer)));
+    expect(answers.filter((answer) => answer.status === 201 && answer.body.status === 'approved')).toHaveLength(5);
+    expect(answers.filter((answer) => answer.status === 409).map((answer) => answer.body.code)).toEqual(Array(25).fill('CAMPAIGN_BUDGET_EXHAUSTED'));
+    const [rows] = await dataSource.query(
+      `SELECT c.spent_cents, c.awarded_count, (SELECT count(*)::int FROM voucher v WHERE v.campaign_id = c.id) AS vouchers,
+              (SELECT count(*)::int FROM appreciation_application a WHERE a.campaign_id = c.id) AS applications
+         FROM appreciation_campaign c WHERE c.id = $1`,
+      [campaignId],
+    );
+    expect(rows).toEqual({ spent_cents: 25_000, awarded_count: 5, vouchers: 5, applications: 5 });
+  });
+
+  it('lets partners spend a voucher in parts, never beyond its balance, once per idempotency key', async () => {
+    const { municipality, admin, campaignId } = await setUp();
+    const [carer] = await carers(municipality, 1);
+    const code = (await apply(campaignId, carer!)).body.voucher.code as string;
+    const apiKey = await partner(admin);
+
+    const first = await redeem(apiKey, code.toLowerCase().replace(/-/g, ' '), 1000, { 'idempotency-key': 'till-1-receipt-1' });
+    expect([first.status, first.body.remainingCents]).toEqual([201, 4000]);
+    const replay = await redeem(apiKey, code.toLowerCase().replace(/-/g, ' '), 1000, { 'idempotency-key': 'till-1-receipt-1' });
+    expect([replay.status, replay.body, replay.headers['idempotent-replayed']]).toEqual([201, first.body, 'true']);
+
+    const racing = await Promise.all(Array.from({ length: 50 }, () => redeem(apiKey, code, 150)));
+    const succeeded = racing.filter((answer) => answer.status === 201);
+    expect(succeeded).toHaveLength(26);
+    expect(racing.filter((answer) => answer.status === 409).every((answer) => answer.body.code === 'VOUCHER_BALANCE_INSUFFICIENT')).toBe(true);
+    const [totals] = await dataSource.query(
+      `SELECT v.balance_cents, (SELECT sum(amount_cents)::int FROM voucher_redemption r WHERE r.voucher_id = v.id) AS redeemed,
+              (SELECT count(*)::int FROM voucher_redemption r WHERE r.voucher_id = v.id) AS redemptions
+         FROM voucher v WHERE v.code = $1`,
+      [code.replace(/-/g, '')],
+    );
+    expect(totals).toEqual({ balance_cents: 100, redeemed: 4900, redemptions: 27 });
+    expect((await redeem(apiKey, code, 101)).body).toMatchObject({ code: 'VOUCHER_BALANCE_INSUFFICIENT', status: 409 });
+    expect((await redeem(apiKey, code, 100)).body.remainingCents).toBe(0);
+
+    expect((await redeem(apiKey, code, 0)).status).toBe(400);
+    expect((await redeem(apiKey, code, '5' as unknown as number)).status).toBe(400);
+    expect((await app.post('/api/v1/vouchers/redemptions', { body: { code, amountCents: 1 } })).status).toBe(401);
+    expect((await app.post('/api/v1/vouchers/redemptions', { token: carer!.token, body: { code, amountCents: 1 } })).status).toBe(403);
+  });
+
+  it('answers expired and unknown codes, keeps vouchers within the municipality, and throttles guessing', async () => {
+    const { municipality, admin, campaignId } = await setUp();
+    const [carer, other] = await carers(municipality, 2);
+    const code = (await apply(campaignId, carer!)).body.voucher.code as string;
+    const expiredCode = (await apply(campaignId, other!)).body.voucher.code as string;
+    await dataSource.query(`UPDATE voucher SET expires_on = $2 WHERE code = $1`, [expiredCode.replace(/-/g, ''), DateTime.now().minus({ days: 1 }).toISODate()]);
+    const apiKey = await partner(admin);
+    expect((await redeem(apiKey, expiredCode, 100)).body).toMatchObject({ status: 410, code: 'VOUCHER_EXPIRED' });
+
+    const elsewhere = await setUp();
+    const strangerKey = await partner(elsewhere.admin);
+    expect((await redeem(strangerKey, code, 100, {}, '10.9.9.1')).body).toMatchObject({ status: 404, code: 'VOUCHER_NOT_FOUND' });
+    expect((await redeem(apiKey, 'not-a-code', 100)).body.code).toBe('VOUCHER_NOT_FOUND');
+
+    const guesser = await partner(admin);
+    const guesses = [];
+    for (let i = 0; i < 21; i++) guesses.push((await redeem(guesser, `AAAA-AAAA-AAA${'23456789ABCDEFGHJKLMNPQRSTUVWXYZ'[i]}-2`, 100, {}, '10.9.9.2')).status);
+    expect(guesses.slice(0, 20).every((status) => status === 404)).toBe(true);
+    expect(guesses[20]).toBe(429);
+    const blocked = await redeem(guesser, code, 100, {}, '10.9.9.2');
+    expect([blocked.status, Number(blocked.headers['retry-after']) > 0]).toEqual([429, true]);
+    expect((await redeem(apiKey, code, 100)).status).toBe(201);
+  });
+});
