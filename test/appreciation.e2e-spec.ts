@@ -1,9 +1,11 @@
 import { Municipality } from '@app/identity';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { CampaignMailings } from '@app/appreciation';
 import { createMunicipality, createPerson, TestPerson } from './support/factories';
 import { seedCarers, SeededCarer } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
+import { waitUntil } from './support/wait';
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
@@ -232,5 +234,78 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const blocked = await redeem(guesser, code, 100, {}, '10.9.9.2');
     expect([blocked.status, Number(blocked.headers['retry-after']) > 0]).toEqual([429, true]);
     expect((await redeem(apiKey, code, 100)).status).toBe(201);
+  });
+
+  it('announces an open campaign to every carer once, and a future one when its window opens', async () => {
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    const staff = await createPerson(app, municipality, 'staff');
+    const [reader, other] = [await createPerson(app, municipality, 'carer'), await createPerson(app, municipality, 'carer')];
+    const open = await app.post('/api/v1/appreciation/campaigns', { token: admin.accessToken, body: campaignBody() });
+    const future = await app.post('/api/v1/appreciation/campaigns', { token: admin.accessToken, body: campaignBody({ year: 2027, opensAt: hoursAgo(-24 * 300), closesAt: hoursAgo(-24 * 330) }) });
+    for (const carer of [reader, other]) expect((await app.smtp.waitFor(carer.email, 1, 15_000)).subject).toBe('Mantelzorgwaardering 2026: vraag hem nu aan');
+    expect(app.smtp.to(staff.email)).toHaveLength(0);
+    const mailings = app.worker!.get(CampaignMailings);
+    expect(await mailings.announce(open.body.id, municipality.id)).toBeNull();
+    expect(await mailings.announce(future.body.id, municipality.id)).toBeNull();
+    const [scheduled] = await dataSource.query('SELECT run_at, relayed_at IS NOT NULL AS relayed FROM outbox_entry WHERE job_id = $1', [`campaign-announce.${future.body.id}`]);
+    expect(scheduled.run_at.toISOString()).toBe(future.body.opensAt);
+    const [announced] = await dataSource.query('SELECT (SELECT announced_at IS NOT NULL FROM appreciation_campaign WHERE id = $1) AS open, (SELECT announced_at IS NOT NULL FROM appreciation_campaign WHERE id = $2) AS future', [open.body.id, future.body.id]);
+    expect(announced).toEqual({ open: true, future: false });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(app.smtp.to(reader.email)).toHaveLength(1);
+  });
+
+  it('reminds a carer once of a voucher with balance left before it expires', async () => {
+    const { municipality, admin, campaignId } = await setUp();
+    const [soon, spent, later] = await carers(municipality, 3);
+    const codes: string[] = [];
+    for (const carer of [soon!, spent!, later!]) codes.push((await apply(campaignId, carer)).body.voucher.code.replace(/-/g, ''));
+    await redeem(await partner(admin), codes[1]!, 5000);
+    const inDays = (days: number) => DateTime.now().setZone('Europe/Amsterdam').plus({ days }).toISODate();
+    await dataSource.query('UPDATE voucher SET expires_on = $2 WHERE code = ANY($1)', [[codes[0], codes[1]], inDays(10)]);
+    await dataSource.query('UPDATE voucher SET expires_on = $2 WHERE code = $1', [codes[2], inDays(60)]);
+
+    const mailings = app.worker!.get(CampaignMailings);
+    await mailings.remindExpiringVouchers();
+    await mailings.remindExpiringVouchers();
+    const mail = await waitUntil(async () => app.smtp.to(soon!.email).find((received) => received.subject === 'Uw waardebon verloopt binnenkort'), 10_000, 'reminder');
+    expect(mail.text).toMatch(/nog €\s50,00\.\nU kunt hem gebruiken tot en met \d{1,2} [a-z]+ 20\d\d\./);
+    const [counts] = await dataSource.query(
+      `SELECT count(*) FILTER (WHERE account_id = $1)::int AS soon, count(*) FILTER (WHERE account_id = $2)::int AS spent, count(*) FILTER (WHERE account_id = $3)::int AS later
+         FROM message WHERE kind = 'appreciation_voucher_expiring'`,
+      [soon!.accountId, spent!.accountId, later!.accountId],
+    );
+    expect(counts).toEqual({ soon: 1, spent: 0, later: 0 });
+  });
+
+  it('sums a campaign up: applications by status, issued and redeemed value, budget left, per wijk', async () => {
+    const { municipality, admin, staff, campaignId } = await setUp({ budgetCents: 50_000 });
+    const wijk = (await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Dorp', postcodeRanges: [{ from: 1121, to: 1121 }] } })).body.id as string;
+    const [local, elsewhere, low, twin] = await carers(municipality, 4);
+    await dataSource.query('UPDATE carer SET wijk_id = $1 WHERE id = ANY($2)', [wijk, [local!.carerId, low!.carerId]]);
+    await dataSource.query('UPDATE care_relationship SET hours_per_week = 2 WHERE id = $1', [low!.relationshipId]);
+    await dataSource.query('UPDATE care_relationship SET care_recipient_name = (SELECT care_recipient_name FROM care_relationship WHERE id = $1) WHERE id = $2', [elsewhere!.relationshipId, twin!.relationshipId]);
+    await dataSource.query('UPDATE carer SET postcode = (SELECT postcode FROM carer WHERE id = $1) WHERE id = $2', [elsewhere!.carerId, twin!.carerId]);
+    const code = (await apply(campaignId, local!)).body.voucher.code;
+    await apply(campaignId, elsewhere!);
+    await apply(campaignId, low!);
+    expect((await apply(campaignId, twin!)).body.status).toBe('needs_review');
+    await redeem(await partner(admin), code, 1250);
+
+    const figures = await app.get(`/api/v1/appreciation/campaigns/${campaignId}/figures`, { token: staff.accessToken });
+    expect(figures.body).toEqual({
+      applications: { approved: 2, needs_review: 1, rejected: 1 },
+      vouchersIssued: 2,
+      issuedCents: 10_000,
+      redeemedCents: 1250,
+      budgetLeftCents: 40_000,
+      awardsLeft: null,
+      byWijk: [
+        { wijkId: wijk, wijk: 'Dorp', applications: 2, approved: 1, redeemedCents: 1250 },
+        { wijkId: null, wijk: null, applications: 2, approved: 1, redeemedCents: 0 },
+      ],
+    });
+    expect((await app.get(`/api/v1/appreciation/campaigns/${campaignId}/figures`, { token: local!.token })).status).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AppreciationModule } from '@app/appreciation';
+import { AppreciationJobsModule } from '@app/appreciation';
 import { CarersJobsModule } from '@app/carers';
 import { RespiteJobsModule } from '@app/respite';
 import { VolunteersJobsModule } from '@app/volunteers';
@@ -9,6 +9,6 @@ import { HealthModule, PlatformModule } from '@app/platform';
 
 /** Job processors and schedulers of every context; HTTP only for health and metrics. */
 @Module({
-  imports: [PlatformModule, HealthModule, MessagingModule, QueueModule, IdentityModule, MessagingJobsModule, IdentityJobsModule, CarersJobsModule, RespiteJobsModule, VolunteersJobsModule, AppreciationModule],
+  imports: [PlatformModule, HealthModule, MessagingModule, QueueModule, IdentityModule, MessagingJobsModule, IdentityJobsModule, CarersJobsModule, RespiteJobsModule, VolunteersJobsModule, AppreciationJobsModule],
 })
 export class WorkerModule {}

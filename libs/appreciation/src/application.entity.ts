@@ -35,6 +35,10 @@ export class AppreciationApplication extends BaseRecord {
   @Column({ type: 'text' })
   careRecipientKey: string;
 
+  /** The carer's wijk when applying, for the figures per wijk. */
+  @Column({ type: 'uuid', nullable: true })
+  wijkId: string | null;
+
   @Column({ type: 'text' })
   status: ApplicationStatus;
 

@@ -106,6 +106,7 @@ export class ApplicationService {
             carerId: carer.id,
             careRelationshipId: relationship.id,
             careRecipientKey,
+            wijkId: carer.wijkId,
             status: verdict.status,
             reasons: verdict.reasons,
             nominatedBy,

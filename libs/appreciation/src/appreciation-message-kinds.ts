@@ -1,11 +1,19 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MessageKinds, renderLinkMessage, RenderedMail, RenderInput } from '@app/messaging';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { AppreciationCampaign } from './campaign.entity';
 import { Voucher } from './voucher.entity';
 import { formatVoucherCode } from './voucher-code';
 
-export const APPRECIATION_MESSAGES = { voucherIssued: 'appreciation_voucher_issued' } as const;
+export const APPRECIATION_MESSAGES = {
+  voucherIssued: 'appreciation_voucher_issued',
+  voucherExpiring: 'appreciation_voucher_expiring',
+  campaignOpen: 'appreciation_campaign_open',
+} as const;
+
+const longDate = (isoDate: string, language: 'nl' | 'en') => DateTime.fromISO(isoDate).setLocale(language === 'en' ? 'en-GB' : 'nl-NL').toLocaleString(DateTime.DATE_FULL);
 
 const euros = (cents: number, language: 'nl' | 'en') =>
   new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -20,6 +28,8 @@ export class AppreciationMessageKinds implements OnModuleInit {
 
   onModuleInit(): void {
     this.kinds.register({ kind: APPRECIATION_MESSAGES.voucherIssued, category: 'transactional', render: (input) => this.issued(input) });
+    this.kinds.register({ kind: APPRECIATION_MESSAGES.voucherExpiring, category: 'transactional', render: (input) => this.expiring(input) });
+    this.kinds.register({ kind: APPRECIATION_MESSAGES.campaignOpen, category: 'campaign', render: (input) => this.open(input) });
   }
 
   private async issued(input: RenderInput): Promise<RenderedMail> {
@@ -30,9 +40,41 @@ export class AppreciationMessageKinds implements OnModuleInit {
     return renderLinkMessage(input.language, {
       subject: en ? 'Thank you: your appreciation voucher' : 'Dank u wel: uw waardebon',
       paragraphs: en
-        ? [`Thank you for everything you do as a carer. The municipality gives you a voucher of ${value}.`, `Your code: ${code}`, `Show or say this code at one of the participating shops or venues; you may spend it in parts until ${voucher.expiresOn}.`]
-        : [`Dank u wel voor alles wat u als mantelzorger doet. De gemeente geeft u een waardebon van ${value}.`, `Uw code: ${code}`, `Laat de code zien of noem hem bij een van de deelnemende winkels of organisaties; u kunt hem in delen besteden tot en met ${voucher.expiresOn}.`],
+        ? [`Thank you for everything you do as a carer. The municipality gives you a voucher of ${value}.`, `Your code: ${code}`, `Show or say this code at one of the participating shops or venues; you may spend it in parts until ${longDate(voucher.expiresOn, 'en')}.`]
+        : [`Dank u wel voor alles wat u als mantelzorger doet. De gemeente geeft u een waardebon van ${value}.`, `Uw code: ${code}`, `Laat de code zien of noem hem bij een van de deelnemende winkels of organisaties; u kunt hem in delen besteden tot en met ${longDate(voucher.expiresOn, 'nl')}.`],
       action: en ? 'See your vouchers' : 'Bekijk uw waardebonnen',
+      link: input.siteUrl,
+      footer: input.senderName,
+    });
+  }
+
+  private async expiring(input: RenderInput): Promise<RenderedMail> {
+    const voucher = await this.dataSource.getRepository(Voucher).findOneByOrFail({ id: String(input.params.voucherId) });
+    const en = input.language === 'en';
+    const left = euros(voucher.balanceCents, input.language);
+    const code = formatVoucherCode(voucher.code);
+    return renderLinkMessage(input.language, {
+      subject: en ? 'Your appreciation voucher expires soon' : 'Uw waardebon verloopt binnenkort',
+      paragraphs: en
+        ? [`Your voucher ${code} still has ${left} on it.`, `You can use it until ${longDate(voucher.expiresOn, 'en')}.`]
+        : [`Op uw waardebon ${code} staat nog ${left}.`, `U kunt hem gebruiken tot en met ${longDate(voucher.expiresOn, 'nl')}.`],
+      action: en ? 'See your vouchers' : 'Bekijk uw waardebonnen',
+      link: input.siteUrl,
+      footer: input.senderName,
+    });
+  }
+
+  private async open(input: RenderInput): Promise<RenderedMail> {
+    const campaign = await this.dataSource.getRepository(AppreciationCampaign).findOneByOrFail({ id: String(input.params.campaignId) });
+    const en = input.language === 'en';
+    const value = euros(campaign.amountCents, input.language);
+    const closes = campaign.closesAt.toLocaleDateString(en ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' });
+    return renderLinkMessage(input.language, {
+      subject: en ? `Appreciation for carers ${campaign.year}: apply now` : `Mantelzorgwaardering ${campaign.year}: vraag hem nu aan`,
+      paragraphs: en
+        ? [`As a thank you for your care, the municipality gives carers a voucher of ${value}.`, `Apply until ${closes}; it takes a minute.`]
+        : [`Als dank voor uw zorg geeft de gemeente mantelzorgers een waardebon van ${value}.`, `Vraag hem aan tot ${closes}; het kost een minuut.`],
+      action: en ? 'Apply' : 'Aanvragen',
       link: input.siteUrl,
       footer: input.senderName,
     });

@@ -4,7 +4,8 @@ import { ApiProblems, Roles, STAFF_ROLES } from '@app/platform';
 import { ApplicationService } from './application.service';
 import { CampaignService } from './campaign.service';
 import { ApplicationDto, ApplicationListDto, ApplyDto, NominateDto, ReviewDto } from './dto/application.dto';
-import { CampaignDto, CampaignListDto, CreateCampaignDto } from './dto/campaign.dto';
+import { CampaignDto, CampaignFiguresDto, CampaignListDto, CreateCampaignDto } from './dto/campaign.dto';
+import { CampaignFiguresService } from './campaign-figures';
 import { RedeemDto, RedemptionDto, VoucherListDto, VoucherDto } from './dto/voucher.dto';
 import { VoucherService } from './voucher.service';
 
@@ -16,6 +17,7 @@ export class AppreciationController {
     private readonly campaigns: CampaignService,
     private readonly applications: ApplicationService,
     private readonly vouchers: VoucherService,
+    private readonly figures: CampaignFiguresService,
   ) {}
 
   @Post('appreciation/campaigns')
@@ -43,6 +45,15 @@ export class AppreciationController {
   @ApiProblems({ 404: ['NOT_FOUND'] })
   async getCampaign(@Param('id', new ParseUUIDPipe()) id: string): Promise<CampaignDto> {
     return CampaignDto.from(await this.campaigns.get(id));
+  }
+
+  @Get('appreciation/campaigns/:id/figures')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Applications by status, vouchers issued and redeemed, budget left, per wijk' })
+  @ApiOkResponse({ type: CampaignFiguresDto })
+  @ApiProblems({ 404: ['NOT_FOUND'] })
+  async campaignFigures(@Param('id', new ParseUUIDPipe()) id: string): Promise<CampaignFiguresDto> {
+    return this.figures.figures(id);
   }
 
   @Post('appreciation/campaigns/:id/applications')

@@ -6,6 +6,8 @@ import { AppreciationApplication } from './application.entity';
 import { ApplicationService } from './application.service';
 import { AppreciationMessageKinds } from './appreciation-message-kinds';
 import { AppreciationCampaign } from './campaign.entity';
+import { CampaignFiguresService } from './campaign-figures';
+import { CampaignMailings } from './campaign-mailings';
 import { CampaignService } from './campaign.service';
 import { CodeGuessThrottle } from './code-guess-throttle';
 import { Voucher, VoucherRedemption } from './voucher.entity';
@@ -24,7 +26,9 @@ import { VoucherService } from './voucher.service';
     VoucherService,
     CodeGuessThrottle,
     AppreciationMessageKinds,
+    CampaignMailings,
+    CampaignFiguresService,
   ],
-  exports: [CampaignService, ApplicationService, VoucherService],
+  exports: [CampaignService, ApplicationService, VoucherService, CampaignMailings, CampaignFiguresService],
 })
 export class AppreciationModule {}

@@ -56,6 +56,10 @@ export class AppreciationCampaign extends BaseRecord {
   @Column({ type: 'int', default: 0 })
   awardedCount: number;
 
+  /** When the opening was announced to all carers; set once. */
+  @Column({ type: 'timestamptz', nullable: true })
+  announcedAt: Date | null;
+
   /** Last day a voucher of this campaign can be used. */
   @Column({ type: 'date' })
   vouchersExpireOn: string;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError } from '@app/platform';
 import { DateTime } from 'luxon';
-import { QueryFailedError } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Outbox, QUEUES } from '@app/messaging';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { CampaignYearTakenError } from './appreciation-errors';
 import { AppreciationCampaign, CampaignKind, EligibilityRules } from './campaign.entity';
 
@@ -23,7 +25,11 @@ const ZONE = 'Europe/Amsterdam';
 /** Campaigns of the acting municipality: one a year. */
 @Injectable()
 export class CampaignService {
-  constructor(@InjectMunicipalityScoped(AppreciationCampaign) private readonly campaigns: MunicipalityScopedRepository<AppreciationCampaign>) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectMunicipalityScoped(AppreciationCampaign) private readonly campaigns: MunicipalityScopedRepository<AppreciationCampaign>,
+    private readonly outbox: Outbox,
+  ) {}
 
   async create(input: NewCampaign): Promise<AppreciationCampaign> {
     const opensAt = new Date(input.opensAt);
@@ -32,7 +38,8 @@ export class CampaignService {
     if (closesAt <= opensAt) throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, 'closesAt must come after opensAt.');
     if (vouchersExpireOn < DateTime.fromJSDate(closesAt).setZone(ZONE).toISODate()!) throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, 'Vouchers must stay valid at least until the window closes.');
     try {
-      return await this.campaigns.save(
+      return await this.dataSource.transaction(async (manager) => {
+        const campaign = await this.campaigns.save(
         this.campaigns.create({
           year: input.year,
           kind: input.kind,
@@ -45,8 +52,20 @@ export class CampaignService {
           spentCents: 0,
           awardedCount: 0,
           vouchersExpireOn,
+          announcedAt: null,
         }),
+        manager,
       );
+        // All active carers hear of it when the window opens (at once when it is open already).
+        await this.outbox.add(manager, {
+          queue: QUEUES.appreciation,
+          name: 'announce-campaign',
+          jobId: `campaign-announce.${campaign.id}`,
+          payload: { campaignId: campaign.id, municipalityId: campaign.municipalityId },
+          runAt: opensAt,
+        });
+        return campaign;
+      });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw new CampaignYearTakenError(input.year);
       throw error;

@@ -1,5 +1,7 @@
 export * from './appreciation.module';
 export * from './appreciation-http.module';
+export * from './appreciation-jobs.module';
+export * from './campaign-mailings';
 export * from './campaign.entity';
 export * from './application.entity';
 export * from './voucher.entity';

@@ -36,6 +36,7 @@ export class VoucherIssuer {
         campaignId: application.campaignId,
         applicationId: application.id,
         carerId: application.carerId,
+        accountId: carerAccountId,
         code: newVoucherCode(),
         valueCents: campaign.amount_cents,
         balanceCents: campaign.amount_cents,

@@ -4,6 +4,7 @@ import { AppreciationApplication } from './application.entity';
 
 /** A voucher issued for an approved application; partners spend its balance. */
 @Entity('voucher')
+@Index('ix_voucher_expiry', ['municipalityId', 'expiresOn'], { where: 'balance_cents > 0' })
 @Check('ck_voucher_balance', `"balance_cents" >= 0 AND "balance_cents" <= "value_cents"`)
 export class Voucher extends BaseRecord {
   @Column({ type: 'uuid' })
@@ -19,6 +20,10 @@ export class Voucher extends BaseRecord {
   @Index('ix_voucher_carer')
   @Column({ type: 'uuid' })
   carerId: string;
+
+  /** The carer's account, whom reminders reach. */
+  @Column({ type: 'uuid' })
+  accountId: string;
 
   /** Without separators, e.g. "K7QW9ZHM3TXA4"; shown in groups of four. */
   @Index('uq_voucher_code', { unique: true })

@@ -65,6 +65,10 @@ export class MunicipalitySettings {
   @ApiProperty({ minimum: 1, maximum: 180, description: 'Days before a VOG reaches its maximum age or a training lapses that volunteers and staff are reminded' })
   @IsInt() @Min(1) @Max(180)
   volunteerExpiryNoticeDays: number;
+
+  @ApiProperty({ minimum: 1, maximum: 180, description: 'Days before a voucher with balance left expires that its carer is reminded, once' })
+  @IsInt() @Min(1) @Max(180)
+  voucherExpiryNoticeDays: number;
 }
 
 export function defaultMunicipalitySettings(municipalityName: string): MunicipalitySettings {
@@ -81,6 +85,7 @@ export function defaultMunicipalitySettings(municipalityName: string): Municipal
     reconfirmationGraceDays: 30,
     senderName: `Mantelzorgsteunpunt ${municipalityName}`,
     volunteerExpiryNoticeDays: 30,
+    voucherExpiryNoticeDays: 30,
     volunteerSkills: ['company', 'transport', 'practical_help', 'respite_at_home', 'dementia_care', 'digital_help', 'shopping', 'administration'],
   };
 }

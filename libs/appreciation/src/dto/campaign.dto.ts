@@ -58,3 +58,27 @@ export class CampaignDto {
 export class CampaignListDto {
   @ApiProperty({ type: [CampaignDto] }) items: CampaignDto[];
 }
+
+export class ApplicationCountsDto {
+  @ApiProperty() approved: number;
+  @ApiProperty() needs_review: number;
+  @ApiProperty() rejected: number;
+}
+
+export class WijkFiguresDto {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Null for carers outside every wijk' }) wijkId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) wijk: string | null;
+  @ApiProperty() applications: number;
+  @ApiProperty() approved: number;
+  @ApiProperty() redeemedCents: number;
+}
+
+export class CampaignFiguresDto {
+  @ApiProperty({ type: ApplicationCountsDto }) applications: ApplicationCountsDto;
+  @ApiProperty() vouchersIssued: number;
+  @ApiProperty() issuedCents: number;
+  @ApiProperty() redeemedCents: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) budgetLeftCents: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) awardsLeft: number | null;
+  @ApiProperty({ type: [WijkFiguresDto] }) byWijk: WijkFiguresDto[];
+}

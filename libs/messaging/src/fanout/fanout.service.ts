@@ -28,10 +28,11 @@ export class FanoutService {
     private readonly context: RequestContext,
   ) {}
 
-  async start(manager: EntityManager, input: { kind: string; audience: Audience; params?: Record<string, unknown> }): Promise<Fanout> {
+  /** Started by the signed-in person, or by the platform itself for a municipality (a scheduled announcement). */
+  async start(manager: EntityManager, input: { kind: string; audience: Audience; params?: Record<string, unknown> }, byPlatformFor?: { municipalityId: string }): Promise<Fanout> {
     this.kinds.get(input.kind);
     this.sources.get(input.audience.source);
-    const actor = this.context.actor();
+    const actor = byPlatformFor ? { id: null, municipalityId: byPlatformFor.municipalityId } : this.context.actor();
     const fanout = await manager.getRepository(Fanout).save(
       manager.getRepository(Fanout).create({ municipalityId: actor.municipalityId, kind: input.kind, audience: input.audience, params: input.params ?? {}, createdBy: actor.id }),
     );

@@ -12,6 +12,7 @@ export interface JobPayloads {
   };
   'respite-maintenance': { 'expire-waitlist-offers': Record<string, never> };
   'volunteers-maintenance': { 'remind-expiring': Record<string, never> };
+  appreciation: { 'announce-campaign': { campaignId: string; municipalityId: string }; 'remind-expiring-vouchers': Record<string, never> };
 }
 
 export type QueueName = keyof JobPayloads;
@@ -25,6 +26,7 @@ export const QUEUES = {
   carersMaintenance: 'carers-maintenance',
   respiteMaintenance: 'respite-maintenance',
   volunteersMaintenance: 'volunteers-maintenance',
+  appreciation: 'appreciation',
 } as const satisfies Record<string, QueueName>;
 
 /** Retries with exponential backoff; finished jobs are dropped so Redis stays bounded. */

@@ -10,6 +10,7 @@ import { HelpRequests1795383217967 } from './1795383217967-help-requests';
 import { VolunteerMatches1795383746295 } from './1795383746295-volunteer-matches';
 import { WijkNeighbours1795399227550 } from './1795399227550-wijk-neighbours';
 import { Appreciation1795400368143 } from './1795400368143-appreciation';
+import { AppreciationMailingsAndFigures1795400845619 } from './1795400845619-appreciation-mailings-and-figures';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -24,4 +25,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   VolunteerMatches1795383746295,
   WijkNeighbours1795399227550,
   Appreciation1795400368143,
+  AppreciationMailingsAndFigures1795400845619,
 ];

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Account, MunicipalityService, recipientOf, today } from '@app/identity';
+import { FanoutService, MessageService } from '@app/messaging';
+import { DataSource, In } from 'typeorm';
+import { APPRECIATION_MESSAGES } from './appreciation-message-kinds';
+
+/** The mail a campaign sends by itself: the opening announcement and voucher expiry reminders. */
+@Injectable()
+export class CampaignMailings {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly fanouts: FanoutService,
+    private readonly messages: MessageService,
+    private readonly municipalities: MunicipalityService,
+  ) {}
+
+  /** Tells every active carer the window is open, once: the conditional update claims the announcement. */
+  async announce(campaignId: string, municipalityId: string): Promise<string | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const [claimed] = (await manager.query(
+        `UPDATE appreciation_campaign SET announced_at = now(), updated_at = now()
+          WHERE id = $1 AND municipality_id = $2 AND announced_at IS NULL AND opens_at <= now() AND closes_at > now()
+          RETURNING id`,
+        [campaignId, municipalityId],
+      )) as [Array<{ id: string }>, number];
+      if (!claimed[0]) return null;
+      const fanout = await this.fanouts.start(
+        manager,
+        { kind: APPRECIATION_MESSAGES.campaignOpen, audience: { source: 'accounts', filter: { roles: ['carer'] } }, params: { campaignId } },
+        { municipalityId },
+      );
+      return fanout.id;
+    });
+  }
+
+  /** Reminds carers once of a voucher with balance left that expires within the municipality's notice period. */
+  async remindExpiringVouchers(): Promise<number> {
+    let reminded = 0;
+    for (const municipality of await this.municipalities.all()) {
+      const day = today(municipality.timezone);
+      const expiring = (await this.dataSource.query(
+        `SELECT v.id, v.account_id AS "accountId"
+           FROM voucher v
+          WHERE v.municipality_id = $1 AND v.balance_cents > 0 AND v.expires_on BETWEEN $2::date AND $2::date + $3::int`,
+        [municipality.id, day, municipality.settings.voucherExpiryNoticeDays],
+      )) as Array<{ id: string; accountId: string }>;
+      if (expiring.length === 0) continue;
+      await this.dataSource.transaction(async (manager) => {
+        const accounts = new Map((await manager.getRepository(Account).findBy({ id: In(expiring.map((voucher) => voucher.accountId)) })).map((account) => [account.id, account]));
+        for (const voucher of expiring) {
+          const account = accounts.get(voucher.accountId);
+          if (!account) continue;
+          const queued = await this.messages.queue(manager, {
+            recipient: recipientOf(account),
+            kind: APPRECIATION_MESSAGES.voucherExpiring,
+            params: { voucherId: voucher.id },
+            dedupeKey: `voucher-expiring.${voucher.id}`,
+          });
+          if (queued) reminded++;
+        }
+      });
+    }
+    return reminded;
+  }
+}
