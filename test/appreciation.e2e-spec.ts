@@ -308,4 +308,27 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     });
     expect((await app.get(`/api/v1/appreciation/campaigns/${campaignId}/figures`, { token: local!.token })).status).toBe(403);
   });
+
+  it('offers a culture ticket of limited stock next to the voucher; the stock holds when carers race for it', async () => {
+    const { municipality, admin, campaignId } = await setUp({ kind: 'voucher_or_culture_ticket', cultureTicketName: 'Theaterbon De Purmaryn', cultureTicketStock: 3 });
+    const many = await carers(municipality, 10);
+    const answers = await Promise.all(many.map((carer) => app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, { token: carer.token, body: { careRelationshipId: carer.relationshipId, choice: 'culture_ticket' } })));
+    const tickets = answers.filter((answer) => answer.status === 201);
+    expect(tickets).toHaveLength(3);
+    expect(tickets.every((answer) => answer.body.choice === 'culture_ticket' && answer.body.voucher.kind === 'culture_ticket')).toBe(true);
+    expect(answers.filter((answer) => answer.status === 409).map((answer) => answer.body.code)).toEqual(Array(7).fill('CULTURE_TICKETS_SOLD_OUT'));
+    const loser = many[answers.findIndex((answer) => answer.status === 409)]!;
+    const voucher = await apply(campaignId, loser);
+    expect([voucher.status, voucher.body.choice, voucher.body.voucher.kind]).toEqual([201, 'voucher', 'voucher']);
+    const winner = many[answers.findIndex((answer) => answer.status === 201)]!;
+    expect((await app.smtp.waitFor(winner.email, 1, 10_000)).subject).toBe('Dank u wel: uw Theaterbon De Purmaryn');
+    const campaign = await app.get(`/api/v1/appreciation/campaigns/${campaignId}`, { token: admin.accessToken });
+    expect([campaign.body.cultureTicketsIssued, campaign.body.awardedCount]).toEqual([3, 4]);
+
+    const voucherOnly = await setUp();
+    const [carer] = await carers(voucherOnly.municipality, 1);
+    const refused = await app.post(`/api/v1/appreciation/campaigns/${voucherOnly.campaignId}/applications`, { token: carer!.token, body: { careRelationshipId: carer!.relationshipId, choice: 'culture_ticket' } });
+    expect([refused.status, refused.body.code]).toEqual([422, 'CHOICE_NOT_OFFERED']);
+    expect((await app.post('/api/v1/appreciation/campaigns', { token: admin.accessToken, body: campaignBody({ year: 2030, kind: 'voucher_or_culture_ticket' }) })).body.code).toBe('CAMPAIGN_CULTURE_TICKET_MISMATCH');
+  });
 });

@@ -1,6 +1,6 @@
 import { BaseRecord } from '@app/platform';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { AppreciationCampaign } from './campaign.entity';
+import { AppreciationCampaign, AwardKind } from './campaign.entity';
 
 export type ApplicationStatus = 'approved' | 'rejected' | 'needs_review';
 
@@ -17,6 +17,7 @@ export interface RuleOutcome {
 @Index('uq_appreciation_application_carer', ['campaignId', 'carerId'], { unique: true, where: `status <> 'rejected'` })
 @Index('ix_appreciation_application_review', ['municipalityId', 'status', 'createdAt'])
 @Check('ck_appreciation_application_status', `"status" IN ('approved', 'rejected', 'needs_review')`)
+@Check('ck_appreciation_application_choice', `"choice" IN ('voucher', 'culture_ticket')`)
 export class AppreciationApplication extends BaseRecord {
   @Column({ type: 'uuid' })
   municipalityId: string;
@@ -41,6 +42,10 @@ export class AppreciationApplication extends BaseRecord {
 
   @Column({ type: 'text' })
   status: ApplicationStatus;
+
+  /** A voucher, or the culture ticket where the campaign offers the choice. */
+  @Column({ type: 'text', default: 'voucher' })
+  choice: AwardKind;
 
   @Column({ type: 'jsonb' })
   reasons: RuleOutcome[];

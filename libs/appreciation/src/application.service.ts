@@ -5,8 +5,8 @@ import { MunicipalityService, today } from '@app/identity';
 import { DomainError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, RequestContext } from '@app/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AppreciationApplication } from './application.entity';
-import { AlreadyAppliedError, ApplicationNotInReviewError, CampaignClosedError } from './appreciation-errors';
-import { AppreciationCampaign } from './campaign.entity';
+import { AlreadyAppliedError, ApplicationNotInReviewError, CampaignClosedError, ChoiceNotOfferedError } from './appreciation-errors';
+import { AppreciationCampaign, AwardKind } from './campaign.entity';
 import { CampaignService } from './campaign.service';
 import { assessEligibility } from './eligibility';
 import { Voucher } from './voucher.entity';
@@ -36,17 +36,17 @@ export class ApplicationService {
   ) {}
 
   /** The signed-in carer applies for one of their care relationships. */
-  async apply(campaignId: string, careRelationshipId: string): Promise<ApplicationResult> {
+  async apply(campaignId: string, careRelationshipId: string, choice: AwardKind = 'voucher'): Promise<ApplicationResult> {
     const carer = await this.carers.mine();
     const { account } = await this.carers.withAccount(carer);
     if (account.email && !account.emailVerifiedAt) throw new DomainError('EMAIL_NOT_VERIFIED', 403, 'Verify your email address before applying.');
-    return this.submit(campaignId, carer, careRelationshipId, null);
+    return this.submit(campaignId, carer, careRelationshipId, choice, null);
   }
 
   /** Staff nominate a carer on their behalf (e.g. asked by the person cared for). */
-  async nominate(campaignId: string, carerId: string, careRelationshipId: string): Promise<ApplicationResult> {
+  async nominate(campaignId: string, carerId: string, careRelationshipId: string, choice: AwardKind = 'voucher'): Promise<ApplicationResult> {
     const { carer } = await this.carers.get(carerId);
-    return this.submit(campaignId, carer, careRelationshipId, this.context.actor().id);
+    return this.submit(campaignId, carer, careRelationshipId, choice, this.context.actor().id);
   }
 
   async get(id: string): Promise<AppreciationApplication> {
@@ -76,7 +76,7 @@ export class ApplicationService {
     });
   }
 
-  private async submit(campaignId: string, carer: Carer, careRelationshipId: string, nominatedBy: string | null): Promise<ApplicationResult> {
+  private async submit(campaignId: string, carer: Carer, careRelationshipId: string, choice: AwardKind, nominatedBy: string | null): Promise<ApplicationResult> {
     const [campaign, relationship, municipality, wijken] = await Promise.all([
       this.campaigns.get(campaignId),
       this.relationships.activeOf(carer.id, careRelationshipId),
@@ -84,6 +84,7 @@ export class ApplicationService {
       this.municipalities.listWijken(),
     ]);
     this.assertOpen(campaign);
+    if (choice === 'culture_ticket' && campaign.kind !== 'voucher_or_culture_ticket') throw new ChoiceNotOfferedError();
     const careRecipientKey = `${relationship.careRecipientName.trim().toLowerCase()}|${carer.postcode}`;
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -108,6 +109,7 @@ export class ApplicationService {
             careRecipientKey,
             wijkId: carer.wijkId,
             status: verdict.status,
+            choice,
             reasons: verdict.reasons,
             nominatedBy,
             reviewedBy: null,

@@ -5,6 +5,8 @@ registerProblemTitles({
   CAMPAIGN_CLOSED: { nl: 'Aanvragen kan nu niet', en: 'Applications are not open' },
   ALREADY_APPLIED: { nl: 'U heeft dit jaar al aangevraagd', en: 'You already applied this year' },
   CAMPAIGN_BUDGET_EXHAUSTED: { nl: 'Het budget voor dit jaar is op', en: "This year's budget is used up" },
+  CULTURE_TICKETS_SOLD_OUT: { nl: 'De cultuurkaarten zijn op; kies de waardebon', en: 'The culture tickets are gone; choose the voucher' },
+  CHOICE_NOT_OFFERED: { nl: 'Deze keuze biedt de gemeente niet aan', en: 'The municipality does not offer this choice' },
   APPLICATION_NOT_IN_REVIEW: { nl: 'Deze aanvraag wacht niet op beoordeling', en: 'This application is not awaiting review' },
   VOUCHER_NOT_FOUND: { nl: 'Deze waardebon bestaat niet', en: 'No such voucher' },
   VOUCHER_EXPIRED: { nl: 'Deze waardebon is verlopen', en: 'This voucher has expired' },
@@ -56,5 +58,17 @@ export class VoucherExpiredError extends DomainError {
 export class VoucherBalanceInsufficientError extends DomainError {
   constructor(remainingCents: number) {
     super('VOUCHER_BALANCE_INSUFFICIENT', 409, `The voucher has ${remainingCents} cents left.`);
+  }
+}
+
+export class CultureTicketsSoldOutError extends DomainError {
+  constructor() {
+    super('CULTURE_TICKETS_SOLD_OUT', 409, 'No culture tickets are left; apply for the voucher instead.');
+  }
+}
+
+export class ChoiceNotOfferedError extends DomainError {
+  constructor() {
+    super('CHOICE_NOT_OFFERED', 422, 'This campaign offers only the voucher.');
   }
 }

@@ -34,6 +34,7 @@ export class AppreciationMessageKinds implements OnModuleInit {
 
   private async issued(input: RenderInput): Promise<RenderedMail> {
     const voucher = await this.dataSource.getRepository(Voucher).findOneByOrFail({ id: String(input.params.voucherId) });
+    if (voucher.kind === 'culture_ticket') return this.ticketIssued(input, voucher);
     const en = input.language === 'en';
     const code = formatVoucherCode(voucher.code);
     const value = euros(voucher.valueCents, input.language);
@@ -75,6 +76,22 @@ export class AppreciationMessageKinds implements OnModuleInit {
         ? [`As a thank you for your care, the municipality gives carers a voucher of ${value}.`, `Apply until ${closes}; it takes a minute.`]
         : [`Als dank voor uw zorg geeft de gemeente mantelzorgers een waardebon van ${value}.`, `Vraag hem aan tot ${closes}; het kost een minuut.`],
       action: en ? 'Apply' : 'Aanvragen',
+      link: input.siteUrl,
+      footer: input.senderName,
+    });
+  }
+
+  private async ticketIssued(input: RenderInput, voucher: Voucher): Promise<RenderedMail> {
+    const campaign = await this.dataSource.getRepository(AppreciationCampaign).findOneByOrFail({ id: voucher.campaignId });
+    const en = input.language === 'en';
+    const code = formatVoucherCode(voucher.code);
+    const name = campaign.cultureTicketName ?? (en ? 'culture ticket' : 'cultuurkaart');
+    return renderLinkMessage(input.language, {
+      subject: en ? `Thank you: your ${name}` : `Dank u wel: uw ${name}`,
+      paragraphs: en
+        ? [`Thank you for everything you do as a carer. The municipality gives you: ${name}.`, `Your code: ${code}`, `Show or say this code at the venue; it is valid until ${longDate(voucher.expiresOn, 'en')}.`]
+        : [`Dank u wel voor alles wat u als mantelzorger doet. De gemeente geeft u: ${name}.`, `Uw code: ${code}`, `Laat de code zien of noem hem bij de kassa; hij is geldig tot en met ${longDate(voucher.expiresOn, 'nl')}.`],
+      action: en ? 'See your vouchers' : 'Bekijk uw waardebonnen',
       link: input.siteUrl,
       footer: input.senderName,
     });

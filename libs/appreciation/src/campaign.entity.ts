@@ -1,7 +1,9 @@
 import { BaseRecord } from '@app/platform';
 import { Check, Column, Entity, Index } from 'typeorm';
 
-export type CampaignKind = 'voucher';
+export const CAMPAIGN_KINDS = ['voucher', 'voucher_or_culture_ticket'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+export type AwardKind = 'voucher' | 'culture_ticket';
 export type Residency = 'carer' | 'care_recipient' | 'either';
 
 /** The municipal eligibility rules of a campaign; each one is checked and explained per application. */
@@ -20,6 +22,8 @@ export interface EligibilityRules {
 @Check('ck_appreciation_campaign_amount', `"amount_cents" > 0`)
 @Check('ck_appreciation_campaign_budget', `"budget_cents" IS NULL OR "spent_cents" <= "budget_cents"`)
 @Check('ck_appreciation_campaign_budget_count', `"budget_count" IS NULL OR "awarded_count" <= "budget_count"`)
+@Check('ck_appreciation_campaign_culture_tickets', `"culture_tickets_issued" <= coalesce("culture_ticket_stock", 0)`)
+@Check('ck_appreciation_campaign_kind', `"kind" IN ('voucher', 'voucher_or_culture_ticket')`)
 export class AppreciationCampaign extends BaseRecord {
   @Column({ type: 'uuid' })
   municipalityId: string;
@@ -55,6 +59,16 @@ export class AppreciationCampaign extends BaseRecord {
 
   @Column({ type: 'int', default: 0 })
   awardedCount: number;
+
+  /** What the culture ticket is (e.g. "Theaterbon Stadsschouwburg"), when carers may choose one. */
+  @Column({ type: 'text', nullable: true })
+  cultureTicketName: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  cultureTicketStock: number | null;
+
+  @Column({ type: 'int', default: 0 })
+  cultureTicketsIssued: number;
 
   /** When the opening was announced to all carers; set once. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -16,6 +16,8 @@ export interface NewCampaign {
   rules: Omit<EligibilityRules, 'minAge'> & { minAge?: number };
   budgetCents?: number;
   budgetCount?: number;
+  cultureTicketName?: string;
+  cultureTicketStock?: number;
   /** A year after closing when left out. */
   vouchersExpireOn?: string;
 }
@@ -37,6 +39,10 @@ export class CampaignService {
     const vouchersExpireOn = input.vouchersExpireOn ?? DateTime.fromJSDate(closesAt).setZone(ZONE).plus({ years: 1 }).toISODate()!;
     if (closesAt <= opensAt) throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, 'closesAt must come after opensAt.');
     if (vouchersExpireOn < DateTime.fromJSDate(closesAt).setZone(ZONE).toISODate()!) throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, 'Vouchers must stay valid at least until the window closes.');
+    const offersTicket = input.kind === 'voucher_or_culture_ticket';
+    if (offersTicket !== (input.cultureTicketName !== undefined && input.cultureTicketStock !== undefined)) {
+      throw new DomainError('CAMPAIGN_CULTURE_TICKET_MISMATCH', 422, 'A choice with a culture ticket needs cultureTicketName and cultureTicketStock; a voucher-only campaign has neither.');
+    }
     try {
       return await this.dataSource.transaction(async (manager) => {
         const campaign = await this.campaigns.save(
@@ -51,6 +57,9 @@ export class CampaignService {
           budgetCount: input.budgetCount ?? null,
           spentCents: 0,
           awardedCount: 0,
+          cultureTicketName: input.cultureTicketName ?? null,
+          cultureTicketStock: input.cultureTicketStock ?? null,
+          cultureTicketsIssued: 0,
           vouchersExpireOn,
           announcedAt: null,
         }),

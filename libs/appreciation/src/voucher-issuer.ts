@@ -3,7 +3,7 @@ import { Account } from '@app/identity';
 import { MessageService } from '@app/messaging';
 import { EntityManager } from 'typeorm';
 import { AppreciationApplication } from './application.entity';
-import { CampaignBudgetExhaustedError } from './appreciation-errors';
+import { CampaignBudgetExhaustedError, CultureTicketsSoldOutError } from './appreciation-errors';
 import { APPRECIATION_MESSAGES } from './appreciation-message-kinds';
 import { Voucher } from './voucher.entity';
 import { newVoucherCode } from './voucher-code';
@@ -18,17 +18,20 @@ export class VoucherIssuer {
   constructor(private readonly messages: MessageService) {}
 
   async issue(manager: EntityManager, application: AppreciationApplication, carerAccountId: string): Promise<Voucher> {
+    const ticket = application.choice === 'culture_ticket';
     const spent = (await manager.query(
       `UPDATE appreciation_campaign
-          SET spent_cents = spent_cents + amount_cents, awarded_count = awarded_count + 1, updated_at = now()
+          SET spent_cents = spent_cents + amount_cents, awarded_count = awarded_count + 1,
+              culture_tickets_issued = culture_tickets_issued + $2::int, updated_at = now()
         WHERE id = $1
           AND (budget_cents IS NULL OR spent_cents + amount_cents <= budget_cents)
           AND (budget_count IS NULL OR awarded_count < budget_count)
+          AND ($2::int = 0 OR culture_tickets_issued < coalesce(culture_ticket_stock, 0))
         RETURNING amount_cents, vouchers_expire_on::text AS vouchers_expire_on`,
-      [application.campaignId],
+      [application.campaignId, ticket ? 1 : 0],
     )) as [Array<{ amount_cents: number; vouchers_expire_on: string }>, number];
     const campaign = spent[0][0];
-    if (!campaign) throw new CampaignBudgetExhaustedError();
+    if (!campaign) throw ticket && (await this.ticketsGone(manager, application.campaignId)) ? new CultureTicketsSoldOutError() : new CampaignBudgetExhaustedError();
     const repository = manager.getRepository(Voucher);
     const voucher = await repository.save(
       repository.create({
@@ -37,6 +40,7 @@ export class VoucherIssuer {
         applicationId: application.id,
         carerId: application.carerId,
         accountId: carerAccountId,
+        kind: application.choice,
         code: newVoucherCode(),
         valueCents: campaign.amount_cents,
         balanceCents: campaign.amount_cents,
@@ -51,5 +55,10 @@ export class VoucherIssuer {
       dedupeKey: `voucher-issued.${voucher.id}`,
     });
     return voucher;
+  }
+
+  private async ticketsGone(manager: EntityManager, campaignId: string): Promise<boolean> {
+    const [row] = (await manager.query('SELECT culture_tickets_issued >= coalesce(culture_ticket_stock, 0) AS gone FROM appreciation_campaign WHERE id = $1', [campaignId])) as Array<{ gone: boolean }>;
+    return row?.gone === true;
   }
 }

@@ -1,6 +1,7 @@
 import { BaseRecord } from '@app/platform';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { AppreciationApplication } from './application.entity';
+import { AwardKind } from './campaign.entity';
 
 /** A voucher issued for an approved application; partners spend its balance. */
 @Entity('voucher')
@@ -29,6 +30,10 @@ export class Voucher extends BaseRecord {
   @Index('uq_voucher_code', { unique: true })
   @Column({ type: 'text' })
   code: string;
+
+  /** A culture ticket is a voucher for the culture partner, with the same code, value and balance rules. */
+  @Column({ type: 'text', default: 'voucher' })
+  kind: AwardKind;
 
   @Column({ type: 'int' })
   valueCents: number;

@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { AppreciationApplication } from '../application.entity';
 import { ApplicationResult } from '../application.service';
 import { VoucherDto } from './voucher.dto';
 
 export class ApplyDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() careRelationshipId: string;
+  @ApiPropertyOptional({ enum: ['voucher', 'culture_ticket'], default: 'voucher', description: 'The culture ticket where the campaign offers it' })
+  @IsOptional() @IsIn(['voucher', 'culture_ticket']) choice?: 'voucher' | 'culture_ticket';
 }
 
-export class NominateDto {
+export class NominateDto extends ApplyDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() carerId: string;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() careRelationshipId: string;
 }
 
 export class ReviewDto {
@@ -30,6 +31,7 @@ export class ApplicationDto {
   @ApiProperty({ format: 'uuid' }) carerId: string;
   @ApiProperty({ format: 'uuid' }) careRelationshipId: string;
   @ApiProperty({ enum: ['approved', 'rejected', 'needs_review'] }) status: string;
+  @ApiProperty({ enum: ['voucher', 'culture_ticket'] }) choice: string;
   @ApiProperty({ type: [RuleOutcomeDto] }) reasons: RuleOutcomeDto[];
   @ApiProperty({ description: 'Nominated by staff rather than applied for by the carer' }) nominated: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) reviewNote: string | null;
@@ -43,6 +45,7 @@ export class ApplicationDto {
       carerId: application.carerId,
       careRelationshipId: application.careRelationshipId,
       status: application.status,
+      choice: application.choice,
       reasons: application.reasons,
       nominated: application.nominatedBy !== null,
       reviewNote: application.reviewNote,

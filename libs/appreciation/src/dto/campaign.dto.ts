@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { AppreciationCampaign } from '../campaign.entity';
+import { IsDefined, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { AppreciationCampaign, CAMPAIGN_KINDS } from '../campaign.entity';
 
 export class EligibilityRulesDto {
   @ApiProperty({ example: 8, description: 'Hours of care a week, at least' }) @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(168) minHoursPerWeek: number;
@@ -12,7 +12,9 @@ export class EligibilityRulesDto {
 
 export class CreateCampaignDto {
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
-  @ApiProperty({ enum: ['voucher'] }) @IsIn(['voucher']) kind: 'voucher';
+  @ApiProperty({ enum: CAMPAIGN_KINDS, description: 'A voucher, or a choice between a voucher and a culture ticket of limited stock' }) @IsIn(CAMPAIGN_KINDS) kind: (typeof CAMPAIGN_KINDS)[number];
+  @ApiPropertyOptional({ example: 'Theaterbon Stadsschouwburg', description: 'With voucher_or_culture_ticket' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) cultureTicketName?: string;
+  @ApiPropertyOptional({ example: 200, description: 'With voucher_or_culture_ticket: how many tickets there are' }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) cultureTicketStock?: number;
   @ApiProperty({ example: 5000, description: 'Value of each voucher, in cents' }) @IsInt() @Min(1) @Max(1_000_000) amountCents: number;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) opensAt: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) closesAt: string;
@@ -26,7 +28,10 @@ export class CreateCampaignDto {
 export class CampaignDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() year: number;
-  @ApiProperty({ enum: ['voucher'] }) kind: string;
+  @ApiProperty({ enum: CAMPAIGN_KINDS }) kind: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) cultureTicketName: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) cultureTicketStock: number | null;
+  @ApiProperty() cultureTicketsIssued: number;
   @ApiProperty() amountCents: number;
   @ApiProperty({ format: 'date-time' }) opensAt: string;
   @ApiProperty({ format: 'date-time' }) closesAt: string;
@@ -42,6 +47,9 @@ export class CampaignDto {
       id: campaign.id,
       year: campaign.year,
       kind: campaign.kind,
+      cultureTicketName: campaign.cultureTicketName,
+      cultureTicketStock: campaign.cultureTicketStock,
+      cultureTicketsIssued: campaign.cultureTicketsIssued,
       amountCents: campaign.amountCents,
       opensAt: campaign.opensAt.toISOString(),
       closesAt: campaign.closesAt.toISOString(),

@@ -5,13 +5,14 @@ import { formatVoucherCode } from '../voucher-code';
 
 export class VoucherDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['voucher', 'culture_ticket'] }) kind: string;
   @ApiProperty({ example: 'K7QW-9ZHM-3TXA-4' }) code: string;
   @ApiProperty() valueCents: number;
   @ApiProperty() balanceCents: number;
   @ApiProperty({ example: '2027-12-31', description: 'Last day it can be used' }) expiresOn: string;
 
   static from(voucher: Voucher): VoucherDto {
-    return { id: voucher.id, code: formatVoucherCode(voucher.code), valueCents: voucher.valueCents, balanceCents: voucher.balanceCents, expiresOn: voucher.expiresOn };
+    return { id: voucher.id, kind: voucher.kind, code: formatVoucherCode(voucher.code), valueCents: voucher.valueCents, balanceCents: voucher.balanceCents, expiresOn: voucher.expiresOn };
   }
 }
 

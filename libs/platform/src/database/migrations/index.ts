@@ -11,6 +11,7 @@ import { VolunteerMatches1795383746295 } from './1795383746295-volunteer-matches
 import { WijkNeighbours1795399227550 } from './1795399227550-wijk-neighbours';
 import { Appreciation1795400368143 } from './1795400368143-appreciation';
 import { AppreciationMailingsAndFigures1795400845619 } from './1795400845619-appreciation-mailings-and-figures';
+import { CultureTickets1795401312287 } from './1795401312287-culture-tickets';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -26,4 +27,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   WijkNeighbours1795399227550,
   Appreciation1795400368143,
   AppreciationMailingsAndFigures1795400845619,
+  CultureTickets1795401312287,
 ];
