@@ -331,4 +331,24 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     expect([refused.status, refused.body.code]).toEqual([422, 'CHOICE_NOT_OFFERED']);
     expect((await app.post('/api/v1/appreciation/campaigns', { token: admin.accessToken, body: campaignBody({ year: 2030, kind: 'voucher_or_culture_ticket' }) })).body.code).toBe('CAMPAIGN_CULTURE_TICKET_MISMATCH');
   });
+
+  it('never passes the budget when staff approve many reviewed applications at once', async () => {
+    const { municipality, staff, campaignId } = await setUp({ budgetCount: 4 });
+    const sameFamily = await seedCarers(app, municipality, 10);
+    const answers = [];
+    for (const carer of sameFamily) answers.push(await apply(campaignId, carer));
+    expect(answers.map((answer) => answer.body.status)).toEqual(['approved', ...Array(9).fill('needs_review')]);
+    const decisions = await Promise.all(
+      answers.slice(1).map((answer) => app.post(`/api/v1/appreciation/applications/${answer.body.id}/review`, { token: staff.accessToken, body: { decision: 'approve', note: 'Elk kind zorgt' } })),
+    );
+    expect(decisions.filter((decision) => decision.status === 200)).toHaveLength(3);
+    expect(decisions.filter((decision) => decision.status === 409).map((decision) => decision.body.code)).toEqual(Array(6).fill('CAMPAIGN_BUDGET_EXHAUSTED'));
+    const [rows] = await dataSource.query(
+      `SELECT c.awarded_count, (SELECT count(*)::int FROM voucher v WHERE v.campaign_id = c.id) AS vouchers,
+              (SELECT count(*)::int FROM appreciation_application a WHERE a.campaign_id = c.id AND a.status = 'needs_review') AS waiting
+         FROM appreciation_campaign c WHERE c.id = $1`,
+      [campaignId],
+    );
+    expect(rows).toEqual({ awarded_count: 4, vouchers: 4, waiting: 6 });
+  });
 });
