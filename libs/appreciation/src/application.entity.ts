@@ -1,3 +1,4 @@
+import { Municipality } from '@app/identity';
 import { BaseRecord } from '@app/platform';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { AppreciationCampaign, AwardKind } from './campaign.entity';
@@ -66,4 +67,8 @@ export class AppreciationApplication extends BaseRecord {
   @ManyToOne(() => AppreciationCampaign, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'campaign_id', foreignKeyConstraintName: 'fk_appreciation_application_campaign' })
   campaign?: AppreciationCampaign;
+
+  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_appreciation_application_municipality' })
+  municipality?: Municipality;
 }

@@ -1,5 +1,6 @@
+import { Municipality } from '@app/identity';
 import { BaseRecord } from '@app/platform';
-import { Check, Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 export const CAMPAIGN_KINDS = ['voucher', 'voucher_or_culture_ticket'] as const;
 export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
@@ -77,4 +78,8 @@ export class AppreciationCampaign extends BaseRecord {
   /** Last day a voucher of this campaign can be used. */
   @Column({ type: 'date' })
   vouchersExpireOn: string;
+
+  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_appreciation_campaign_municipality' })
+  municipality?: Municipality;
 }

@@ -1,3 +1,4 @@
+import { Municipality } from '@app/identity';
 import { BaseRecord } from '@app/platform';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { AppreciationApplication } from './application.entity';
@@ -47,6 +48,10 @@ export class Voucher extends BaseRecord {
   @ManyToOne(() => AppreciationApplication, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'fk_voucher_application' })
   application?: AppreciationApplication;
+
+  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_voucher_municipality' })
+  municipality?: Municipality;
 }
 
 /** One spending of a voucher by a partner. */
@@ -72,4 +77,8 @@ export class VoucherRedemption extends BaseRecord {
   @ManyToOne(() => Voucher, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'voucher_id', foreignKeyConstraintName: 'fk_voucher_redemption_voucher' })
   voucher?: Voucher;
+
+  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_voucher_redemption_municipality' })
+  municipality?: Municipality;
 }

@@ -12,6 +12,7 @@ import { WijkNeighbours1795399227550 } from './1795399227550-wijk-neighbours';
 import { Appreciation1795400368143 } from './1795400368143-appreciation';
 import { AppreciationMailingsAndFigures1795400845619 } from './1795400845619-appreciation-mailings-and-figures';
 import { CultureTickets1795401312287 } from './1795401312287-culture-tickets';
+import { AppreciationMunicipalityKeys1795402035903 } from './1795402035903-appreciation-municipality-keys';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -28,4 +29,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Appreciation1795400368143,
   AppreciationMailingsAndFigures1795400845619,
   CultureTickets1795401312287,
+  AppreciationMunicipalityKeys1795402035903,
 ];
