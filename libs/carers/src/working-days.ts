@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
+import { dutchPublicHolidays } from './dutch-public-holidays';
 
-/** The date `days` working days (Monday to Friday) after `from`, in the given zone. */
+/** The date `days` working days (Monday to Friday, not a public holiday) after `from`, in the given zone. */
 export function addWorkingDays(from: DateTime, days: number): DateTime {
   let date = from.startOf('day');
   let left = days;
   while (left > 0) {
     date = date.plus({ days: 1 });
-    if (date.weekday <= 5) left--;
+    if (date.weekday <= 5 && !dutchPublicHolidays(date.year).has(date.toISODate()!)) left--;
   }
   return date;
 }
