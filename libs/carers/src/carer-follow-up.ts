@@ -30,7 +30,7 @@ export class CarerFollowUp {
             ORDER BY due_at LIMIT 100 FOR UPDATE SKIP LOCKED`,
         )) as Array<{ id: string; municipality_id: string; due_at: Date }>;
         for (const signal of overdue) {
-          for (const admin of await this.accounts.adminsOf(signal.municipality_id)) {
+          for (const admin of await this.accounts.adminsOf(signal.municipality_id, manager)) {
             await this.messages.queue(manager, {
               recipient: recipientOf(admin),
               kind: CARER_MESSAGES.signalOverdue,
@@ -96,7 +96,7 @@ export class CarerFollowUp {
     kind: string,
     manager?: EntityManager,
   ): Promise<number> {
-    const accounts = new Map((await this.accounts.findByIds(targets.map((target) => target.accountId))).map((account) => [account.id, account]));
+    const accounts = new Map((await this.accounts.findByIds(targets.map((target) => target.accountId), manager)).map((account) => [account.id, account]));
     let queued = 0;
     const work = async (transaction: EntityManager) => {
       for (const target of targets) {

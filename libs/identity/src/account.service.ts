@@ -76,12 +76,17 @@ export class AccountService {
   }
 
   /** Active admins of a municipality (for escalations). */
-  adminsOf(municipalityId: string): Promise<Account[]> {
-    return this.accounts.findBy({ municipalityId, role: 'admin', disabledAt: IsNull() });
+  /** Inside a transaction pass its manager: a second pool connection there can starve the pool under load. */
+  adminsOf(municipalityId: string, manager?: EntityManager): Promise<Account[]> {
+    return this.repository(manager).findBy({ municipalityId, role: 'admin', disabledAt: IsNull() });
   }
 
-  findByIds(ids: string[]): Promise<Account[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.accounts.findBy({ id: In(ids) });
+  findByIds(ids: string[], manager?: EntityManager): Promise<Account[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.repository(manager).findBy({ id: In(ids) });
+  }
+
+  private repository(manager?: EntityManager): Repository<Account> {
+    return manager ? manager.getRepository(Account) : this.accounts;
   }
 
   /** A staff or admin account of the acting municipality, invited by email to choose a password. */
