@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, RedisConnection } from '@app/platform';
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { DomainError, FailureLimiter, RedisConnection } from '@app/platform';
 
 const PER_PARTNER = { points: 20, duration: 10 * 60 };
 const PER_ADDRESS = { points: 60, duration: 60 * 60 };
@@ -12,27 +11,20 @@ const PER_ADDRESS = { points: 60, duration: 60 * 60 };
  */
 @Injectable()
 export class CodeGuessThrottle {
-  private readonly perPartner: RateLimiterRedis;
-  private readonly perAddress: RateLimiterRedis;
+  private readonly perPartner: FailureLimiter;
+  private readonly perAddress: FailureLimiter;
 
   constructor(redis: RedisConnection) {
-    this.perPartner = new RateLimiterRedis({ storeClient: redis.client, keyPrefix: 'voucher-miss-partner', ...PER_PARTNER, insuranceLimiter: new RateLimiterMemory(PER_PARTNER) });
-    this.perAddress = new RateLimiterRedis({ storeClient: redis.client, keyPrefix: 'voucher-miss-ip', ...PER_ADDRESS, insuranceLimiter: new RateLimiterMemory(PER_ADDRESS) });
+    this.perPartner = new FailureLimiter(redis, 'voucher-miss-partner', PER_PARTNER);
+    this.perAddress = new FailureLimiter(redis, 'voucher-miss-ip', PER_ADDRESS);
   }
 
   async assertAllowed(partnerId: string, ip: string): Promise<void> {
-    const states = await Promise.all([
-      this.perPartner.get(partnerId).then((state) => ({ state, limit: PER_PARTNER.points })),
-      this.perAddress.get(ip).then((state) => ({ state, limit: PER_ADDRESS.points })),
-    ]);
-    const waits = states.filter(({ state, limit }) => state !== null && state.consumedPoints >= limit).map(({ state }) => state!.msBeforeNext);
-    if (waits.length > 0) {
-      const seconds = Math.ceil(Math.max(...waits) / 1000);
-      throw new DomainError('TOO_MANY_ATTEMPTS', 429, 'Too many unknown voucher codes; try again later.', [], { 'retry-after': String(seconds) });
-    }
+    const wait = Math.max(...(await Promise.all([this.perPartner.waitMs(partnerId), this.perAddress.waitMs(ip)])));
+    if (wait > 0) throw new DomainError('TOO_MANY_ATTEMPTS', 429, 'Too many unknown voucher codes; try again later.', [], { 'retry-after': String(Math.ceil(wait / 1000)) });
   }
 
   async recordMiss(partnerId: string, ip: string): Promise<void> {
-    await Promise.all([this.perPartner.consume(partnerId).catch(() => undefined), this.perAddress.consume(ip).catch(() => undefined)]);
+    await Promise.all([this.perPartner.recordFailure(partnerId), this.perAddress.recordFailure(ip)]);
   }
 }

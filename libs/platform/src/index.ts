@@ -9,5 +9,6 @@ export * from './metrics/metrics';
 export * from './metrics/metrics.module';
 export * from './health/health.module';
 export * from './redis/redis.module';
+export * from './redis/failure-limiter';
 export * from './logging/logging.module';
 export * from './platform.module';
