@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CareRelationshipService, Carer, CarerService } from '@app/carers';
-import { MunicipalityService, today } from '@app/identity';
-import { DomainError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, RequestContext } from '@app/platform';
+import { assertEmailVerified, MunicipalityService, today } from '@app/identity';
+import { InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, RequestContext } from '@app/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AppreciationApplication } from './application.entity';
 import { AlreadyAppliedError, ApplicationNotInReviewError, CampaignClosedError, ChoiceNotOfferedError } from './appreciation-errors';
@@ -39,7 +39,7 @@ export class ApplicationService {
   async apply(campaignId: string, careRelationshipId: string, choice: AwardKind = 'voucher'): Promise<ApplicationResult> {
     const carer = await this.carers.mine();
     const { account } = await this.carers.withAccount(carer);
-    if (account.email && !account.emailVerifiedAt) throw new DomainError('EMAIL_NOT_VERIFIED', 403, 'Verify your email address before applying.');
+    assertEmailVerified(account, 'applying');
     return this.submit(campaignId, carer, careRelationshipId, choice, null);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError } from '@app/platform';
 import { DateTime } from 'luxon';
+import { MunicipalityService } from '@app/identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Outbox, QUEUES } from '@app/messaging';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -22,8 +23,6 @@ export interface NewCampaign {
   vouchersExpireOn?: string;
 }
 
-const ZONE = 'Europe/Amsterdam';
-
 /** Campaigns of the acting municipality: one a year. */
 @Injectable()
 export class CampaignService {
@@ -31,14 +30,16 @@ export class CampaignService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectMunicipalityScoped(AppreciationCampaign) private readonly campaigns: MunicipalityScopedRepository<AppreciationCampaign>,
     private readonly outbox: Outbox,
+    private readonly municipalities: MunicipalityService,
   ) {}
 
   async create(input: NewCampaign): Promise<AppreciationCampaign> {
     const opensAt = new Date(input.opensAt);
     const closesAt = new Date(input.closesAt);
-    const vouchersExpireOn = input.vouchersExpireOn ?? DateTime.fromJSDate(closesAt).setZone(ZONE).plus({ years: 1 }).toISODate()!;
+    const closingDay = DateTime.fromJSDate(closesAt).setZone((await this.municipalities.current()).timezone);
+    const vouchersExpireOn = input.vouchersExpireOn ?? closingDay.plus({ years: 1 }).toISODate()!;
     if (closesAt <= opensAt) throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, 'closesAt must come after opensAt.');
-    if (vouchersExpireOn < DateTime.fromJSDate(closesAt).setZone(ZONE).toISODate()!) throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, 'Vouchers must stay valid at least until the window closes.');
+    if (vouchersExpireOn < closingDay.toISODate()!) throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, 'Vouchers must stay valid at least until the window closes.');
     const offersTicket = input.kind === 'voucher_or_culture_ticket';
     if (offersTicket !== (input.cultureTicketName !== undefined && input.cultureTicketStock !== undefined)) {
       throw new DomainError('CAMPAIGN_CULTURE_TICKET_MISMATCH', 422, 'A choice with a culture ticket needs cultureTicketName and cultureTicketStock; a voucher-only campaign has neither.');

@@ -1,6 +1,7 @@
 export * from './account.entity';
 export * from './account.service';
 export * from './auth.service';
+export * from './email-verification';
 export * from './identity-http.module';
 export * from './identity.module';
 export * from './municipality-settings';

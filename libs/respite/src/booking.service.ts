@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CareRelationshipService, CarerService } from '@app/carers';
-import { AccountService, Municipality, MunicipalityService } from '@app/identity';
+import { AccountService, assertEmailVerified, Municipality, MunicipalityService } from '@app/identity';
 import { ConflictError, DomainError, NotFoundError, RequestContext } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
@@ -9,7 +9,7 @@ import { BookingMessages } from './booking-messages';
 import { releaseBudget, reserveBudget } from './budget-ledger';
 import { budgetUnits } from './dagdelen';
 import { RespiteBooking } from './respite-booking.entity';
-import { EmailNotVerifiedError, OverlappingBookingError, SlotFullError, TooLateToBookError } from './respite-errors';
+import { OverlappingBookingError, SlotFullError, TooLateToBookError } from './respite-errors';
 import { RespiteOffer } from './respite-offer.entity';
 import { RespiteSlot } from './respite-slot.entity';
 import { SlotPlaces } from './slot-places';
@@ -50,7 +50,7 @@ export class BookingService {
       this.municipalities.current(),
       this.visibleSlot(request.slotId),
     ]);
-    if (account?.email && !account.emailVerifiedAt) throw new EmailNotVerifiedError();
+    assertEmailVerified(account, 'booking');
     this.assertBookable(slot, municipality);
     const { year, units } = this.cost(slot, municipality);
 

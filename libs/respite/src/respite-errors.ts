@@ -4,7 +4,6 @@ registerProblemTitles({
   SLOT_FULL: { nl: 'Dit dagdeel is vol', en: 'This slot is full' },
   OVERLAPPING_BOOKING: { nl: 'Er is al respijtzorg geboekt op dat moment', en: 'Respite is already booked at that time' },
   RESPITE_BUDGET_EXCEEDED: { nl: 'Uw respijtbudget voor dit jaar is op', en: 'Your respite budget for this year is used up' },
-  EMAIL_NOT_VERIFIED: { nl: 'Bevestig eerst uw e-mailadres', en: 'Please verify your email address first' },
   TOO_LATE_TO_BOOK: { nl: 'Dit dagdeel begint te snel om nog te boeken', en: 'This slot starts too soon to book' },
   SLOT_CANCELLED: { nl: 'Dit dagdeel gaat niet door', en: 'This slot is cancelled' },
   CAPACITY_BELOW_BOOKED: { nl: 'Er zijn al meer plaatsen geboekt', en: 'More places are already booked' },
@@ -31,12 +30,6 @@ export class OverlappingBookingError extends DomainError {
 export class BudgetExceededError extends DomainError {
   constructor(used: number, limit: number, unit: string) {
     super('RESPITE_BUDGET_EXCEEDED', 422, `This booking would exceed the yearly respite budget (${used} of ${limit} ${unit} used).`);
-  }
-}
-
-export class EmailNotVerifiedError extends DomainError {
-  constructor() {
-    super('EMAIL_NOT_VERIFIED', 403, 'Verify your email address before booking.');
   }
 }
 
