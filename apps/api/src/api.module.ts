@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ActivitiesHttpModule } from '@app/activities';
 import { AppreciationHttpModule } from '@app/appreciation';
 import { CarersHttpModule } from '@app/carers';
 import { RespiteHttpModule } from '@app/respite';
@@ -9,7 +10,7 @@ import { MessagingHttpModule, MessagingModule, QueueModule } from '@app/messagin
 import { AuthGuard, PlatformHttpModule, PlatformModule } from '@app/platform';
 
 @Module({
-  imports: [PlatformModule, PlatformHttpModule, MessagingModule, QueueModule, MessagingHttpModule, IdentityHttpModule, CarersHttpModule, RespiteHttpModule, VolunteersHttpModule, AppreciationHttpModule],
+  imports: [PlatformModule, PlatformHttpModule, MessagingModule, QueueModule, MessagingHttpModule, IdentityHttpModule, CarersHttpModule, RespiteHttpModule, VolunteersHttpModule, AppreciationHttpModule, ActivitiesHttpModule],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivitiesModule } from '@app/activities';
 import { AppreciationApplication, AppreciationCampaign, Voucher, VoucherRedemption } from '@app/appreciation';
 import { CarersModule } from '@app/carers';
 import { RespiteModule } from '@app/respite';
@@ -15,7 +16,7 @@ import { UserCreateCommand } from './user-create.command';
 
 /** The command line: every context's module, so migrations see all entities. No Redis, no HTTP. */
 @Module({
-  imports: [ConfigModule, RequestContextModule, DatabaseModule, MessagingModule, IdentityModule, CarersModule, RespiteModule, VolunteersModule, TypeOrmModule.forFeature([IdempotencyRecord, AppreciationCampaign, AppreciationApplication, Voucher, VoucherRedemption])],
+  imports: [ConfigModule, RequestContextModule, DatabaseModule, MessagingModule, IdentityModule, CarersModule, RespiteModule, VolunteersModule, ActivitiesModule, TypeOrmModule.forFeature([IdempotencyRecord, AppreciationCampaign, AppreciationApplication, Voucher, VoucherRedemption])],
   providers: [DbMigrateCommand, DbGenerateMigrationCommand, MunicipalityCreateCommand, UserCreateCommand, SeedDemoCommand],
 })
 export class CliModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesJobsModule } from '@app/activities';
 import { AppreciationJobsModule } from '@app/appreciation';
 import { CarersJobsModule } from '@app/carers';
 import { RespiteJobsModule } from '@app/respite';
@@ -9,6 +10,6 @@ import { HealthModule, PlatformModule } from '@app/platform';
 
 /** Job processors and schedulers of every context; HTTP only for health and metrics. */
 @Module({
-  imports: [PlatformModule, HealthModule, MessagingModule, QueueModule, IdentityModule, MessagingJobsModule, IdentityJobsModule, CarersJobsModule, RespiteJobsModule, VolunteersJobsModule, AppreciationJobsModule],
+  imports: [PlatformModule, HealthModule, MessagingModule, QueueModule, IdentityModule, MessagingJobsModule, IdentityJobsModule, CarersJobsModule, RespiteJobsModule, VolunteersJobsModule, AppreciationJobsModule, ActivitiesJobsModule],
 })
 export class WorkerModule {}

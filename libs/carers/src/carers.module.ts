@@ -5,6 +5,8 @@ import { provideMunicipalityScoped } from '@app/platform';
 import { CareRelationship } from './care-relationship.entity';
 import { CareRelationshipService } from './care-relationship.service';
 import { Carer } from './carer.entity';
+import { CarerAudience } from './carer-audience';
+import { CarerDirectory } from './carer-directory';
 import { CarerPostalAddresses } from './carer-postal-addresses';
 import { CarerRegistrationService } from './carer-registration.service';
 import { CarerService } from './carer.service';
@@ -37,8 +39,10 @@ import { ConsentService } from './consent.service';
     CareRelationshipService,
     ConsentService,
     CarerPostalAddresses,
+    CarerAudience,
+    CarerDirectory,
     { provide: PostalAddressBook, useExisting: CarerPostalAddresses },
   ],
-  exports: [CarerFollowUp, ScreeningService, SignalService, CarerRegistrationService, CarerService, CareRelationshipService, ConsentService, PostalAddressBook],
+  exports: [CarerDirectory, CarerFollowUp, ScreeningService, SignalService, CarerRegistrationService, CarerService, CareRelationshipService, ConsentService, PostalAddressBook],
 })
 export class CarersModule {}

@@ -11,3 +11,7 @@ export * from './carers-jobs.module';
 export * from './screening.service';
 export * from './signal.service';
 export { DateInFutureError } from './carer-errors';
+export * from './age-bands';
+export { CARER_AUDIENCE, CarerAudienceFilter } from './carer-audience';
+export { YOUNG_CARER_BELOW_AGE } from './dates';
+export * from './carer-directory';

@@ -14,3 +14,4 @@ export * from './people/dates';
 export * from './people/person-profile.dto';
 export * from './people/postcode';
 export * from './recipient';
+export { recipientPage, recipientQuery, restrictToAudience } from './recipient-directory';

@@ -1,12 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AudienceSource, AudienceSources, Recipient, RecipientDirectory } from '@app/messaging';
+import { AudienceSource, AudienceSources, notMessagedInScope, Recipient, RecipientDirectory } from '@app/messaging';
 import { PERSON_ROLES } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, SelectQueryBuilder } from 'typeorm';
 import { Account } from './account.entity';
 import { Municipality } from './municipality.entity';
 
-interface RecipientRow {
+export interface RecipientRow {
   account_id: string;
   municipality_id: string;
   email: string | null;
@@ -17,7 +17,7 @@ interface RecipientRow {
   sender_name: string;
 }
 
-function toRecipient(row: RecipientRow): Recipient {
+export function toRecipient(row: RecipientRow): Recipient {
   return {
     accountId: row.account_id,
     municipalityId: row.municipality_id,
@@ -47,7 +47,7 @@ export class AccountRecipients extends RecipientDirectory implements AudienceSou
   }
 
   async get(accountId: string): Promise<Recipient | null> {
-    const row = await this.select().where('account.id = :accountId', { accountId }).andWhere('account.disabledAt IS NULL').getRawOne<RecipientRow>();
+    const row = await recipientQuery(this.dataSource).where('account.id = :accountId', { accountId }).andWhere('account.disabledAt IS NULL').getRawOne<RecipientRow>();
     return row ? toRecipient(row) : null;
   }
 
@@ -55,37 +55,51 @@ export class AccountRecipients extends RecipientDirectory implements AudienceSou
     await this.dataSource.getRepository(Account).update({ id: accountId, campaignOptOutAt: IsNull() }, { campaignOptOutAt: new Date() });
   }
 
-  count(municipalityId: string, filter: Record<string, unknown>): Promise<number> {
-    return this.audience(municipalityId, filter).getCount();
+  count(municipalityId: string, filter: Record<string, unknown>, dedupeScope: string | null): Promise<number> {
+    return this.audience(municipalityId, filter, dedupeScope).getCount();
   }
 
-  async page(municipalityId: string, filter: Record<string, unknown>, afterAccountId: string | null, limit: number): Promise<Recipient[]> {
-    const query = this.audience(municipalityId, filter).orderBy('account.id', 'ASC').limit(limit);
-    if (afterAccountId) query.andWhere('account.id > :afterAccountId', { afterAccountId });
-    return (await query.getRawMany<RecipientRow>()).map(toRecipient);
+  page(municipalityId: string, filter: Record<string, unknown>, afterAccountId: string | null, limit: number, dedupeScope: string | null): Promise<Recipient[]> {
+    return recipientPage(this.audience(municipalityId, filter, dedupeScope), afterAccountId, limit);
   }
 
-  private audience(municipalityId: string, filter: Record<string, unknown>): SelectQueryBuilder<Account> {
+  private audience(municipalityId: string, filter: Record<string, unknown>, dedupeScope: string | null): SelectQueryBuilder<Account> {
     const roles = Array.isArray(filter.roles) ? filter.roles.filter((role) => (PERSON_ROLES as readonly unknown[]).includes(role)) : [];
-    return this.select()
-      .where('account.municipalityId = :municipalityId', { municipalityId })
-      .andWhere('account.role IN (:...roles)', { roles: roles.length > 0 ? roles : ['none'] })
-      .andWhere('account.disabledAt IS NULL');
+    return restrictToAudience(
+      recipientQuery(this.dataSource).andWhere('account.role IN (:...roles)', { roles: roles.length > 0 ? roles : ['none'] }),
+      municipalityId,
+      dedupeScope,
+    );
   }
+}
 
-  private select(): SelectQueryBuilder<Account> {
-    return this.dataSource
-      .getRepository(Account)
-      .createQueryBuilder('account')
-      .innerJoin(Municipality, 'municipality', 'municipality.id = account.municipalityId')
-      .select([])
-      .addSelect('account.id', 'account_id')
-      .addSelect('account.municipality_id', 'municipality_id')
-      .addSelect('account.email', 'email')
-      .addSelect('account.language', 'language')
-      .addSelect('account.contact_channel', 'contact_channel')
-      .addSelect('account.campaign_opt_out_at', 'campaign_opt_out_at')
-      .addSelect('account.display_name', 'display_name')
-      .addSelect(`municipality.settings->>'senderName'`, 'sender_name');
-  }
+/** Accounts (alias "account") with everything a message needs, for audiences of other contexts to narrow. */
+export function recipientQuery(dataSource: DataSource): SelectQueryBuilder<Account> {
+  return dataSource
+    .getRepository(Account)
+    .createQueryBuilder('account')
+    .innerJoin(Municipality, 'municipality', 'municipality.id = account.municipalityId')
+    .select([])
+    .addSelect('account.id', 'account_id')
+    .addSelect('account.municipality_id', 'municipality_id')
+    .addSelect('account.email', 'email')
+    .addSelect('account.language', 'language')
+    .addSelect('account.contact_channel', 'contact_channel')
+    .addSelect('account.campaign_opt_out_at', 'campaign_opt_out_at')
+    .addSelect('account.display_name', 'display_name')
+    .addSelect(`municipality.settings->>'senderName'`, 'sender_name');
+}
+
+/** The common part of every audience: one municipality, enabled accounts, not yet messaged in the scope. */
+export function restrictToAudience(query: SelectQueryBuilder<Account>, municipalityId: string, dedupeScope: string | null): SelectQueryBuilder<Account> {
+  query.andWhere('account.municipalityId = :municipalityId', { municipalityId }).andWhere('account.disabledAt IS NULL');
+  if (dedupeScope) query.andWhere(notMessagedInScope('account.id'), { dedupeScope });
+  return query;
+}
+
+/** One page of an audience, ordered by account id. */
+export async function recipientPage(query: SelectQueryBuilder<Account>, afterAccountId: string | null, limit: number): Promise<Recipient[]> {
+  query.orderBy('account.id', 'ASC').limit(limit);
+  if (afterAccountId) query.andWhere('account.id > :afterAccountId', { afterAccountId });
+  return (await query.getRawMany<RecipientRow>()).map(toRecipient);
 }

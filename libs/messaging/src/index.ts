@@ -22,3 +22,4 @@ export * from './templates/announcement.kind';
 export * from './templates/language';
 export * from './templates/layout';
 export * from './calendar/ics';
+export { FanoutStartedDto } from './dto/messaging.dto';

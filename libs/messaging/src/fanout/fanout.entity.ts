@@ -26,9 +26,16 @@ export class Fanout extends BaseRecord {
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
 
-  /** Audience size, counted when expansion starts. */
+  /** Audience size: counted when expansion starts, then the number of messages written when it ends. */
   @Column({ type: 'int', nullable: true })
   total: number | null;
+
+  /**
+   * One message per person within this scope across fan-outs (e.g. "activity-invitation.<id>":
+   * inviting again reaches only those not yet invited). Without it, one per person per fan-out.
+   */
+  @Column({ type: 'text', nullable: true })
+  dedupeScope: string | null;
 
   /** Last account id expanded: a restarted expansion continues after it. */
   @Column({ type: 'uuid', nullable: true })

@@ -29,12 +29,17 @@ export class FanoutService {
   ) {}
 
   /** Started by the signed-in person, or by the platform itself for a municipality (a scheduled announcement). */
-  async start(manager: EntityManager, input: { kind: string; audience: Audience; params?: Record<string, unknown> }, byPlatformFor?: { municipalityId: string }): Promise<Fanout> {
+  async start(
+    manager: EntityManager,
+    input: { kind: string; audience: Audience; params?: Record<string, unknown>; dedupeScope?: string },
+    byPlatformFor?: { municipalityId: string },
+  ): Promise<Fanout> {
     this.kinds.get(input.kind);
     this.sources.get(input.audience.source);
+    if (input.dedupeScope !== undefined && !/^[A-Za-z0-9._-]{1,120}$/.test(input.dedupeScope)) throw new Error(`Invalid dedupe scope ${input.dedupeScope}`);
     const actor = byPlatformFor ? { id: null, municipalityId: byPlatformFor.municipalityId } : this.context.actor();
     const fanout = await manager.getRepository(Fanout).save(
-      manager.getRepository(Fanout).create({ municipalityId: actor.municipalityId, kind: input.kind, audience: input.audience, params: input.params ?? {}, createdBy: actor.id }),
+      manager.getRepository(Fanout).create({ municipalityId: actor.municipalityId, kind: input.kind, audience: input.audience, params: input.params ?? {}, dedupeScope: input.dedupeScope ?? null, createdBy: actor.id }),
     );
     await this.outbox.add(manager, { queue: QUEUES.fanout, name: 'expand', jobId: `fanout.${fanout.id}`, payload: { fanoutId: fanout.id } });
     return fanout;

@@ -6,6 +6,7 @@ import { AudienceSources } from '../fanout/audience-sources';
 import { Fanout } from '../fanout/fanout.entity';
 import { Message } from '../messages/message.entity';
 import { MessageKinds } from '../messages/message-kinds';
+import { scopedDedupeKey } from '../messages/recipients';
 import { deliveryJobId } from '../messages/message.service';
 import { OutboxEntry } from '../outbox/outbox-entry.entity';
 import { JobPayloads, QUEUES } from '../queues/queues';
@@ -15,7 +16,9 @@ const PAGE_SIZE = 1000;
 /**
  * Expands a fan-out page by page: each page's messages, their delivery jobs and the
  * cursor commit together. A restarted expansion continues after the cursor, and the
- * unique dedupe key (fan-out, person) keeps it at one message per person regardless.
+ * unique dedupe key (fan-out or its dedupe scope, person) keeps it at one message per person
+ * regardless. The kind's onFanoutPage hook records what the messages stand for in the same
+ * transaction.
  */
 @Processor(QUEUES.fanout, { concurrency: 2, lockDuration: 15_000, stalledInterval: 5_000 })
 export class FanoutExpansionProcessor extends WorkerHost {
@@ -32,16 +35,17 @@ export class FanoutExpansionProcessor extends WorkerHost {
     const fanout = await fanouts.findOneBy({ id: job.data.fanoutId });
     if (!fanout || fanout.expandedAt) return { expanded: 0 };
     const source = this.sources.get(fanout.audience.source);
-    const category = this.kinds.get(fanout.kind).category;
+    const kind = this.kinds.get(fanout.kind);
+    const scope = fanout.dedupeScope ?? `fanout:${fanout.id}`;
     if (fanout.total === null) {
-      fanout.total = await source.count(fanout.municipalityId, fanout.audience.filter);
+      fanout.total = await source.count(fanout.municipalityId, fanout.audience.filter, fanout.dedupeScope);
       await fanouts.update(fanout.id, { total: fanout.total });
     }
 
     let cursor = fanout.cursor;
     let expanded = 0;
     for (;;) {
-      const recipients = await source.page(fanout.municipalityId, fanout.audience.filter, cursor, PAGE_SIZE);
+      const recipients = await source.page(fanout.municipalityId, fanout.audience.filter, cursor, PAGE_SIZE, fanout.dedupeScope);
       if (recipients.length === 0) break;
       await this.dataSource.transaction(async (manager) => {
         const inserted = await manager
@@ -53,19 +57,21 @@ export class FanoutExpansionProcessor extends WorkerHost {
               municipalityId: fanout.municipalityId,
               accountId: recipient.accountId,
               kind: fanout.kind,
-              category,
+              category: kind.category,
               channel: recipient.channel,
               toAddress: recipient.email,
               language: recipient.language,
               params: {},
               fanoutId: fanout.id,
-              dedupeKey: `fanout:${fanout.id}:${recipient.accountId}`,
+              dedupeKey: scopedDedupeKey(scope, recipient.accountId),
             })),
           )
           .orIgnore()
-          .returning(['id'])
+          .returning(['id', 'accountId'])
           .execute();
-        const ids = (inserted.raw as Array<{ id: string }>).map((row) => row.id);
+        const messaged = (inserted.raw as Array<{ id: string; account_id: string }>).map((row) => ({ messageId: row.id, accountId: row.account_id }));
+        const ids = messaged.map((row) => row.messageId);
+        if (messaged.length > 0 && kind.onFanoutPage) await kind.onFanoutPage(manager, fanout, messaged);
         if (ids.length > 0) {
           await manager
             .createQueryBuilder()
@@ -81,7 +87,8 @@ export class FanoutExpansionProcessor extends WorkerHost {
       expanded += recipients.length;
       await job.updateProgress({ expanded });
     }
-    await fanouts.update(fanout.id, { expandedAt: new Date() });
+    // The audience may have changed while it was expanded; the messages written are the truth.
+    await this.dataSource.query(`UPDATE fanout SET total = (SELECT count(*) FROM message WHERE fanout_id = $1), expanded_at = now(), updated_at = now() WHERE id = $1`, [fanout.id]);
     return { expanded };
   }
 }

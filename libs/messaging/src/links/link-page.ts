@@ -2,10 +2,14 @@ import { Language } from '../templates/language';
 
 export interface LinkPageField {
   name: string;
-  type: 'password' | 'number';
+  type: 'password' | 'number' | 'choice';
   label: Record<Language, string>;
   min?: number;
   max?: number;
+  /** For 'choice': the options, shown as radio buttons. */
+  options?: Array<{ value: string; label: Record<Language, string> }>;
+  /** Pre-filled value (number) or pre-selected option (choice). */
+  value?: string;
 }
 
 export interface LinkPageIntro {

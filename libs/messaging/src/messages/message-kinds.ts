@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Language } from '../templates/language';
 import { RenderedMessage } from '../templates/layout';
 import { MessageCategory } from './message.entity';
@@ -34,6 +35,12 @@ export interface MessageKind {
   readonly category: MessageCategory;
   /** Rendered at send time in the worker, so secrets (link tokens) are never stored in clear. */
   render(input: RenderInput): Promise<RenderedMail>;
+  /**
+   * Called for every page of a fan-out of this kind, in the transaction that writes the page's
+   * messages, with the people newly messaged: the owning context records what the message stands
+   * for (an invitation, say) so both commit or roll back together.
+   */
+  onFanoutPage?(manager: EntityManager, fanout: { id: string; municipalityId: string; params: object }, messaged: Array<{ messageId: string; accountId: string }>): Promise<void>;
 }
 
 /** Every message kind, registered by the context that owns it. */

@@ -22,9 +22,23 @@ export abstract class RecipientDirectory {
 /** A kind of audience (all accounts of some roles, carers matching a filter, ...), registered by its context. */
 export interface AudienceSource {
   readonly source: string;
-  count(municipalityId: string, filter: Record<string, unknown>): Promise<number>;
+  /** People in the audience; with a dedupe scope, only those not yet messaged in it (see notMessagedInScope). */
+  count(municipalityId: string, filter: Record<string, unknown>, dedupeScope: string | null): Promise<number>;
   /** Recipients ordered by account id, after `afterAccountId`. */
-  page(municipalityId: string, filter: Record<string, unknown>, afterAccountId: string | null, limit: number): Promise<Recipient[]>;
+  page(municipalityId: string, filter: Record<string, unknown>, afterAccountId: string | null, limit: number, dedupeScope: string | null): Promise<Recipient[]>;
+}
+
+/**
+ * SQL condition for an audience query: the account (column given) has no message yet in the
+ * dedupe scope, e.g. was not invited to this activity before. Bind `dedupeScope` as a parameter.
+ * It is an index lookup on the unique dedupe key, the same key that guards the insert.
+ */
+export function notMessagedInScope(accountIdColumn: string): string {
+  return `NOT EXISTS (SELECT 1 FROM message scoped WHERE scoped.dedupe_key = :dedupeScope || ':' || ${accountIdColumn}::text)`;
+}
+
+export function scopedDedupeKey(dedupeScope: string, accountId: string): string {
+  return `${dedupeScope}:${accountId}`;
 }
 
 export interface PostalAddress {

@@ -13,6 +13,7 @@ export interface JobPayloads {
   'respite-maintenance': { 'expire-waitlist-offers': Record<string, never> };
   'volunteers-maintenance': { 'remind-expiring': Record<string, never> };
   appreciation: { 'announce-campaign': { campaignId: string; municipalityId: string }; 'remind-expiring-vouchers': Record<string, never> };
+  'activities-maintenance': { 'remind-sessions': Record<string, never>; 'expire-place-offers': Record<string, never> };
 }
 
 export type QueueName = keyof JobPayloads;
@@ -27,6 +28,7 @@ export const QUEUES = {
   respiteMaintenance: 'respite-maintenance',
   volunteersMaintenance: 'volunteers-maintenance',
   appreciation: 'appreciation',
+  activitiesMaintenance: 'activities-maintenance',
 } as const satisfies Record<string, QueueName>;
 
 /** Retries with exponential backoff; finished jobs are dropped so Redis stays bounded. */

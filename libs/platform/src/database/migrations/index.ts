@@ -13,6 +13,7 @@ import { Appreciation1795400368143 } from './1795400368143-appreciation';
 import { AppreciationMailingsAndFigures1795400845619 } from './1795400845619-appreciation-mailings-and-figures';
 import { CultureTickets1795401312287 } from './1795401312287-culture-tickets';
 import { AppreciationMunicipalityKeys1795402035903 } from './1795402035903-appreciation-municipality-keys';
+import { Activities1795502519154 } from './1795502519154-activities';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -30,4 +31,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   AppreciationMailingsAndFigures1795400845619,
   CultureTickets1795401312287,
   AppreciationMunicipalityKeys1795402035903,
+  Activities1795502519154,
 ];

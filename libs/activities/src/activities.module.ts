@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CarersModule } from '@app/carers';
+import { provideMunicipalityScoped } from '@app/platform';
+import { ActivityFiguresService } from './activity-figures';
+import { ActivityMessageKinds } from './activity-message-kinds';
+import { ActivityMessages } from './activity-messages';
+import { Activity, ActivitySession } from './activity.entity';
+import { ActivityService } from './activity.service';
+import { AttendanceService } from './attendance.service';
+import { InvitationService } from './invitation.service';
+import { ActivityAttendance, ActivityInvitation, ActivityParticipant } from './participant.entity';
+import { ParticipationService } from './participation.service';
+import { SessionReminders } from './session-reminders';
+
+/** Activities, sessions, invitations, answers and attendance: services for api and worker. */
+@Module({
+  imports: [CarersModule, TypeOrmModule.forFeature([Activity, ActivitySession, ActivityInvitation, ActivityParticipant, ActivityAttendance])],
+  providers: [
+    provideMunicipalityScoped(Activity),
+    provideMunicipalityScoped(ActivitySession),
+    ActivityService,
+    ActivityMessages,
+    ActivityMessageKinds,
+    InvitationService,
+    ParticipationService,
+    AttendanceService,
+    ActivityFiguresService,
+    SessionReminders,
+  ],
+  exports: [ActivityService, InvitationService, ParticipationService, AttendanceService, ActivityFiguresService, SessionReminders],
+})
+export class ActivitiesModule {}
