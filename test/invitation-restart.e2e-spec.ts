@@ -1,0 +1,74 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createEvent } from './support/activity-fixtures';
+import { createMunicipality, createPerson } from './support/factories';
+import { freePort } from './support/local-servers';
+import { TestApp } from './support/test-app';
+import { waitUntil } from './support/wait';
+
+const CARERS = 5000;
+
+describe('Dag van de Mantelzorg invitations survive a killed worker', () => {
+  let app: TestApp;
+  let worker: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(async () => {
+    worker?.kill('SIGKILL');
+    await app.close();
+  });
+
+  it(`invites each of ${CARERS} carers exactly once when the worker is killed mid-way and restarted`, async () => {
+    const dataSource = app.app.get(DataSource);
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    const batch = randomBytes(4).toString('hex');
+    await dataSource.query(
+      `WITH accounts AS (
+         INSERT INTO account (municipality_id, email, role, language, email_verified_at)
+         SELECT $1, 'dvdm-' || g || '-' || $2 || '@example.nl', 'carer', CASE WHEN g % 5 = 0 THEN 'en' ELSE 'nl' END, now() FROM generate_series(1, $3) g
+         RETURNING id)
+       INSERT INTO carer (municipality_id, account_id, first_name, last_name, date_of_birth, postcode, house_number, status, registered_by, confirmed_at)
+       SELECT $1, id, 'Test', 'Carer', '1958-03-01', '1121AB', '1', 'active', 'self', now() FROM accounts`,
+      [municipality.id, batch, CARERS],
+    );
+    const event = await createEvent(app, admin.accessToken, { capacity: 400, occasion: 'dag_van_de_mantelzorg', title: 'Dag van de Mantelzorg', sessions: undefined });
+    const startWorker = async () =>
+      spawn('node', ['dist/apps/worker/main.js'], { env: { ...process.env, SMTP_URL: process.env.SMTP_URL, WORKER_PORT: String(await freePort()), LOG_LEVEL: 'silent' }, stdio: 'ignore' });
+
+    worker = await startWorker();
+    const started = await app.post(`/api/v1/activities/${event.id}/invitations`, { token: admin.accessToken, body: { audience: { all: true } } });
+    expect(started.status).toBe(202);
+    const progressPath = `/api/v1/fanouts/${started.body.fanoutId}`;
+    const ours = () => app.smtp.messages.filter((mail) => mail.to[0]?.endsWith(`-${batch}@example.nl`));
+
+    await waitUntil(async () => ours().length >= CARERS / 4, 90_000, 'a quarter delivered');
+    worker.kill('SIGKILL');
+    await new Promise((resolve) => worker!.once('exit', resolve));
+    const midway = await app.get(progressPath, { token: admin.accessToken });
+    expect(midway.body.done).toBe(false);
+    expect(midway.body.sent).toBeLessThan(CARERS);
+
+    worker = await startWorker();
+    const progress = await waitUntil(async () => {
+      const answer = await app.get(progressPath, { token: admin.accessToken });
+      return answer.body.done ? answer.body : undefined;
+    }, 180_000, 'invitations done after restart');
+    worker.kill('SIGTERM');
+
+    expect(progress).toEqual({ total: CARERS, sent: CARERS, failed: 0, skipped: 0, done: true });
+    const invitations = ours();
+    const messageIds = new Map<string, Set<string>>();
+    for (const mail of invitations) messageIds.set(mail.to[0]!, (messageIds.get(mail.to[0]!) ?? new Set()).add(mail.messageId));
+    expect(messageIds.size).toBe(CARERS);
+    // A mail in flight at the kill may be resent, with the same Message-ID: one invitation per carer.
+    expect([...messageIds.values()].every((ids) => ids.size === 1)).toBe(true);
+    expect(invitations.length - CARERS).toBeLessThanOrEqual(20);
+    expect(new Set(invitations.map((mail) => mail.subject))).toEqual(new Set(['Uitnodiging: Dag van de Mantelzorg', 'Invitation: Dag van de Mantelzorg']));
+    const [rows] = await dataSource.query('SELECT count(*)::int AS n, count(DISTINCT account_id)::int AS people FROM activity_invitation WHERE activity_id = $1', [event.id]);
+    expect(rows).toEqual({ n: CARERS, people: CARERS });
+  }, 300_000);
+});
