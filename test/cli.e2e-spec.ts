@@ -62,7 +62,7 @@ describe('command line (built)', () => {
     expect(unknownMunicipality.stderr).toContain('No municipality with code');
   });
 
-  it('seeds the demo municipality with wijken, people and a respite offer with slots, once', async () => {
+  it('seeds the demo municipality with wijken, people, a respite offer with slots and two activities, once', async () => {
     const first = await cli('seed:demo');
     expect(first.code).toBe(0);
     const second = await cli('seed:demo');
@@ -75,11 +75,14 @@ describe('command line (built)', () => {
           `SELECT (SELECT count(*)::int FROM wijk w WHERE w.municipality_id = m.id) AS wijken,
                   (SELECT count(*)::int FROM account a WHERE a.municipality_id = m.id) AS accounts,
                   (SELECT count(*)::int FROM respite_offer o WHERE o.municipality_id = m.id) AS offers,
-                  (SELECT count(*)::int FROM respite_slot s WHERE s.municipality_id = m.id AND s.starts_at > now()) AS slots
+                  (SELECT count(*)::int FROM respite_slot s WHERE s.municipality_id = m.id AND s.starts_at > now()) AS slots,
+                  (SELECT count(*)::int FROM activity a WHERE a.municipality_id = m.id) AS activities,
+                  (SELECT count(*)::int FROM activity_session s JOIN activity a ON a.id = s.activity_id
+                    WHERE a.municipality_id = m.id AND a.occasion = 'dag_van_de_mantelzorg' AND to_char(s.starts_at AT TIME ZONE 'Europe/Amsterdam', 'MM-DD HH24:MI') = '11-10 14:00') AS carers_day
              FROM municipality m WHERE m.code = 'GM0415'`,
         )
       ).rows;
-      expect(row).toMatchObject({ wijken: 3, accounts: 2, offers: 1 });
+      expect(row).toMatchObject({ wijken: 3, accounts: 2, offers: 1, activities: 2, carers_day: 1 });
       // Mondays, Wednesdays and Fridays over four weeks, two dagdelen each.
       expect(row.slots).toBeGreaterThanOrEqual(20);
     } finally {

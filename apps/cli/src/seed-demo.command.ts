@@ -1,3 +1,4 @@
+import { ActivityService } from '@app/activities';
 import { AccountService, MunicipalityService } from '@app/identity';
 import { AppConfig, RequestContext } from '@app/platform';
 import { OfferService } from '@app/respite';
@@ -19,6 +20,10 @@ export const DEMO = {
     { role: 'admin' as const, email: 'admin@landsmeer.example.nl', password: 'demo-admin-landsmeer', name: 'Demo beheerder' },
     { role: 'staff' as const, email: 'consulent@landsmeer.example.nl', password: 'demo-staff-landsmeer', name: 'Demo consulent' },
   ],
+  activities: [
+    { kind: 'event' as const, occasion: 'dag_van_de_mantelzorg' as const, title: 'Dag van de Mantelzorg: voorstelling en high tea', capacity: 150, location: 'Dorpshuis Het Wapen, Landsmeer' },
+    { kind: 'peer_group' as const, theme: 'dementia' as const, title: 'Lotgenotengroep mantelzorgers van mensen met dementie', capacity: 12, location: 'Bibliotheek Landsmeer' },
+  ],
   offer: { kind: 'day_care' as const, name: 'Dagbesteding De Dorpskamer', location: 'Dorpsstraat 12, Landsmeer', wijk: 'Landsmeer-Dorp', suitability: ['dementia', 'physical'] },
 };
 
@@ -29,6 +34,7 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly municipalities: MunicipalityService,
     private readonly accounts: AccountService,
     private readonly offers: OfferService,
+    private readonly activities: ActivityService,
     private readonly context: RequestContext,
   ) {
     super();
@@ -46,6 +52,7 @@ export class SeedDemoCommand extends CommandRunner {
       const idOf = new Map((await this.municipalities.listWijken()).map(({ wijk }) => [wijk.name, wijk.id]));
       await this.municipalities.setNeighbours(idOf.get(DEMO.neighbours.of)!, DEMO.neighbours.are.map((name) => idOf.get(name)!));
       await this.ensureRespiteOffer();
+      await this.ensureActivities();
     });
     print(`Demo municipality ${municipality.code} ${municipality.name}: ${municipality.id}`);
   }
@@ -58,6 +65,17 @@ export class SeedDemoCommand extends CommandRunner {
     const created = await this.offers.create({ ...offer, wijkId: wijk?.wijk.id });
     const today = DateTime.now().setZone('Europe/Amsterdam');
     await this.offers.generateSlots(created.id, { from: today.plus({ days: 2 }).toISODate()!, to: today.plus({ weeks: 4 }).toISODate()!, weekdays: [1, 3, 5], dagdelen: ['ochtend', 'middag'] }, 8);
+  }
+
+  /** The Dag van de Mantelzorg (on its default date, 10 November) and a fortnightly peer group. */
+  private async ensureActivities(): Promise<void> {
+    const existing = new Set((await this.activities.list({ limit: 100 })).items.map(({ activity }) => activity.title));
+    const [dayOfCarers, peerGroup] = DEMO.activities;
+    if (!existing.has(dayOfCarers.title)) await this.activities.create(dayOfCarers);
+    if (!existing.has(peerGroup.title)) {
+      const firstDate = DateTime.now().setZone('Europe/Amsterdam').plus({ weeks: 1 }).startOf('week').plus({ days: 1 }).toISODate()!;
+      await this.activities.create({ ...peerGroup, recurrence: { rule: 'FREQ=WEEKLY;INTERVAL=2;COUNT=10', firstDate, startTime: '10:00', endTime: '11:30' } });
+    }
   }
 
   private async ensureUsers(municipalityId: string): Promise<string> {

@@ -6,3 +6,4 @@ export * from './participant.entity';
 export * from './activity-message-kinds';
 export { ParticipationService } from './participation.service';
 export { SessionReminders } from './session-reminders';
+export { ActivityService } from './activity.service';
