@@ -1,23 +1,21 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createEvent } from './support/activity-fixtures';
 import { createMunicipality, createPerson } from './support/factories';
-import { freePort } from './support/local-servers';
+import { messageIdsByRecipient, WorkerProcess } from './support/killed-worker';
 import { TestApp } from './support/test-app';
-import { waitUntil } from './support/wait';
 
 const CARERS = 5000;
 
 describe('Dag van de Mantelzorg invitations survive a killed worker', () => {
   let app: TestApp;
-  let worker: ChildProcess | undefined;
+  const worker = new WorkerProcess();
 
   beforeAll(async () => {
     app = await TestApp.start();
   });
   afterAll(async () => {
-    worker?.kill('SIGKILL');
+    await worker.kill();
     await app.close();
   });
 
@@ -36,33 +34,16 @@ describe('Dag van de Mantelzorg invitations survive a killed worker', () => {
       [municipality.id, batch, CARERS],
     );
     const event = await createEvent(app, admin.accessToken, { capacity: 400, occasion: 'dag_van_de_mantelzorg', title: 'Dag van de Mantelzorg', sessions: undefined });
-    const startWorker = async () =>
-      spawn('node', ['dist/apps/worker/main.js'], { env: { ...process.env, SMTP_URL: process.env.SMTP_URL, WORKER_PORT: String(await freePort()), LOG_LEVEL: 'silent' }, stdio: 'ignore' });
-
-    worker = await startWorker();
+    await worker.start();
     const started = await app.post(`/api/v1/activities/${event.id}/invitations`, { token: admin.accessToken, body: { audience: { all: true } } });
     expect(started.status).toBe(202);
-    const progressPath = `/api/v1/fanouts/${started.body.fanoutId}`;
     const ours = () => app.smtp.messages.filter((mail) => mail.to[0]?.endsWith(`-${batch}@example.nl`));
 
-    await waitUntil(async () => ours().length >= CARERS / 4, 90_000, 'a quarter delivered');
-    worker.kill('SIGKILL');
-    await new Promise((resolve) => worker!.once('exit', resolve));
-    const midway = await app.get(progressPath, { token: admin.accessToken });
-    expect(midway.body.done).toBe(false);
-    expect(midway.body.sent).toBeLessThan(CARERS);
-
-    worker = await startWorker();
-    const progress = await waitUntil(async () => {
-      const answer = await app.get(progressPath, { token: admin.accessToken });
-      return answer.body.done ? answer.body : undefined;
-    }, 180_000, 'invitations done after restart');
-    worker.kill('SIGTERM');
+    const progress = await worker.killMidwayAndFinish(app, admin.accessToken, started.body.fanoutId, () => ours().length, CARERS);
 
     expect(progress).toEqual({ total: CARERS, sent: CARERS, failed: 0, skipped: 0, done: true });
     const invitations = ours();
-    const messageIds = new Map<string, Set<string>>();
-    for (const mail of invitations) messageIds.set(mail.to[0]!, (messageIds.get(mail.to[0]!) ?? new Set()).add(mail.messageId));
+    const messageIds = messageIdsByRecipient(invitations);
     expect(messageIds.size).toBe(CARERS);
     // A mail in flight at the kill may be resent, with the same Message-ID: one invitation per carer.
     expect([...messageIds.values()].every((ids) => ids.size === 1)).toBe(true);
