@@ -3,6 +3,8 @@ import { PersonRole } from '@app/platform';
 import { randomBytes, randomInt } from 'node:crypto';
 import { TestApp } from './test-app';
 
+const DEMO_CODE = 'GM0415';
+
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** A municipality of its own for each test, so tests never share data. */
@@ -10,6 +12,8 @@ export async function createMunicipality(app: TestApp, name = 'Testgemeente'): P
   const service = app.app.get(MunicipalityService);
   for (;;) {
     const code = `GM${String(randomInt(0, 10000)).padStart(4, '0')}`;
+    // The demo's code belongs to the seed test, which expects it untouched.
+    if (code === DEMO_CODE) continue;
     const { municipality, created } = await service.createOrFind({ code, name });
     if (created) return municipality;
   }
