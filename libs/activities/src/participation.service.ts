@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CarerService } from '@app/carers';
-import { MunicipalityService } from '@app/identity';
+import { InvalidTokenError, MunicipalityService } from '@app/identity';
 import { LinkTokens } from '@app/messaging';
 import { DomainError, NotFoundError, RequestContext, ValidationFailedError } from '@app/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -23,12 +23,6 @@ interface Respondent {
 }
 
 type Answer = { attend: true; companions: number } | { attend: false; status: 'declined' | 'cancelled' };
-
-export class LinkTokenInvalidError extends DomainError {
-  constructor() {
-    super('TOKEN_INVALID', 400, 'This link is invalid or has expired.');
-  }
-}
 
 const HOUR = 3_600_000;
 const PROMOTION_BATCH = 50;
@@ -52,17 +46,15 @@ export class ParticipationService {
 
   /** The answer to an invitation, by the token of its link. */
   async respond(token: string, response: 'yes' | 'no', companions = 0): Promise<ActivityParticipant> {
-    const invitationId = this.tokens.verify(RSVP_PURPOSE, token);
-    const invitation = invitationId ? await this.dataSource.getRepository(ActivityInvitation).findOneBy({ id: invitationId }) : null;
-    if (!invitation) throw new LinkTokenInvalidError();
+    const invitation = await this.invitationByToken(token);
+    if (!invitation) throw new InvalidTokenError();
     const respondent: Respondent = { ...invitation, joinedVia: 'invitation' };
     return this.answer(respondent, response === 'yes' ? { attend: true, companions } : { attend: false, status: 'declined' });
   }
 
   /** What an invitation link holder sees before answering: the activity and their current answer. */
   async invitationOf(token: string): Promise<{ invitation: ActivityInvitation; activity: Activity; participant: ActivityParticipant | null } | null> {
-    const invitationId = this.tokens.verify(RSVP_PURPOSE, token);
-    const invitation = invitationId ? await this.dataSource.getRepository(ActivityInvitation).findOneBy({ id: invitationId }) : null;
+    const invitation = await this.invitationByToken(token);
     if (!invitation) return null;
     const activity = await this.dataSource.getRepository(Activity).findOneByOrFail({ id: invitation.activityId });
     const participant = await this.dataSource.getRepository(ActivityParticipant).findOneBy({ activityId: invitation.activityId, accountId: invitation.accountId });
@@ -104,7 +96,7 @@ export class ParticipationService {
   async acceptOffer(token: string): Promise<ActivityParticipant> {
     const participantId = this.tokens.verify(PLACE_OFFER_PURPOSE, token);
     const participant = participantId ? await this.dataSource.getRepository(ActivityParticipant).findOneBy({ id: participantId }) : null;
-    if (!participant) throw new LinkTokenInvalidError();
+    if (!participant) throw new InvalidTokenError();
     if (participant.status !== 'offered' || !participant.offerExpiresAt || participant.offerExpiresAt <= new Date()) throw new DomainError('OFFER_EXPIRED', 410, 'The place is no longer held.');
     return this.answer({ ...participant }, { attend: true, companions: participant.companions });
   }
@@ -240,6 +232,12 @@ export class ParticipationService {
       await this.messages.placeOffered(manager, participant);
       if (left <= 0) return;
     }
+  }
+
+  /** The invitation an RSVP link's token stands for; null when forged, expired or for another purpose. */
+  private async invitationByToken(token: string): Promise<ActivityInvitation | null> {
+    const invitationId = this.tokens.verify(RSVP_PURPOSE, token);
+    return invitationId ? this.dataSource.getRepository(ActivityInvitation).findOneBy({ id: invitationId }) : null;
   }
 
   private sessions(manager: EntityManager, activityId: string): Promise<ActivitySession[]> {

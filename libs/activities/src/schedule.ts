@@ -13,7 +13,3 @@ export function responsesCloseAt(activity: Pick<Activity, 'kind' | 'responseCuto
   return new Date(anchor.startsAt.getTime() - activity.responseCutoffHours * HOUR);
 }
 
-export function isOpenForResponses(activity: Pick<Activity, 'kind' | 'responseCutoffHours' | 'cancelledAt'>, sessions: ActivitySession[], now = new Date()): boolean {
-  const closes = responsesCloseAt(activity, sessions, now);
-  return !activity.cancelledAt && closes !== null && closes > now;
-}

@@ -15,3 +15,4 @@ export * from './people/person-profile.dto';
 export * from './people/postcode';
 export * from './recipient';
 export { recipientPage, recipientQuery, restrictToAudience } from './recipient-directory';
+export { InvalidTokenError } from './identity-errors';

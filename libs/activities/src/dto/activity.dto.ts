@@ -1,3 +1,4 @@
+import { ISO_WITH_OFFSET, LOCAL_DATE } from '@app/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGE_BAND_NAMES, AgeBand, KINDS_OF_CARE, KindOfCare } from '@app/carers';
 import { Type } from 'class-transformer';
@@ -23,8 +24,6 @@ import {
 import { Activity, ACTIVITY_KINDS, ActivityKind, ActivitySession, DAG_VAN_DE_MANTELZORG, PEER_GROUP_THEMES, PeerGroupTheme } from '../activity.entity';
 import { MAX_SESSIONS } from '../sessions';
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class SessionTimesDto {
@@ -36,7 +35,7 @@ export class RecurrenceDto {
   @ApiProperty({ example: 'FREQ=WEEKLY;INTERVAL=2;COUNT=6', description: 'RRULE (RFC 5545) without DTSTART: DAILY, WEEKLY or MONTHLY, ending by COUNT or UNTIL' })
   @IsString() @MinLength(6) @MaxLength(200)
   rule: string;
-  @ApiProperty({ example: '2026-12-01', description: 'Local date of the first session' }) @Matches(DATE) @IsISO8601({ strict: true }) firstDate: string;
+  @ApiProperty({ example: '2026-12-01', description: 'Local date of the first session' }) @Matches(LOCAL_DATE) @IsISO8601({ strict: true }) firstDate: string;
   @ApiProperty({ example: '19:30', description: 'Local time, kept across daylight-saving changes' }) @Matches(TIME, { message: 'startTime must be HH:mm' }) startTime: string;
   @ApiProperty({ example: '21:30' }) @Matches(TIME, { message: 'endTime must be HH:mm' }) endTime: string;
 }
@@ -63,7 +62,7 @@ export class CreateActivityDto {
   @IsOptional() @ValidateNested() @Type(() => RecurrenceDto)
   recurrence?: RecurrenceDto;
   @ApiPropertyOptional({ example: '2026-11-10', description: 'One session on this local date (defaults to 10 November for the Dag van de Mantelzorg)' })
-  @IsOptional() @Matches(DATE) @IsISO8601({ strict: true })
+  @IsOptional() @Matches(LOCAL_DATE) @IsISO8601({ strict: true })
   date?: string;
   @ApiPropertyOptional({ example: '14:00', description: 'With date: local start (default 14:00)' }) @IsOptional() @Matches(TIME, { message: 'startTime must be HH:mm' }) startTime?: string;
   @ApiPropertyOptional({ example: '17:00', description: 'With date: local end (default 17:00)' }) @IsOptional() @Matches(TIME, { message: 'endTime must be HH:mm' }) endTime?: string;

@@ -1,9 +1,9 @@
+import { LOCAL_DATE } from '@app/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { HOUSE_NUMBER_PATTERN, POSTCODE_PATTERN } from './postcode';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const asString = ({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value);
 
 /** Name, date of birth, address and language: what carers and volunteers both give when they sign up. */
@@ -12,7 +12,7 @@ export class PersonProfileFields {
   @ApiProperty({ example: 'de Vries', maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) lastName: string;
 
   @ApiProperty({ example: '1956-04-12', description: 'YYYY-MM-DD' })
-  @Matches(DATE, { message: 'dateOfBirth must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @Matches(LOCAL_DATE, { message: 'dateOfBirth must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
   dateOfBirth: string;
 
   @ApiProperty({ example: '1121 AB' })

@@ -9,3 +9,4 @@ export * from './problem';
 export * from './problem-titles';
 export * from './problem.filter';
 export * from './validation';
+export * from './formats';

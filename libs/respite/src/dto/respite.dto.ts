@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { PageQuery } from '@app/platform';
+import { ISO_WITH_OFFSET, LOCAL_DATE, PageQuery } from '@app/platform';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,8 +22,6 @@ import { OFFER_KINDS, OfferKind, RespiteOffer } from '../respite-offer.entity';
 import { RespiteSlot } from '../respite-slot.entity';
 import { SlotListing } from '../slot-search';
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class CreateOfferDto {
@@ -78,8 +76,8 @@ export class CreateSlotDto {
 }
 
 export class GenerateSlotsDto {
-  @ApiProperty({ example: '2026-12-01' }) @Matches(DATE) @IsISO8601({ strict: true }) from: string;
-  @ApiProperty({ example: '2026-12-31' }) @Matches(DATE) @IsISO8601({ strict: true }) to: string;
+  @ApiProperty({ example: '2026-12-01' }) @Matches(LOCAL_DATE) @IsISO8601({ strict: true }) from: string;
+  @ApiProperty({ example: '2026-12-31' }) @Matches(LOCAL_DATE) @IsISO8601({ strict: true }) to: string;
   @ApiProperty({ type: [Number], description: 'ISO weekdays, 1 = Monday', example: [1, 3, 5] }) @ArrayMinSize(1) @ArrayMaxSize(7) @IsInt({ each: true }) @Min(1, { each: true }) @Max(7, { each: true }) weekdays: number[];
   @ApiProperty({ enum: ['ochtend', 'middag', 'avond'], isArray: true }) @ArrayMinSize(1) @ArrayMaxSize(3) @IsIn(['ochtend', 'middag', 'avond'], { each: true }) dagdelen: Array<'ochtend' | 'middag' | 'avond'>;
   @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) capacity: number;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Account, PersonProfileFields } from '@app/identity';
-import { PageQuery } from '@app/platform';
+import { LOCAL_DATE, PageQuery } from '@app/platform';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { AVAILABILITY_KEY } from '../availability';
@@ -8,7 +8,6 @@ import { VolunteerAbsence } from '../volunteer-absence.entity';
 import { VolunteerTraining } from '../volunteer-training.entity';
 import { Volunteer } from '../volunteer.entity';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** What a volunteer offers: skills, languages, when, and how many matches at once. */
@@ -52,18 +51,18 @@ export class VolunteerCreatedDto {
 }
 
 export class RecordVogDto {
-  @ApiProperty({ example: '2026-10-01', description: 'Issue date on the certificate' }) @Matches(DATE) @IsISO8601({ strict: true }) issuedOn: string;
+  @ApiProperty({ example: '2026-10-01', description: 'Issue date on the certificate' }) @Matches(LOCAL_DATE) @IsISO8601({ strict: true }) issuedOn: string;
 }
 
 export class AddTrainingDto {
   @ApiProperty({ example: 'dementia', maxLength: 40 }) @IsString() @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'kind must be a lowercase key such as dementia' }) kind: string;
-  @ApiProperty({ example: '2026-09-15' }) @Matches(DATE) @IsISO8601({ strict: true }) completedOn: string;
-  @ApiPropertyOptional({ example: '2028-09-15', description: 'When the training lapses, if it does' }) @IsOptional() @Matches(DATE) @IsISO8601({ strict: true }) validUntil?: string;
+  @ApiProperty({ example: '2026-09-15' }) @Matches(LOCAL_DATE) @IsISO8601({ strict: true }) completedOn: string;
+  @ApiPropertyOptional({ example: '2028-09-15', description: 'When the training lapses, if it does' }) @IsOptional() @Matches(LOCAL_DATE) @IsISO8601({ strict: true }) validUntil?: string;
 }
 
 export class AddAbsenceDto {
-  @ApiProperty({ example: '2026-12-24' }) @Matches(DATE) @IsISO8601({ strict: true }) from: string;
-  @ApiProperty({ example: '2027-01-03' }) @Matches(DATE) @IsISO8601({ strict: true }) to: string;
+  @ApiProperty({ example: '2026-12-24' }) @Matches(LOCAL_DATE) @IsISO8601({ strict: true }) from: string;
+  @ApiProperty({ example: '2027-01-03' }) @Matches(LOCAL_DATE) @IsISO8601({ strict: true }) to: string;
 }
 
 export class VolunteerSearchQuery extends PageQuery {
