@@ -21,7 +21,7 @@ module.exports = {
   // Jest's module loader cannot require ESM-only packages as Node 20.19+ can; compile these few to CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
-    '^@app/(platform|messaging|identity|carers|respite|volunteers|appreciation|activities)(/.*)?$': '<rootDir>/libs/$1/src$2',
+    '^@app/(platform|messaging|identity|carers|respite|volunteers|appreciation|activities|privacy|reports)(/.*)?$': '<rootDir>/libs/$1/src$2',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   setupFiles: ['reflect-metadata'],

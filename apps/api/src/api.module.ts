@@ -6,11 +6,12 @@ import { CarersHttpModule } from '@app/carers';
 import { RespiteHttpModule } from '@app/respite';
 import { VolunteersHttpModule } from '@app/volunteers';
 import { IdentityHttpModule } from '@app/identity';
+import { PrivacyHttpModule } from '@app/privacy';
 import { MessagingHttpModule, MessagingModule, QueueModule } from '@app/messaging';
 import { AuthGuard, PlatformHttpModule, PlatformModule } from '@app/platform';
 
 @Module({
-  imports: [PlatformModule, PlatformHttpModule, MessagingModule, QueueModule, MessagingHttpModule, IdentityHttpModule, CarersHttpModule, RespiteHttpModule, VolunteersHttpModule, AppreciationHttpModule, ActivitiesHttpModule],
+  imports: [PlatformModule, PlatformHttpModule, MessagingModule, QueueModule, MessagingHttpModule, IdentityHttpModule, CarersHttpModule, RespiteHttpModule, VolunteersHttpModule, AppreciationHttpModule, ActivitiesHttpModule, PrivacyHttpModule],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

@@ -1,3 +1,4 @@
+import { ActivityPersonalData } from './activity-personal-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CarersModule } from '@app/carers';
@@ -17,6 +18,7 @@ import { SessionReminders } from './session-reminders';
 @Module({
   imports: [CarersModule, TypeOrmModule.forFeature([Activity, ActivitySession, ActivityInvitation, ActivityParticipant, ActivityAttendance])],
   providers: [
+    ActivityPersonalData,
     provideMunicipalityScoped(Activity),
     provideMunicipalityScoped(ActivitySession),
     ActivityService,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FanoutStartedDto } from '@app/messaging';
-import { ApiPageResponse, ApiProblems, mapPage, Page, PageQuery, PERSON_ROLES, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiPageResponse, ApiProblems, NoPersonalData, PERSON_ROLES, Page, PageQuery, Roles, STAFF_ROLES, mapPage } from '@app/platform';
 import { ActivityFiguresService } from './activity-figures';
 import { ActivityService, ActivityWithSessions } from './activity.service';
 import { ActivityDto, CancelSessionDto, CreateActivityDto, CreateInvitationsDto, MoveSessionDto, UpdateActivityDto } from './dto/activity.dto';
@@ -21,6 +21,7 @@ export class ActivityController {
   ) {}
 
   @Post()
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Create an event, course or peer group with its sessions (one-off, recurring, or on a local date; the Dag van de Mantelzorg defaults to 10 November)' })
   @ApiCreatedResponse({ type: ActivityDto })
@@ -47,6 +48,7 @@ export class ActivityController {
   }
 
   @Patch(':activityId')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Change an activity; capacity never below the places taken' })
   @ApiOkResponse({ type: ActivityDto })
@@ -56,6 +58,7 @@ export class ActivityController {
   }
 
   @Post(':activityId/sessions/:sessionId/cancel')
+  @NoPersonalData()
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Call one session off; participants are told, with a calendar cancellation' })
@@ -66,6 +69,7 @@ export class ActivityController {
   }
 
   @Patch(':activityId/sessions/:sessionId')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Move one session; participants get the new time and reminders follow it' })
   @ApiOkResponse({ type: ActivityDto })
@@ -75,6 +79,7 @@ export class ActivityController {
   }
 
   @Post(':activityId/invitations')
+  @NoPersonalData()
   @HttpCode(202)
   @Roles('admin')
   @ApiOperation({ summary: 'Invite all active carers, or those matching filters; people invited before are not invited again. Progress at /fanouts/{fanoutId}' })
@@ -85,6 +90,7 @@ export class ActivityController {
   }
 
   @Get(':activityId/figures')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Invited, responded, attending (companions counted), attended, by wijk' })
   @ApiOkResponse({ type: ActivityFiguresDto })

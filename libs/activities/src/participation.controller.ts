@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Public, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiProblems, Audited, Public, Roles, STAFF_ROLES } from '@app/platform';
 import { AttendanceService } from './attendance.service';
 import { AttendanceDto, EnrolDto, MyActivityDto, ParticipantListDto, ParticipationDto, RecordAttendanceDto, RsvpDto } from './dto/participation.dto';
 import { ParticipationService } from './participation.service';
@@ -25,6 +25,7 @@ export class ParticipationController {
   }
 
   @Post('activities/:activityId/enrolments')
+  @Audited('activity_participant', { answer: 'id' })
   @Roles('carer', ...STAFF_ROLES)
   @ApiOperation({ summary: 'Enrol: a carer themselves in a course or peer group (events by invitation), or staff a carer in any activity' })
   @ApiCreatedResponse({ type: ParticipationDto })
@@ -34,6 +35,7 @@ export class ParticipationController {
   }
 
   @Post('activities/:activityId/participants/:participantId/cancel')
+  @Audited('activity_participant', { param: 'participantId' })
   @HttpCode(200)
   @Roles('carer', ...STAFF_ROLES)
   @ApiOperation({ summary: 'Withdraw (a carer their own place, staff anyone’s) until the cut-off; the places go to the waiting list' })
@@ -44,6 +46,7 @@ export class ParticipationController {
   }
 
   @Get('activities/:activityId/participants')
+  @Audited('activity_participant', { answer: 'items' })
   @Roles('volunteer', ...STAFF_ROLES)
   @ApiOperation({ summary: 'Who takes part, by name only (staff, or the volunteer who leads it)' })
   @ApiOkResponse({ type: ParticipantListDto })
@@ -53,6 +56,7 @@ export class ParticipationController {
   }
 
   @Put('activities/:activityId/sessions/:sessionId/attendance')
+  @Audited('activity_participant', { bodyList: 'entries', field: 'participantId' })
   @Roles('volunteer', ...STAFF_ROLES)
   @ApiOperation({ summary: 'Record who came to a session that has started (staff, or the volunteer who leads it); recording again corrects it' })
   @ApiOkResponse({ type: AttendanceDto })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiProblems, Audited, NoPersonalData, Roles, STAFF_ROLES } from '@app/platform';
 import { ApplicationService } from './application.service';
 import { CampaignService } from './campaign.service';
 import { ApplicationDto, ApplicationListDto, ApplyDto, NominateDto, ReviewDto } from './dto/application.dto';
@@ -21,6 +21,7 @@ export class AppreciationController {
   ) {}
 
   @Post('appreciation/campaigns')
+  @NoPersonalData()
   @Roles('admin')
   @ApiOperation({ summary: "Set up the year's campaign: amount, window, eligibility rules, budget" })
   @ApiCreatedResponse({ type: CampaignDto })
@@ -30,6 +31,7 @@ export class AppreciationController {
   }
 
   @Get('appreciation/campaigns')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES, 'carer')
   @ApiOperation({ summary: 'Campaigns of this municipality, newest year first' })
   @ApiOkResponse({ type: CampaignListDto })
@@ -39,6 +41,7 @@ export class AppreciationController {
   }
 
   @Get('appreciation/campaigns/:id')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES, 'carer')
   @ApiOperation({ summary: 'One campaign, with the budget spent so far' })
   @ApiOkResponse({ type: CampaignDto })
@@ -48,6 +51,7 @@ export class AppreciationController {
   }
 
   @Get('appreciation/campaigns/:id/figures')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Applications by status, vouchers issued and redeemed, budget left, per wijk' })
   @ApiOkResponse({ type: CampaignFiguresDto })
@@ -67,6 +71,7 @@ export class AppreciationController {
   }
 
   @Post('appreciation/campaigns/:id/nominations')
+  @Audited('appreciation_application', { answer: 'id' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Nominate a carer on their behalf; checked as an application' })
   @ApiCreatedResponse({ type: ApplicationDto })
@@ -77,6 +82,7 @@ export class AppreciationController {
   }
 
   @Get('appreciation/applications/review')
+  @Audited('appreciation_application', { answer: 'items' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Applications that need a staff decision, oldest first' })
   @ApiOkResponse({ type: ApplicationListDto })
@@ -86,6 +92,7 @@ export class AppreciationController {
   }
 
   @Post('appreciation/applications/:id/review')
+  @Audited('appreciation_application', { param: 'id' })
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Approve (issuing the voucher within the budget) or reject an application, with a reason' })

@@ -1,3 +1,4 @@
+import { AppreciationPersonalData } from './appreciation-personal-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CarersModule } from '@app/carers';
@@ -18,6 +19,7 @@ import { VoucherService } from './voucher.service';
 @Module({
   imports: [CarersModule, TypeOrmModule.forFeature([AppreciationCampaign, AppreciationApplication, Voucher, VoucherRedemption])],
   providers: [
+    AppreciationPersonalData,
     provideMunicipalityScoped(AppreciationCampaign),
     provideMunicipalityScoped(AppreciationApplication),
     CampaignService,

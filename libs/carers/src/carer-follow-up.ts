@@ -69,7 +69,7 @@ export class CarerFollowUp {
     for (const municipality of await this.municipalities.all()) {
       const grace = municipality.settings.reconfirmationGraceDays;
       const [, gone] = (await this.dataSource.query(
-        `UPDATE carer SET status = 'inactive', updated_at = now()
+        `UPDATE carer SET status = 'inactive', inactive_since = now(), updated_at = now()
           WHERE municipality_id = $1 AND status = 'active' AND reconfirmation_requested_at < now() - make_interval(days => $2)`,
         [municipality.id, grace],
       )) as [unknown, number];

@@ -13,8 +13,12 @@ export class CarerPostalAddresses extends PostalAddressBook {
 
   async addresses(accountIds: string[]): Promise<Map<string, PostalAddress>> {
     const found = accountIds.length === 0 ? [] : await this.carers.find({ where: { accountId: In(accountIds) } });
-    return new Map(
-      found.map((carer) => [carer.accountId, { name: `${carer.firstName} ${carer.lastName}`, postcode: `${carer.postcode.slice(0, 4)} ${carer.postcode.slice(4)}`, houseNumber: carer.houseNumber }]),
-    );
+    const addresses = new Map<string, PostalAddress>();
+    // An erased carer has no address left; they are left off the list.
+    for (const carer of found) {
+      if (!carer.postcode || !carer.houseNumber) continue;
+      addresses.set(carer.accountId, { name: `${carer.firstName} ${carer.lastName}`, postcode: `${carer.postcode.slice(0, 4)} ${carer.postcode.slice(4)}`, houseNumber: carer.houseNumber });
+    }
+    return addresses;
   }
 }

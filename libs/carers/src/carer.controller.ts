@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MunicipalityService } from '@app/identity';
-import { ApiPageResponse, ApiProblems, Page, Public, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiPageResponse, ApiProblems, Audited, Page, Public, Roles, STAFF_ROLES } from '@app/platform';
 import { CareRelationshipService } from './care-relationship.service';
 import { CarerRegistrationService } from './carer-registration.service';
 import { CarerService } from './carer.service';
@@ -36,6 +36,7 @@ export class CarerController {
   }
 
   @Post('registrations')
+  @Audited('carer', { answer: 'id' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Register a carer on their behalf: without email (post), or under 16 with guardian consent' })
   @ApiCreatedResponse({ type: CarerCreatedDto })
@@ -47,6 +48,7 @@ export class CarerController {
   }
 
   @Get()
+  @Audited('carer', { answer: 'items' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Search carers of this municipality' })
   @ApiPageResponse(CarerDto)
@@ -58,6 +60,7 @@ export class CarerController {
   }
 
   @Get(':carerId')
+  @Audited('carer', { param: 'carerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'One carer of this municipality' })
   @ApiOkResponse({ type: CarerDto })
@@ -68,6 +71,7 @@ export class CarerController {
   }
 
   @Post(':carerId/reactivate')
+  @Audited('carer', { param: 'carerId' })
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Turn an inactive carer back on (counts as confirmed today)' })
@@ -79,6 +83,7 @@ export class CarerController {
   }
 
   @Get(':carerId/care-relationships')
+  @Audited('carer', { param: 'carerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "A carer's care relationships, ended ones included" })
   @ApiOkResponse({ type: CareRelationshipListDto })
@@ -89,6 +94,7 @@ export class CarerController {
   }
 
   @Post(':carerId/care-relationships')
+  @Audited('carer', { param: 'carerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Add a care relationship for a carer (e.g. one without a login)' })
   @ApiCreatedResponse({ type: CareRelationshipDto })
@@ -99,6 +105,7 @@ export class CarerController {
   }
 
   @Patch(':carerId/care-relationships/:id')
+  @Audited('carer', { param: 'carerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "Change a carer's care relationship (only the fields sent)" })
   @ApiOkResponse({ type: CareRelationshipDto })
@@ -113,6 +120,7 @@ export class CarerController {
   }
 
   @Post(':carerId/care-relationships/:id/end')
+  @Audited('carer', { param: 'carerId' })
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "End a carer's care relationship" })
@@ -124,6 +132,7 @@ export class CarerController {
   }
 
   @Post(':carerId/consents')
+  @Audited('carer', { param: 'carerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Record a consent the carer gave in person or on paper' })
   @ApiCreatedResponse({ type: ConsentDto })
@@ -134,6 +143,7 @@ export class CarerController {
   }
 
   @Post(':carerId/consents/:purpose/withdraw')
+  @Audited('carer', { param: 'carerId' })
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Record a withdrawal of consent; for health_data the health fields are erased' })
@@ -146,6 +156,7 @@ export class CarerController {
   }
 
   @Get(':carerId/consents')
+  @Audited('carer', { param: 'carerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "A carer's consents, withdrawn ones included" })
   @ApiOkResponse({ type: ConsentListDto })

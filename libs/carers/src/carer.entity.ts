@@ -31,11 +31,12 @@ export class Carer extends BaseRecord {
   dateOfBirth: string;
 
   /** Normalised: four digits and two capitals, no space ("1121AB"). */
-  @Column({ type: 'text' })
-  postcode: string;
+  @Column({ type: 'text', nullable: true })
+  postcode: string | null;
 
-  @Column({ type: 'text' })
-  houseNumber: string;
+  /** Null once the person is erased. */
+  @Column({ type: 'text', nullable: true })
+  houseNumber: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   wijkId: string | null;
@@ -45,6 +46,10 @@ export class Carer extends BaseRecord {
 
   @Column({ type: 'text', default: 'active' })
   status: CarerStatus;
+
+  /** Since when the carer is inactive; the retention period counts from here. */
+  @Column({ type: 'timestamptz', nullable: true })
+  inactiveSince: Date | null;
 
   @Column({ type: 'text' })
   registeredBy: 'self' | 'staff';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Account, AccountService, MunicipalityService } from '@app/identity';
-import { InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, Page, PageQuery, paginate, RequestContext } from '@app/platform';
+import { ConflictError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, Page, PageQuery, paginate, RequestContext } from '@app/platform';
 import { DateTime } from 'luxon';
 import { Carer } from './carer.entity';
 import { DomainError } from '@app/platform';
@@ -47,8 +47,9 @@ export class CarerService {
 
   /** Staff turn an inactive carer (no re-confirmation) back on; counts as confirmed today. */
   async reactivate(id: string): Promise<CarerWithAccount> {
-    await this.get(id);
-    await this.carers.update({ id }, { status: 'active', confirmedAt: new Date(), reconfirmationRequestedAt: null });
+    const { account } = await this.get(id);
+    if (account.erasedAt) throw new ConflictError('PERSON_ERASED', 'This person was erased and cannot be reactivated.');
+    await this.carers.update({ id }, { status: 'active', inactiveSince: null, confirmedAt: new Date(), reconfirmationRequestedAt: null });
     return this.get(id);
   }
 

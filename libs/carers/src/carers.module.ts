@@ -7,6 +7,7 @@ import { CareRelationshipService } from './care-relationship.service';
 import { Carer } from './carer.entity';
 import { CarerAudience } from './carer-audience';
 import { CarerDirectory } from './carer-directory';
+import { CarerPersonalData } from './carer-personal-data';
 import { CarerPostalAddresses } from './carer-postal-addresses';
 import { CarerRegistrationService } from './carer-registration.service';
 import { CarerService } from './carer.service';
@@ -41,6 +42,7 @@ import { ConsentService } from './consent.service';
     CarerPostalAddresses,
     CarerAudience,
     CarerDirectory,
+    CarerPersonalData,
     { provide: PostalAddressBook, useExisting: CarerPostalAddresses },
   ],
   exports: [CarerDirectory, CarerFollowUp, ScreeningService, SignalService, CarerRegistrationService, CarerService, CareRelationshipService, ConsentService, PostalAddressBook],

@@ -40,7 +40,8 @@ export class ReconfirmPage implements LinkPage, OnModuleInit {
     const carerId = this.tokens.verify(RECONFIRM_PURPOSE, token);
     if (!carerId) return TEXT[language].invalid;
     await this.dataSource.query(
-      `UPDATE carer SET confirmed_at = now(), reconfirmation_requested_at = NULL, status = 'active', updated_at = now() WHERE id = $1`,
+      `UPDATE carer SET confirmed_at = now(), reconfirmation_requested_at = NULL, status = 'active', inactive_since = NULL, updated_at = now()
+        WHERE id = $1 AND account_id IN (SELECT id FROM account WHERE erased_at IS NULL)`,
       [carerId],
     );
     return TEXT[language].done;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, languageFromHeader, mapPage, NotFoundError, Page, Public, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiPageResponse, ApiProblems, Audited, NotFoundError, Page, Public, Roles, STAFF_ROLES, languageFromHeader, mapPage } from '@app/platform';
 import { CarerService } from './carer.service';
 import { CloseSignalDto, InstrumentDto, ScreeningDto, ScreeningListDto, ScreeningResultDto, SignalDto, SignalNoteDto, SignalNoteInputDto, SignalNoteListDto, SignalQuery, SubmitScreeningDto } from './dto/screening.dto';
 import { INSTRUMENTS } from './screening-instruments';
@@ -49,6 +49,7 @@ export class ScreeningController {
   }
 
   @Get('carers/:carerId/screenings')
+  @Audited('carer', { param: 'carerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: "A carer's burden history" })
   @ApiOkResponse({ type: ScreeningListDto })
@@ -59,6 +60,7 @@ export class ScreeningController {
   }
 
   @Get('signals')
+  @Audited('signal', { answer: 'items' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Signals of this municipality, newest first' })
   @ApiPageResponse(SignalDto)
@@ -68,6 +70,7 @@ export class ScreeningController {
   }
 
   @Post('signals/:signalId/claim')
+  @Audited('signal', { param: 'signalId' })
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Take an open signal' })
@@ -78,6 +81,7 @@ export class ScreeningController {
   }
 
   @Post('signals/:signalId/notes')
+  @Audited('signal', { param: 'signalId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Add a note (stored encrypted)' })
   @ApiCreatedResponse({ type: SignalNoteDto })
@@ -88,6 +92,7 @@ export class ScreeningController {
   }
 
   @Get('signals/:signalId/notes')
+  @Audited('signal', { param: 'signalId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Notes on a signal' })
   @ApiOkResponse({ type: SignalNoteListDto })
@@ -97,6 +102,7 @@ export class ScreeningController {
   }
 
   @Post('signals/:signalId/close')
+  @Audited('signal', { param: 'signalId' })
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Close a signal, optionally with a note of what was done' })

@@ -38,6 +38,14 @@ export class Account extends BaseRecord {
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  /** Set when the person's data was erased; the emptied row stays for anonymous figures. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
+  /** Last sign-in or token refresh; volunteers' retention period counts from here. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  lastActiveAt: Date;
+
   /** How the person wants to hear from the steunpunt; "post" people get campaign mail on paper. */
   @Column({ type: 'text', default: 'email' })
   contactChannel: 'email' | 'post';

@@ -104,6 +104,11 @@ export class AccountService {
     });
   }
 
+  /** Signing in or refreshing counts as activity; retention of volunteers counts from the last. */
+  async markActive(id: string): Promise<void> {
+    await this.dataSource.getRepository(Account).update({ id }, { lastActiveAt: new Date() });
+  }
+
   async getInMunicipality(id: string): Promise<Account> {
     const account = await this.scopedAccounts.findOne({ id });
     if (!account) throw new NotFoundError('The account');

@@ -71,6 +71,13 @@ export class MunicipalitySettings {
   voucherExpiryNoticeDays: number;
 }
 
+const DEFAULT_RETENTION_MONTHS = 24;
+
+/** SQL for the moment before which a municipality's inactive people are past retention (alias: the municipality row). */
+export function retentionCutoffSql(alias: string): string {
+  return `now() - make_interval(months => COALESCE((${alias}.settings ->> 'retentionMonths')::int, ${DEFAULT_RETENTION_MONTHS}))`;
+}
+
 export function defaultMunicipalitySettings(municipalityName: string): MunicipalitySettings {
   return {
     respiteBudget: { unit: 'dagdelen', perYear: 24 },
@@ -79,7 +86,7 @@ export function defaultMunicipalitySettings(municipalityName: string): Municipal
     waitlistHoldHours: 24,
     reminderOffsetsHours: [48, 3],
     vogMaximumAgeMonths: 36,
-    retentionMonths: 24,
+    retentionMonths: DEFAULT_RETENTION_MONTHS,
     signalDueWorkingDays: 5,
     rescreeningMonths: 6,
     reconfirmationGraceDays: 30,

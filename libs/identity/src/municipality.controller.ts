@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, NotFoundError, RequestContext, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiProblems, NoPersonalData, NotFoundError, RequestContext, Roles, STAFF_ROLES } from '@app/platform';
 import { CreateWijkDto, MunicipalityDto, PostcodeQuery, SetWijkNeighboursDto, UpdateSettingsDto, WijkDto, WijkListDto } from './dto/municipality.dto';
 import { MunicipalityService } from './municipality.service';
 
@@ -13,6 +13,7 @@ export class MunicipalityController {
   ) {}
 
   @Get('municipality')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'The municipality of the signed-in staff member, with its settings' })
   @ApiOkResponse({ type: MunicipalityDto })
@@ -21,6 +22,7 @@ export class MunicipalityController {
   }
 
   @Patch('municipality/settings')
+  @NoPersonalData()
   @Roles('admin')
   @ApiOperation({ summary: 'Change municipal settings (only the fields sent)' })
   @ApiOkResponse({ type: MunicipalityDto })
@@ -30,6 +32,7 @@ export class MunicipalityController {
   }
 
   @Post('wijken')
+  @NoPersonalData()
   @Roles('admin')
   @ApiOperation({ summary: 'Define a wijk by its PC4 postcode ranges' })
   @ApiCreatedResponse({ type: WijkDto })
@@ -39,6 +42,7 @@ export class MunicipalityController {
   }
 
   @Get('wijken')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'The wijken of this municipality' })
   @ApiOkResponse({ type: WijkListDto })
@@ -47,6 +51,7 @@ export class MunicipalityController {
   }
 
   @Put('wijken/:id/neighbours')
+  @NoPersonalData()
   @Roles('admin')
   @ApiOperation({ summary: 'Set the wijken bordering this one (mutual: each listed wijk lists this one too)' })
   @ApiOkResponse({ type: WijkDto })
@@ -56,6 +61,7 @@ export class MunicipalityController {
   }
 
   @Get('wijken/lookup')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'The wijk of a postcode in this municipality' })
   @ApiOkResponse({ type: WijkDto })

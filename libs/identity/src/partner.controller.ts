@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Roles } from '@app/platform';
+import { ApiProblems, NoPersonalData, Roles } from '@app/platform';
 import { CreatePartnerDto, PartnerCreatedDto, PartnerDto, PartnerListDto } from './dto/partner.dto';
 import { PartnerService } from './partner.service';
 
@@ -11,6 +11,7 @@ export class PartnerController {
   constructor(private readonly partners: PartnerService) {}
 
   @Post()
+  @NoPersonalData()
   @ApiOperation({ summary: 'Register a partner that redeems vouchers; the API key is shown only in this answer' })
   @ApiCreatedResponse({ type: PartnerCreatedDto })
   @ApiProblems()
@@ -20,6 +21,7 @@ export class PartnerController {
   }
 
   @Get()
+  @NoPersonalData()
   @ApiOperation({ summary: 'Partners of this municipality' })
   @ApiOkResponse({ type: PartnerListDto })
   async list(): Promise<PartnerListDto> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, mapPage, Page, Roles } from '@app/platform';
+import { ApiPageResponse, ApiProblems, Audited, Page, Roles, mapPage } from '@app/platform';
 import { AccountService } from './account.service';
 import { CreateUserDto, UserDto, UserListQuery } from './dto/account.dto';
 
@@ -11,6 +11,7 @@ export class UsersController {
   constructor(private readonly accounts: AccountService) {}
 
   @Post()
+  @Audited('account', { answer: 'id' })
   @ApiOperation({ summary: 'Invite a staff member or admin of this municipality (they choose a password by email)' })
   @ApiCreatedResponse({ type: UserDto })
   @ApiProblems({ 409: ['EMAIL_TAKEN'] })
@@ -19,6 +20,7 @@ export class UsersController {
   }
 
   @Get()
+  @Audited('account', { answer: 'items' })
   @ApiOperation({ summary: 'Accounts of this municipality, newest first' })
   @ApiPageResponse(UserDto)
   async list(@Query() query: UserListQuery): Promise<Page<UserDto>> {
@@ -26,6 +28,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @Audited('account', { param: 'id' })
   @ApiOperation({ summary: 'One account of this municipality' })
   @ApiOkResponse({ type: UserDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })

@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags 
 import { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiPageResponse, ApiProblems, mapPage, NotFoundError, Page, PageQuery, PERSON_ROLES, RequestContext, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiPageResponse, ApiProblems, Audited, NoPersonalData, NotFoundError, PERSON_ROLES, Page, PageQuery, RequestContext, Roles, STAFF_ROLES, mapPage } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { CreateAnnouncementDto, FanoutProgressDto, FanoutStartedDto, MessageLogEntryDto } from './dto/messaging.dto';
 import { FanoutService } from './fanout/fanout.service';
@@ -25,6 +25,7 @@ export class MessagingController {
   ) {}
 
   @Post('announcements')
+  @NoPersonalData()
   @HttpCode(202)
   @Roles('admin')
   @ApiOperation({ summary: 'Send a campaign message to everyone of the given roles (respects opt-out and post preference)' })
@@ -42,6 +43,7 @@ export class MessagingController {
   }
 
   @Get('fanouts/:fanoutId')
+  @NoPersonalData()
   @Roles('admin')
   @ApiOperation({ summary: 'Progress of a fan-out while it runs' })
   @ApiOkResponse({ type: FanoutProgressDto })
@@ -51,6 +53,7 @@ export class MessagingController {
   }
 
   @Get('fanouts/:fanoutId/post-recipients.csv')
+  @Audited('fanout', { param: 'fanoutId' })
   @Roles('admin')
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'People of a fan-out who chose post, with their address, for the print shop (CSV)' })
@@ -89,6 +92,7 @@ export class MessagingController {
   }
 
   @Get('people/:accountId/messages')
+  @Audited('account', { param: 'accountId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Communication log of a person of this municipality' })
   @ApiPageResponse(MessageLogEntryDto)

@@ -1,3 +1,4 @@
+export * from './audit/audited.decorator';
 export * from './async/deadline';
 export * from './auth';
 export * from './config';

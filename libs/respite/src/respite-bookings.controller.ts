@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CarerService } from '@app/carers';
-import { ApiProblems, RequestContext, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiProblems, Audited, RequestContext, Roles, STAFF_ROLES } from '@app/platform';
 import { AttendanceService } from './attendance.service';
 import { BookingService } from './booking.service';
 import { AttendanceDto, BookingDto, BookingListDto, CancelBookingDto, CreateBookingDto, MoveBookingDto } from './dto/respite.dto';
@@ -53,6 +53,7 @@ export class RespiteBookingsController {
   }
 
   @Get('carers/:carerId/respite-budget')
+  @Audited('carer', { param: 'carerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'A carer’s respite budget for a year: used and left' })
   @ApiOkResponse({ type: BudgetStatementDto })
@@ -73,6 +74,7 @@ export class RespiteBookingsController {
   }
 
   @Post('respite/bookings/:bookingId/cancel')
+  @Audited('respite_booking', { param: 'bookingId' })
   @HttpCode(200)
   @Roles('carer', ...STAFF_ROLES)
   @ApiOperation({ summary: 'Cancel a booking; after the cut-off it still counts against the budget' })
@@ -84,6 +86,7 @@ export class RespiteBookingsController {
   }
 
   @Post('respite/bookings/:bookingId/attendance')
+  @Audited('respite_booking', { param: 'bookingId' })
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Record whether the carer came (once the slot has begun); a no-show has no automatic consequence' })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, Page, Roles, STAFF_ROLES, ValidationFailedError } from '@app/platform';
+import { ApiPageResponse, ApiProblems, Audited, NoPersonalData, Page, Roles, STAFF_ROLES, ValidationFailedError } from '@app/platform';
 import {
   CancelSlotDto,
   ChangeCapacityDto,
@@ -36,6 +36,7 @@ export class RespiteOffersController {
   ) {}
 
   @Post('respite/offers')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Add a respite offer of a provider' })
   @ApiCreatedResponse({ type: OfferDto })
@@ -45,6 +46,7 @@ export class RespiteOffersController {
   }
 
   @Patch('respite/offers/:offerId')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Change an offer of this municipality (not its kind)' })
   @ApiOkResponse({ type: OfferDto })
@@ -54,6 +56,7 @@ export class RespiteOffersController {
   }
 
   @Get('respite/offers')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Offers this municipality manages' })
   @ApiOkResponse({ type: OfferListDto })
@@ -63,6 +66,7 @@ export class RespiteOffersController {
   }
 
   @Get('respite/offers/:offerId/occupancy')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'How full the offer’s slots starting in [from, to) were: places, waiting list, attendance, no-shows' })
   @ApiOkResponse({ type: OccupancyDto })
@@ -72,6 +76,7 @@ export class RespiteOffersController {
   }
 
   @Post('respite/offers/:offerId/slots')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Add one slot' })
   @ApiCreatedResponse({ type: SlotDto })
@@ -84,6 +89,7 @@ export class RespiteOffersController {
   }
 
   @Post('respite/offers/:offerId/slots/generate')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Add slots from a weekly pattern of dagdelen (local times, correct across DST)' })
   @ApiCreatedResponse({ type: SlotListDto })
@@ -97,6 +103,7 @@ export class RespiteOffersController {
   }
 
   @Patch('respite/slots/:slotId')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Change the capacity of a slot (never below the places taken)' })
   @ApiOkResponse({ type: SlotDto })
@@ -106,6 +113,7 @@ export class RespiteOffersController {
   }
 
   @Post('respite/slots/:slotId/cancel')
+  @NoPersonalData()
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Call a slot off: its bookings and waiting list end, budgets are given back, every carer is told' })
@@ -117,6 +125,7 @@ export class RespiteOffersController {
   }
 
   @Get('respite/slots/:slotId/bookings')
+  @Audited('respite_booking', { answer: 'items' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Bookings and waiting list of a slot of this municipality’s offers (for attendance)' })
   @ApiOkResponse({ type: SlotBookingListDto })
@@ -126,6 +135,7 @@ export class RespiteOffersController {
   }
 
   @Get('respite/slots')
+  @NoPersonalData()
   @Roles('carer', ...STAFF_ROLES)
   @ApiOperation({ summary: 'Slots carers of this municipality can book, by start time, with remaining places' })
   @ApiPageResponse(SlotListingDto)

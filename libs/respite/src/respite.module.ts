@@ -1,3 +1,4 @@
+import { RespitePersonalData } from './respite-personal-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CarersModule } from '@app/carers';
@@ -21,6 +22,7 @@ import { RespiteUsageService } from './usage.service';
 @Module({
   imports: [CarersModule, TypeOrmModule.forFeature([RespiteOffer, RespiteSlot, RespiteBooking, RespiteBudgetUsage, RespiteCalendarFeed])],
   providers: [
+    RespitePersonalData,
     provideMunicipalityScoped(RespiteOffer),
     provideMunicipalityScoped(RespiteSlot),
     OfferService,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiProblems, Audited, Roles, STAFF_ROLES } from '@app/platform';
 import { CreateHelpRequestDto, HelpRequestDto, HelpRequestListDto, SuggestionDto, SuggestionListDto, SuggestionQuery } from './dto/help-request.dto';
 import { HelpRequestService } from './help-request.service';
 import { SuggestionService } from './suggestions';
@@ -34,6 +34,7 @@ export class HelpRequestController {
   }
 
   @Post('carers/:carerId/help-requests')
+  @Audited('carer', { param: 'carerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Ask for a volunteer on behalf of a carer of this municipality' })
   @ApiCreatedResponse({ type: HelpRequestDto })
@@ -44,6 +45,7 @@ export class HelpRequestController {
   }
 
   @Get('help-requests')
+  @Audited('help_request', { answer: 'items' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Open help requests of this municipality, the longest waiting first' })
   @ApiOkResponse({ type: HelpRequestListDto })
@@ -53,6 +55,7 @@ export class HelpRequestController {
   }
 
   @Get('help-requests/:requestId')
+  @Audited('help_request', { param: 'requestId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'One help request, with its notes' })
   @ApiOkResponse({ type: HelpRequestDto })
@@ -63,6 +66,7 @@ export class HelpRequestController {
   }
 
   @Get('help-requests/:requestId/suggestions')
+  @Audited('help_request', { param: 'requestId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Volunteers for a request: hard filters, then ranked by a score with its reasons' })
   @ApiOkResponse({ type: SuggestionListDto })

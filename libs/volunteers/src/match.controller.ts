@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiProblems, Audited, Roles, STAFF_ROLES } from '@app/platform';
 import { EndMatchDto, HoursDto, LogHoursDto, MatchDto, MatchListDto, ProposeMatchDto } from './dto/match.dto';
 import { HelpRequestService } from './help-request.service';
 import { MatchService } from './match.service';
@@ -15,6 +15,7 @@ export class MatchController {
   ) {}
 
   @Post('help-requests/:requestId/matches')
+  @Audited('help_request', { param: 'requestId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Propose a volunteer for a request; they get an email with accept and decline links' })
   @ApiCreatedResponse({ type: MatchDto })
@@ -24,6 +25,7 @@ export class MatchController {
   }
 
   @Get('help-requests/:requestId/matches')
+  @Audited('help_request', { param: 'requestId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Proposals and matches of a request' })
   @ApiOkResponse({ type: MatchListDto })
@@ -34,6 +36,7 @@ export class MatchController {
   }
 
   @Post('matches/:matchId/end')
+  @Audited('volunteer_match', { param: 'matchId' })
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'End an accepted match, with a reason' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountService } from '@app/identity';
-import { ApiPageResponse, ApiProblems, Page, Public, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiPageResponse, ApiProblems, Audited, NoPersonalData, Page, Public, Roles, STAFF_ROLES } from '@app/platform';
 import { AddTrainingDto, RecordVogDto, TrainingDto, TrainingListDto, VolunteerCreatedDto, VolunteerDto, VolunteerRegistrationDto, VolunteerSearchQuery, VolunteerSignUpDto, AbsenceListDto, AbsenceDto, VolunteerOverviewDto } from './dto/volunteer.dto';
 import { VolunteerOverviewService } from './volunteer-overview.service';
 import { VolunteerRegistrationService } from './volunteer-registration.service';
@@ -29,6 +29,7 @@ export class VolunteerController {
   }
 
   @Post('registrations')
+  @Audited('volunteer', { answer: 'id' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Register a volunteer of this municipality (with email: invited to choose a password)' })
   @ApiCreatedResponse({ type: VolunteerCreatedDto })
@@ -39,6 +40,7 @@ export class VolunteerController {
   }
 
   @Get()
+  @Audited('volunteer', { answer: 'items' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Volunteers of this municipality by status, skill, wijk and VOG validity, newest first' })
   @ApiPageResponse(VolunteerDto)
@@ -51,6 +53,7 @@ export class VolunteerController {
   }
 
   @Get('overview')
+  @NoPersonalData()
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Open requests by waiting time, volunteers by status, and the share with a valid VOG and dementia training' })
   @ApiOkResponse({ type: VolunteerOverviewDto })
@@ -60,6 +63,7 @@ export class VolunteerController {
   }
 
   @Get(':volunteerId')
+  @Audited('volunteer', { param: 'volunteerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'One volunteer of this municipality' })
   @ApiOkResponse({ type: VolunteerDto })
@@ -70,6 +74,7 @@ export class VolunteerController {
   }
 
   @Put(':volunteerId/vog')
+  @Audited('volunteer', { param: 'volunteerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Record the issue date of the VOG after seeing the certificate' })
   @ApiOkResponse({ type: VolunteerDto })
@@ -79,6 +84,7 @@ export class VolunteerController {
   }
 
   @Post(':volunteerId/trainings')
+  @Audited('volunteer', { param: 'volunteerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Record a training the volunteer completed' })
   @ApiCreatedResponse({ type: TrainingDto })
@@ -88,6 +94,7 @@ export class VolunteerController {
   }
 
   @Get(':volunteerId/trainings')
+  @Audited('volunteer', { param: 'volunteerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Trainings of a volunteer, latest first' })
   @ApiOkResponse({ type: TrainingListDto })
@@ -98,6 +105,7 @@ export class VolunteerController {
   }
 
   @Get(':volunteerId/absences')
+  @Audited('volunteer', { param: 'volunteerId' })
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'When a volunteer is away' })
   @ApiOkResponse({ type: AbsenceListDto })

@@ -31,11 +31,12 @@ export class Volunteer extends BaseRecord {
   dateOfBirth: string;
 
   /** Normalised: "1121AB". */
-  @Column({ type: 'text' })
-  postcode: string;
+  @Column({ type: 'text', nullable: true })
+  postcode: string | null;
 
-  @Column({ type: 'text' })
-  houseNumber: string;
+  /** Null once the person is erased. */
+  @Column({ type: 'text', nullable: true })
+  houseNumber: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   wijkId: string | null;

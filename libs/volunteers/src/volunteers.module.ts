@@ -1,3 +1,4 @@
+import { VolunteerPersonalData } from './volunteer-personal-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RespiteModule } from '@app/respite';
@@ -19,7 +20,7 @@ import { VolunteerService } from './volunteer.service';
 /** Volunteers, their trainings and absences, help requests and matches: services for api, worker and cli. */
 @Module({
   imports: [RespiteModule, TypeOrmModule.forFeature([Volunteer, VolunteerTraining, VolunteerAbsence, HelpRequest, VolunteerMatch, VolunteerHours])],
-  providers: [provideMunicipalityScoped(Volunteer), provideMunicipalityScoped(VolunteerTraining), provideMunicipalityScoped(VolunteerAbsence), provideMunicipalityScoped(HelpRequest), VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService, VolunteerMessageKinds, VolunteerOverviewService],
+  providers: [provideMunicipalityScoped(Volunteer), provideMunicipalityScoped(VolunteerTraining), provideMunicipalityScoped(VolunteerAbsence), provideMunicipalityScoped(HelpRequest), VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService, VolunteerMessageKinds, VolunteerOverviewService, VolunteerPersonalData],
   exports: [VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService, VolunteerOverviewService],
 })
 export class VolunteersModule {}

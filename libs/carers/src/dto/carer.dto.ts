@@ -71,8 +71,8 @@ export class CarerDto {
   @ApiProperty() lastName: string;
   @ApiProperty({ example: '1956-04-12' }) dateOfBirth: string;
   @ApiProperty({ description: `Under ${YOUNG_CARER_BELOW_AGE}` }) youngCarer: boolean;
-  @ApiProperty({ example: '1121AB' }) postcode: string;
-  @ApiProperty() houseNumber: string;
+  @ApiProperty({ example: '1121AB', nullable: true, type: String, description: 'Null once erased' }) postcode: string | null;
+  @ApiProperty({ nullable: true, type: String }) houseNumber: string | null;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) wijkId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) phone: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) email: string | null;

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AppConfig, RequestContext, Roles } from '@app/platform';
+import { AppConfig, NoPersonalData, RequestContext, Roles } from '@app/platform';
 import { FastifyReply } from 'fastify';
 import { LinkTokens } from '../links/link-tokens';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH, DASHBOARD_PURPOSE, DASHBOARD_SESSION_SECONDS } from './queue-dashboard';
@@ -20,6 +20,7 @@ export class QueueDashboardController {
   ) {}
 
   @Post('session')
+  @NoPersonalData()
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Open the queue dashboard (/queues) in this browser for an hour: sets an HttpOnly cookie' })

@@ -14,6 +14,7 @@ export interface JobPayloads {
   'volunteers-maintenance': { 'remind-expiring': Record<string, never> };
   appreciation: { 'announce-campaign': { campaignId: string; municipalityId: string }; 'remind-expiring-vouchers': Record<string, never> };
   'activities-maintenance': { 'remind-sessions': Record<string, never>; 'expire-place-offers': Record<string, never> };
+  privacy: { 'drop-delivery-jobs': { messageIds: string[] }; 'apply-retention': Record<string, never> };
 }
 
 export type QueueName = keyof JobPayloads;
@@ -29,6 +30,7 @@ export const QUEUES = {
   volunteersMaintenance: 'volunteers-maintenance',
   appreciation: 'appreciation',
   activitiesMaintenance: 'activities-maintenance',
+  privacy: 'privacy',
 } as const satisfies Record<string, QueueName>;
 
 /** Retries with exponential backoff; finished jobs are dropped so Redis stays bounded. */

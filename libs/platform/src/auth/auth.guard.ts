@@ -7,6 +7,7 @@ import { ForbiddenError, UnauthenticatedError } from '../http/domain-error';
 import { Access, ACCESS_KEY } from './access.decorator';
 import { AccessTokens } from './access-token';
 import { PartnerKeyVerifier } from './partner-key-verifier';
+import { RevokedAccounts } from './revoked-accounts';
 
 /**
  * Global guard: every route is closed to anonymous callers unless marked @Public.
@@ -18,6 +19,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
     private readonly context: RequestContext,
+    private readonly revoked: RevokedAccounts,
     @Optional() private readonly partnerKeys?: PartnerKeyVerifier,
   ) {}
 
@@ -39,7 +41,7 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const actor = token ? await this.tokens.verify(token) : null;
-    if (!actor) throw new UnauthenticatedError();
+    if (!actor || (await this.revoked.isRevoked(actor.id))) throw new UnauthenticatedError();
     if (!allowed.includes(actor.role)) throw new ForbiddenError();
     this.context.setActor(actor);
     return true;

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../config';
 import { AccessTokens } from './access-token';
+import { RevokedAccounts } from './revoked-accounts';
 
 @Global()
 @Module({
@@ -17,7 +18,7 @@ import { AccessTokens } from './access-token';
       }),
     }),
   ],
-  providers: [AccessTokens],
-  exports: [AccessTokens],
+  providers: [AccessTokens, RevokedAccounts],
+  exports: [AccessTokens, RevokedAccounts],
 })
 export class AuthModule {}

@@ -3,3 +3,4 @@ export * from './access.decorator';
 export * from './auth.module';
 export * from './partner-key-verifier';
 export * from './auth.guard';
+export * from './revoked-accounts';

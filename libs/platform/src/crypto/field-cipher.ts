@@ -39,7 +39,12 @@ export class FieldCipher {
 
   /** True when a value was made with an older key and should be re-encrypted. */
   isStale(stored: string): boolean {
-    return stored.split(':')[1] !== this.current.id;
+    return !stored.startsWith(this.currentPrefix());
+  }
+
+  /** How every value made with the current key starts, for finding stale ones in SQL. */
+  currentPrefix(): string {
+    return `v1:${this.current.id}:`;
   }
 }
 

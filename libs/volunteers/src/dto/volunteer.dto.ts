@@ -98,8 +98,8 @@ export class VolunteerDto {
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
   @ApiProperty({ format: 'date' }) dateOfBirth: string;
-  @ApiProperty() postcode: string;
-  @ApiProperty() houseNumber: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Null once erased' }) postcode: string | null;
+  @ApiProperty({ nullable: true, type: String }) houseNumber: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) wijkId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) phone: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) email: string | null;

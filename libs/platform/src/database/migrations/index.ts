@@ -14,6 +14,7 @@ import { AppreciationMailingsAndFigures1795400845619 } from './1795400845619-app
 import { CultureTickets1795401312287 } from './1795401312287-culture-tickets';
 import { AppreciationMunicipalityKeys1795402035903 } from './1795402035903-appreciation-municipality-keys';
 import { Activities1795502519154 } from './1795502519154-activities';
+import { Privacy1795505445901 } from './1795505445901-privacy';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -32,4 +33,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CultureTickets1795401312287,
   AppreciationMunicipalityKeys1795402035903,
   Activities1795502519154,
+  Privacy1795505445901,
 ];

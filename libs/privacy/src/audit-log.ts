@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, Page, PageQuery, paginate, RequestContext } from '@app/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditAction, AuditEntry } from './audit-entry.entity';
+import { PersonalDataRegistry } from './personal-data';
+
+export interface AuditRecord {
+  actor: Actor;
+  action: AuditAction;
+  route: string;
+  subjectType: string;
+  subjectIds: string[];
+  reason?: string | null;
+}
+
+export interface AuditFilter {
+  actorAccountId?: string;
+  subjectAccountId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** Writes and reads the audit log; entries are only ever added. */
+@Injectable()
+export class AuditLog {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: PersonalDataRegistry,
+    private readonly context: RequestContext,
+  ) {}
+
+  /** One entry per record and the person it belongs to; in the caller's transaction when given one. */
+  async record(entry: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const ids = [...new Set(entry.subjectIds)];
+    if (ids.length === 0) return;
+    const owners = await this.ownersOf(manager, entry.subjectType, ids);
+    const rows = ids.flatMap((subjectId) => {
+      const accounts = owners.get(subjectId) ?? [null];
+      return accounts.map((subjectAccountId) => ({
+        municipalityId: entry.actor.municipalityId,
+        actorAccountId: entry.actor.id,
+        actorRole: entry.actor.role,
+        action: entry.action,
+        route: entry.route,
+        subjectType: entry.subjectType,
+        subjectId,
+        subjectAccountId,
+        reason: entry.reason ?? null,
+        requestId: this.context.requestId() ?? null,
+      }));
+    });
+    await manager.getRepository(AuditEntry).insert(rows);
+  }
+
+  /** The municipality's log, newest first (admins). */
+  list(filter: AuditFilter, page: PageQuery): Promise<Page<AuditEntry>> {
+    const query = this.dataSource
+      .getRepository(AuditEntry)
+      .createQueryBuilder('entry')
+      .where('entry.municipalityId = :municipalityId', { municipalityId: this.context.municipalityId() });
+    if (filter.actorAccountId) query.andWhere('entry.actorAccountId = :actor', { actor: filter.actorAccountId });
+    if (filter.subjectAccountId) query.andWhere('entry.subjectAccountId = :subject', { subject: filter.subjectAccountId });
+    if (filter.from) query.andWhere('entry.createdAt >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('entry.createdAt < :to', { to: filter.to });
+    return paginate(query, page);
+  }
+
+  /** Who looked at or changed the acting person's record, newest first, with the staff member's name. */
+  async accessToMine(page: PageQuery): Promise<Page<{ entry: AuditEntry; actorName: string | null }>> {
+    const actor = this.context.actor();
+    const query = this.dataSource
+      .getRepository(AuditEntry)
+      .createQueryBuilder('entry')
+      .where('entry.subjectAccountId = :me AND entry.municipalityId = :municipalityId', { me: actor.id, municipalityId: actor.municipalityId });
+    const found = await paginate(query, page);
+    const actorIds = [...new Set(found.items.map((entry) => entry.actorAccountId))];
+    const names = (await this.dataSource.query('SELECT id, display_name FROM account WHERE id = ANY($1)', [actorIds])) as Array<{ id: string; display_name: string | null }>;
+    const nameOf = new Map(names.map((row) => [row.id, row.display_name]));
+    return { items: found.items.map((entry) => ({ entry, actorName: nameOf.get(entry.actorAccountId) ?? null })), nextCursor: found.nextCursor };
+  }
+
+  private async ownersOf(manager: EntityManager, subjectType: string, ids: string[]): Promise<Map<string, string[]>> {
+    const owners = new Map<string, string[]>();
+    if (subjectType === 'account') {
+      for (const id of ids) owners.set(id, [id]);
+      return owners;
+    }
+    const resolve = this.registry.subjectResolver(subjectType);
+    if (!resolve) throw new Error(`No audit subject resolver for ${subjectType}`);
+    for (const { subjectId, accountId } of await resolve(manager, ids)) owners.set(subjectId, [...(owners.get(subjectId) ?? []), accountId]);
+    return owners;
+  }
+}

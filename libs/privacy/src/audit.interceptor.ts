@@ -1,0 +1,47 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AUDIT_KEY, AuditMetadata, AuditSubjectSource, RequestContext, STAFF_ROLES } from '@app/platform';
+import { FastifyRequest } from 'fastify';
+import { mergeMap, Observable } from 'rxjs';
+import { AuditLog } from './audit-log';
+
+/**
+ * Writes an audit entry for every successful staff or admin call of a route marked @Audited,
+ * before the answer leaves: a read whose entry cannot be written is not answered.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly context: RequestContext,
+    private readonly audit: AuditLog,
+  ) {}
+
+  intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (execution.getType() !== 'http') return next.handle();
+    const metadata = this.reflector.getAllAndOverride<AuditMetadata | undefined>(AUDIT_KEY, [execution.getHandler(), execution.getClass()]);
+    const actor = this.context.optionalActor();
+    if (!metadata || !('subject' in metadata) || !actor || !STAFF_ROLES.includes(actor.role)) return next.handle();
+    const request = execution.switchToHttp().getRequest<FastifyRequest>();
+    const route = `${request.method} ${request.routeOptions.url ?? 'unmatched'}`;
+    return next.handle().pipe(
+      mergeMap(async (answer: unknown) => {
+        const subjectIds = subjectIdsOf(metadata.from, request, answer);
+        await this.audit.record({ actor, action: request.method === 'GET' ? 'read' : 'change', route, subjectType: metadata.subject, subjectIds });
+        return answer;
+      }),
+    );
+  }
+}
+
+function subjectIdsOf(from: AuditSubjectSource, request: FastifyRequest, answer: unknown): string[] {
+  const params = request.params as Record<string, string>;
+  if ('param' in from) return params[from.param] ? [params[from.param]] : [];
+  if ('bodyList' in from) {
+    const list = (request.body as Record<string, unknown> | null)?.[from.bodyList];
+    return Array.isArray(list) ? list.map((entry) => (entry as Record<string, unknown>)[from.field]).filter((id): id is string => typeof id === 'string') : [];
+  }
+  const body = answer as { id?: unknown; items?: Array<{ id?: unknown }> } | null;
+  if (from.answer === 'id') return typeof body?.id === 'string' ? [body.id] : [];
+  return (body?.items ?? []).map((item) => item.id).filter((id): id is string => typeof id === 'string');
+}
