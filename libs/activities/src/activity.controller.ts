@@ -31,6 +31,7 @@ export class ActivityController {
   }
 
   @Get()
+  @NoPersonalData()
   @Roles(...PERSON_ROLES)
   @ApiOperation({ summary: 'Activities of this municipality: staff see all, others those still ahead' })
   @ApiPageResponse(ActivityDto)
@@ -39,6 +40,7 @@ export class ActivityController {
   }
 
   @Get(':activityId')
+  @NoPersonalData()
   @Roles(...PERSON_ROLES)
   @ApiOperation({ summary: 'One activity with its sessions and places left' })
   @ApiOkResponse({ type: ActivityDto })
