@@ -7,11 +7,12 @@ import { RespiteHttpModule } from '@app/respite';
 import { VolunteersHttpModule } from '@app/volunteers';
 import { IdentityHttpModule } from '@app/identity';
 import { PrivacyHttpModule } from '@app/privacy';
+import { ReportsHttpModule } from '@app/reports';
 import { MessagingHttpModule, MessagingModule, QueueModule } from '@app/messaging';
 import { AuthGuard, PlatformHttpModule, PlatformModule } from '@app/platform';
 
 @Module({
-  imports: [PlatformModule, PlatformHttpModule, MessagingModule, QueueModule, MessagingHttpModule, IdentityHttpModule, CarersHttpModule, RespiteHttpModule, VolunteersHttpModule, AppreciationHttpModule, ActivitiesHttpModule, PrivacyHttpModule],
+  imports: [PlatformModule, PlatformHttpModule, MessagingModule, QueueModule, MessagingHttpModule, IdentityHttpModule, CarersHttpModule, RespiteHttpModule, VolunteersHttpModule, AppreciationHttpModule, ActivitiesHttpModule, PrivacyHttpModule, ReportsHttpModule],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

@@ -1,3 +1,4 @@
+import { ActivityMonitorFigures } from './activity-monitor-figures';
 import { ActivityPersonalData } from './activity-personal-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -18,6 +19,7 @@ import { SessionReminders } from './session-reminders';
 @Module({
   imports: [CarersModule, TypeOrmModule.forFeature([Activity, ActivitySession, ActivityInvitation, ActivityParticipant, ActivityAttendance])],
   providers: [
+    ActivityMonitorFigures,
     ActivityPersonalData,
     provideMunicipalityScoped(Activity),
     provideMunicipalityScoped(ActivitySession),
@@ -30,6 +32,6 @@ import { SessionReminders } from './session-reminders';
     ActivityFiguresService,
     SessionReminders,
   ],
-  exports: [ActivityService, InvitationService, ParticipationService, AttendanceService, ActivityFiguresService, SessionReminders],
+  exports: [ActivityMonitorFigures, ActivityService, InvitationService, ParticipationService, AttendanceService, ActivityFiguresService, SessionReminders],
 })
 export class ActivitiesModule {}

@@ -7,3 +7,4 @@ export * from './activity-message-kinds';
 export { ParticipationService } from './participation.service';
 export { SessionReminders } from './session-reminders';
 export { ActivityService } from './activity.service';
+export * from './activity-monitor-figures';

@@ -1,3 +1,4 @@
+import { AppreciationMonitorFigures } from './appreciation-monitor-figures';
 import { AppreciationPersonalData } from './appreciation-personal-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -19,6 +20,7 @@ import { VoucherService } from './voucher.service';
 @Module({
   imports: [CarersModule, TypeOrmModule.forFeature([AppreciationCampaign, AppreciationApplication, Voucher, VoucherRedemption])],
   providers: [
+    AppreciationMonitorFigures,
     AppreciationPersonalData,
     provideMunicipalityScoped(AppreciationCampaign),
     provideMunicipalityScoped(AppreciationApplication),
@@ -31,6 +33,6 @@ import { VoucherService } from './voucher.service';
     CampaignMailings,
     CampaignFiguresService,
   ],
-  exports: [CampaignService, ApplicationService, VoucherService, CampaignMailings, CampaignFiguresService],
+  exports: [AppreciationMonitorFigures, CampaignService, ApplicationService, VoucherService, CampaignMailings, CampaignFiguresService],
 })
 export class AppreciationModule {}

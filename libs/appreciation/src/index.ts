@@ -5,3 +5,4 @@ export * from './campaign-mailings';
 export * from './campaign.entity';
 export * from './application.entity';
 export * from './voucher.entity';
+export * from './appreciation-monitor-figures';

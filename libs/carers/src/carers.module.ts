@@ -8,6 +8,7 @@ import { Carer } from './carer.entity';
 import { CarerAudience } from './carer-audience';
 import { CarerDirectory } from './carer-directory';
 import { CarerPersonalData } from './carer-personal-data';
+import { CarerMonitorFigures } from './carer-monitor-figures';
 import { CarerPostalAddresses } from './carer-postal-addresses';
 import { CarerRegistrationService } from './carer-registration.service';
 import { CarerService } from './carer.service';
@@ -43,8 +44,9 @@ import { ConsentService } from './consent.service';
     CarerAudience,
     CarerDirectory,
     CarerPersonalData,
+    CarerMonitorFigures,
     { provide: PostalAddressBook, useExisting: CarerPostalAddresses },
   ],
-  exports: [CarerDirectory, CarerFollowUp, ScreeningService, SignalService, CarerRegistrationService, CarerService, CareRelationshipService, ConsentService, PostalAddressBook],
+  exports: [CarerDirectory, CarerMonitorFigures, CarerFollowUp, ScreeningService, SignalService, CarerRegistrationService, CarerService, CareRelationshipService, ConsentService, PostalAddressBook],
 })
 export class CarersModule {}

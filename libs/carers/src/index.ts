@@ -15,3 +15,4 @@ export * from './age-bands';
 export { CARER_AUDIENCE, CarerAudienceFilter } from './carer-audience';
 export { YOUNG_CARER_BELOW_AGE } from './dates';
 export * from './carer-directory';
+export * from './carer-monitor-figures';

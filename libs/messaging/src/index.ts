@@ -23,3 +23,4 @@ export * from './templates/language';
 export * from './templates/layout';
 export * from './calendar/ics';
 export { FanoutStartedDto } from './dto/messaging.dto';
+export { csvLine } from './fanout/post-list';

@@ -11,3 +11,4 @@ export * from './attendance.service';
 export * from './usage.service';
 export * from './offer.service';
 export * from './at-home-bookings';
+export * from './respite-monitor-figures';

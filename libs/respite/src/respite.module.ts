@@ -1,3 +1,4 @@
+import { RespiteMonitorFigures } from './respite-monitor-figures';
 import { RespitePersonalData } from './respite-personal-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -22,6 +23,7 @@ import { RespiteUsageService } from './usage.service';
 @Module({
   imports: [CarersModule, TypeOrmModule.forFeature([RespiteOffer, RespiteSlot, RespiteBooking, RespiteBudgetUsage, RespiteCalendarFeed])],
   providers: [
+    RespiteMonitorFigures,
     RespitePersonalData,
     provideMunicipalityScoped(RespiteOffer),
     provideMunicipalityScoped(RespiteSlot),
@@ -36,6 +38,6 @@ import { RespiteUsageService } from './usage.service';
     RespiteMessageKinds,
     AtHomeBookings,
   ],
-  exports: [AtHomeBookings, OfferService, SlotSearchService, BookingService, SlotCancellationService, AttendanceService, RespiteUsageService],
+  exports: [RespiteMonitorFigures, AtHomeBookings, OfferService, SlotSearchService, BookingService, SlotCancellationService, AttendanceService, RespiteUsageService],
 })
 export class RespiteModule {}

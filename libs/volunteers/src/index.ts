@@ -15,3 +15,4 @@ export * from './volunteer-hours.entity';
 export * from './volunteer-message-kinds';
 export * from './volunteers-jobs.module';
 export * from './volunteer-expiry';
+export * from './volunteer-monitor-figures';

@@ -1,3 +1,4 @@
+import { VolunteerMonitorFigures } from './volunteer-monitor-figures';
 import { VolunteerPersonalData } from './volunteer-personal-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -20,7 +21,7 @@ import { VolunteerService } from './volunteer.service';
 /** Volunteers, their trainings and absences, help requests and matches: services for api, worker and cli. */
 @Module({
   imports: [RespiteModule, TypeOrmModule.forFeature([Volunteer, VolunteerTraining, VolunteerAbsence, HelpRequest, VolunteerMatch, VolunteerHours])],
-  providers: [provideMunicipalityScoped(Volunteer), provideMunicipalityScoped(VolunteerTraining), provideMunicipalityScoped(VolunteerAbsence), provideMunicipalityScoped(HelpRequest), VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService, VolunteerMessageKinds, VolunteerOverviewService, VolunteerPersonalData],
-  exports: [VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService, VolunteerOverviewService],
+  providers: [provideMunicipalityScoped(Volunteer), provideMunicipalityScoped(VolunteerTraining), provideMunicipalityScoped(VolunteerAbsence), provideMunicipalityScoped(HelpRequest), VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService, VolunteerMessageKinds, VolunteerOverviewService, VolunteerPersonalData, VolunteerMonitorFigures],
+  exports: [VolunteerMonitorFigures, VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService, VolunteerOverviewService],
 })
 export class VolunteersModule {}

@@ -1,0 +1,3 @@
+export * from './monitor-report';
+export * from './reports-http.module';
+export * from './suppression';

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ActivitiesModule } from '@app/activities';
+import { AppreciationModule } from '@app/appreciation';
+import { RespiteModule } from '@app/respite';
+import { VolunteersModule } from '@app/volunteers';
+import { MonitorReportService } from './monitor-report';
+import { ReportsController } from './reports.controller';
+
+@Module({ imports: [RespiteModule, VolunteersModule, AppreciationModule, ActivitiesModule], controllers: [ReportsController], providers: [MonitorReportService] })
+export class ReportsHttpModule {}

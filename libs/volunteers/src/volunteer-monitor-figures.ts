@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ageBandSql, MonitorCount, MonitorYear } from '@app/carers';
+import { DataSource } from 'typeorm';
+
+const LAST_DAY = "($3::timestamptz - interval '1 day')::date";
+
+/** The volunteers part of the yearly monitor: active, with a valid VOG at year end, and trained, by wijk and age band. */
+@Injectable()
+export class VolunteerMonitorFigures {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async countsFor(period: MonitorYear): Promise<MonitorCount[]> {
+    const rows = (await this.dataSource.query(
+      `WITH volunteers AS (
+         SELECT v.id, v.wijk_id, ${ageBandSql('v.date_of_birth', LAST_DAY)} AS age_band, v.vog_issued_on,
+                COALESCE((m.settings ->> 'vogMaximumAgeMonths')::int, 36) AS vog_months
+           FROM volunteer v JOIN municipality m ON m.id = v.municipality_id
+          WHERE v.municipality_id = $1 AND v.created_at < $3
+            AND (v.status = 'active' OR v.updated_at >= $2))
+       SELECT figure, wijk_id, age_band, count(*)::int AS value FROM (
+         SELECT 'volunteers_active' AS figure, wijk_id, age_band FROM volunteers
+         UNION ALL SELECT 'volunteers_vog_valid', wijk_id, age_band FROM volunteers
+           WHERE vog_issued_on IS NOT NULL AND vog_issued_on > ${LAST_DAY} - make_interval(months => vog_months)
+         UNION ALL SELECT 'volunteers_trained', wijk_id, age_band FROM volunteers vv
+           WHERE EXISTS (SELECT 1 FROM volunteer_training t WHERE t.volunteer_id = vv.id AND t.completed_on <= ${LAST_DAY} AND (t.valid_until IS NULL OR t.valid_until >= $2::date))
+       ) counted GROUP BY figure, wijk_id, age_band`,
+      [period.municipalityId, period.start, period.end],
+    )) as Array<{ figure: string; wijk_id: string | null; age_band: MonitorCount['ageBand']; value: number }>;
+    return rows.map((row) => ({ figure: row.figure, wijkId: row.wijk_id, ageBand: row.age_band, value: row.value }));
+  }
+}
