@@ -110,6 +110,6 @@ export class CareRelationshipService {
   }
 
   private view(relationship: CareRelationship): CareRelationshipView {
-    return { relationship, notes: relationship.notesEncrypted ? this.cipher.decrypt(relationship.notesEncrypted) : null };
+    return { relationship, notes: this.cipher.decryptNullable(relationship.notesEncrypted) };
   }
 }

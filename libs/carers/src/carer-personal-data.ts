@@ -46,11 +46,11 @@ export class CarerPersonalData implements PersonalDataSource, OnModuleInit {
     ]);
     return {
       carer,
-      care_relationship: relationships.map(({ notes_encrypted, ...row }) => ({ ...row, notes: typeof notes_encrypted === 'string' ? this.cipher.decrypt(notes_encrypted) : null })),
+      care_relationship: relationships.map(({ notes_encrypted, ...row }) => ({ ...row, notes: this.cipher.decryptNullable(notes_encrypted) })),
       consent: consents,
       screening: screenings,
       signal: signals,
-      signal_note: notes.map(({ text_encrypted, ...row }) => ({ ...row, text: this.cipher.decrypt(String(text_encrypted)) })),
+      signal_note: notes.map(({ text_encrypted, ...row }) => ({ ...row, text: this.cipher.decryptNullable(text_encrypted) })),
     };
   }
 

@@ -54,7 +54,7 @@ export class HelpRequestService {
   }
 
   notesOf(request: HelpRequest): string | null {
-    return request.notesEncrypted ? this.cipher.decrypt(request.notesEncrypted) : null;
+    return this.cipher.decryptNullable(request.notesEncrypted);
   }
 
   private async save(carerId: string, input: NewHelpRequest, requestedBy: 'self' | 'staff'): Promise<HelpRequest> {

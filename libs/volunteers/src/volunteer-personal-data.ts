@@ -57,7 +57,7 @@ export class VolunteerPersonalData implements PersonalDataSource, OnModuleInit {
       volunteer_training: trainings,
       volunteer_hours: hours,
       volunteer_match: matches,
-      help_request: requests.map(({ notes_encrypted, ...row }) => ({ ...row, notes: typeof notes_encrypted === 'string' ? this.cipher.decrypt(notes_encrypted) : null })),
+      help_request: requests.map(({ notes_encrypted, ...row }) => ({ ...row, notes: this.cipher.decryptNullable(notes_encrypted) })),
     };
   }
 

@@ -37,6 +37,11 @@ export class FieldCipher {
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
   }
 
+  /** Opens a stored column value that may be empty (no notes, or erased). */
+  decryptNullable(stored: unknown): string | null {
+    return typeof stored === 'string' ? this.decrypt(stored) : null;
+  }
+
   /** True when a value was made with an older key and should be re-encrypted. */
   isStale(stored: string): boolean {
     return !stored.startsWith(this.currentPrefix());
