@@ -71,11 +71,16 @@ export class MunicipalitySettings {
   voucherExpiryNoticeDays: number;
 }
 
-const DEFAULT_RETENTION_MONTHS = 24;
+type NumericSetting = { [K in keyof MunicipalitySettings]: MunicipalitySettings[K] extends number ? K : never }[keyof MunicipalitySettings];
+
+/** SQL for a whole-number setting of a municipality row (alias), falling back to its default as the entity does. */
+export function settingSql(alias: string, key: NumericSetting): string {
+  return `COALESCE((${alias}.settings ->> '${key}')::int, ${defaultMunicipalitySettings('')[key]})`;
+}
 
 /** SQL for the moment before which a municipality's inactive people are past retention (alias: the municipality row). */
 export function retentionCutoffSql(alias: string): string {
-  return `now() - make_interval(months => COALESCE((${alias}.settings ->> 'retentionMonths')::int, ${DEFAULT_RETENTION_MONTHS}))`;
+  return `now() - make_interval(months => ${settingSql(alias, 'retentionMonths')})`;
 }
 
 export function defaultMunicipalitySettings(municipalityName: string): MunicipalitySettings {
@@ -86,7 +91,7 @@ export function defaultMunicipalitySettings(municipalityName: string): Municipal
     waitlistHoldHours: 24,
     reminderOffsetsHours: [48, 3],
     vogMaximumAgeMonths: 36,
-    retentionMonths: DEFAULT_RETENTION_MONTHS,
+    retentionMonths: 24,
     signalDueWorkingDays: 5,
     rescreeningMonths: 6,
     reconfirmationGraceDays: 30,

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AUDIT_KEY, AuditMetadata, AuditSubjectSource, RequestContext, STAFF_ROLES } from '@app/platform';
+import { AUDIT_KEY, AuditMetadata, AuditSubjectSource, RequestContext, routePattern, STAFF_ROLES } from '@app/platform';
 import { FastifyRequest } from 'fastify';
 import { mergeMap, Observable } from 'rxjs';
 import { AuditLog } from './audit-log';
@@ -23,7 +23,7 @@ export class AuditInterceptor implements NestInterceptor {
     const actor = this.context.optionalActor();
     if (!metadata || !('subject' in metadata) || !actor || !STAFF_ROLES.includes(actor.role)) return next.handle();
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
-    const route = `${request.method} ${request.routeOptions.url ?? 'unmatched'}`;
+    const route = routePattern(request);
     return next.handle().pipe(
       mergeMap(async (answer: unknown) => {
         const subjectIds = subjectIdsOf(metadata.from, request, answer);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, AuditedByService, NoPersonalData, Page, PERSON_ROLES, RequestContext, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiPageResponse, ApiProblems, AuditedByService, NoPersonalData, Page, PERSON_ROLES, RequestContext, Roles, routePattern, STAFF_ROLES } from '@app/platform';
 import { FastifyRequest } from 'fastify';
 import { AuditLog } from './audit-log';
 import { AccessLogEntryDto, AccountParams, AuditEntryDto, AuditQuery, ErasureAcceptedDto, PersonalDataExportDto, ReasonDto } from './dto/privacy.dto';
@@ -54,7 +54,7 @@ export class PrivacyController {
   @ApiOkResponse({ type: PersonalDataExportDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
   exportFor(@Param() params: AccountParams, @Query() query: ReasonDto, @Req() request: FastifyRequest): Promise<PersonalDataExportDto> {
-    return this.access.exportFor(params.accountId, query.reason, routeOf(request));
+    return this.access.exportFor(params.accountId, query.reason, routePattern(request));
   }
 
   @Post('people/:accountId/erasure')
@@ -65,7 +65,7 @@ export class PrivacyController {
   @ApiAcceptedResponse({ type: ErasureAcceptedDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
   async eraseFor(@Param() params: AccountParams, @Body() body: ReasonDto, @Req() request: FastifyRequest): Promise<ErasureAcceptedDto> {
-    await this.erasure.erase({ accountId: params.accountId, actor: this.context.actor(), reason: body.reason, route: routeOf(request) });
+    await this.erasure.erase({ accountId: params.accountId, actor: this.context.actor(), reason: body.reason, route: routePattern(request) });
     return { status: 'erased' };
   }
 
@@ -79,8 +79,4 @@ export class PrivacyController {
     const page = await this.audit.list({ ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, { limit, cursor });
     return { items: page.items.map(AuditEntryDto.from), nextCursor: page.nextCursor };
   }
-}
-
-function routeOf(request: FastifyRequest): string {
-  return `${request.method} ${request.routeOptions.url ?? 'unmatched'}`;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ageBandSql, MonitorCount, MonitorYear } from '@app/carers';
+import { settingSql } from '@app/identity';
 import { DataSource } from 'typeorm';
 
 const LAST_DAY = "($3::timestamptz - interval '1 day')::date";
@@ -14,7 +15,7 @@ export class VolunteerMonitorFigures {
     const rows = (await this.dataSource.query(
       `WITH volunteers AS (
          SELECT v.id, v.wijk_id, ${ageBandSql('v.date_of_birth', LAST_DAY)} AS age_band, v.vog_issued_on,
-                COALESCE((m.settings ->> 'vogMaximumAgeMonths')::int, 36) AS vog_months
+                ${settingSql('m', 'vogMaximumAgeMonths')} AS vog_months
            FROM volunteer v JOIN municipality m ON m.id = v.municipality_id
           WHERE v.municipality_id = $1 AND v.created_at < $3
             AND (v.status = 'active' OR v.updated_at >= $2))

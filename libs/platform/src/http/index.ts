@@ -10,3 +10,4 @@ export * from './problem-titles';
 export * from './problem.filter';
 export * from './validation';
 export * from './formats';
+export * from './route-pattern';
