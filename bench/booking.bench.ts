@@ -1,102 +1,215 @@
-import { Client } from 'pg';
-import { runLoad } from './load';
-import { BENCH_SIGNING_SECRET, seedRespiteWorld } from './respite-seed';
-import { CountingSink, freePort, MeasuredProcess, waitFor } from './support';
+import { Client, Pool, PoolClient } from 'pg';
+import { HttpRequestPlan, runHttpLoad } from './http-load';
+import { runConcurrently } from './raw-load';
+import { BENCH_SIGNING_SECRET, RespiteWorld, seedRespiteWorld } from './respite-seed';
+import { atLeast, below, BenchResult, exactly, ratio } from './targets';
+import { cpuPerUnit, cpuSnapshot, seededRandom, startApi, WARM_UP_REQUESTS } from './support';
 
-export interface BookingFigures {
+export interface BookingSize {
   carers: number;
-  withWorker: boolean;
   slots: number;
-  capacityPerSlot: number;
-  requests: number;
+  capacity: number;
   concurrency: number;
-  requestsPerSecond: number;
-  bookingsPerSecond: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  confirmed: number;
-  waitlisted: number;
-  full: number;
-  otherStatuses: string;
-  overbookedSlots: number;
-  slotCountersAgree: boolean;
+}
+
+const REMINDER_OFFSETS_HOURS = [48, 3];
+const localYear = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' });
+
+/**
+ * Carers book two slots each, half of the requests aimed at the most popular tenth of the
+ * slots: through the API, then the same requests as the same statements straight through pg
+ * on an identical second world. Afterwards the database is asked whether any slot holds more
+ * than its capacity.
+ */
+export async function bookingBench(size: BookingSize): Promise<BenchResult> {
+  const database = new Client({ connectionString: process.env.DATABASE_URL });
+  await database.connect();
+  const shape = { carers: size.carers, offers: 20, slots: size.slots, capacity: size.capacity };
+  const productWorld = await seedRespiteWorld(database, shape);
+  const baselineWorld = await seedRespiteWorld(database, shape);
+  // Each side warms up on a small world of its own, booking the way the measured run does.
+  const warmUpShape = { carers: WARM_UP_REQUESTS / 2, offers: 5, slots: 100, capacity: size.capacity };
+  const [productWarmUp, baselineWarmUp] = [await seedRespiteWorld(database, warmUpShape), await seedRespiteWorld(database, warmUpShape)];
+  const requests = size.carers * 2;
+  const api = await startApi({ TOKEN_SIGNING_SECRET: BENCH_SIGNING_SECRET });
+  try {
+    let productBookings = 0;
+    const bookings = (world: RespiteWorld, total: number) => {
+      const slotOf = requestPlan(world.slotIds.length);
+      return {
+        url: api.base,
+        total,
+        connections: size.concurrency,
+        plan: (index: number): HttpRequestPlan => {
+          const carer = world.carers[index % world.carers.length]!;
+          return { method: 'POST', path: '/api/v1/respite/bookings', headers: { authorization: `Bearer ${carer.token}` }, body: { slotId: world.slotIds[slotOf(index)], careRelationshipId: carer.relationshipId } };
+        },
+      };
+    };
+    await runHttpLoad(bookings(productWarmUp, WARM_UP_REQUESTS));
+    const productBefore = cpuSnapshot({ api: api.process.pid });
+    const product = await runHttpLoad({
+      ...bookings(productWorld, requests),
+      onResponse: (status) => {
+        if (status === 201) productBookings++;
+      },
+    });
+    const productCpu = cpuPerUnit(productBefore, cpuSnapshot({ api: api.process.pid }), requests);
+    await api.process.stop();
+
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const rawBookings = (world: RespiteWorld) => {
+      const slotOf = requestPlan(world.slotIds.length);
+      return (index: number) => rawBooking(pool, world, index % world.carers.length, world.slotIds[slotOf(index)]!);
+    };
+    const warmUp = rawBookings(baselineWarmUp);
+    await runConcurrently(WARM_UP_REQUESTS, size.concurrency, async (index) => void (await warmUp(index)));
+    let baselineBookings = 0;
+    const measured = rawBookings(baselineWorld);
+    const baselineBefore = cpuSnapshot();
+    const baseline = await runConcurrently(requests, size.concurrency, async (index) => {
+      if (await measured(index)) baselineBookings++;
+    });
+    const baselineCpu = cpuPerUnit(baselineBefore, cpuSnapshot(), requests);
+    await pool.end();
+
+    const overbooked = await overbookedSlots(database, [...productWorld.slotIds, ...baselineWorld.slotIds]);
+    const productRate = productBookings / product.seconds;
+    const baselineRate = baselineBookings / baseline.seconds;
+    const bookingRatio = ratio(productRate, baselineRate);
+    const unexpected = Object.entries(product.statuses).filter(([status]) => !['201', '409'].includes(status));
+    return {
+      figures: {
+        requests,
+        slots: size.slots,
+        capacityPerSlot: size.capacity,
+        concurrency: size.concurrency,
+        productBookings,
+        productBookingsPerSecond: Math.round(productRate),
+        productRequestsPerSecond: product.perSecond,
+        productP50Ms: product.p50Ms,
+        productP95Ms: product.p95Ms,
+        productP99Ms: product.p99Ms,
+        productCpuMsPerRequest: productCpu,
+        productUnexpectedStatuses: unexpected.map(([status, count]) => `${status}:${count}`).join(' ') || 'none',
+        baselineBookings,
+        baselineBookingsPerSecond: Math.round(baselineRate),
+        baselineP50Ms: baseline.p50Ms,
+        baselineP95Ms: baseline.p95Ms,
+        baselineP99Ms: baseline.p99Ms,
+        baselineCpuMsPerRequest: baselineCpu,
+        ratio: bookingRatio,
+        overbookedSlots: overbooked,
+      },
+      targets: [
+        atLeast('booking', 'bookings/s, ratio to raw pg', bookingRatio, 0.35),
+        below('booking', 'p99 latency, ms', product.p99Ms, 150),
+        exactly('booking', 'slots over capacity', overbooked, 0),
+        exactly('booking', 'same bookings as raw', productBookings - baselineBookings, 0),
+      ],
+    };
+  } finally {
+    await api.process.stop();
+    await database.end();
+  }
+}
+
+/** Request i's slot: even requests go to the popular tenth, odd ones anywhere. */
+function requestPlan(slots: number): (index: number) => number {
+  const random = seededRandom(20_261_124);
+  const popular = Math.max(1, Math.floor(slots / 10));
+  return (index) => Math.floor(random(index) * (index % 2 === 0 ? popular : slots));
 }
 
 /**
- * Carers book across many slots at once, half of them the few popular ones, through the real
- * API. Afterwards the database is asked whether any slot holds more than its capacity.
+ * The product's booking as plain statements: the same reads, then budget, booking, the
+ * confirmation and reminder messages with their outbox entries, and the place taken last.
+ * Returns whether the place was booked.
  */
-export async function bookingBench(size: { carers: number; slots: number; capacity: number; concurrency: number; withWorker: boolean }): Promise<BookingFigures> {
-  const database = new Client({ connectionString: process.env.DATABASE_URL });
-  await database.connect();
-  const sink = new CountingSink();
-  const smtpUrl = await sink.start();
-  const world = await seedRespiteWorld(database, { carers: size.carers, offers: 20, slots: size.slots, capacity: size.capacity });
-  const port = await freePort();
-  const env = { SMTP_URL: smtpUrl, PORT: String(port), WORKER_PORT: String(await freePort()), LOG_LEVEL: 'error', TOKEN_SIGNING_SECRET: BENCH_SIGNING_SECRET };
-  const api = new MeasuredProcess('dist/apps/api/main.js', env, process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean));
-  // On a small machine a worker sending the confirmations competes with the API for the CPU;
-  // `--worker true` runs one alongside.
-  const worker = size.withWorker ? new MeasuredProcess('dist/apps/worker/main.js', env) : undefined;
-  const base = `http://127.0.0.1:${port}`;
+export async function rawBookingForExperiment(...a: Parameters<typeof rawBooking>) {
+  return rawBooking(...a);
+}
+async function rawBooking(pool: Pool, world: RespiteWorld, carerIndex: number, slotId: string): Promise<boolean> {
+  const { accountId, relationshipId } = world.carers[carerIndex]!;
+  const carer = (await pool.query('SELECT id, municipality_id FROM carer WHERE account_id = $1 AND municipality_id = $2', [accountId, world.municipalityId])).rows[0] as { id: string };
+  const [account, relationship, municipality, slot] = await Promise.all([
+    pool.query('SELECT id, email, language, municipality_id, email_verified_at FROM account WHERE id = $1', [accountId]),
+    pool.query('SELECT id FROM care_relationship WHERE id = $1 AND carer_id = $2 AND ended_at IS NULL', [relationshipId, carer.id]),
+    pool.query('SELECT id, settings, timezone FROM municipality WHERE id = $1', [world.municipalityId]),
+    pool.query(
+      'SELECT s.id, s.starts_at, s.ends_at, s.capacity, s.booked, s.cancelled_at FROM respite_slot s JOIN respite_offer o ON o.id = s.offer_id WHERE s.id = $1 AND $2 = ANY(o.served_municipality_ids)',
+      [slotId, world.municipalityId],
+    ),
+  ]);
+  const place = slot.rows[0] as { starts_at: Date; ends_at: Date; capacity: number; booked: number };
+  if (!account.rows[0]?.email_verified_at || !relationship.rows[0] || !municipality.rows[0] || !place) throw new Error('baseline world is incomplete');
+  if (place.booked >= place.capacity) return false;
+  const client = await pool.connect();
   try {
-    await waitFor(async () => ((await fetch(`${base}/health`)).ok ? true : undefined), 30_000, 'API');
-    const popular = Math.max(1, Math.floor(world.slotIds.length / 10));
-    const requests = size.carers * 2;
-    let confirmed = 0;
-    let waitlisted = 0;
-    let full = 0;
-    let firstUnexpected: string | undefined;
-    const figures = await runLoad(requests, size.concurrency, async (index) => {
-      const carer = world.carers[index % world.carers.length]!;
-      const slotIndex = index % 2 === 0 ? index % popular : Math.floor(Math.random() * world.slotIds.length);
-      const response = await fetch(`${base}/api/v1/respite/bookings`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${carer.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ slotId: world.slotIds[slotIndex], careRelationshipId: carer.relationshipId, joinWaitlist: index % 4 === 0 }),
-      });
-      if (response.status === 201) {
-        const body = (await response.clone().json()) as { status: string };
-        if (body.status === 'confirmed') confirmed++;
-        else waitlisted++;
-      } else if (response.status === 409) full++;
-      else firstUnexpected ??= `${response.status} ${await response.clone().text()}`;
-      return response;
-    });
-    const check = (
-      await database.query(
-        `SELECT count(*) FILTER (WHERE s.booked > s.capacity OR held.n > s.capacity)::int AS overbooked, count(*) FILTER (WHERE held.n <> s.booked)::int AS disagreeing
-           FROM respite_slot s CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM respite_booking b WHERE b.slot_id = s.id AND b.status IN ('confirmed', 'offered')) held
-          WHERE s.id = ANY($1)`,
-        [world.slotIds],
-      )
-    ).rows[0] as { overbooked: number; disagreeing: number };
-    if (firstUnexpected) process.stderr.write(`first unexpected answer: ${firstUnexpected}\n`);
-    const other = Object.entries(figures.statuses).filter(([status]) => !['201', '409'].includes(status));
-    return {
-      carers: size.carers,
-      withWorker: size.withWorker,
-      slots: size.slots,
-      capacityPerSlot: size.capacity,
-      requests,
-      concurrency: size.concurrency,
-      requestsPerSecond: figures.requestsPerSecond,
-      bookingsPerSecond: Math.round((confirmed + waitlisted) / figures.seconds),
-      p50Ms: figures.p50Ms,
-      p95Ms: figures.p95Ms,
-      p99Ms: figures.p99Ms,
-      confirmed,
-      waitlisted,
-      full,
-      otherStatuses: other.map(([status, count]) => `${status}:${count}`).join(' ') || 'none',
-      overbookedSlots: check.overbooked,
-      slotCountersAgree: check.disagreeing === 0,
-    };
+    await client.query('BEGIN');
+    const booked = await rawConfirm(client, world.municipalityId, carer.id, accountId, relationshipId, slotId, place);
+    await client.query(booked ? 'COMMIT' : 'ROLLBACK');
+    return booked;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    if ((error as { code?: string }).code === '23505' || (error as { code?: string }).code === '23P01') return false;
+    throw error;
   } finally {
-    await worker?.stop();
-    await api.stop();
-    await sink.stop();
-    await database.end();
+    client.release();
   }
+}
+
+async function rawConfirm(
+  client: PoolClient,
+  municipalityId: string,
+  carerId: string,
+  accountId: string,
+  relationshipId: string,
+  slotId: string,
+  slot: { starts_at: Date; ends_at: Date },
+): Promise<boolean> {
+  const year = Number(localYear.format(slot.starts_at));
+  await client.query('INSERT INTO respite_budget_usage (municipality_id, carer_id, year, used) VALUES ($1, $2, $3, 0) ON CONFLICT (carer_id, year) DO NOTHING', [municipalityId, carerId, year]);
+  const usage = (await client.query('SELECT id, used FROM respite_budget_usage WHERE carer_id = $1 AND year = $2 FOR UPDATE', [carerId, year])).rows[0] as { id: string; used: number };
+  if (Number(usage.used) + 1 > 1000) return false;
+  await client.query('UPDATE respite_budget_usage SET used = used + 1, updated_at = now() WHERE id = $1', [usage.id]);
+  const booking = (
+    await client.query(
+      `INSERT INTO respite_booking (municipality_id, slot_id, carer_id, account_id, care_relationship_id, status, starts_at, ends_at, year, units)
+       VALUES ($1, $2, $3, $4, $5, 'confirmed', $6, $7, $8, 1) RETURNING *`,
+      [municipalityId, slotId, carerId, accountId, relationshipId, slot.starts_at, slot.ends_at, year],
+    )
+  ).rows[0] as { id: string };
+  const account = (await client.query('SELECT id, email, language FROM account WHERE id = $1', [accountId])).rows[0] as { email: string; language: string };
+  const at = slot.starts_at.getTime();
+  const messages: Array<{ kind: string; dedupeKey: string; runAt?: Date }> = [{ kind: 'respite_booking_confirmed', dedupeKey: `respite-confirmed.${booking.id}.${at}` }];
+  for (const hours of REMINDER_OFFSETS_HOURS) {
+    messages.push({ kind: 'respite_reminder', dedupeKey: `respite-reminder.${booking.id}.${at}.${hours}h`, runAt: new Date(at - hours * 3_600_000) });
+  }
+  for (const message of messages) {
+    const inserted = (
+      await client.query(
+        `INSERT INTO message (municipality_id, account_id, kind, category, channel, to_address, language, params, dedupe_key)
+         VALUES ($1, $2, $3, 'transactional', 'email', $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING *`,
+        [municipalityId, accountId, message.kind, account.email, account.language, { bookingId: booking.id }, message.dedupeKey],
+      )
+    ).rows[0] as { id: string };
+    await client.query(`INSERT INTO outbox_entry (queue, job_name, job_id, payload, run_at) VALUES ('mail', 'deliver', $1, $2, $3)`, [
+      `message.${inserted.id}`,
+      { messageId: inserted.id },
+      message.runAt ?? null,
+    ]);
+  }
+  const taken = await client.query('UPDATE respite_slot SET booked = booked + 1, updated_at = now() WHERE id = $1 AND booked < capacity AND cancelled_at IS NULL RETURNING id', [slotId]);
+  return taken.rowCount === 1;
+}
+
+async function overbookedSlots(database: Client, slotIds: string[]): Promise<number> {
+  const { rows } = await database.query(
+    `SELECT count(*)::int AS overbooked FROM respite_slot s
+       CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM respite_booking b WHERE b.slot_id = s.id AND b.status IN ('confirmed', 'offered')) held
+      WHERE s.id = ANY($1) AND (held.n > s.capacity OR held.n <> s.booked)`,
+    [slotIds],
+  );
+  return (rows[0] as { overbooked: number }).overbooked;
 }

@@ -1,138 +1,114 @@
-import argon2 from 'argon2';
+import { JwtService } from '@nestjs/jwt';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { CountingSink, freePort, MeasuredProcess, mib, waitFor } from './support';
+import { BENCH_SIGNING_SECRET, seedRespiteWorld } from './respite-seed';
+import { atLeast, below, BenchResult, exactly, ratio } from './targets';
+import { CountingSink, freePort, MeasuredProcess, mib, quiesceOutbox, startApi, waitFor } from './support';
 
-export interface FanoutFigures {
-  recipients: number;
-  enqueueSeconds: number;
-  productSeconds: number;
-  productMessagesPerSecond: number;
-  baselineMessagesPerSecond: number;
-  ratio: number;
-  workerPeakRss: string;
-  distinctRecipientsAtSink: number;
-  exactlyOnce: boolean;
-}
+const HOUR = 3_600_000;
 
 /**
- * Invitations to N carers through the product (API -> outbox -> relay -> BullMQ -> worker
- * -> SMTP) against nodemailer's pooled transport sending N prepared messages straight to
- * the same sink: the machine's own ceiling for the same work.
+ * Dag van de Mantelzorg invitations to `recipients` carers through the product (API ->
+ * fan-out -> outbox -> relay -> BullMQ -> worker -> SMTP), against nodemailer's pooled
+ * transport sending as many prepared messages straight to the same sink.
  */
-export async function fanoutBench(recipients: number): Promise<FanoutFigures> {
+export async function fanoutBench(size: { recipients: number }): Promise<BenchResult> {
   const database = new Client({ connectionString: process.env.DATABASE_URL });
   await database.connect();
   const sink = new CountingSink();
   const smtpUrl = await sink.start();
-  const batch = randomBytes(4).toString('hex');
-  const code = `GM${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}`;
-
-  const municipality = (
-    await database.query(
-      `INSERT INTO municipality (code, name, settings) VALUES ($1, 'Benchmark', $2)
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
-      [code, JSON.stringify({ senderName: 'Mantelzorgsteunpunt Benchmark' })],
-    )
+  const world = await seedRespiteWorld(database, { carers: size.recipients, offers: 1, slots: 1, capacity: 1 });
+  await quiesceOutbox(database);
+  const admin = (
+    await database.query(`INSERT INTO account (municipality_id, email, role, email_verified_at) VALUES ($1, 'bench-admin-' || gen_random_uuid() || '@example.nl', 'admin', now()) RETURNING id`, [
+      world.municipalityId,
+    ])
   ).rows[0].id as string;
-  const password = 'benchmark admin password';
-  const adminEmail = `bench-admin-${batch}@example.nl`;
-  await database.query(`INSERT INTO account (municipality_id, email, role, password_hash, email_verified_at) VALUES ($1, $2, 'admin', $3, now())`, [
-    municipality,
-    adminEmail,
-    await argon2.hash(password, { type: argon2.argon2id }),
-  ]);
-  await database.query(
-    `INSERT INTO account (municipality_id, email, role, language)
-     SELECT $1, 'bench-' || g || '-' || $2 || '@example.nl', 'carer', 'nl' FROM generate_series(1, $3) g`,
-    [municipality, batch, recipients],
-  );
-
-  const port = await freePort();
-  const env = { SMTP_URL: smtpUrl, PORT: String(port), WORKER_PORT: String(await freePort()), LOG_LEVEL: 'error', MAIL_RATE_PER_SECOND: '100000' };
-  const api = new MeasuredProcess('dist/apps/api/main.js', env);
-  const worker = new MeasuredProcess('dist/apps/worker/main.js', env);
-  const base = `http://127.0.0.1:${port}`;
+  const adminToken = new JwtService({ secret: BENCH_SIGNING_SECRET, signOptions: { algorithm: 'HS256', expiresIn: 3600 } }).sign({ sub: admin, role: 'admin', mun: world.municipalityId });
+  const env = { SMTP_URL: smtpUrl, TOKEN_SIGNING_SECRET: BENCH_SIGNING_SECRET, MAIL_RATE_PER_SECOND: '100000', WORKER_PORT: String(await freePort()) };
+  const api = await startApi(env);
+  const worker = new MeasuredProcess('dist/apps/worker/main.js', { LOG_LEVEL: 'error', ...env }, process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean));
+  const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
   try {
-    await waitFor(async () => ((await fetch(`${base}/health`)).ok ? true : undefined), 30_000, 'API');
-    const login = (await (
-      await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: adminEmail, password }) })
-    ).json()) as { accessToken: string };
-    const auth = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
+    const activity = (await (
+      await fetch(`${api.base}/api/v1/activities`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          kind: 'event',
+          occasion: 'dag_van_de_mantelzorg',
+          title: 'Dag van de Mantelzorg',
+          capacity: 500,
+          date: new Date(Date.now() + 30 * 24 * HOUR).toISOString().slice(0, 10),
+          startTime: '19:30',
+          endTime: '22:00',
+        }),
+      })
+    ).json()) as { id: string };
+    await waitFor(async () => ((await fetch(`http://127.0.0.1:${env.WORKER_PORT}/health`)).ok ? true : undefined), 30_000, 'worker');
 
     const started = Date.now();
-    const answer = (await (
-      await fetch(`${base}/api/v1/announcements`, {
-        method: 'POST',
-        headers: auth,
-        body: JSON.stringify({ subject: { nl: 'Dag van de Mantelzorg', en: 'Carers Day' }, body: { nl: 'Welkom!', en: 'Welcome!' }, audience: { roles: ['carer'] } }),
-      })
-    ).json()) as { fanoutId: string };
-    const enqueued = await waitFor(
+    const invited = await fetch(`${api.base}/api/v1/activities/${activity.id}/invitations`, { method: 'POST', headers, body: JSON.stringify({ audience: { all: true } }) });
+    if (invited.status !== 202 && invited.status !== 201) throw new Error(`invitation answered ${invited.status} ${await invited.text()}`);
+    const { fanoutId } = (await invited.json()) as { fanoutId: string };
+    const enqueuedAt = await waitFor(
       async () => {
-        const row = (await database.query('SELECT expanded_at FROM fanout WHERE id = $1', [answer.fanoutId])).rows[0];
-        return row?.expanded_at ? Date.now() : undefined;
+        const { rows } = await database.query(
+          `SELECT f.expanded_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox_entry o WHERE o.relayed_at IS NULL AND o.cancelled_at IS NULL) AS enqueued FROM fanout f WHERE f.id = $1`,
+          [fanoutId],
+        );
+        return rows[0]?.enqueued ? Date.now() : undefined;
       },
-      3_600_000,
-      'expansion',
+      HOUR,
+      'every delivery job enqueued',
     );
-    await waitFor(
-      async () => {
-        const progress = (await (await fetch(`${base}/api/v1/fanouts/${answer.fanoutId}`, { headers: auth })).json()) as { done: boolean };
-        return progress.done ? true : undefined;
-      },
-      3_600_000,
-      'fan-out done',
-    );
+    await waitFor(async () => (sink.messages >= size.recipients ? true : undefined), HOUR, 'every invitation at the sink');
     const productSeconds = (Date.now() - started) / 1000;
-    const distinct = [...sink.recipients].filter((address) => address.endsWith(`-${batch}@example.nl`)).length;
-    const exactlyOnce = distinct === recipients && sink.messages === recipients;
-
+    const progress = (await (await fetch(`${api.base}/api/v1/fanouts/${fanoutId}`, { headers })).json()) as { total: number; sent: number };
+    const distinct = sink.recipients.size;
     await worker.stop();
-    sink.reset();
-    const transport = nodemailer.createTransport({ ...smtpOptions(smtpUrl), pool: true, maxConnections: 10 });
-    const baselineStart = Date.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 100 }, async () => {
-        while (next < recipients) {
-          const index = next++;
-          await transport.sendMail({
-            from: 'Mantelzorgsteunpunt Benchmark <mantelzorg@example.nl>',
-            to: `baseline-${index}@example.nl`,
-            subject: 'Dag van de Mantelzorg',
-            text: 'Welkom!',
-            html: '<p>Welkom!</p>',
-          });
-        }
-      }),
-    );
-    transport.close();
-    const baselineSeconds = (Date.now() - baselineStart) / 1000;
 
-    const productMessagesPerSecond = recipients / productSeconds;
-    const baselineMessagesPerSecond = recipients / baselineSeconds;
+    sink.reset();
+    const baselineSeconds = await sendBaseline(smtpUrl, size.recipients);
+    const baselineDistinct = sink.recipients.size;
+
+    const productRate = size.recipients / productSeconds;
+    const baselineRate = size.recipients / baselineSeconds;
+    const fanoutRatio = ratio(productRate, baselineRate);
+    const enqueueSeconds = (enqueuedAt - started) / 1000;
     return {
-      recipients,
-      enqueueSeconds: (enqueued - started) / 1000,
-      productSeconds,
-      productMessagesPerSecond: Math.round(productMessagesPerSecond),
-      baselineMessagesPerSecond: Math.round(baselineMessagesPerSecond),
-      ratio: Number((productMessagesPerSecond / baselineMessagesPerSecond).toFixed(3)),
-      workerPeakRss: mib(worker.peakRssBytes),
-      distinctRecipientsAtSink: distinct,
-      exactlyOnce,
+      figures: {
+        recipients: size.recipients,
+        enqueueSeconds,
+        productSeconds,
+        productMessagesPerSecond: Math.round(productRate),
+        baselineSeconds,
+        baselineMessagesPerSecond: Math.round(baselineRate),
+        ratio: fanoutRatio,
+        workerPeakRss: mib(worker.peakRssBytes),
+        messagesAtSink: sink.messages,
+        distinctRecipientsAtSink: distinct,
+        recordedAsSent: progress.sent,
+        baselineDistinctRecipients: baselineDistinct,
+      },
+      targets: [
+        atLeast('fanout', 'messages/s, ratio to raw nodemailer', fanoutRatio, 0.6),
+        below('fanout', 'worker peak RSS, MiB', Math.round(worker.peakRssBytes / 1024 / 1024), 300),
+        below('fanout', `enqueue ${size.recipients}, s`, enqueueSeconds, 20),
+        exactly('fanout', 'distinct recipients at sink', distinct, size.recipients),
+      ],
     };
   } finally {
     await worker.stop();
-    await api.stop();
+    await api.process.stop();
     await sink.stop();
     await database.end();
   }
 }
 
-function smtpOptions(url: string) {
-  const parsed = new URL(url);
-  return { host: parsed.hostname, port: Number(parsed.port) };
+async function sendBaseline(smtpUrl: string, count: number): Promise<number> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/mail-baseline.ts', smtpUrl, String(count), randomBytes(4).toString('hex')], { maxBuffer: 1 << 20 });
+  return (JSON.parse(stdout) as { seconds: number }).seconds;
 }

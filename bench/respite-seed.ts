@@ -6,7 +6,7 @@ export const BENCH_SIGNING_SECRET = randomBytes(32).toString('hex');
 
 export interface RespiteWorld {
   municipalityId: string;
-  carers: Array<{ relationshipId: string; token: string }>;
+  carers: Array<{ accountId: string; carerId: string; relationshipId: string; token: string }>;
   slotIds: string[];
   slotsStartAt: Date;
   slotsEndAt: Date;
@@ -14,17 +14,20 @@ export interface RespiteWorld {
 
 /**
  * A municipality with `carers` verified carers (one care relationship each) and `offers` day-care
- * offers with `slots` slots in all, one every five hours from three days ahead, written with SQL.
+ * offers with `slots` slots of four hours in all, one every `minutesApart` (default 300) from three
+ * days ahead, written with SQL.
  */
-export async function seedRespiteWorld(database: Client, size: { carers: number; offers: number; slots: number; capacity: number }): Promise<RespiteWorld> {
+export async function seedRespiteWorld(database: Client, size: { carers: number; offers: number; slots: number; capacity: number; minutesApart?: number }): Promise<RespiteWorld> {
   const batch = randomBytes(4).toString('hex');
-  const code = `GM${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}`;
   const settings = { senderName: 'Mantelzorgsteunpunt Benchmark', respiteMinimumNoticeHours: 1, respiteBudget: { unit: 'dagdelen', perYear: 1000 } };
+  // A municipality code not yet taken, so every world is its own municipality.
   const municipalityId = (
-    await database.query(`INSERT INTO municipality (code, name, settings) VALUES ($1, 'Benchmark', $2) ON CONFLICT (code) DO UPDATE SET settings = EXCLUDED.settings RETURNING id`, [
-      code,
-      JSON.stringify(settings),
-    ])
+    await database.query(
+      `INSERT INTO municipality (code, name, settings)
+       SELECT 'GM' || lpad(n::text, 4, '0'), 'Benchmark', $1 FROM generate_series(1, 9999) n
+        WHERE NOT EXISTS (SELECT 1 FROM municipality m WHERE m.code = 'GM' || lpad(n::text, 4, '0')) ORDER BY random() LIMIT 1 RETURNING id`,
+      [JSON.stringify(settings)],
+    )
   ).rows[0].id as string;
   const carers = (
     await database.query(
@@ -37,10 +40,10 @@ export async function seedRespiteWorld(database: Client, size: { carers: number;
        relationships AS (
          INSERT INTO care_relationship (municipality_id, carer_id, care_recipient_name, relation, lives_in_municipality, since, hours_per_week, kinds_of_care)
          SELECT $1, id, 'M.', 'parent', true, '2020-01-01', 10, '{}' FROM carers RETURNING id, carer_id)
-       SELECT r.id, c.account_id FROM relationships r JOIN carers c ON c.id = r.carer_id`,
+       SELECT r.id, r.carer_id, c.account_id FROM relationships r JOIN carers c ON c.id = r.carer_id`,
       [municipalityId, batch, size.carers],
     )
-  ).rows as Array<{ id: string; account_id: string }>;
+  ).rows as Array<{ id: string; carer_id: string; account_id: string }>;
   const offers = (
     await database.query(
       `INSERT INTO respite_offer (municipality_id, served_municipality_ids, kind, name, suitability)
@@ -48,21 +51,22 @@ export async function seedRespiteWorld(database: Client, size: { carers: number;
       [municipalityId, size.offers],
     )
   ).rows.map((row: { id: string }) => row.id);
+  const minutesApart = size.minutesApart ?? 300;
   const slotsStartAt = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 72 * 3_600_000);
   const slotIds = (
     await database.query(
       `INSERT INTO respite_slot (municipality_id, offer_id, starts_at, ends_at, dagdeel, capacity, booked)
-       SELECT $1, ($2::uuid[])[1 + g % array_length($2::uuid[], 1)], $3::timestamptz + g * interval '5 hours', $3::timestamptz + g * interval '5 hours' + interval '4 hours', 'custom', $5, 0
+       SELECT $1, ($2::uuid[])[1 + g % array_length($2::uuid[], 1)], $3::timestamptz + g * $6::float8 * interval '1 minute', $3::timestamptz + g * $6::float8 * interval '1 minute' + interval '4 hours', 'custom', $5, 0
          FROM generate_series(0, $4 - 1) g ORDER BY g RETURNING id`,
-      [municipalityId, offers, slotsStartAt, size.slots, size.capacity],
+      [municipalityId, offers, slotsStartAt, size.slots, size.capacity, minutesApart],
     )
   ).rows.map((row: { id: string }) => row.id);
   const jwt = new JwtService({ secret: BENCH_SIGNING_SECRET, signOptions: { algorithm: 'HS256', expiresIn: 3600 } });
   return {
     municipalityId,
-    carers: carers.map((row) => ({ relationshipId: row.id, token: jwt.sign({ sub: row.account_id, role: 'carer', mun: municipalityId }) })),
+    carers: carers.map((row) => ({ accountId: row.account_id, carerId: row.carer_id, relationshipId: row.id, token: jwt.sign({ sub: row.account_id, role: 'carer', mun: municipalityId }) })),
     slotIds,
     slotsStartAt,
-    slotsEndAt: new Date(slotsStartAt.getTime() + size.slots * 5 * 3_600_000),
+    slotsEndAt: new Date(slotsStartAt.getTime() + size.slots * minutesApart * 60_000),
   };
 }

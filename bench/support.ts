@@ -1,4 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Client } from 'pg';
 import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
@@ -53,6 +55,10 @@ export class CountingSink {
 export class MeasuredProcess {
   peakRssBytes = 0;
   private readonly child: ChildProcess;
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
   private readonly sampler: NodeJS.Timeout;
 
   /** `nodeArgs` e.g. ['--cpu-prof'] to profile the process under load. */
@@ -60,7 +66,11 @@ export class MeasuredProcess {
     this.child = spawn('node', [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
     this.sampler = setInterval(() => {
       try {
-        const kb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(this.child.pid)]).toString().trim());
+        const kb = Number(
+          execFileSync('ps', ['-o', 'rss=', '-p', String(this.child.pid)])
+            .toString()
+            .trim(),
+        );
         this.peakRssBytes = Math.max(this.peakRssBytes, kb * 1024);
       } catch {
         // the process has ended
@@ -89,3 +99,64 @@ export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs:
 export function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 }
+
+/** Starts the built API with `env` (BENCH_API_NODE_ARGS=--cpu-prof to profile it) and waits until it answers its health check. */
+export async function startApi(env: Record<string, string>, nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []): Promise<{ process: MeasuredProcess; base: string }> {
+  const port = await freePort();
+  const api = new MeasuredProcess('dist/apps/api/main.js', { LOG_LEVEL: 'error', ...env, PORT: String(port) }, nodeArgs);
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(async () => ((await fetch(`${base}/health`)).ok ? true : undefined), 30_000, 'API');
+  return { process: api, base };
+}
+
+/** A deterministic stream of numbers in [0, 1), so product and baseline get the same requests. */
+export function seededRandom(seed: number): (index: number) => number {
+  return (index) => {
+    let x = (seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0;
+    x = Math.imul(x ^ (x >>> 16), 0x85ebca6b) >>> 0;
+    x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35) >>> 0;
+    return ((x ^ (x >>> 16)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * Withdraws what earlier benchmarks left unsent in the bench database, so a worker started
+ * now delivers only the work it is measured on.
+ */
+export async function quiesceOutbox(database: Client): Promise<void> {
+  await database.query(`UPDATE outbox_entry SET cancelled_at = now() WHERE relayed_at IS NULL AND cancelled_at IS NULL`);
+  await database.query(`UPDATE message SET status = 'skipped', outcome = 'cancelled' WHERE status = 'queued'`);
+}
+
+/** CPU time so far (ms) of the processes a benchmark involves, from /proc: Postgres, Redis, this process and the given ones. */
+export function cpuSnapshot(named: Record<string, number | undefined> = {}): Record<string, number> {
+  const ticksPerMs = 100 / 1000;
+  const cpuOf = (pid: number | string): { comm: string; ms: number } | undefined => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return { comm, ms: (Number(fields[11]) + Number(fields[12])) / ticksPerMs };
+    } catch {
+      return undefined;
+    }
+  };
+  const totals: Record<string, number> = { postgres: 0, redis: 0, bench: cpuOf(process.pid)?.ms ?? 0 };
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    const process = cpuOf(pid);
+    if (process?.comm === 'postgres') totals.postgres! += process.ms;
+    else if (process?.comm.startsWith('redis-server')) totals.redis! += process.ms;
+  }
+  for (const [name, pid] of Object.entries(named)) totals[name] = pid ? (cpuOf(pid)?.ms ?? 0) : 0;
+  return totals;
+}
+
+/** CPU ms per unit of work of each process group between two snapshots. */
+export function cpuPerUnit(before: Record<string, number>, after: Record<string, number>, units: number): string {
+  return Object.keys(after)
+    .map((name) => `${name} ${((after[name]! - (before[name] ?? 0)) / units).toFixed(2)}`)
+    .join(', ');
+}
+
+/** Requests (or units of work) before measuring, so product and baseline are both measured warm: JIT, connections, plans. */
+export const WARM_UP_REQUESTS = 2000;
