@@ -123,7 +123,8 @@ function requestPlan(slots: number): (index: number) => number {
 
 /**
  * The product's booking as plain statements: the same reads, then budget, booking, the
- * confirmation and reminder messages with their outbox entries, and the place taken last.
+ * confirmation and reminder messages with their outbox entries (a statement each), and the
+ * place taken last.
  * Returns whether the place was booked.
  */
 export async function rawBookingForExperiment(...a: Parameters<typeof rawBooking>) {
@@ -147,7 +148,7 @@ async function rawBooking(pool: Pool, world: RespiteWorld, carerIndex: number, s
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const booked = await rawConfirm(client, world.municipalityId, carer.id, accountId, relationshipId, slotId, place);
+    const booked = await rawConfirm(client, world.municipalityId, carer.id, account.rows[0] as { email: string; language: string }, accountId, relationshipId, slotId, place);
     await client.query(booked ? 'COMMIT' : 'ROLLBACK');
     return booked;
   } catch (error) {
@@ -163,16 +164,19 @@ async function rawConfirm(
   client: PoolClient,
   municipalityId: string,
   carerId: string,
+  account: { email: string; language: string },
   accountId: string,
   relationshipId: string,
   slotId: string,
   slot: { starts_at: Date; ends_at: Date },
 ): Promise<boolean> {
   const year = Number(localYear.format(slot.starts_at));
-  await client.query('INSERT INTO respite_budget_usage (municipality_id, carer_id, year, used) VALUES ($1, $2, $3, 0) ON CONFLICT (carer_id, year) DO NOTHING', [municipalityId, carerId, year]);
-  const usage = (await client.query('SELECT id, used FROM respite_budget_usage WHERE carer_id = $1 AND year = $2 FOR UPDATE', [carerId, year])).rows[0] as { id: string; used: number };
-  if (Number(usage.used) + 1 > 1000) return false;
-  await client.query('UPDATE respite_budget_usage SET used = used + 1, updated_at = now() WHERE id = $1', [usage.id]);
+  const reserved = await client.query(
+    `INSERT INTO respite_budget_usage AS usage (municipality_id, carer_id, year, used) SELECT $1, $2, $3, 1 WHERE 1 <= 1000
+     ON CONFLICT (carer_id, year) DO UPDATE SET used = usage.used + EXCLUDED.used, updated_at = now() WHERE usage.used + EXCLUDED.used <= 1000 RETURNING used`,
+    [municipalityId, carerId, year],
+  );
+  if (reserved.rowCount !== 1) return false;
   const booking = (
     await client.query(
       `INSERT INTO respite_booking (municipality_id, slot_id, carer_id, account_id, care_relationship_id, status, starts_at, ends_at, year, units)
@@ -180,26 +184,19 @@ async function rawConfirm(
       [municipalityId, slotId, carerId, accountId, relationshipId, slot.starts_at, slot.ends_at, year],
     )
   ).rows[0] as { id: string };
-  const account = (await client.query('SELECT id, email, language FROM account WHERE id = $1', [accountId])).rows[0] as { email: string; language: string };
   const at = slot.starts_at.getTime();
-  const messages: Array<{ kind: string; dedupeKey: string; runAt?: Date }> = [{ kind: 'respite_booking_confirmed', dedupeKey: `respite-confirmed.${booking.id}.${at}` }];
-  for (const hours of REMINDER_OFFSETS_HOURS) {
-    messages.push({ kind: 'respite_reminder', dedupeKey: `respite-reminder.${booking.id}.${at}.${hours}h`, runAt: new Date(at - hours * 3_600_000) });
-  }
-  for (const message of messages) {
-    const inserted = (
-      await client.query(
-        `INSERT INTO message (municipality_id, account_id, kind, category, channel, to_address, language, params, dedupe_key)
-         VALUES ($1, $2, $3, 'transactional', 'email', $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING *`,
-        [municipalityId, accountId, message.kind, account.email, account.language, { bookingId: booking.id }, message.dedupeKey],
-      )
-    ).rows[0] as { id: string };
-    await client.query(`INSERT INTO outbox_entry (queue, job_name, job_id, payload, run_at) VALUES ('mail', 'deliver', $1, $2, $3)`, [
-      `message.${inserted.id}`,
-      { messageId: inserted.id },
-      message.runAt ?? null,
-    ]);
-  }
+  const messages = [{ kind: 'respite_booking_confirmed', dedupeKey: `respite-confirmed.${booking.id}.${at}`, runAt: null as Date | null }];
+  for (const hours of REMINDER_OFFSETS_HOURS) messages.push({ kind: 'respite_reminder', dedupeKey: `respite-reminder.${booking.id}.${at}.${hours}h`, runAt: new Date(at - hours * 3_600_000) });
+  const inserted = await client.query(
+    `INSERT INTO message (municipality_id, account_id, kind, category, channel, to_address, language, params, dedupe_key)
+     SELECT $1, $2, kind, 'transactional', 'email', $3, $4, $5, dedupe_key FROM unnest($6::text[], $7::text[]) AS m(kind, dedupe_key) ON CONFLICT DO NOTHING RETURNING *`,
+    [municipalityId, accountId, account.email, account.language, { bookingId: booking.id }, messages.map((message) => message.kind), messages.map((message) => message.dedupeKey)],
+  );
+  const rows = inserted.rows as Array<{ id: string; dedupe_key: string }>;
+  await client.query(`INSERT INTO outbox_entry (queue, job_name, job_id, payload, run_at) SELECT 'mail', 'deliver', 'message.' || id, jsonb_build_object('messageId', id), run_at FROM unnest($1::uuid[], $2::timestamptz[]) AS o(id, run_at)`, [
+    rows.map((row) => row.id),
+    rows.map((row) => messages.find((message) => message.dedupeKey === row.dedupe_key)?.runAt ?? null),
+  ]);
   const taken = await client.query('UPDATE respite_slot SET booked = booked + 1, updated_at = now() WHERE id = $1 AND booked < capacity AND cancelled_at IS NULL RETURNING id', [slotId]);
   return taken.rowCount === 1;
 }

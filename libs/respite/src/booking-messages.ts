@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Account, MunicipalitySettings } from '@app/identity';
-import { MessageService } from '@app/messaging';
+import { MessageService, NewMessage } from '@app/messaging';
 import { EntityManager } from 'typeorm';
 import { RespiteBooking } from './respite-booking.entity';
 import { RESPITE_MESSAGES } from './respite-message-kinds';
@@ -13,16 +13,18 @@ import { RESPITE_MESSAGES } from './respite-message-kinds';
 export class BookingMessages {
   constructor(private readonly messages: MessageService) {}
 
-  async confirmAndRemind(manager: EntityManager, booking: RespiteBooking, settings: MunicipalitySettings): Promise<void> {
-    const account = await this.accountOf(manager, booking);
-    if (!account) return;
+  /** `account` when the caller has just read it, saving the read here. */
+  async confirmAndRemind(manager: EntityManager, booking: RespiteBooking, settings: MunicipalitySettings, account?: Account): Promise<void> {
+    const recipient = account ?? (await this.accountOf(manager, booking));
+    if (!recipient) return;
     const at = booking.startsAt.getTime();
-    await this.tell(manager, account, booking, RESPITE_MESSAGES.confirmed, `respite-confirmed.${booking.id}.${at}`, {});
+    const messages = [this.message(recipient, booking, RESPITE_MESSAGES.confirmed, `respite-confirmed.${booking.id}.${at}`, {})];
     for (const hours of settings.reminderOffsetsHours) {
       const runAt = new Date(at - hours * 3_600_000);
       if (runAt.getTime() <= Date.now()) continue;
-      await this.tell(manager, account, booking, RESPITE_MESSAGES.reminder, `respite-reminder.${booking.id}.${at}.${hours}h`, { hoursBefore: hours }, runAt);
+      messages.push(this.message(recipient, booking, RESPITE_MESSAGES.reminder, `respite-reminder.${booking.id}.${at}.${hours}h`, { hoursBefore: hours }, runAt));
     }
+    await this.messages.queueMany(manager, messages);
   }
 
   /** Reminders not yet sent never go out. */
@@ -45,13 +47,17 @@ export class BookingMessages {
     return manager.getRepository(Account).findOneBy({ id: booking.accountId });
   }
 
-  private async tell(manager: EntityManager, account: Account, booking: RespiteBooking, kind: string, dedupeKey: string, params: Record<string, unknown>, runAt?: Date): Promise<void> {
-    await this.messages.queue(manager, {
+  private async tell(manager: EntityManager, account: Account, booking: RespiteBooking, kind: string, dedupeKey: string, params: Record<string, unknown>): Promise<void> {
+    await this.messages.queue(manager, this.message(account, booking, kind, dedupeKey, params));
+  }
+
+  private message(account: Account, booking: RespiteBooking, kind: string, dedupeKey: string, params: Record<string, unknown>, runAt?: Date): NewMessage {
+    return {
       recipient: { accountId: account.id, municipalityId: account.municipalityId, email: account.email, language: account.language, channel: 'email' },
       kind,
       params: { bookingId: booking.id, ...params },
       dedupeKey,
       runAt,
-    });
+    };
   }
 }

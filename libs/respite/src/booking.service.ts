@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CareRelationshipService, CarerService } from '@app/carers';
-import { AccountService, assertEmailVerified, Municipality, MunicipalityService } from '@app/identity';
+import { Account, AccountService, assertEmailVerified, Municipality, MunicipalityService } from '@app/identity';
 import { ConflictError, DomainError, NotFoundError, RequestContext } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
@@ -69,13 +69,13 @@ export class BookingService {
     if (slot.booked >= slot.capacity && !request.joinWaitlist) throw new SlotFullError();
     return this.withConstraintErrors(async () => {
       try {
-        return await this.confirm(base, municipality);
+        return await this.confirm(base, municipality, account ?? undefined);
       } catch (error) {
         if (!(error instanceof SlotFullError) || !request.joinWaitlist) throw error;
       }
       const waiting = await this.joinWaitlist(base);
       // A place came free between the two transactions: take it after all.
-      return waiting ?? this.confirm(base, municipality);
+      return waiting ?? this.confirm(base, municipality, account ?? undefined);
     });
   }
 
@@ -83,11 +83,15 @@ export class BookingService {
    * Books a place. The slot's place is taken last, so its row lock (which every booking of a
    * popular slot waits for) is held only from that UPDATE to the commit.
    */
-  private confirm(base: Partial<RespiteBooking> & { carerId: string; municipalityId: string; slotId: string; year: number; units: number }, municipality: Municipality): Promise<RespiteBooking> {
+  private confirm(
+    base: Partial<RespiteBooking> & { carerId: string; municipalityId: string; slotId: string; year: number; units: number },
+    municipality: Municipality,
+    account?: Account,
+  ): Promise<RespiteBooking> {
     return this.dataSource.transaction(async (manager) => {
       await reserveBudget(manager, base, base.year, base.units, municipality.settings.respiteBudget);
       const booking = await this.insert(manager, { ...base, status: 'confirmed' });
-      await this.messages.confirmAndRemind(manager, booking, municipality.settings);
+      await this.messages.confirmAndRemind(manager, booking, municipality.settings, account);
       if (!(await this.places.take(manager, base.slotId))) throw new SlotFullError();
       return booking;
     });

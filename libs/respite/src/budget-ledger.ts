@@ -4,18 +4,20 @@ import { RespiteBudgetUsage } from './respite-booking.entity';
 import { BudgetExceededError } from './respite-errors';
 
 /**
- * The yearly respite budget per carer. Reserving locks the carer's usage row, so one
- * carer's parallel bookings are counted one after another; the row's check keeps it >= 0.
+ * The yearly respite budget per carer. Reserving is one conditional upsert: it adds to the
+ * carer's usage row only while the total stays within the budget, and holds that row's lock
+ * to the commit, so one carer's parallel bookings are counted one after another; the row's
+ * check keeps it >= 0.
  */
 export async function reserveBudget(manager: EntityManager, owner: { carerId: string; municipalityId: string }, year: number, units: number, budget: RespiteBudgetSetting): Promise<void> {
-  await manager.query(`INSERT INTO respite_budget_usage (municipality_id, carer_id, year, used) VALUES ($1, $2, $3, 0) ON CONFLICT (carer_id, year) DO NOTHING`, [
-    owner.municipalityId,
-    owner.carerId,
-    year,
-  ]);
-  const usage = await manager.getRepository(RespiteBudgetUsage).findOneOrFail({ where: { carerId: owner.carerId, year }, lock: { mode: 'pessimistic_write' } });
-  if (usage.used + units > budget.perYear) throw new BudgetExceededError(usage.used, budget.perYear, budget.unit);
-  await manager.query('UPDATE respite_budget_usage SET used = used + $1, updated_at = now() WHERE id = $2', [units, usage.id]);
+  const [reserved] = (await manager.query(
+    `INSERT INTO respite_budget_usage AS usage (municipality_id, carer_id, year, used)
+     SELECT $1, $2, $3, $4::numeric WHERE $4::numeric <= $5::numeric
+     ON CONFLICT (carer_id, year) DO UPDATE SET used = usage.used + EXCLUDED.used, updated_at = now() WHERE usage.used + EXCLUDED.used <= $5::numeric
+     RETURNING used`,
+    [owner.municipalityId, owner.carerId, year, units, budget.perYear],
+  )) as Array<{ used: string }>;
+  if (!reserved) throw new BudgetExceededError(await budgetUsed(manager, owner.carerId, year), budget.perYear, budget.unit);
 }
 
 export async function releaseBudget(manager: EntityManager, carerId: string, year: number, units: number): Promise<void> {

@@ -31,31 +31,48 @@ export class MessageService {
     private readonly context: RequestContext,
   ) {}
 
-  /** Writes the message and its delivery job; both commit or roll back with the caller's change. */
+  /** Writes the message and its delivery job; both commit or roll back with the caller's change. Null when its dedupe key was used before. */
   async queue(manager: EntityManager, message: NewMessage): Promise<Message | null> {
-    const { recipient } = message;
+    const [queued] = await this.queueMany(manager, [message]);
+    return queued ?? null;
+  }
+
+  /**
+   * Writes several messages and their delivery jobs in two statements, inside the caller's
+   * transaction. Returns the messages written; one whose dedupe key was used before is left out.
+   */
+  async queueMany(manager: EntityManager, messages: NewMessage[]): Promise<Message[]> {
+    if (messages.length === 0) return [];
     const inserted = await manager
       .createQueryBuilder()
       .insert()
       .into(Message)
-      .values({
-        municipalityId: recipient.municipalityId,
-        accountId: recipient.accountId,
-        kind: message.kind,
-        category: this.kinds.get(message.kind).category,
-        channel: recipient.channel,
-        toAddress: recipient.email,
-        language: recipient.language,
-        params: message.params ?? {},
-        dedupeKey: message.dedupeKey ?? null,
-      })
+      .values(
+        messages.map(({ recipient, kind, params, dedupeKey }) => ({
+          municipalityId: recipient.municipalityId,
+          accountId: recipient.accountId,
+          kind,
+          category: this.kinds.get(kind).category,
+          channel: recipient.channel,
+          toAddress: recipient.email,
+          language: recipient.language,
+          params: params ?? {},
+          dedupeKey: dedupeKey ?? null,
+        })),
+      )
       .orIgnore()
       .returning('*')
       .execute();
-    const row = (inserted.raw as Array<Record<string, unknown> & { id: string }>)[0];
-    if (!row) return null;
-    await this.outbox.add(manager, { queue: QUEUES.mail, name: 'deliver', jobId: deliveryJobId(row.id), payload: { messageId: row.id }, runAt: message.runAt });
-    return hydrate(manager, Message, row);
+    const rows = inserted.raw as Array<Record<string, unknown> & { id: string; dedupe_key: string | null }>;
+    // A keyed row is found by its key; unkeyed ones never conflict, so they come back in the order given.
+    const unkeyed = messages.filter((message) => !message.dedupeKey);
+    let nextUnkeyed = 0;
+    const runAtOf = (row: (typeof rows)[number]) => (row.dedupe_key === null ? unkeyed[nextUnkeyed++]?.runAt : messages.find((message) => message.dedupeKey === row.dedupe_key)?.runAt);
+    await this.outbox.addMany(
+      manager,
+      rows.map((row) => ({ queue: QUEUES.mail, name: 'deliver' as const, jobId: deliveryJobId(row.id), payload: { messageId: row.id }, runAt: runAtOf(row) })),
+    );
+    return rows.map((row) => hydrate(manager, Message, row));
   }
 
   /** Withdraws a message not yet sent (a reminder of a cancelled booking): it is never delivered. */

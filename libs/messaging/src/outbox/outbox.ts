@@ -18,14 +18,21 @@ export interface OutboxJob<Q extends QueueName, N extends JobName<Q>> {
 export class Outbox {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async add<Q extends QueueName, N extends JobName<Q>>(manager: EntityManager, job: OutboxJob<Q, N>): Promise<void> {
+  add<Q extends QueueName, N extends JobName<Q>>(manager: EntityManager, job: OutboxJob<Q, N>): Promise<void> {
+    return this.addMany(manager, [job]);
+  }
+
+  /** Several jobs in one statement (a booking's confirmation and reminders, a fan-out page). */
+  async addMany<Q extends QueueName, N extends JobName<Q>>(manager: EntityManager, jobs: Array<OutboxJob<Q, N>>): Promise<void> {
+    if (jobs.length === 0) return;
     // BullMQ refuses ':' in custom ids; refusing here keeps a bad id from blocking the relay.
-    if (!/^[A-Za-z0-9._-]{1,200}$/.test(job.jobId)) throw new Error(`Invalid job id ${job.jobId}`);
+    const invalid = jobs.find((job) => !/^[A-Za-z0-9._-]{1,200}$/.test(job.jobId));
+    if (invalid) throw new Error(`Invalid job id ${invalid.jobId}`);
     await manager
       .createQueryBuilder()
       .insert()
       .into(OutboxEntry)
-      .values({ queue: job.queue, jobName: job.name, jobId: job.jobId, payload: job.payload as object, runAt: job.runAt ?? null })
+      .values(jobs.map((job) => ({ queue: job.queue, jobName: job.name, jobId: job.jobId, payload: job.payload as object, runAt: job.runAt ?? null })))
       .orIgnore()
       .execute();
   }
