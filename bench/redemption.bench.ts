@@ -19,7 +19,7 @@ interface VoucherWorld {
 /**
  * Partners redeem parts of `vouchers` vouchers at once (amounts of 1 to 4 euro, so about
  * half of the vouchers run out and later attempts are refused): through the API, then as
- * the conditional UPDATE and its redemption record straight through pg on an identical set.
+ * the same conditional UPDATE with its redemption record straight through pg on an identical set.
  */
 export async function redemptionBench(size: { vouchers: number; redemptions: number; concurrency: number }): Promise<BenchResult> {
   const database = new Client({ connectionString: process.env.DATABASE_URL });
@@ -148,34 +148,20 @@ async function seedVouchers(database: Client, base: string, count: number): Prom
   return { municipalityId: world.municipalityId, partnerId: partner.id!, apiKey: partner.apiKey!, codes };
 }
 
-/** The redemption as plain statements: the conditional UPDATE and its record, in one transaction. */
+/** The redemption as the product issues it, straight through pg: the conditional UPDATE writing its record, then on refusal the read that says why. */
 async function rawRedemption(pool: Pool, world: VoucherWorld, code: string, amountCents: number): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const { rows } = await client.query(
-      `UPDATE voucher SET balance_cents = balance_cents - $3, updated_at = now()
-        WHERE code = $1 AND municipality_id = $2 AND expires_on >= current_date AND balance_cents >= $3 RETURNING id, balance_cents`,
-      [code, world.municipalityId, amountCents],
-    );
-    const spent = rows[0] as { id: string; balance_cents: number } | undefined;
-    if (spent) {
-      await client.query('INSERT INTO voucher_redemption (municipality_id, voucher_id, partner_id, amount_cents, remaining_cents) VALUES ($1, $2, $3, $4, $5)', [
-        world.municipalityId,
-        spent.id,
-        world.partnerId,
-        amountCents,
-        spent.balance_cents,
-      ]);
-    } else {
-      // The product tells a refused partner why: gone, expired or short.
-      await client.query('SELECT balance_cents, expires_on FROM voucher WHERE code = $1 AND municipality_id = $2', [code, world.municipalityId]);
-    }
-    await client.query('COMMIT');
-    return spent !== undefined;
-  } finally {
-    client.release();
-  }
+  const { rows } = await pool.query(
+    `WITH spent AS (
+       UPDATE voucher SET balance_cents = balance_cents - $3, updated_at = now()
+        WHERE code = $1 AND municipality_id = $2 AND balance_cents >= $3 AND expires_on >= (SELECT (now() AT TIME ZONE timezone)::date FROM municipality WHERE id = $2)
+        RETURNING id, balance_cents)
+     INSERT INTO voucher_redemption (municipality_id, voucher_id, partner_id, amount_cents, remaining_cents)
+     SELECT $2, id, $4, $3, balance_cents FROM spent RETURNING id, remaining_cents`,
+    [code, world.municipalityId, amountCents, world.partnerId],
+  );
+  if (rows.length === 1) return true;
+  await pool.query('SELECT balance_cents, expires_on FROM voucher WHERE code = $1 AND municipality_id = $2', [code, world.municipalityId]);
+  return false;
 }
 
 async function ledgerCheck(database: Client, municipalityIds: string[]): Promise<{ belowZero: number; difference: number }> {

@@ -6,7 +6,7 @@ import { RequestContext } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { VoucherBalanceInsufficientError, VoucherExpiredError, VoucherNotFoundError } from './appreciation-errors';
 import { CodeGuessThrottle } from './code-guess-throttle';
-import { Voucher, VoucherRedemption } from './voucher.entity';
+import { Voucher } from './voucher.entity';
 import { normaliseVoucherCode } from './voucher-code';
 
 export interface Redemption {
@@ -40,27 +40,24 @@ export class VoucherService {
     await this.throttle.assertAllowed(partner.id, ip);
     const normalised = normaliseVoucherCode(code);
     if (!normalised) return this.miss(partner.id, ip);
-    const municipality = await this.municipalities.current();
-    const localToday = today(municipality.timezone);
-    const redemption = await this.dataSource.transaction(async (manager) => {
-      const [rows] = (await manager.query(
-        `UPDATE voucher SET balance_cents = balance_cents - $3, updated_at = now()
-          WHERE code = $1 AND municipality_id = $2 AND expires_on >= $4 AND balance_cents >= $3
-          RETURNING id, balance_cents`,
-        [normalised, partner.municipalityId, amountCents, localToday],
-      )) as [Array<{ id: string; balance_cents: number }>, number];
-      const spent = rows[0];
-      if (!spent) return null;
-      const repository = manager.getRepository(VoucherRedemption);
-      const saved = await repository.save(
-        repository.create({ municipalityId: partner.municipalityId, voucherId: spent.id, partnerId: partner.id, amountCents, remainingCents: spent.balance_cents }),
-      );
-      return { redemptionId: saved.id, amountCents, remainingCents: spent.balance_cents };
-    });
-    if (redemption) return redemption;
+    // One statement: the balance check is the update's own condition and the record is
+    // written with it, so it is atomic without a transaction of several round trips. The
+    // municipality's local date decides expiry.
+    const [spent] = (await this.dataSource.query(
+      `WITH spent AS (
+         UPDATE voucher SET balance_cents = balance_cents - $3, updated_at = now()
+          WHERE code = $1 AND municipality_id = $2 AND balance_cents >= $3
+            AND expires_on >= (SELECT (now() AT TIME ZONE timezone)::date FROM municipality WHERE id = $2)
+          RETURNING id, balance_cents)
+       INSERT INTO voucher_redemption (municipality_id, voucher_id, partner_id, amount_cents, remaining_cents)
+       SELECT $2, id, $4, $3, balance_cents FROM spent RETURNING id, remaining_cents`,
+      [normalised, partner.municipalityId, amountCents, partner.id],
+    )) as Array<{ id: string; remaining_cents: number }>;
+    if (spent) return { redemptionId: spent.id, amountCents, remainingCents: spent.remaining_cents };
     const voucher = await this.dataSource.getRepository(Voucher).findOneBy({ code: normalised, municipalityId: partner.municipalityId });
     if (!voucher) return this.miss(partner.id, ip);
-    if (voucher.expiresOn < localToday) throw new VoucherExpiredError();
+    const municipality = await this.municipalities.current();
+    if (voucher.expiresOn < today(municipality.timezone)) throw new VoucherExpiredError();
     throw new VoucherBalanceInsufficientError(voucher.balanceCents);
   }
 
