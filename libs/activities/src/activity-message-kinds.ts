@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CarerDirectory } from '@app/carers';
 import { MunicipalityService } from '@app/identity';
+import { ExpiringCache } from '@app/platform';
 import { calendarFile, CalendarEvent, Language, LinkTokens, MessageKinds, renderLinkMessage, RenderedMail, RenderInput } from '@app/messaging';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
@@ -23,6 +24,8 @@ const DAY_SECONDS = 24 * 3600;
 /** The mail of activities: invitations with an RSVP link, confirmations, held places, reminders and schedule changes. */
 @Injectable()
 export class ActivityMessageKinds implements OnModuleInit {
+  private readonly invitedTo = new ExpiringCache<{ activity: Activity; sessions: ActivitySession[]; timezone: string }>(5_000);
+
   constructor(
     private readonly kinds: MessageKinds,
     private readonly tokens: LinkTokens,
@@ -59,7 +62,8 @@ export class ActivityMessageKinds implements OnModuleInit {
 
   private async invitation(input: RenderInput): Promise<RenderedMail> {
     const invitation = await this.dataSource.getRepository(ActivityInvitation).findOneByOrFail({ messageId: input.messageId });
-    const { activity, sessions, timezone } = await this.activity(invitation.activityId);
+    // Every invitation of a fan-out shows the same activity: read once per few seconds, not per message.
+    const { activity, sessions, timezone } = await this.invitedTo.get(invitation.activityId, () => this.activity(invitation.activityId));
     const en = input.language === 'en';
     const last = sessions[sessions.length - 1];
     const lifetime = Math.max(DAY_SECONDS, Math.ceil(((last?.endsAt.getTime() ?? Date.now()) - Date.now()) / 1000) + DAY_SECONDS);

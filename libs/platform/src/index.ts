@@ -1,5 +1,6 @@
 export * from './audit/audited.decorator';
 export * from './async/deadline';
+export * from './async/expiring-cache';
 export * from './auth';
 export * from './config';
 export * from './context';

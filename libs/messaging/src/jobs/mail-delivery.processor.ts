@@ -1,7 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig } from '@app/platform';
+import { AppConfig, ExpiringCache } from '@app/platform';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Fanout } from '../fanout/fanout.entity';
@@ -10,7 +10,7 @@ import { MailTransport } from '../mail/mail-transport';
 import { Message } from '../messages/message.entity';
 import { MessageKinds } from '../messages/message-kinds';
 import { RecipientDirectory } from '../messages/recipients';
-import { Outbox } from '../outbox/outbox';
+import { OutboxEntry } from '../outbox/outbox-entry.entity';
 import { JobPayloads, QUEUES } from '../queues/queues';
 import { MAIL_CONCURRENCY } from './mail-limits';
 
@@ -34,10 +34,11 @@ function isPermanent(error: unknown): boolean {
 @Processor(QUEUES.mail, { concurrency: MAIL_CONCURRENCY, lockDuration: 10_000, stalledInterval: 5_000 })
 export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MailDeliveryProcessor.name);
+  /** A fan-out's shared parameters never change after it starts; its messages read them once. */
+  private readonly fanoutParams = new ExpiringCache<object>(60_000);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
     private readonly kinds: MessageKinds,
     private readonly recipients: RecipientDirectory,
     private readonly transport: MailTransport,
@@ -54,9 +55,10 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
   }
 
   async process(job: Job<JobPayloads['mail']['deliver']>): Promise<Outcome> {
-    if (job.id && (await this.outbox.isCancelled(job.id))) return 'cancelled';
     const messages = this.dataSource.getRepository(Message);
-    const message = await messages.findOneBy({ id: job.data.messageId });
+    const due = await this.dueMessage(job.data.messageId, job.id);
+    if (due === 'cancelled') return 'cancelled';
+    const message = due;
     if (!message || message.status !== 'queued') return 'already-handled';
 
     const kind = this.kinds.get(message.kind);
@@ -72,7 +74,7 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
             : null;
     if (skipReason || !recipient) return this.finish(message.id, 'skipped', { outcome: skipReason });
 
-    const shared = message.fanoutId ? ((await this.dataSource.getRepository(Fanout).findOneBy({ id: message.fanoutId }))?.params ?? {}) : {};
+    const shared = message.fanoutId ? await this.fanoutParams.get(message.fanoutId, async () => (await this.dataSource.getRepository(Fanout).findOneBy({ id: message.fanoutId! }))?.params ?? {}) : {};
     const base = this.config.http.baseUrl;
     const link = (path: string, token: string) => `${base}/${path}?token=${encodeURIComponent(token)}&lang=${message.language}`;
     const unsubscribeLink = link('unsubscribe', this.linkTokens.sign(UNSUBSCRIBE_PURPOSE, recipient.accountId, UNSUBSCRIBE_LIFETIME_SECONDS));
@@ -111,6 +113,20 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
       await messages.increment({ id: message.id }, 'attempts', 1);
       throw error;
     }
+  }
+
+  /** The message with its delivery job's cancellation, in one read. */
+  private async dueMessage(messageId: string, jobId: string | undefined): Promise<Message | null | 'cancelled'> {
+    const [row] = (await this.dataSource
+      .getRepository(Message)
+      .createQueryBuilder('message')
+      .leftJoin(OutboxEntry, 'entry', 'entry.jobId = :jobId', { jobId: jobId ?? '' })
+      .addSelect('entry.cancelledAt IS NOT NULL', 'cancelled')
+      .where('message.id = :messageId', { messageId })
+      .getRawAndEntities()
+      .then(({ entities, raw }) => entities.map((entity, index) => ({ entity, cancelled: (raw[index] as { cancelled: boolean }).cancelled })))) as Array<{ entity: Message; cancelled: boolean }>;
+    if (!row) return null;
+    return row.cancelled ? 'cancelled' : row.entity;
   }
 
   private async finish(id: string, status: 'sent' | 'skipped' | 'failed', changes: { outcome?: string | null; providerMessageId?: string; sentAt?: Date }): Promise<Outcome> {

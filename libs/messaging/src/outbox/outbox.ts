@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { JobName, JobPayload, QueueName } from '../queues/queues';
 import { OutboxEntry } from './outbox-entry.entity';
 
@@ -16,8 +15,6 @@ export interface OutboxJob<Q extends QueueName, N extends JobName<Q>> {
 /** Producers write jobs here inside their own transaction; the relay moves them to BullMQ. */
 @Injectable()
 export class Outbox {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
   add<Q extends QueueName, N extends JobName<Q>>(manager: EntityManager, job: OutboxJob<Q, N>): Promise<void> {
     return this.addMany(manager, [job]);
   }
@@ -46,10 +43,5 @@ export class Outbox {
   async reschedule<Q extends QueueName, N extends JobName<Q>>(manager: EntityManager, oldJobId: string, job: OutboxJob<Q, N>): Promise<void> {
     await this.cancel(manager, oldJobId);
     await this.add(manager, job);
-  }
-
-  async isCancelled(jobId: string): Promise<boolean> {
-    const entry = await this.dataSource.getRepository(OutboxEntry).findOne({ where: { jobId }, select: { id: true, cancelledAt: true } });
-    return entry?.cancelledAt != null;
   }
 }
