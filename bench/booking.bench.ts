@@ -1,5 +1,5 @@
 import { Client, Pool, PoolClient } from 'pg';
-import { HttpRequestPlan, runHttpLoad } from './http-load';
+import { HttpRequestPlan, productFigures, runHttpLoad } from './http-load';
 import { runConcurrently } from './raw-load';
 import { BENCH_SIGNING_SECRET, RespiteWorld, seedRespiteWorld } from './respite-seed';
 import { atLeast, below, BenchResult, exactly, ratio } from './targets';
@@ -77,7 +77,6 @@ export async function bookingBench(size: BookingSize): Promise<BenchResult> {
     const productRate = productBookings / product.seconds;
     const baselineRate = baselineBookings / baseline.seconds;
     const bookingRatio = ratio(productRate, baselineRate);
-    const unexpected = Object.entries(product.statuses).filter(([status]) => !['201', '409'].includes(status));
     return {
       figures: {
         requests,
@@ -86,12 +85,7 @@ export async function bookingBench(size: BookingSize): Promise<BenchResult> {
         concurrency: size.concurrency,
         productBookings,
         productBookingsPerSecond: Math.round(productRate),
-        productRequestsPerSecond: product.perSecond,
-        productP50Ms: product.p50Ms,
-        productP95Ms: product.p95Ms,
-        productP99Ms: product.p99Ms,
-        productCpuMsPerRequest: productCpu,
-        productUnexpectedStatuses: unexpected.map(([status, count]) => `${status}:${count}`).join(' ') || 'none',
+        ...productFigures(product, productCpu, ['201', '409']),
         baselineBookings,
         baselineBookingsPerSecond: Math.round(baselineRate),
         baselineP50Ms: baseline.p50Ms,

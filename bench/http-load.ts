@@ -61,3 +61,16 @@ export async function runHttpLoad(options: {
   if (result.errors > 0 || result.timeouts > 0) throw new Error(`load generator: ${result.errors} errors, ${result.timeouts} timeouts`);
   return { ...summarise(latencies, result.duration), statuses };
 }
+
+/** The product's load figures as printed: throughput, latency, CPU per request and any answer besides the expected ones. */
+export function productFigures(load: HttpLoadFigures, cpuPerRequest: string, expectedStatuses: string[]) {
+  const unexpected = Object.entries(load.statuses).filter(([status]) => !expectedStatuses.includes(status));
+  return {
+    productRequestsPerSecond: load.perSecond,
+    productP50Ms: load.p50Ms,
+    productP95Ms: load.p95Ms,
+    productP99Ms: load.p99Ms,
+    productCpuMsPerRequest: cpuPerRequest,
+    productUnexpectedStatuses: unexpected.map(([status, count]) => `${status}:${count}`).join(' ') || 'none',
+  };
+}

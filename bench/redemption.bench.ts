@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { Client, Pool } from 'pg';
 import { newVoucherCode } from '../libs/appreciation/src/voucher-code';
-import { HttpRequestPlan, runHttpLoad } from './http-load';
+import { HttpRequestPlan, productFigures, runHttpLoad } from './http-load';
 import { runConcurrently } from './raw-load';
 import { BENCH_SIGNING_SECRET, seedRespiteWorld } from './respite-seed';
 import { atLeast, BenchResult, exactly, ratio } from './targets';
@@ -78,7 +78,6 @@ export async function redemptionBench(size: { vouchers: number; redemptions: num
     const productRate = productAccepted / product.seconds;
     const baselineRate = baselineAccepted / baseline.seconds;
     const redemptionRatio = ratio(productRate, baselineRate);
-    const unexpected = Object.entries(product.statuses).filter(([status]) => !['201', '409'].includes(status));
     return {
       figures: {
         vouchers: size.vouchers,
@@ -86,12 +85,7 @@ export async function redemptionBench(size: { vouchers: number; redemptions: num
         concurrency: size.concurrency,
         productAccepted,
         productRedemptionsPerSecond: Math.round(productRate),
-        productRequestsPerSecond: product.perSecond,
-        productP50Ms: product.p50Ms,
-        productP95Ms: product.p95Ms,
-        productP99Ms: product.p99Ms,
-        productCpuMsPerRequest: productCpu,
-        productUnexpectedStatuses: unexpected.map(([status, count]) => `${status}:${count}`).join(' ') || 'none',
+        ...productFigures(product, productCpu, ['201', '409']),
         baselineAccepted,
         baselineRedemptionsPerSecond: Math.round(baselineRate),
         baselineP95Ms: baseline.p95Ms,
