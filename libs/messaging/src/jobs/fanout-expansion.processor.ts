@@ -8,7 +8,7 @@ import { Message } from '../messages/message.entity';
 import { MessageKinds } from '../messages/message-kinds';
 import { scopedDedupeKey } from '../messages/recipients';
 import { deliveryJobId } from '../messages/message.service';
-import { OutboxEntry } from '../outbox/outbox-entry.entity';
+import { Outbox } from '../outbox/outbox';
 import { JobPayloads, QUEUES } from '../queues/queues';
 
 const PAGE_SIZE = 1000;
@@ -26,6 +26,7 @@ export class FanoutExpansionProcessor extends WorkerHost {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sources: AudienceSources,
     private readonly kinds: MessageKinds,
+    private readonly outbox: Outbox,
   ) {
     super();
   }
@@ -72,15 +73,10 @@ export class FanoutExpansionProcessor extends WorkerHost {
         const messaged = (inserted.raw as Array<{ id: string; account_id: string }>).map((row) => ({ messageId: row.id, accountId: row.account_id }));
         const ids = messaged.map((row) => row.messageId);
         if (messaged.length > 0 && kind.onFanoutPage) await kind.onFanoutPage(manager, fanout, messaged);
-        if (ids.length > 0) {
-          await manager
-            .createQueryBuilder()
-            .insert()
-            .into(OutboxEntry)
-            .values(ids.map((id) => ({ queue: QUEUES.mail, jobName: 'deliver', jobId: deliveryJobId(id), payload: { messageId: id } })))
-            .orIgnore()
-            .execute();
-        }
+        await this.outbox.addMany(
+          manager,
+          ids.map((id) => ({ queue: QUEUES.mail, name: 'deliver' as const, jobId: deliveryJobId(id), payload: { messageId: id } })),
+        );
         cursor = recipients[recipients.length - 1]!.accountId;
         await manager.getRepository(Fanout).update(fanout.id, { cursor });
       });
