@@ -18,10 +18,12 @@ module.exports = {
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   transform: { '^.+\\.(ts|js)$': swc },
-  // Jest's module loader cannot require ESM-only packages as Node 20.19+ can; compile these few to CommonJS.
+  // Jest's module loader cannot require ESM-only packages as Node 22+ can; compile these few to CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
-    '^@app/(platform|messaging|identity|carers|respite|volunteers|appreciation|activities|privacy|reports)(/.*)?$': '<rootDir>/libs/$1/src$2',
+    // Only the public face of a library; deep imports fail here as in the compiler.
+    '^@app/(platform|messaging|identity|carers|respite|volunteers|appreciation|activities|privacy|reports)$':
+      '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   setupFiles: ['reflect-metadata'],

@@ -3,10 +3,9 @@
 # `npm run bench` runs all; `npm run bench -- fanout --recipients 20000` runs one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node.sh
 source scripts/stack.sh
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm install --no-audit --no-fund
-fi
+install_dependencies
 stack_up mantelzorg_bench
 if [ "$DATABASE_URL" = "postgres://$LOCAL_DB_USER:$LOCAL_DB_PASSWORD@127.0.0.1:$PG_PORT/mantelzorg_bench" ]; then
   # Every run starts from an empty database, so figures do not drift with earlier runs' rows.

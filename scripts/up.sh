@@ -3,14 +3,10 @@
 # catcher, migrations, demo data, API and worker. Ctrl-C stops API and worker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node.sh
 source scripts/stack.sh
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  # npm install (not ci): it follows the lock file but tolerates the platform binaries
-  # a registry mirror may lack for other operating systems.
-  log "Installing dependencies"
-  npm install --no-audit --no-fund
-fi
+install_dependencies
 
 stack_up mantelzorg --mail
 export NODE_ENV="${NODE_ENV:-development}"
