@@ -29,7 +29,10 @@ export async function bookingBench(size: BookingSize): Promise<BenchResult> {
   const baselineWorld = await seedRespiteWorld(database, shape);
   // Each side warms up on a small world of its own, booking the way the measured run does.
   const warmUpShape = { carers: WARM_UP_REQUESTS / 2, offers: 5, slots: 100, capacity: size.capacity };
-  const [productWarmUp, baselineWarmUp] = [await seedRespiteWorld(database, warmUpShape), await seedRespiteWorld(database, warmUpShape)];
+  const [productWarmUp, baselineWarmUp] = [
+    await seedRespiteWorld(database, warmUpShape),
+    await seedRespiteWorld(database, warmUpShape),
+  ];
   const requests = size.carers * 2;
   const api = await startApi({ TOKEN_SIGNING_SECRET: BENCH_SIGNING_SECRET });
   try {
@@ -42,7 +45,12 @@ export async function bookingBench(size: BookingSize): Promise<BenchResult> {
         connections: size.concurrency,
         plan: (index: number): HttpRequestPlan => {
           const carer = world.carers[index % world.carers.length]!;
-          return { method: 'POST', path: '/api/v1/respite/bookings', headers: { authorization: `Bearer ${carer.token}` }, body: { slotId: world.slotIds[slotOf(index)], careRelationshipId: carer.relationshipId } };
+          return {
+            method: 'POST',
+            path: '/api/v1/respite/bookings',
+            headers: { authorization: `Bearer ${carer.token}` },
+            body: { slotId: world.slotIds[slotOf(index)], careRelationshipId: carer.relationshipId },
+          };
         },
       };
     };
@@ -57,7 +65,10 @@ export async function bookingBench(size: BookingSize): Promise<BenchResult> {
     const productCpu = cpuPerUnit(productBefore, cpuSnapshot({ api: api.process.pid }), requests);
     await api.process.stop();
 
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new Pool({
+      connectionString: process.env.DATABASE_URL,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    });
     const rawBookings = (world: RespiteWorld) => {
       const slotOf = requestPlan(world.slotIds.length);
       return (index: number) => rawBooking(pool, world, index % world.carers.length, world.slotIds[slotOf(index)]!);
@@ -126,10 +137,20 @@ export async function rawBookingForExperiment(...a: Parameters<typeof rawBooking
 }
 async function rawBooking(pool: Pool, world: RespiteWorld, carerIndex: number, slotId: string): Promise<boolean> {
   const { accountId, relationshipId } = world.carers[carerIndex]!;
-  const carer = (await pool.query('SELECT id, municipality_id FROM carer WHERE account_id = $1 AND municipality_id = $2', [accountId, world.municipalityId])).rows[0] as { id: string };
+  const carer = (
+    await pool.query('SELECT id, municipality_id FROM carer WHERE account_id = $1 AND municipality_id = $2', [
+      accountId,
+      world.municipalityId,
+    ])
+  ).rows[0] as { id: string };
   const [account, relationship, municipality, slot] = await Promise.all([
-    pool.query('SELECT id, email, language, municipality_id, email_verified_at FROM account WHERE id = $1', [accountId]),
-    pool.query('SELECT id FROM care_relationship WHERE id = $1 AND carer_id = $2 AND ended_at IS NULL', [relationshipId, carer.id]),
+    pool.query('SELECT id, email, language, municipality_id, email_verified_at FROM account WHERE id = $1', [
+      accountId,
+    ]),
+    pool.query('SELECT id FROM care_relationship WHERE id = $1 AND carer_id = $2 AND ended_at IS NULL', [
+      relationshipId,
+      carer.id,
+    ]),
     pool.query('SELECT id, settings, timezone FROM municipality WHERE id = $1', [world.municipalityId]),
     pool.query(
       'SELECT s.id, s.starts_at, s.ends_at, s.capacity, s.booked, s.cancelled_at FROM respite_slot s JOIN respite_offer o ON o.id = s.offer_id WHERE s.id = $1 AND $2 = ANY(o.served_municipality_ids)',
@@ -137,12 +158,22 @@ async function rawBooking(pool: Pool, world: RespiteWorld, carerIndex: number, s
     ),
   ]);
   const place = slot.rows[0] as { starts_at: Date; ends_at: Date; capacity: number; booked: number };
-  if (!account.rows[0]?.email_verified_at || !relationship.rows[0] || !municipality.rows[0] || !place) throw new Error('baseline world is incomplete');
+  if (!account.rows[0]?.email_verified_at || !relationship.rows[0] || !municipality.rows[0] || !place)
+    throw new Error('baseline world is incomplete');
   if (place.booked >= place.capacity) return false;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const booked = await rawConfirm(client, world.municipalityId, carer.id, account.rows[0] as { email: string; language: string }, accountId, relationshipId, slotId, place);
+    const booked = await rawConfirm(
+      client,
+      world.municipalityId,
+      carer.id,
+      account.rows[0] as { email: string; language: string },
+      accountId,
+      relationshipId,
+      slotId,
+      place,
+    );
     await client.query(booked ? 'COMMIT' : 'ROLLBACK');
     return booked;
   } catch (error) {
@@ -179,19 +210,44 @@ async function rawConfirm(
     )
   ).rows[0] as { id: string };
   const at = slot.starts_at.getTime();
-  const messages = [{ kind: 'respite_booking_confirmed', dedupeKey: `respite-confirmed.${booking.id}.${at}`, runAt: null as Date | null }];
-  for (const hours of REMINDER_OFFSETS_HOURS) messages.push({ kind: 'respite_reminder', dedupeKey: `respite-reminder.${booking.id}.${at}.${hours}h`, runAt: new Date(at - hours * 3_600_000) });
+  const messages = [
+    {
+      kind: 'respite_booking_confirmed',
+      dedupeKey: `respite-confirmed.${booking.id}.${at}`,
+      runAt: null as Date | null,
+    },
+  ];
+  for (const hours of REMINDER_OFFSETS_HOURS)
+    messages.push({
+      kind: 'respite_reminder',
+      dedupeKey: `respite-reminder.${booking.id}.${at}.${hours}h`,
+      runAt: new Date(at - hours * 3_600_000),
+    });
   const inserted = await client.query(
     `INSERT INTO message (municipality_id, account_id, kind, category, channel, to_address, language, params, dedupe_key)
      SELECT $1, $2, kind, 'transactional', 'email', $3, $4, $5, dedupe_key FROM unnest($6::text[], $7::text[]) AS m(kind, dedupe_key) ON CONFLICT DO NOTHING RETURNING *`,
-    [municipalityId, accountId, account.email, account.language, { bookingId: booking.id }, messages.map((message) => message.kind), messages.map((message) => message.dedupeKey)],
+    [
+      municipalityId,
+      accountId,
+      account.email,
+      account.language,
+      { bookingId: booking.id },
+      messages.map((message) => message.kind),
+      messages.map((message) => message.dedupeKey),
+    ],
   );
   const rows = inserted.rows as Array<{ id: string; dedupe_key: string }>;
-  await client.query(`INSERT INTO outbox_entry (queue, job_name, job_id, payload, run_at) SELECT 'mail', 'deliver', 'message.' || id, jsonb_build_object('messageId', id), run_at FROM unnest($1::uuid[], $2::timestamptz[]) AS o(id, run_at)`, [
-    rows.map((row) => row.id),
-    rows.map((row) => messages.find((message) => message.dedupeKey === row.dedupe_key)?.runAt ?? null),
-  ]);
-  const taken = await client.query('UPDATE respite_slot SET booked = booked + 1, updated_at = now() WHERE id = $1 AND booked < capacity AND cancelled_at IS NULL RETURNING id', [slotId]);
+  await client.query(
+    `INSERT INTO outbox_entry (queue, job_name, job_id, payload, run_at) SELECT 'mail', 'deliver', 'message.' || id, jsonb_build_object('messageId', id), run_at FROM unnest($1::uuid[], $2::timestamptz[]) AS o(id, run_at)`,
+    [
+      rows.map((row) => row.id),
+      rows.map((row) => messages.find((message) => message.dedupeKey === row.dedupe_key)?.runAt ?? null),
+    ],
+  );
+  const taken = await client.query(
+    'UPDATE respite_slot SET booked = booked + 1, updated_at = now() WHERE id = $1 AND booked < capacity AND cancelled_at IS NULL RETURNING id',
+    [slotId],
+  );
   return taken.rowCount === 1;
 }
 

@@ -22,14 +22,27 @@ export async function fanoutBench(size: { recipients: number }): Promise<BenchRe
   const world = await seedRespiteWorld(database, { carers: size.recipients, offers: 1, slots: 1, capacity: 1 });
   await quiesceOutbox(database);
   const admin = (
-    await database.query(`INSERT INTO account (municipality_id, email, role, email_verified_at) VALUES ($1, 'bench-admin-' || gen_random_uuid() || '@example.nl', 'admin', now()) RETURNING id`, [
-      world.municipalityId,
-    ])
+    await database.query(
+      `INSERT INTO account (municipality_id, email, role, email_verified_at) VALUES ($1, 'bench-admin-' || gen_random_uuid() || '@example.nl', 'admin', now()) RETURNING id`,
+      [world.municipalityId],
+    )
   ).rows[0].id as string;
-  const adminToken = new JwtService({ secret: BENCH_SIGNING_SECRET, signOptions: { algorithm: 'HS256', expiresIn: 3600 } }).sign({ sub: admin, role: 'admin', mun: world.municipalityId });
-  const env = { SMTP_URL: smtpUrl, TOKEN_SIGNING_SECRET: BENCH_SIGNING_SECRET, MAIL_RATE_PER_SECOND: '100000', WORKER_PORT: String(await freePort()) };
+  const adminToken = new JwtService({
+    secret: BENCH_SIGNING_SECRET,
+    signOptions: { algorithm: 'HS256', expiresIn: 3600 },
+  }).sign({ sub: admin, role: 'admin', mun: world.municipalityId });
+  const env = {
+    SMTP_URL: smtpUrl,
+    TOKEN_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+    MAIL_RATE_PER_SECOND: '100000',
+    WORKER_PORT: String(await freePort()),
+  };
   const api = await startApi(env);
-  const worker = new MeasuredProcess('dist/apps/worker/main.js', { LOG_LEVEL: 'error', ...env }, process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean));
+  const worker = new MeasuredProcess(
+    'dist/apps/worker/main.js',
+    { LOG_LEVEL: 'error', ...env },
+    process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean),
+  );
   const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
   try {
     const activity = (await (
@@ -47,11 +60,20 @@ export async function fanoutBench(size: { recipients: number }): Promise<BenchRe
         }),
       })
     ).json()) as { id: string };
-    await waitFor(async () => ((await fetch(`http://127.0.0.1:${env.WORKER_PORT}/health`)).ok ? true : undefined), 30_000, 'worker');
+    await waitFor(
+      async () => ((await fetch(`http://127.0.0.1:${env.WORKER_PORT}/health`)).ok ? true : undefined),
+      30_000,
+      'worker',
+    );
 
     const started = Date.now();
-    const invited = await fetch(`${api.base}/api/v1/activities/${activity.id}/invitations`, { method: 'POST', headers, body: JSON.stringify({ audience: { all: true } }) });
-    if (invited.status !== 202 && invited.status !== 201) throw new Error(`invitation answered ${invited.status} ${await invited.text()}`);
+    const invited = await fetch(`${api.base}/api/v1/activities/${activity.id}/invitations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ audience: { all: true } }),
+    });
+    if (invited.status !== 202 && invited.status !== 201)
+      throw new Error(`invitation answered ${invited.status} ${await invited.text()}`);
     const { fanoutId } = (await invited.json()) as { fanoutId: string };
     const enqueuedAt = await waitFor(
       async () => {
@@ -64,9 +86,16 @@ export async function fanoutBench(size: { recipients: number }): Promise<BenchRe
       HOUR,
       'every delivery job enqueued',
     );
-    await waitFor(async () => (sink.messages >= size.recipients ? true : undefined), HOUR, 'every invitation at the sink');
+    await waitFor(
+      async () => (sink.messages >= size.recipients ? true : undefined),
+      HOUR,
+      'every invitation at the sink',
+    );
     const productSeconds = (Date.now() - started) / 1000;
-    const progress = (await (await fetch(`${api.base}/api/v1/fanouts/${fanoutId}`, { headers })).json()) as { total: number; sent: number };
+    const progress = (await (await fetch(`${api.base}/api/v1/fanouts/${fanoutId}`, { headers })).json()) as {
+      total: number;
+      sent: number;
+    };
     const distinct = sink.recipients.size;
     await worker.stop();
 
@@ -109,6 +138,10 @@ export async function fanoutBench(size: { recipients: number }): Promise<BenchRe
 }
 
 async function sendBaseline(smtpUrl: string, count: number): Promise<number> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/mail-baseline.ts', smtpUrl, String(count), randomBytes(4).toString('hex')], { maxBuffer: 1 << 20 });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'bench/mail-baseline.ts', smtpUrl, String(count), randomBytes(4).toString('hex')],
+    { maxBuffer: 1 << 20 },
+  );
   return (JSON.parse(stdout) as { seconds: number }).seconds;
 }

@@ -28,7 +28,9 @@ export async function runHttpLoad(options: {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let finish!: (error: Error | null, result: autocannon.Result) => void;
-  const done = new Promise<autocannon.Result>((resolve, reject) => (finish = (error, result) => (error ? reject(error) : resolve(result))));
+  const done = new Promise<autocannon.Result>(
+    (resolve, reject) => (finish = (error, result) => (error ? reject(error) : resolve(result))),
+  );
   const instance = autocannon(
     {
       url: options.url,
@@ -58,7 +60,8 @@ export async function runHttpLoad(options: {
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const result = await done;
-  if (result.errors > 0 || result.timeouts > 0) throw new Error(`load generator: ${result.errors} errors, ${result.timeouts} timeouts`);
+  if (result.errors > 0 || result.timeouts > 0)
+    throw new Error(`load generator: ${result.errors} errors, ${result.timeouts} timeouts`);
   return { ...summarise(latencies, result.duration), statuses };
 }
 

@@ -10,10 +10,19 @@ async function main(): Promise<void> {
   const [smtpUrl, countArg, tag] = process.argv.slice(2) as [string, string, string];
   const count = Number(countArg);
   const parsed = new URL(smtpUrl);
-  const transport = nodemailer.createTransport({ pool: true, maxConnections: 10, host: parsed.hostname, port: Number(parsed.port) });
+  const transport = nodemailer.createTransport({
+    pool: true,
+    maxConnections: 10,
+    host: parsed.hostname,
+    port: Number(parsed.port),
+  });
   const message = renderLinkMessage('nl', {
     subject: 'Uitnodiging: Dag van de Mantelzorg',
-    paragraphs: ['U bent van harte uitgenodigd voor Dag van de Mantelzorg.', 'Wanneer: dinsdag 10 november 2026, 19:30 tot 22:00', 'Laat u weten of u komt?'],
+    paragraphs: [
+      'U bent van harte uitgenodigd voor Dag van de Mantelzorg.',
+      'Wanneer: dinsdag 10 november 2026, 19:30 tot 22:00',
+      'Laat u weten of u komt?',
+    ],
     action: 'Geef antwoord',
     link: `https://mantelzorg.example.nl/rsvp?token=${'x'.repeat(180)}&lang=nl`,
     footer: `Mantelzorgsteunpunt Benchmark. Afmelden voor uitnodigingen: https://mantelzorg.example.nl/unsubscribe?token=${'y'.repeat(180)}&lang=nl`,
@@ -24,7 +33,11 @@ async function main(): Promise<void> {
     Array.from({ length: 100 }, async () => {
       while (next < count) {
         const index = next++;
-        await transport.sendMail({ from: { name: 'Mantelzorgsteunpunt Benchmark', address: 'mantelzorg@example.nl' }, to: `baseline-${index}-${tag}@example.nl`, ...message });
+        await transport.sendMail({
+          from: { name: 'Mantelzorgsteunpunt Benchmark', address: 'mantelzorg@example.nl' },
+          to: `baseline-${index}-${tag}@example.nl`,
+          ...message,
+        });
       }
     }),
   );

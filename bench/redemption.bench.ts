@@ -21,7 +21,11 @@ interface VoucherWorld {
  * half of the vouchers run out and later attempts are refused): through the API, then as
  * the same conditional UPDATE with its redemption record straight through pg on an identical set.
  */
-export async function redemptionBench(size: { vouchers: number; redemptions: number; concurrency: number }): Promise<BenchResult> {
+export async function redemptionBench(size: {
+  vouchers: number;
+  redemptions: number;
+  concurrency: number;
+}): Promise<BenchResult> {
   const database = new Client({ connectionString: process.env.DATABASE_URL });
   await database.connect();
   const api = await startApi({ TOKEN_SIGNING_SECRET: BENCH_SIGNING_SECRET });
@@ -60,12 +64,19 @@ export async function redemptionBench(size: { vouchers: number; redemptions: num
     const productCpu = cpuPerUnit(productBefore, cpuSnapshot({ api: api.process.pid }), size.redemptions);
     await api.process.stop();
 
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new Pool({
+      connectionString: process.env.DATABASE_URL,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    });
     const redeem = (world: VoucherWorld, index: number) => {
       const { code, amountCents } = redemptionOf(world, index);
       return rawRedemption(pool, world, code, amountCents);
     };
-    await runConcurrently(WARM_UP_REQUESTS, size.concurrency, async (index) => void (await redeem(baselineWarmUp, index)));
+    await runConcurrently(
+      WARM_UP_REQUESTS,
+      size.concurrency,
+      async (index) => void (await redeem(baselineWarmUp, index)),
+    );
     let baselineAccepted = 0;
     const baselineBefore = cpuSnapshot();
     const baseline = await runConcurrently(size.redemptions, size.concurrency, async (index) => {
@@ -110,13 +121,21 @@ export async function redemptionBench(size: { vouchers: number; redemptions: num
 async function seedVouchers(database: Client, base: string, count: number): Promise<VoucherWorld> {
   const world = await seedRespiteWorld(database, { carers: count, offers: 1, slots: 1, capacity: 1 });
   const admin = (
-    await database.query(`INSERT INTO account (municipality_id, email, role, email_verified_at) VALUES ($1, 'bench-admin-' || gen_random_uuid() || '@example.nl', 'admin', now()) RETURNING id`, [
-      world.municipalityId,
-    ])
+    await database.query(
+      `INSERT INTO account (municipality_id, email, role, email_verified_at) VALUES ($1, 'bench-admin-' || gen_random_uuid() || '@example.nl', 'admin', now()) RETURNING id`,
+      [world.municipalityId],
+    )
   ).rows[0].id as string;
-  const token = new JwtService({ secret: BENCH_SIGNING_SECRET, signOptions: { algorithm: 'HS256', expiresIn: 3600 } }).sign({ sub: admin, role: 'admin', mun: world.municipalityId });
+  const token = new JwtService({
+    secret: BENCH_SIGNING_SECRET,
+    signOptions: { algorithm: 'HS256', expiresIn: 3600 },
+  }).sign({ sub: admin, role: 'admin', mun: world.municipalityId });
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (response.status !== 201) throw new Error(`${path} answered ${response.status} ${await response.text()}`);
     return response.json() as Promise<Record<string, string>>;
   };
@@ -137,7 +156,14 @@ async function seedVouchers(database: Client, base: string, count: number): Prom
        RETURNING id, carer_id)
      INSERT INTO voucher (municipality_id, campaign_id, application_id, carer_id, account_id, code, value_cents, balance_cents, expires_on)
      SELECT $1, $2, a.id, a.carer_id, carer.account_id, ($5::text[])[row_number() OVER ()], $6, $6, current_date + 365 FROM applications a JOIN carer ON carer.id = a.carer_id`,
-    [world.municipalityId, campaign.id, world.carers.map((carer) => carer.carerId), world.carers.map((carer) => carer.relationshipId), codes, VALUE_CENTS],
+    [
+      world.municipalityId,
+      campaign.id,
+      world.carers.map((carer) => carer.carerId),
+      world.carers.map((carer) => carer.relationshipId),
+      codes,
+      VALUE_CENTS,
+    ],
   );
   return { municipalityId: world.municipalityId, partnerId: partner.id!, apiKey: partner.apiKey!, codes };
 }
@@ -154,11 +180,17 @@ async function rawRedemption(pool: Pool, world: VoucherWorld, code: string, amou
     [code, world.municipalityId, amountCents, world.partnerId],
   );
   if (rows.length === 1) return true;
-  await pool.query('SELECT balance_cents, expires_on FROM voucher WHERE code = $1 AND municipality_id = $2', [code, world.municipalityId]);
+  await pool.query('SELECT balance_cents, expires_on FROM voucher WHERE code = $1 AND municipality_id = $2', [
+    code,
+    world.municipalityId,
+  ]);
   return false;
 }
 
-async function ledgerCheck(database: Client, municipalityIds: string[]): Promise<{ belowZero: number; difference: number }> {
+async function ledgerCheck(
+  database: Client,
+  municipalityIds: string[],
+): Promise<{ belowZero: number; difference: number }> {
   const { rows } = await database.query(
     `SELECT (SELECT count(*) FROM voucher WHERE municipality_id = ANY($1) AND balance_cents < 0)::int AS below_zero,
             ((SELECT coalesce(sum(value_cents - balance_cents), 0) FROM voucher WHERE municipality_id = ANY($1))

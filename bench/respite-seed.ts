@@ -17,9 +17,16 @@ export interface RespiteWorld {
  * offers with `slots` slots of four hours in all, one every `minutesApart` (default 300) from three
  * days ahead, written with SQL.
  */
-export async function seedRespiteWorld(database: Client, size: { carers: number; offers: number; slots: number; capacity: number; minutesApart?: number }): Promise<RespiteWorld> {
+export async function seedRespiteWorld(
+  database: Client,
+  size: { carers: number; offers: number; slots: number; capacity: number; minutesApart?: number },
+): Promise<RespiteWorld> {
   const batch = randomBytes(4).toString('hex');
-  const settings = { senderName: 'Mantelzorgsteunpunt Benchmark', respiteMinimumNoticeHours: 1, respiteBudget: { unit: 'dagdelen', perYear: 1000 } };
+  const settings = {
+    senderName: 'Mantelzorgsteunpunt Benchmark',
+    respiteMinimumNoticeHours: 1,
+    respiteBudget: { unit: 'dagdelen', perYear: 1000 },
+  };
   // A municipality code not yet taken, so every world is its own municipality.
   const municipalityId = (
     await database.query(
@@ -64,7 +71,12 @@ export async function seedRespiteWorld(database: Client, size: { carers: number;
   const jwt = new JwtService({ secret: BENCH_SIGNING_SECRET, signOptions: { algorithm: 'HS256', expiresIn: 3600 } });
   return {
     municipalityId,
-    carers: carers.map((row) => ({ accountId: row.account_id, carerId: row.carer_id, relationshipId: row.id, token: jwt.sign({ sub: row.account_id, role: 'carer', mun: municipalityId }) })),
+    carers: carers.map((row) => ({
+      accountId: row.account_id,
+      carerId: row.carer_id,
+      relationshipId: row.id,
+      token: jwt.sign({ sub: row.account_id, role: 'carer', mun: municipalityId }),
+    })),
     slotIds,
     slotsStartAt,
     slotsEndAt: new Date(slotsStartAt.getTime() + size.slots * minutesApart * 60_000),

@@ -14,10 +14,26 @@ const number = (args: Args, name: string, fallback: number) => Number(args[name]
  * same data, the machine's raw baseline for the same work.
  */
 const BENCHES: Record<string, (args: Args) => Promise<BenchResult>> = {
-  booking: (args) => bookingBench({ carers: number(args, 'carers', 3000), slots: number(args, 'slots', 1000), capacity: number(args, 'capacity', 10), concurrency: number(args, 'concurrency', 32) }),
-  'slot-search': (args) => slotSearchBench({ slots: number(args, 'slots', 10_000), requests: number(args, 'requests', 20_000), concurrency: number(args, 'concurrency', 32) }),
+  booking: (args) =>
+    bookingBench({
+      carers: number(args, 'carers', 3000),
+      slots: number(args, 'slots', 1000),
+      capacity: number(args, 'capacity', 10),
+      concurrency: number(args, 'concurrency', 32),
+    }),
+  'slot-search': (args) =>
+    slotSearchBench({
+      slots: number(args, 'slots', 10_000),
+      requests: number(args, 'requests', 20_000),
+      concurrency: number(args, 'concurrency', 32),
+    }),
   fanout: (args) => fanoutBench({ recipients: number(args, 'recipients', 100_000) }),
-  redemption: (args) => redemptionBench({ vouchers: number(args, 'vouchers', 1000), redemptions: number(args, 'redemptions', 10_000), concurrency: number(args, 'concurrency', 32) }),
+  redemption: (args) =>
+    redemptionBench({
+      vouchers: number(args, 'vouchers', 1000),
+      redemptions: number(args, 'redemptions', 10_000),
+      concurrency: number(args, 'concurrency', 32),
+    }),
 };
 
 function parse(argv: string[]): { names: string[]; args: Args } {
@@ -34,7 +50,8 @@ function parse(argv: string[]): { names: string[]; args: Args } {
 async function main(): Promise<void> {
   const { names, args } = parse(process.argv.slice(2));
   const unknown = names.filter((name) => !BENCHES[name]);
-  if (unknown.length > 0) throw new Error(`Unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`Unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
   const selected = names.length > 0 ? names : Object.keys(BENCHES);
   const started = Date.now();
   const results: Record<string, BenchResult> = {};
@@ -49,8 +66,17 @@ async function main(): Promise<void> {
   console.table(targets.map((check) => ({ ...check, met: check.met ? 'met' : 'NOT MET' })));
   mkdirSync('bench/results', { recursive: true });
   const minutes = Math.round((Date.now() - started) / 600) / 100;
-  writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), minutes, cpus: (await import('node:os')).cpus().length, results, targets }, null, 2));
-  process.stderr.write(`${targets.filter((check) => check.met).length} of ${targets.length} targets met in ${minutes} min; written to bench/results/latest.json\n`);
+  writeFileSync(
+    'bench/results/latest.json',
+    JSON.stringify(
+      { at: new Date().toISOString(), minutes, cpus: (await import('node:os')).cpus().length, results, targets },
+      null,
+      2,
+    ),
+  );
+  process.stderr.write(
+    `${targets.filter((check) => check.met).length} of ${targets.length} targets met in ${minutes} min; written to bench/results/latest.json\n`,
+  );
 }
 
 main().then(

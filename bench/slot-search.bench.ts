@@ -14,11 +14,21 @@ const PAGE = 50;
  * slots: through the API, against the same query straight through pg at the same
  * concurrency, and against a bare Fastify route returning a constant (the framework's ceiling).
  */
-export async function slotSearchBench(size: { slots: number; requests: number; concurrency: number }): Promise<BenchResult> {
+export async function slotSearchBench(size: {
+  slots: number;
+  requests: number;
+  concurrency: number;
+}): Promise<BenchResult> {
   const database = new Client({ connectionString: process.env.DATABASE_URL });
   await database.connect();
   // A quarter of a year: about 770 slots a week, so a week's page is always full.
-  const world = await seedRespiteWorld(database, { carers: 100, offers: 40, slots: size.slots, capacity: 10, minutesApart: (13 * 7 * 24 * 60) / size.slots });
+  const world = await seedRespiteWorld(database, {
+    carers: 100,
+    offers: 40,
+    slots: size.slots,
+    capacity: 10,
+    minutesApart: (13 * 7 * 24 * 60) / size.slots,
+  });
   await database.query('ANALYZE respite_slot; ANALYZE respite_offer');
   const random = seededRandom(7);
   const span = Math.max(world.slotsEndAt.getTime() - world.slotsStartAt.getTime() - WEEK_MS, 1);
@@ -34,8 +44,18 @@ export async function slotSearchBench(size: { slots: number; requests: number; c
     plan: (request: number): HttpRequestPlan => {
       const index = request + offset;
       const { from, to, kind } = windowOf(index);
-      const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), onlyAvailable: 'true', limit: String(PAGE), ...(kind ? { kind } : {}) });
-      return { method: 'GET', path: `/api/v1/respite/slots?${query}`, headers: { authorization: `Bearer ${world.carers[index % world.carers.length]!.token}` } };
+      const query = new URLSearchParams({
+        from: from.toISOString(),
+        to: to.toISOString(),
+        onlyAvailable: 'true',
+        limit: String(PAGE),
+        ...(kind ? { kind } : {}),
+      });
+      return {
+        method: 'GET',
+        path: `/api/v1/respite/slots?${query}`,
+        headers: { authorization: `Bearer ${world.carers[index % world.carers.length]!.token}` },
+      };
     },
   });
 
@@ -51,7 +71,10 @@ export async function slotSearchBench(size: { slots: number; requests: number; c
     await api.process.stop();
   }
 
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  });
   let baselineRows = 0;
   const search = async (index: number) => {
     const { from, to, kind } = windowOf(index);
@@ -95,16 +118,26 @@ export async function slotSearchBench(size: { slots: number; requests: number; c
       ratio: searchRatio,
       ratioToBareFastify: ratio(product.perSecond, ceiling.perSecond),
     },
-    targets: [atLeast('slot-search', 'requests/s, ratio to raw pg', searchRatio, 0.4), below('slot-search', 'p95 latency, ms', product.p95Ms, 25)],
+    targets: [
+      atLeast('slot-search', 'requests/s, ratio to raw pg', searchRatio, 0.4),
+      below('slot-search', 'p95 latency, ms', product.p95Ms, 25),
+    ],
   };
 }
 
 /** A Fastify server in its own process with one route returning a constant, under the same load. */
 async function bareFastifyCeiling(requests: number, concurrency: number) {
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, ['-e', `require('fastify')().get('/constant', async () => ({ items: [], nextCursor: null })).listen({ port: ${port}, host: '127.0.0.1' })`], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [
+      '-e',
+      `require('fastify')().get('/constant', async () => ({ items: [], nextCursor: null })).listen({ port: ${port}, host: '127.0.0.1' })`,
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitFor(async () => ((await fetch(`${url}/constant`)).ok ? true : undefined), 10_000, 'bare Fastify');

@@ -63,7 +63,10 @@ export class MeasuredProcess {
 
   /** `nodeArgs` e.g. ['--cpu-prof'] to profile the process under load. */
   constructor(script: string, env: Record<string, string | undefined>, nodeArgs: string[] = []) {
-    this.child = spawn('node', [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    this.child = spawn('node', [...nodeArgs, script], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     this.sampler = setInterval(() => {
       try {
         const kb = Number(
@@ -101,9 +104,16 @@ export function mib(bytes: number): string {
 }
 
 /** Starts the built API with `env` (BENCH_API_NODE_ARGS=--cpu-prof to profile it) and waits until it answers its health check. */
-export async function startApi(env: Record<string, string>, nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []): Promise<{ process: MeasuredProcess; base: string }> {
+export async function startApi(
+  env: Record<string, string>,
+  nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+): Promise<{ process: MeasuredProcess; base: string }> {
   const port = await freePort();
-  const api = new MeasuredProcess('dist/apps/api/main.js', { LOG_LEVEL: 'error', ...env, PORT: String(port) }, nodeArgs);
+  const api = new MeasuredProcess(
+    'dist/apps/api/main.js',
+    { LOG_LEVEL: 'error', ...env, PORT: String(port) },
+    nodeArgs,
+  );
   const base = `http://127.0.0.1:${port}`;
   await waitFor(async () => ((await fetch(`${base}/health`)).ok ? true : undefined), 30_000, 'API');
   return { process: api, base };
@@ -124,7 +134,9 @@ export function seededRandom(seed: number): (index: number) => number {
  * now delivers only the work it is measured on.
  */
 export async function quiesceOutbox(database: Client): Promise<void> {
-  await database.query(`UPDATE outbox_entry SET cancelled_at = now() WHERE relayed_at IS NULL AND cancelled_at IS NULL`);
+  await database.query(
+    `UPDATE outbox_entry SET cancelled_at = now() WHERE relayed_at IS NULL AND cancelled_at IS NULL`,
+  );
   await database.query(`UPDATE message SET status = 'skipped', outcome = 'cancelled' WHERE status = 'queued'`);
 }
 

@@ -33,7 +33,10 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const municipality = await createMunicipality(app);
     const admin = await createPerson(app, municipality, 'admin');
     const staff = await createPerson(app, municipality, 'staff');
-    const created = await app.post('/api/v1/appreciation/campaigns', { token: admin.accessToken, body: campaignBody(campaign) });
+    const created = await app.post('/api/v1/appreciation/campaigns', {
+      token: admin.accessToken,
+      body: campaignBody(campaign),
+    });
     if (created.status !== 201) throw new Error(JSON.stringify(created.body));
     return { municipality, admin, staff, campaignId: created.body.id as string };
   }
@@ -41,25 +44,46 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
   /** Carers who each care for a different person. */
   async function carers(municipality: Municipality, count: number): Promise<SeededCarer[]> {
     const seeded = await seedCarers(app, municipality, count);
-    await dataSource.query(`UPDATE care_relationship SET care_recipient_name = 'R' || id WHERE id = ANY($1)`, [seeded.map((carer) => carer.relationshipId)]);
+    await dataSource.query(`UPDATE care_relationship SET care_recipient_name = 'R' || id WHERE id = ANY($1)`, [
+      seeded.map((carer) => carer.relationshipId),
+    ]);
     return seeded;
   }
 
   const apply = (campaignId: string, carer: SeededCarer, relationshipId = carer.relationshipId) =>
-    app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, { token: carer.token, body: { careRelationshipId: relationshipId } });
+    app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, {
+      token: carer.token,
+      body: { careRelationshipId: relationshipId },
+    });
 
   async function partner(admin: TestPerson): Promise<string> {
     const created = await app.post('/api/v1/partners', { token: admin.accessToken, body: { name: 'Boekhandel' } });
     return created.body.apiKey as string;
   }
 
-  const redeem = (apiKey: string, code: string, amountCents: number, headers: Record<string, string> = {}, ip?: string) =>
-    app.post('/api/v1/vouchers/redemptions', { headers: { 'x-api-key': apiKey, ...headers }, body: { code, amountCents }, ip });
+  const redeem = (
+    apiKey: string,
+    code: string,
+    amountCents: number,
+    headers: Record<string, string> = {},
+    ip?: string,
+  ) =>
+    app.post('/api/v1/vouchers/redemptions', {
+      headers: { 'x-api-key': apiKey, ...headers },
+      body: { code, amountCents },
+      ip,
+    });
 
   it('lets admins set up one campaign a year and refuses bad input', async () => {
     const { municipality, admin, staff, campaignId } = await setUp({ budgetCents: 100_000 });
     const campaign = await app.get(`/api/v1/appreciation/campaigns/${campaignId}`, { token: staff.accessToken });
-    expect(campaign.body).toMatchObject({ year: 2026, amountCents: 5000, budgetCents: 100_000, spentCents: 0, rules: { minHoursPerWeek: 8, minMonths: 3, residency: 'either', minAge: 0 } });
+    expect(campaign.body).toMatchObject({
+      year: 2026,
+      amountCents: 5000,
+      budgetCents: 100_000,
+      spentCents: 0,
+      rules: { minHoursPerWeek: 8, minMonths: 3, residency: 'either', minAge: 0 },
+    });
     expect(campaign.body.vouchersExpireOn).toMatch(/^2027-/);
 
     const refused = [
@@ -74,15 +98,31 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     ] as const;
     for (const [body, status] of refused) {
       const answer = await app.post('/api/v1/appreciation/campaigns', { token: admin.accessToken, body });
-      expect({ body, status: answer.status, type: answer.headers['content-type'] }).toEqual({ body, status, type: expect.stringContaining('application/problem+json') });
+      expect({ body, status: answer.status, type: answer.headers['content-type'] }).toEqual({
+        body,
+        status,
+        type: expect.stringContaining('application/problem+json'),
+      });
     }
-    expect((await app.post('/api/v1/appreciation/campaigns', { token: staff.accessToken, body: campaignBody({ year: 2028 }) })).status).toBe(403);
-    const [count] = await dataSource.query('SELECT count(*)::int AS n FROM appreciation_campaign WHERE municipality_id = $1', [municipality.id]);
+    expect(
+      (
+        await app.post('/api/v1/appreciation/campaigns', {
+          token: staff.accessToken,
+          body: campaignBody({ year: 2028 }),
+        })
+      ).status,
+    ).toBe(403);
+    const [count] = await dataSource.query(
+      'SELECT count(*)::int AS n FROM appreciation_campaign WHERE municipality_id = $1',
+      [municipality.id],
+    );
     expect(count.n).toBe(1);
 
     const other = await createMunicipality(app);
     const otherStaff = await createPerson(app, other, 'staff');
-    expect((await app.get(`/api/v1/appreciation/campaigns/${campaignId}`, { token: otherStaff.accessToken })).status).toBe(404);
+    expect(
+      (await app.get(`/api/v1/appreciation/campaigns/${campaignId}`, { token: otherStaff.accessToken })).status,
+    ).toBe(404);
   });
 
   it('approves an eligible carer with reasons, issues and mails a voucher, and refuses a second application', async () => {
@@ -91,13 +131,19 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const answer = await apply(campaignId, carer!);
     expect(answer.status).toBe(201);
     expect(answer.body.status).toBe('approved');
-    expect(answer.body.reasons.map((reason: { rule: string; outcome: string }) => [reason.rule, reason.outcome])).toEqual([
+    expect(
+      answer.body.reasons.map((reason: { rule: string; outcome: string }) => [reason.rule, reason.outcome]),
+    ).toEqual([
       ['min_hours_per_week', 'met'],
       ['min_months', 'met'],
       ['residency', 'met'],
       ['one_award_per_care_recipient', 'met'],
     ]);
-    expect(answer.body.voucher).toMatchObject({ valueCents: 5000, balanceCents: 5000, code: expect.stringMatching(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]$/) });
+    expect(answer.body.voucher).toMatchObject({
+      valueCents: 5000,
+      balanceCents: 5000,
+      code: expect.stringMatching(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]$/),
+    });
 
     const mail = await app.smtp.waitFor(carer!.email, 1, 10_000);
     expect(mail.subject).toBe('Dank u wel: uw waardebon');
@@ -108,11 +154,17 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const again = await apply(campaignId, carer!);
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_APPLIED']);
 
-    await dataSource.query('UPDATE care_relationship SET hours_per_week = 7.5 WHERE id = $1', [lowHours!.relationshipId]);
+    await dataSource.query('UPDATE care_relationship SET hours_per_week = 7.5 WHERE id = $1', [
+      lowHours!.relationshipId,
+    ]);
     const rejected = await apply(campaignId, lowHours!);
     expect(rejected.status).toBe(201);
     expect(rejected.body.status).toBe('rejected');
-    expect(rejected.body.reasons[0]).toEqual({ rule: 'min_hours_per_week', outcome: 'not_met', detail: '7.5 hours of care a week, fewer than the 8 asked' });
+    expect(rejected.body.reasons[0]).toEqual({
+      rule: 'min_hours_per_week',
+      outcome: 'not_met',
+      detail: '7.5 hours of care a week, fewer than the 8 asked',
+    });
     expect(rejected.body.voucher).toBeNull();
     expect((await app.get('/api/v1/me/vouchers', { token: lowHours!.token })).body.items).toEqual([]);
   });
@@ -127,9 +179,22 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     expect((await apply(campaignId, unverified!)).body.code).toBe('EMAIL_NOT_VERIFIED');
     expect((await apply(closed.campaignId, carer!)).status).toBe(404);
     expect((await apply(campaignId, carer!, closedCarer.relationshipId)).status).toBe(404);
-    expect((await app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, { token: carer!.token, body: { careRelationshipId: 42 } })).status).toBe(400);
-    expect((await app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, { token: carer!.token, body: {} })).status).toBe(400);
-    const [rows] = await dataSource.query('SELECT count(*)::int AS n FROM appreciation_application WHERE carer_id = ANY($1)', [[carer!.carerId, unverified!.carerId, closedCarer.carerId]]);
+    expect(
+      (
+        await app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, {
+          token: carer!.token,
+          body: { careRelationshipId: 42 },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, { token: carer!.token, body: {} }))
+        .status,
+    ).toBe(400);
+    const [rows] = await dataSource.query(
+      'SELECT count(*)::int AS n FROM appreciation_application WHERE carer_id = ANY($1)',
+      [[carer!.carerId, unverified!.carerId, closedCarer.carerId]],
+    );
     expect(rows.n).toBe(0);
   });
 
@@ -140,19 +205,56 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const doubtful = await apply(campaignId, second!);
     expect(doubtful.body.status).toBe('needs_review');
     expect(doubtful.body.reasons.at(-1)).toMatchObject({ rule: 'one_award_per_care_recipient', outcome: 'unclear' });
-    const nominated = await app.post(`/api/v1/appreciation/campaigns/${campaignId}/nominations`, { token: staff.accessToken, body: { carerId: third!.carerId, careRelationshipId: third!.relationshipId } });
+    const nominated = await app.post(`/api/v1/appreciation/campaigns/${campaignId}/nominations`, {
+      token: staff.accessToken,
+      body: { carerId: third!.carerId, careRelationshipId: third!.relationshipId },
+    });
     expect([nominated.status, nominated.body.status, nominated.body.nominated]).toEqual([201, 'needs_review', true]);
 
     const queue = await app.get('/api/v1/appreciation/applications/review', { token: staff.accessToken });
     expect(queue.body.items.map((item: { id: string }) => item.id)).toEqual([doubtful.body.id, nominated.body.id]);
-    const approved = await app.post(`/api/v1/appreciation/applications/${doubtful.body.id}/review`, { token: staff.accessToken, body: { decision: 'approve', note: 'Twee kinderen zorgen beiden' } });
+    const approved = await app.post(`/api/v1/appreciation/applications/${doubtful.body.id}/review`, {
+      token: staff.accessToken,
+      body: { decision: 'approve', note: 'Twee kinderen zorgen beiden' },
+    });
     expect([approved.status, approved.body.status, approved.body.voucher.valueCents]).toEqual([200, 'approved', 5000]);
-    const rejected = await app.post(`/api/v1/appreciation/applications/${nominated.body.id}/review`, { token: staff.accessToken, body: { decision: 'reject', note: 'Zelfde adres' } });
-    expect([rejected.body.status, rejected.body.reviewNote, rejected.body.voucher]).toEqual(['rejected', 'Zelfde adres', null]);
-    expect((await app.post(`/api/v1/appreciation/applications/${nominated.body.id}/review`, { token: staff.accessToken, body: { decision: 'approve', note: 'toch' } })).body.code).toBe('APPLICATION_NOT_IN_REVIEW');
-    expect((await app.post(`/api/v1/appreciation/applications/${doubtful.body.id}/review`, { token: staff.accessToken, body: { decision: 'maybe', note: 'x' } })).status).toBe(400);
-    expect((await app.post(`/api/v1/appreciation/applications/${doubtful.body.id}/review`, { token: second!.token, body: { decision: 'approve', note: 'x' } })).status).toBe(403);
-    const [spent] = await dataSource.query('SELECT spent_cents, awarded_count FROM appreciation_campaign WHERE id = $1', [campaignId]);
+    const rejected = await app.post(`/api/v1/appreciation/applications/${nominated.body.id}/review`, {
+      token: staff.accessToken,
+      body: { decision: 'reject', note: 'Zelfde adres' },
+    });
+    expect([rejected.body.status, rejected.body.reviewNote, rejected.body.voucher]).toEqual([
+      'rejected',
+      'Zelfde adres',
+      null,
+    ]);
+    expect(
+      (
+        await app.post(`/api/v1/appreciation/applications/${nominated.body.id}/review`, {
+          token: staff.accessToken,
+          body: { decision: 'approve', note: 'toch' },
+        })
+      ).body.code,
+    ).toBe('APPLICATION_NOT_IN_REVIEW');
+    expect(
+      (
+        await app.post(`/api/v1/appreciation/applications/${doubtful.body.id}/review`, {
+          token: staff.accessToken,
+          body: { decision: 'maybe', note: 'x' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await app.post(`/api/v1/appreciation/applications/${doubtful.body.id}/review`, {
+          token: second!.token,
+          body: { decision: 'approve', note: 'x' },
+        })
+      ).status,
+    ).toBe(403);
+    const [spent] = await dataSource.query(
+      'SELECT spent_cents, awarded_count FROM appreciation_campaign WHERE id = $1',
+      [campaignId],
+    );
     expect(spent).toEqual({ spent_cents: 10_000, awarded_count: 2 });
   });
 
@@ -161,8 +263,13 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const [carer] = await carers(municipality, 1);
     const answers = await Promise.all(Array.from({ length: 20 }, () => apply(campaignId, carer!)));
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
-    expect(answers.filter((answer) => answer.status === 409).every((answer) => answer.body.code === 'ALREADY_APPLIED')).toBe(true);
-    const [rows] = await dataSource.query('SELECT (SELECT count(*)::int FROM appreciation_application WHERE carer_id = $1) AS applications, (SELECT count(*)::int FROM voucher WHERE carer_id = $1) AS vouchers', [carer!.carerId]);
+    expect(
+      answers.filter((answer) => answer.status === 409).every((answer) => answer.body.code === 'ALREADY_APPLIED'),
+    ).toBe(true);
+    const [rows] = await dataSource.query(
+      'SELECT (SELECT count(*)::int FROM appreciation_application WHERE carer_id = $1) AS applications, (SELECT count(*)::int FROM voucher WHERE carer_id = $1) AS vouchers',
+      [carer!.carerId],
+    );
     expect(rows).toEqual({ applications: 1, vouchers: 1 });
   });
 
@@ -171,7 +278,9 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const many = await carers(municipality, 30);
     const answers = await Promise.all(many.map((carer) => apply(campaignId, carer)));
     expect(answers.filter((answer) => answer.status === 201 && answer.body.status === 'approved')).toHaveLength(5);
-    expect(answers.filter((answer) => answer.status === 409).map((answer) => answer.body.code)).toEqual(Array(25).fill('CAMPAIGN_BUDGET_EXHAUSTED'));
+    expect(answers.filter((answer) => answer.status === 409).map((answer) => answer.body.code)).toEqual(
+      Array(25).fill('CAMPAIGN_BUDGET_EXHAUSTED'),
+    );
     const [rows] = await dataSource.query(
       `SELECT c.spent_cents, c.awarded_count, (SELECT count(*)::int FROM voucher v WHERE v.campaign_id = c.id) AS vouchers,
               (SELECT count(*)::int FROM appreciation_application a WHERE a.campaign_id = c.id) AS applications
@@ -187,15 +296,23 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const code = (await apply(campaignId, carer!)).body.voucher.code as string;
     const apiKey = await partner(admin);
 
-    const first = await redeem(apiKey, code.toLowerCase().replace(/-/g, ' '), 1000, { 'idempotency-key': 'till-1-receipt-1' });
+    const first = await redeem(apiKey, code.toLowerCase().replace(/-/g, ' '), 1000, {
+      'idempotency-key': 'till-1-receipt-1',
+    });
     expect([first.status, first.body.remainingCents]).toEqual([201, 4000]);
-    const replay = await redeem(apiKey, code.toLowerCase().replace(/-/g, ' '), 1000, { 'idempotency-key': 'till-1-receipt-1' });
+    const replay = await redeem(apiKey, code.toLowerCase().replace(/-/g, ' '), 1000, {
+      'idempotency-key': 'till-1-receipt-1',
+    });
     expect([replay.status, replay.body, replay.headers['idempotent-replayed']]).toEqual([201, first.body, 'true']);
 
     const racing = await Promise.all(Array.from({ length: 50 }, () => redeem(apiKey, code, 150)));
     const succeeded = racing.filter((answer) => answer.status === 201);
     expect(succeeded).toHaveLength(26);
-    expect(racing.filter((answer) => answer.status === 409).every((answer) => answer.body.code === 'VOUCHER_BALANCE_INSUFFICIENT')).toBe(true);
+    expect(
+      racing
+        .filter((answer) => answer.status === 409)
+        .every((answer) => answer.body.code === 'VOUCHER_BALANCE_INSUFFICIENT'),
+    ).toBe(true);
     const [totals] = await dataSource.query(
       `SELECT v.balance_cents, (SELECT sum(amount_cents)::int FROM voucher_redemption r WHERE r.voucher_id = v.id) AS redeemed,
               (SELECT count(*)::int FROM voucher_redemption r WHERE r.voucher_id = v.id) AS redemptions
@@ -209,7 +326,9 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     expect((await redeem(apiKey, code, 0)).status).toBe(400);
     expect((await redeem(apiKey, code, '5' as unknown as number)).status).toBe(400);
     expect((await app.post('/api/v1/vouchers/redemptions', { body: { code, amountCents: 1 } })).status).toBe(401);
-    expect((await app.post('/api/v1/vouchers/redemptions', { token: carer!.token, body: { code, amountCents: 1 } })).status).toBe(403);
+    expect(
+      (await app.post('/api/v1/vouchers/redemptions', { token: carer!.token, body: { code, amountCents: 1 } })).status,
+    ).toBe(403);
   });
 
   it('answers expired and unknown codes, keeps vouchers within the municipality, and throttles guessing', async () => {
@@ -217,18 +336,27 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const [carer, other] = await carers(municipality, 2);
     const code = (await apply(campaignId, carer!)).body.voucher.code as string;
     const expiredCode = (await apply(campaignId, other!)).body.voucher.code as string;
-    await dataSource.query(`UPDATE voucher SET expires_on = $2 WHERE code = $1`, [expiredCode.replace(/-/g, ''), DateTime.now().minus({ days: 1 }).toISODate()]);
+    await dataSource.query(`UPDATE voucher SET expires_on = $2 WHERE code = $1`, [
+      expiredCode.replace(/-/g, ''),
+      DateTime.now().minus({ days: 1 }).toISODate(),
+    ]);
     const apiKey = await partner(admin);
     expect((await redeem(apiKey, expiredCode, 100)).body).toMatchObject({ status: 410, code: 'VOUCHER_EXPIRED' });
 
     const elsewhere = await setUp();
     const strangerKey = await partner(elsewhere.admin);
-    expect((await redeem(strangerKey, code, 100, {}, '10.9.9.1')).body).toMatchObject({ status: 404, code: 'VOUCHER_NOT_FOUND' });
+    expect((await redeem(strangerKey, code, 100, {}, '10.9.9.1')).body).toMatchObject({
+      status: 404,
+      code: 'VOUCHER_NOT_FOUND',
+    });
     expect((await redeem(apiKey, 'not-a-code', 100)).body.code).toBe('VOUCHER_NOT_FOUND');
 
     const guesser = await partner(admin);
     const guesses = [];
-    for (let i = 0; i < 21; i++) guesses.push((await redeem(guesser, `AAAA-AAAA-AAA${'23456789ABCDEFGHJKLMNPQRSTUVWXYZ'[i]}-2`, 100, {}, '10.9.9.2')).status);
+    for (let i = 0; i < 21; i++)
+      guesses.push(
+        (await redeem(guesser, `AAAA-AAAA-AAA${'23456789ABCDEFGHJKLMNPQRSTUVWXYZ'[i]}-2`, 100, {}, '10.9.9.2')).status,
+      );
     expect(guesses.slice(0, 20).every((status) => status === 404)).toBe(true);
     expect(guesses[20]).toBe(429);
     const blocked = await redeem(guesser, code, 100, {}, '10.9.9.2');
@@ -240,17 +368,32 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const municipality = await createMunicipality(app);
     const admin = await createPerson(app, municipality, 'admin');
     const staff = await createPerson(app, municipality, 'staff');
-    const [reader, other] = [await createPerson(app, municipality, 'carer'), await createPerson(app, municipality, 'carer')];
+    const [reader, other] = [
+      await createPerson(app, municipality, 'carer'),
+      await createPerson(app, municipality, 'carer'),
+    ];
     const open = await app.post('/api/v1/appreciation/campaigns', { token: admin.accessToken, body: campaignBody() });
-    const future = await app.post('/api/v1/appreciation/campaigns', { token: admin.accessToken, body: campaignBody({ year: 2027, opensAt: hoursAgo(-24 * 300), closesAt: hoursAgo(-24 * 330) }) });
-    for (const carer of [reader, other]) expect((await app.smtp.waitFor(carer.email, 1, 15_000)).subject).toBe('Mantelzorgwaardering 2026: vraag hem nu aan');
+    const future = await app.post('/api/v1/appreciation/campaigns', {
+      token: admin.accessToken,
+      body: campaignBody({ year: 2027, opensAt: hoursAgo(-24 * 300), closesAt: hoursAgo(-24 * 330) }),
+    });
+    for (const carer of [reader, other])
+      expect((await app.smtp.waitFor(carer.email, 1, 15_000)).subject).toBe(
+        'Mantelzorgwaardering 2026: vraag hem nu aan',
+      );
     expect(app.smtp.to(staff.email)).toHaveLength(0);
     const mailings = app.worker!.get(CampaignMailings);
     expect(await mailings.announce(open.body.id, municipality.id)).toBeNull();
     expect(await mailings.announce(future.body.id, municipality.id)).toBeNull();
-    const [scheduled] = await dataSource.query('SELECT run_at, relayed_at IS NOT NULL AS relayed FROM outbox_entry WHERE job_id = $1', [`campaign-announce.${future.body.id}`]);
+    const [scheduled] = await dataSource.query(
+      'SELECT run_at, relayed_at IS NOT NULL AS relayed FROM outbox_entry WHERE job_id = $1',
+      [`campaign-announce.${future.body.id}`],
+    );
     expect(scheduled.run_at.toISOString()).toBe(future.body.opensAt);
-    const [announced] = await dataSource.query('SELECT (SELECT announced_at IS NOT NULL FROM appreciation_campaign WHERE id = $1) AS open, (SELECT announced_at IS NOT NULL FROM appreciation_campaign WHERE id = $2) AS future', [open.body.id, future.body.id]);
+    const [announced] = await dataSource.query(
+      'SELECT (SELECT announced_at IS NOT NULL FROM appreciation_campaign WHERE id = $1) AS open, (SELECT announced_at IS NOT NULL FROM appreciation_campaign WHERE id = $2) AS future',
+      [open.body.id, future.body.id],
+    );
     expect(announced).toEqual({ open: true, future: false });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(app.smtp.to(reader.email)).toHaveLength(1);
@@ -260,16 +403,24 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const { municipality, admin, campaignId } = await setUp();
     const [soon, spent, later] = await carers(municipality, 3);
     const codes: string[] = [];
-    for (const carer of [soon!, spent!, later!]) codes.push((await apply(campaignId, carer)).body.voucher.code.replace(/-/g, ''));
+    for (const carer of [soon!, spent!, later!])
+      codes.push((await apply(campaignId, carer)).body.voucher.code.replace(/-/g, ''));
     await redeem(await partner(admin), codes[1]!, 5000);
     const inDays = (days: number) => DateTime.now().setZone('Europe/Amsterdam').plus({ days }).toISODate();
-    await dataSource.query('UPDATE voucher SET expires_on = $2 WHERE code = ANY($1)', [[codes[0], codes[1]], inDays(10)]);
+    await dataSource.query('UPDATE voucher SET expires_on = $2 WHERE code = ANY($1)', [
+      [codes[0], codes[1]],
+      inDays(10),
+    ]);
     await dataSource.query('UPDATE voucher SET expires_on = $2 WHERE code = $1', [codes[2], inDays(60)]);
 
     const mailings = app.worker!.get(CampaignMailings);
     await mailings.remindExpiringVouchers();
     await mailings.remindExpiringVouchers();
-    const mail = await waitUntil(async () => app.smtp.to(soon!.email).find((received) => received.subject === 'Uw waardebon verloopt binnenkort'), 10_000, 'reminder');
+    const mail = await waitUntil(
+      async () => app.smtp.to(soon!.email).find((received) => received.subject === 'Uw waardebon verloopt binnenkort'),
+      10_000,
+      'reminder',
+    );
     expect(mail.text).toMatch(/nog €\s50,00\.\nU kunt hem gebruiken tot en met \d{1,2} [a-z]+ 20\d\d\./);
     const [counts] = await dataSource.query(
       `SELECT count(*) FILTER (WHERE account_id = $1)::int AS soon, count(*) FILTER (WHERE account_id = $2)::int AS spent, count(*) FILTER (WHERE account_id = $3)::int AS later
@@ -281,12 +432,23 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
 
   it('sums a campaign up: applications by status, issued and redeemed value, budget left, per wijk', async () => {
     const { municipality, admin, staff, campaignId } = await setUp({ budgetCents: 50_000 });
-    const wijk = (await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Dorp', postcodeRanges: [{ from: 1121, to: 1121 }] } })).body.id as string;
+    const wijk = (
+      await app.post('/api/v1/wijken', {
+        token: admin.accessToken,
+        body: { name: 'Dorp', postcodeRanges: [{ from: 1121, to: 1121 }] },
+      })
+    ).body.id as string;
     const [local, elsewhere, low, twin] = await carers(municipality, 4);
     await dataSource.query('UPDATE carer SET wijk_id = $1 WHERE id = ANY($2)', [wijk, [local!.carerId, low!.carerId]]);
     await dataSource.query('UPDATE care_relationship SET hours_per_week = 2 WHERE id = $1', [low!.relationshipId]);
-    await dataSource.query('UPDATE care_relationship SET care_recipient_name = (SELECT care_recipient_name FROM care_relationship WHERE id = $1) WHERE id = $2', [elsewhere!.relationshipId, twin!.relationshipId]);
-    await dataSource.query('UPDATE carer SET postcode = (SELECT postcode FROM carer WHERE id = $1) WHERE id = $2', [elsewhere!.carerId, twin!.carerId]);
+    await dataSource.query(
+      'UPDATE care_relationship SET care_recipient_name = (SELECT care_recipient_name FROM care_relationship WHERE id = $1) WHERE id = $2',
+      [elsewhere!.relationshipId, twin!.relationshipId],
+    );
+    await dataSource.query('UPDATE carer SET postcode = (SELECT postcode FROM carer WHERE id = $1) WHERE id = $2', [
+      elsewhere!.carerId,
+      twin!.carerId,
+    ]);
     const code = (await apply(campaignId, local!)).body.voucher.code;
     await apply(campaignId, elsewhere!);
     await apply(campaignId, low!);
@@ -306,17 +468,36 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
         { wijkId: null, wijk: null, applications: 2, approved: 1, redeemedCents: 0 },
       ],
     });
-    expect((await app.get(`/api/v1/appreciation/campaigns/${campaignId}/figures`, { token: local!.token })).status).toBe(403);
+    expect(
+      (await app.get(`/api/v1/appreciation/campaigns/${campaignId}/figures`, { token: local!.token })).status,
+    ).toBe(403);
   });
 
   it('offers a culture ticket of limited stock next to the voucher; the stock holds when carers race for it', async () => {
-    const { municipality, admin, campaignId } = await setUp({ kind: 'voucher_or_culture_ticket', cultureTicketName: 'Theaterbon De Purmaryn', cultureTicketStock: 3 });
+    const { municipality, admin, campaignId } = await setUp({
+      kind: 'voucher_or_culture_ticket',
+      cultureTicketName: 'Theaterbon De Purmaryn',
+      cultureTicketStock: 3,
+    });
     const many = await carers(municipality, 10);
-    const answers = await Promise.all(many.map((carer) => app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, { token: carer.token, body: { careRelationshipId: carer.relationshipId, choice: 'culture_ticket' } })));
+    const answers = await Promise.all(
+      many.map((carer) =>
+        app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, {
+          token: carer.token,
+          body: { careRelationshipId: carer.relationshipId, choice: 'culture_ticket' },
+        }),
+      ),
+    );
     const tickets = answers.filter((answer) => answer.status === 201);
     expect(tickets).toHaveLength(3);
-    expect(tickets.every((answer) => answer.body.choice === 'culture_ticket' && answer.body.voucher.kind === 'culture_ticket')).toBe(true);
-    expect(answers.filter((answer) => answer.status === 409).map((answer) => answer.body.code)).toEqual(Array(7).fill('CULTURE_TICKETS_SOLD_OUT'));
+    expect(
+      tickets.every(
+        (answer) => answer.body.choice === 'culture_ticket' && answer.body.voucher.kind === 'culture_ticket',
+      ),
+    ).toBe(true);
+    expect(answers.filter((answer) => answer.status === 409).map((answer) => answer.body.code)).toEqual(
+      Array(7).fill('CULTURE_TICKETS_SOLD_OUT'),
+    );
     const loser = many[answers.findIndex((answer) => answer.status === 409)]!;
     const voucher = await apply(campaignId, loser);
     expect([voucher.status, voucher.body.choice, voucher.body.voucher.kind]).toEqual([201, 'voucher', 'voucher']);
@@ -327,9 +508,19 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
 
     const voucherOnly = await setUp();
     const [carer] = await carers(voucherOnly.municipality, 1);
-    const refused = await app.post(`/api/v1/appreciation/campaigns/${voucherOnly.campaignId}/applications`, { token: carer!.token, body: { careRelationshipId: carer!.relationshipId, choice: 'culture_ticket' } });
+    const refused = await app.post(`/api/v1/appreciation/campaigns/${voucherOnly.campaignId}/applications`, {
+      token: carer!.token,
+      body: { careRelationshipId: carer!.relationshipId, choice: 'culture_ticket' },
+    });
     expect([refused.status, refused.body.code]).toEqual([422, 'CHOICE_NOT_OFFERED']);
-    expect((await app.post('/api/v1/appreciation/campaigns', { token: admin.accessToken, body: campaignBody({ year: 2030, kind: 'voucher_or_culture_ticket' }) })).body.code).toBe('CAMPAIGN_CULTURE_TICKET_MISMATCH');
+    expect(
+      (
+        await app.post('/api/v1/appreciation/campaigns', {
+          token: admin.accessToken,
+          body: campaignBody({ year: 2030, kind: 'voucher_or_culture_ticket' }),
+        })
+      ).body.code,
+    ).toBe('CAMPAIGN_CULTURE_TICKET_MISMATCH');
   });
 
   it('never passes the budget when staff approve many reviewed applications at once', async () => {
@@ -339,10 +530,19 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     for (const carer of sameFamily) answers.push(await apply(campaignId, carer));
     expect(answers.map((answer) => answer.body.status)).toEqual(['approved', ...Array(9).fill('needs_review')]);
     const decisions = await Promise.all(
-      answers.slice(1).map((answer) => app.post(`/api/v1/appreciation/applications/${answer.body.id}/review`, { token: staff.accessToken, body: { decision: 'approve', note: 'Elk kind zorgt' } })),
+      answers
+        .slice(1)
+        .map((answer) =>
+          app.post(`/api/v1/appreciation/applications/${answer.body.id}/review`, {
+            token: staff.accessToken,
+            body: { decision: 'approve', note: 'Elk kind zorgt' },
+          }),
+        ),
     );
     expect(decisions.filter((decision) => decision.status === 200)).toHaveLength(3);
-    expect(decisions.filter((decision) => decision.status === 409).map((decision) => decision.body.code)).toEqual(Array(6).fill('CAMPAIGN_BUDGET_EXHAUSTED'));
+    expect(decisions.filter((decision) => decision.status === 409).map((decision) => decision.body.code)).toEqual(
+      Array(6).fill('CAMPAIGN_BUDGET_EXHAUSTED'),
+    );
     const [rows] = await dataSource.query(
       `SELECT c.awarded_count, (SELECT count(*)::int FROM voucher v WHERE v.campaign_id = c.id) AS vouchers,
               (SELECT count(*)::int FROM appreciation_application a WHERE a.campaign_id = c.id AND a.status = 'needs_review') AS waiting

@@ -13,18 +13,26 @@ describe('sign-in, refresh and sign-out', () => {
   it('signs in with the right password and answers the contract shape', async () => {
     const municipality = await createMunicipality(app);
     const person = await createPerson(app, municipality, 'staff');
-    const login = await app.post('/api/v1/auth/login', { body: { email: person.email.toUpperCase(), password: TEST_PASSWORD } });
+    const login = await app.post('/api/v1/auth/login', {
+      body: { email: person.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(login.status).toBe(200);
     expect(login.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 });
     const me = await app.get('/api/v1/me', { token: login.body.accessToken });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ id: person.id, role: 'staff', municipality: { id: municipality.id, code: municipality.code } });
+    expect(me.body).toMatchObject({
+      id: person.id,
+      role: 'staff',
+      municipality: { id: municipality.id, code: municipality.code },
+    });
   });
 
   it('answers INVALID_CREDENTIALS alike for a wrong password and an unknown address', async () => {
     const municipality = await createMunicipality(app);
     const person = await createPerson(app, municipality, 'carer');
-    const wrong = await app.post('/api/v1/auth/login', { body: { email: person.email, password: 'not the password at all' } });
+    const wrong = await app.post('/api/v1/auth/login', {
+      body: { email: person.email, password: 'not the password at all' },
+    });
     const unknown = await app.post('/api/v1/auth/login', { body: { email: uniqueEmail(), password: TEST_PASSWORD } });
     for (const answer of [wrong, unknown]) {
       expect(answer.status).toBe(401);
@@ -58,14 +66,22 @@ describe('sign-in, refresh and sign-out', () => {
     // The thief's replay also ends the legitimate holder's newer token.
     const newest = await app.post('/api/v1/auth/refresh', { body: { refreshToken: rotated.body.refreshToken } });
     expect(newest.status).toBe(401);
-    const revoked = await app.app.get(DataSource).query('SELECT count(*)::int AS open FROM refresh_token WHERE account_id = $1 AND revoked_at IS NULL', [person.id]);
+    const revoked = await app.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS open FROM refresh_token WHERE account_id = $1 AND revoked_at IS NULL', [
+        person.id,
+      ]);
     expect(revoked[0].open).toBe(0);
   });
 
   it('lets exactly one of many simultaneous refreshes with the same token win', async () => {
     const municipality = await createMunicipality(app);
     const person = await createPerson(app, municipality, 'carer');
-    const answers = await Promise.all(Array.from({ length: 8 }, () => app.post('/api/v1/auth/refresh', { body: { refreshToken: person.refreshToken } })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        app.post('/api/v1/auth/refresh', { body: { refreshToken: person.refreshToken } }),
+      ),
+    );
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
     expect(answers.filter((answer) => answer.status === 401)).toHaveLength(7);
   });
@@ -83,10 +99,16 @@ describe('sign-in, refresh and sign-out', () => {
     const municipality = await createMunicipality(app);
     const person = await createPerson(app, municipality, 'carer');
     for (let attempt = 0; attempt < 5; attempt++) {
-      const answer = await app.post('/api/v1/auth/login', { body: { email: person.email, password: 'wrong password guess' }, ip: `10.200.0.${attempt + 1}` });
+      const answer = await app.post('/api/v1/auth/login', {
+        body: { email: person.email, password: 'wrong password guess' },
+        ip: `10.200.0.${attempt + 1}`,
+      });
       expect(answer.status).toBe(401);
     }
-    const blocked = await app.post('/api/v1/auth/login', { body: { email: person.email, password: TEST_PASSWORD }, ip: '10.200.0.99' });
+    const blocked = await app.post('/api/v1/auth/login', {
+      body: { email: person.email, password: TEST_PASSWORD },
+      ip: '10.200.0.99',
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -96,7 +118,14 @@ describe('sign-in, refresh and sign-out', () => {
     const ip = `10.201.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 51; attempt++) {
-      statuses.push((await app.post('/api/v1/auth/login', { body: { email: uniqueEmail('guess'), password: 'wrong password guess' }, ip })).status);
+      statuses.push(
+        (
+          await app.post('/api/v1/auth/login', {
+            body: { email: uniqueEmail('guess'), password: 'wrong password guess' },
+            ip,
+          })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 50).every((status) => status === 401)).toBe(true);
     expect(statuses[50]).toBe(429);

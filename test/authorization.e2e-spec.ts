@@ -13,7 +13,9 @@ describe('roles and municipality scoping', () => {
 
   it('answers 401 without a token or with a forged one', async () => {
     expect((await app.get('/api/v1/me')).status).toBe(401);
-    const forged = await app.get('/api/v1/me', { token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6ImFkbWluIn0.c2lnbmF0dXJl' });
+    const forged = await app.get('/api/v1/me', {
+      token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6ImFkbWluIn0.c2lnbmF0dXJl',
+    });
     expect(forged.status).toBe(401);
     expect(forged.body.code).toBe('UNAUTHENTICATED');
   });
@@ -38,7 +40,9 @@ describe('roles and municipality scoping', () => {
     const foreign = await app.get(`/api/v1/users/${staffVelsen.id}`, { token: adminLandsmeer.accessToken });
     expect(foreign.status).toBe(404);
     expect(foreign.body.code).toBe('NOT_FOUND');
-    const missing = await app.get('/api/v1/users/3f1c2f7e-0d8e-4a8e-9f5e-2b7f3a9c1d00', { token: adminLandsmeer.accessToken });
+    const missing = await app.get('/api/v1/users/3f1c2f7e-0d8e-4a8e-9f5e-2b7f3a9c1d00', {
+      token: adminLandsmeer.accessToken,
+    });
     expect(missing.body).toEqual(foreign.body);
 
     const list = await app.get('/api/v1/users?limit=100', { token: adminLandsmeer.accessToken });
@@ -55,16 +59,24 @@ describe('roles and municipality scoping', () => {
     expect((await app.post('/api/v1/wijken', { token: adminFirst.accessToken, body: wijk })).status).toBe(201);
     // The same postcodes may belong to a wijk of another municipality, but not twice in one.
     expect((await app.post('/api/v1/wijken', { token: adminSecond.accessToken, body: wijk })).status).toBe(201);
-    const overlap = await app.post('/api/v1/wijken', { token: adminFirst.accessToken, body: { name: 'Noord', postcodeRanges: [{ from: 1122, to: 1125 }] } });
+    const overlap = await app.post('/api/v1/wijken', {
+      token: adminFirst.accessToken,
+      body: { name: 'Noord', postcodeRanges: [{ from: 1122, to: 1125 }] },
+    });
     expect(overlap.status).toBe(409);
     expect(overlap.body.code).toBe('WIJK_POSTCODE_OVERLAP');
 
     const lookup = await app.get('/api/v1/wijken/lookup?postcode=1122%20AB', { token: adminFirst.accessToken });
     expect(lookup.status).toBe(200);
     expect(lookup.body.name).toBe('Centrum');
-    expect((await app.get('/api/v1/wijken/lookup?postcode=9999%20ZZ', { token: adminFirst.accessToken })).status).toBe(404);
+    expect((await app.get('/api/v1/wijken/lookup?postcode=9999%20ZZ', { token: adminFirst.accessToken })).status).toBe(
+      404,
+    );
 
-    const changed = await app.patch('/api/v1/municipality/settings', { token: adminFirst.accessToken, body: { respiteBudget: { unit: 'hours', perYear: 40 } } });
+    const changed = await app.patch('/api/v1/municipality/settings', {
+      token: adminFirst.accessToken,
+      body: { respiteBudget: { unit: 'hours', perYear: 40 } },
+    });
     expect(changed.status).toBe(200);
     expect(changed.body.settings.respiteBudget).toEqual({ unit: 'hours', perYear: 40 });
     expect(changed.body.settings.vogMaximumAgeMonths).toBe(36);
@@ -82,10 +94,18 @@ describe('roles and municipality scoping', () => {
     const created = await app.post('/api/v1/partners', { token: admin.accessToken, body: { name: 'Theater' } });
     expect(created.body.apiKey).toMatch(/^mzp_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/);
     const partners = app.app.get(PartnerService);
-    expect(await partners.verify(created.body.apiKey)).toEqual({ id: created.body.id, role: 'partner', municipalityId: municipality.id });
-    expect(await partners.verify(created.body.apiKey.slice(0, -1) + (created.body.apiKey.endsWith('A') ? 'B' : 'A'))).toBeNull();
+    expect(await partners.verify(created.body.apiKey)).toEqual({
+      id: created.body.id,
+      role: 'partner',
+      municipalityId: municipality.id,
+    });
+    expect(
+      await partners.verify(created.body.apiKey.slice(0, -1) + (created.body.apiKey.endsWith('A') ? 'B' : 'A')),
+    ).toBeNull();
     expect(await partners.verify('not-a-key')).toBeNull();
-    const stored = await app.app.get(RequestContext).runAs({ id: admin.id, role: 'admin', municipalityId: municipality.id }, () => partners.list());
+    const stored = await app.app
+      .get(RequestContext)
+      .runAs({ id: admin.id, role: 'admin', municipalityId: municipality.id }, () => partners.list());
     expect(JSON.stringify(stored)).not.toContain(created.body.apiKey.split('_')[2]);
   });
 });

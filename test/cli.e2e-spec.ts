@@ -44,20 +44,70 @@ describe('command line (built)', () => {
   it('creates a user once, idempotent on email, and refuses bad input', async () => {
     await cli('municipality:create', '--code', code, '--name', 'Gorinchem');
     const email = uniqueEmail('cli-admin');
-    const args = ['user:create', '--municipality', code, '--role', 'admin', '--email', email, '--password', 'a long enough password'];
+    const args = [
+      'user:create',
+      '--municipality',
+      code,
+      '--role',
+      'admin',
+      '--email',
+      email,
+      '--password',
+      'a long enough password',
+    ];
     const first = await cli(...args);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(UUID);
     expect(await cli(...args)).toMatchObject({ code: 0, stdout: first.stdout });
 
-    const otherRole = await cli('user:create', '--municipality', code, '--role', 'staff', '--email', email, '--password', 'a long enough password');
+    const otherRole = await cli(
+      'user:create',
+      '--municipality',
+      code,
+      '--role',
+      'staff',
+      '--email',
+      email,
+      '--password',
+      'a long enough password',
+    );
     expect(otherRole.code).not.toBe(0);
     expect(otherRole.stderr).toContain('another municipality or role');
-    const badRole = await cli('user:create', '--municipality', code, '--role', 'carer', '--email', uniqueEmail(), '--password', 'a long enough password');
+    const badRole = await cli(
+      'user:create',
+      '--municipality',
+      code,
+      '--role',
+      'carer',
+      '--email',
+      uniqueEmail(),
+      '--password',
+      'a long enough password',
+    );
     expect(badRole.stderr).toContain('--role must be admin or staff');
-    const shortPassword = await cli('user:create', '--municipality', code, '--role', 'staff', '--email', uniqueEmail(), '--password', 'short');
+    const shortPassword = await cli(
+      'user:create',
+      '--municipality',
+      code,
+      '--role',
+      'staff',
+      '--email',
+      uniqueEmail(),
+      '--password',
+      'short',
+    );
     expect(shortPassword.stderr).toContain('--password must be 12 to 256 characters');
-    const unknownMunicipality = await cli('user:create', '--municipality', 'GM9999x', '--role', 'staff', '--email', uniqueEmail(), '--password', 'a long enough password');
+    const unknownMunicipality = await cli(
+      'user:create',
+      '--municipality',
+      'GM9999x',
+      '--role',
+      'staff',
+      '--email',
+      uniqueEmail(),
+      '--password',
+      'a long enough password',
+    );
     expect(unknownMunicipality.code).not.toBe(0);
     expect(unknownMunicipality.stderr).toContain('No municipality with code');
   });

@@ -36,7 +36,9 @@ describe('email verification, password reset and invitations', () => {
     const person = await createPerson(app, municipality, 'carer', { emailVerified: false });
     await app.post('/api/v1/auth/verify-email/resend', { body: { email: person.email } });
     const token = linkToken(await app.smtp.waitFor(person.email), '/verify-email');
-    await app.app.get(DataSource).query(`UPDATE one_time_token SET expires_at = now() - interval '1 minute' WHERE account_id = $1`, [person.id]);
+    await app.app
+      .get(DataSource)
+      .query(`UPDATE one_time_token SET expires_at = now() - interval '1 minute' WHERE account_id = $1`, [person.id]);
 
     const answer = await app.post('/api/v1/auth/verify-email', { body: { token } });
     expect(answer.status).toBe(400);
@@ -54,12 +56,22 @@ describe('email verification, password reset and invitations', () => {
     expect(weak.status).toBe(400);
     expect(weak.body.errors).toEqual([expect.objectContaining({ field: 'password' })]);
 
-    const reset = await app.post('/api/v1/auth/password-reset', { body: { token, password: 'a brand new long password' } });
+    const reset = await app.post('/api/v1/auth/password-reset', {
+      body: { token, password: 'a brand new long password' },
+    });
     expect(reset.status).toBe(200);
-    expect((await app.post('/api/v1/auth/login', { body: { email: person.email, password: TEST_PASSWORD } })).status).toBe(401);
-    expect((await app.post('/api/v1/auth/login', { body: { email: person.email, password: 'a brand new long password' } })).status).toBe(200);
+    expect(
+      (await app.post('/api/v1/auth/login', { body: { email: person.email, password: TEST_PASSWORD } })).status,
+    ).toBe(401);
+    expect(
+      (await app.post('/api/v1/auth/login', { body: { email: person.email, password: 'a brand new long password' } }))
+        .status,
+    ).toBe(200);
     expect((await app.post('/api/v1/auth/refresh', { body: { refreshToken: person.refreshToken } })).status).toBe(401);
-    expect((await app.post('/api/v1/auth/password-reset', { body: { token, password: 'yet another long password' } })).status).toBe(400);
+    expect(
+      (await app.post('/api/v1/auth/password-reset', { body: { token, password: 'yet another long password' } }))
+        .status,
+    ).toBe(400);
   });
 
   it('answers a reset request for an unknown address the same, and sends nothing', async () => {
@@ -74,19 +86,30 @@ describe('email verification, password reset and invitations', () => {
     const municipality = await createMunicipality(app);
     const admin = await createPerson(app, municipality, 'admin');
     const email = uniqueEmail('new-staff');
-    const created = await app.post('/api/v1/users', { token: admin.accessToken, body: { email, role: 'staff', displayName: 'Sam', language: 'en' } });
+    const created = await app.post('/api/v1/users', {
+      token: admin.accessToken,
+      body: { email, role: 'staff', displayName: 'Sam', language: 'en' },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ email, role: 'staff', emailVerified: false });
 
     const mail = await app.smtp.waitFor(email);
     expect(mail.subject).toBe('Your account for the carer support platform');
     const token = linkToken(mail, '/reset-password');
-    expect((await app.post('/api/v1/auth/password-reset', { body: { token, password: 'staff member password' } })).status).toBe(200);
+    expect(
+      (await app.post('/api/v1/auth/password-reset', { body: { token, password: 'staff member password' } })).status,
+    ).toBe(200);
     const login = await app.post('/api/v1/auth/login', { body: { email, password: 'staff member password' } });
     expect(login.status).toBe(200);
-    expect((await app.get('/api/v1/me', { token: login.body.accessToken })).body).toMatchObject({ role: 'staff', emailVerified: true });
+    expect((await app.get('/api/v1/me', { token: login.body.accessToken })).body).toMatchObject({
+      role: 'staff',
+      emailVerified: true,
+    });
 
-    const duplicate = await app.post('/api/v1/users', { token: admin.accessToken, body: { email, role: 'staff', displayName: 'Sam' } });
+    const duplicate = await app.post('/api/v1/users', {
+      token: admin.accessToken,
+      body: { email, role: 'staff', displayName: 'Sam' },
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe('EMAIL_TAKEN');
   });

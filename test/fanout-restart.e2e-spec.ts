@@ -31,12 +31,22 @@ describe('fan-out survives a killed worker', () => {
     await worker.start();
     const started = await app.post('/api/v1/announcements', {
       token: admin.accessToken,
-      body: { subject: { nl: 'Nieuws van het steunpunt', en: 'News from the support point' }, body: { nl: 'Welkom.', en: 'Welcome.' }, audience: { roles: ['carer'] } },
+      body: {
+        subject: { nl: 'Nieuws van het steunpunt', en: 'News from the support point' },
+        body: { nl: 'Welkom.', en: 'Welcome.' },
+        audience: { roles: ['carer'] },
+      },
     });
     expect(started.status).toBe(202);
     const ours = () => app.smtp.messages.filter((mail) => mail.to[0]?.endsWith(`-${batch}@example.nl`));
 
-    const progress = await worker.killMidwayAndFinish(app, admin.accessToken, started.body.fanoutId, () => ours().length, RECIPIENTS);
+    const progress = await worker.killMidwayAndFinish(
+      app,
+      admin.accessToken,
+      started.body.fanoutId,
+      () => ours().length,
+      RECIPIENTS,
+    );
 
     expect(progress).toEqual({ total: RECIPIENTS, sent: RECIPIENTS, failed: 0, skipped: 0, done: true });
     const byRecipient = messageIdsByRecipient(ours());
@@ -45,7 +55,10 @@ describe('fan-out survives a killed worker', () => {
     const resent = ours().length - RECIPIENTS;
     process.stdout.write(`fan-out restart: ${RECIPIENTS} recipients, ${resent} in-flight resends after SIGKILL\n`);
     expect(resent).toBeLessThanOrEqual(20);
-    const rows = await dataSource.query('SELECT count(*)::int AS n, count(DISTINCT account_id)::int AS people FROM message WHERE fanout_id = $1', [started.body.fanoutId]);
+    const rows = await dataSource.query(
+      'SELECT count(*)::int AS n, count(DISTINCT account_id)::int AS people FROM message WHERE fanout_id = $1',
+      [started.body.fanoutId],
+    );
     expect(rows[0]).toEqual({ n: RECIPIENTS, people: RECIPIENTS });
   }, 240_000);
 });

@@ -7,7 +7,12 @@ import { municipalityWithWijk, TEST_PASSWORD, uniqueEmail } from './support/fact
 import { TestApp } from './support/test-app';
 
 const NEW_KEY = Buffer.alloc(32, 7).toString('base64');
-const cipherWith = (current: string, previous = '') => new FieldCipher(new AppConfig(validateEnvironment({ ...process.env, FIELD_ENCRYPTION_KEY: current, FIELD_ENCRYPTION_PREVIOUS_KEYS: previous })));
+const cipherWith = (current: string, previous = '') =>
+  new FieldCipher(
+    new AppConfig(
+      validateEnvironment({ ...process.env, FIELD_ENCRYPTION_KEY: current, FIELD_ENCRYPTION_PREVIOUS_KEYS: previous }),
+    ),
+  );
 
 describe('field encryption key rotation', () => {
   let app: TestApp;
@@ -19,21 +24,42 @@ describe('field encryption key rotation', () => {
   });
   afterAll(() => app.close());
 
-  const rotationWith = (cipher: FieldCipher) => new FieldKeyRotation(dataSource, app.app.get(PersonalDataRegistry), cipher);
+  const rotationWith = (cipher: FieldCipher) =>
+    new FieldKeyRotation(dataSource, app.app.get(PersonalDataRegistry), cipher);
 
   it('re-encrypts every value under the new key while old values keep opening, and back', async () => {
     const { municipality, staff } = await municipalityWithWijk(app);
     const email = uniqueEmail('carer');
     await app.post('/api/v1/carers', {
-      body: { municipalityCode: municipality.code, email, password: TEST_PASSWORD, firstName: 'Els', lastName: 'Bakker', dateOfBirth: '1958-01-01', postcode: '1121AB', houseNumber: '1', consents: [{ purpose: 'health_data' }] },
+      body: {
+        municipalityCode: municipality.code,
+        email,
+        password: TEST_PASSWORD,
+        firstName: 'Els',
+        lastName: 'Bakker',
+        dateOfBirth: '1958-01-01',
+        postcode: '1121AB',
+        houseNumber: '1',
+        consents: [{ purpose: 'health_data' }],
+      },
     });
-    const token = (await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } })).body.accessToken as string;
+    const token = (await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } })).body
+      .accessToken as string;
     const relationship = await app.post('/api/v1/me/care-relationships', {
       token,
-      body: { careRecipientName: 'Jan', relation: 'partner', livesInMunicipality: true, since: '2018-01-01', hoursPerWeek: 30, notes: 'Parkinson, valt vaak' },
+      body: {
+        careRecipientName: 'Jan',
+        relation: 'partner',
+        livesInMunicipality: true,
+        since: '2018-01-01',
+        hoursPerWeek: 30,
+        notes: 'Parkinson, valt vaak',
+      },
     });
     expect(relationship.status).toBe(201);
-    const stored = async () => (await dataSource.query('SELECT notes_encrypted FROM care_relationship WHERE id = $1', [relationship.body.id]))[0].notes_encrypted as string;
+    const stored = async () =>
+      (await dataSource.query('SELECT notes_encrypted FROM care_relationship WHERE id = $1', [relationship.body.id]))[0]
+        .notes_encrypted as string;
     const underOldKey = await stored();
     expect(underOldKey).not.toContain('Parkinson');
 
@@ -45,7 +71,11 @@ describe('field encryption key rotation', () => {
     const outcome = await rotationWith(rotating).reencryptAll();
     expect(outcome.find((entry) => entry.table === 'care_relationship')!.reencrypted).toBeGreaterThanOrEqual(1);
     expect(outcome.map((entry) => `${entry.table}.${entry.column}`)).toEqual(
-      expect.arrayContaining(['care_relationship.notes_encrypted', 'signal_note.text_encrypted', 'help_request.notes_encrypted']),
+      expect.arrayContaining([
+        'care_relationship.notes_encrypted',
+        'signal_note.text_encrypted',
+        'help_request.notes_encrypted',
+      ]),
     );
     const underNewKey = await stored();
     expect(underNewKey).not.toBe(underOldKey);
@@ -58,11 +88,16 @@ describe('field encryption key rotation', () => {
     // Rotating back leaves the shared test database as the other tests expect it; the CLI then finds nothing to do.
     await rotationWith(cipherWith(DEVELOPMENT_ENCRYPTION_KEY, NEW_KEY)).reencryptAll();
     expect((await stored()).startsWith(app.app.get(FieldCipher).currentPrefix())).toBe(true);
-    const relationships = await app.get(`/api/v1/carers/${(await dataSource.query('SELECT carer_id FROM care_relationship WHERE id = $1', [relationship.body.id]))[0].carer_id}/care-relationships`, {
-      token: staff.accessToken,
-    });
+    const relationships = await app.get(
+      `/api/v1/carers/${(await dataSource.query('SELECT carer_id FROM care_relationship WHERE id = $1', [relationship.body.id]))[0].carer_id}/care-relationships`,
+      {
+        token: staff.accessToken,
+      },
+    );
     expect(relationships.body.items[0].notes).toBe('Parkinson, valt vaak');
-    const { stdout } = await promisify(execFile)('node', ['dist/apps/cli/main.js', 'fields:reencrypt'], { env: process.env });
+    const { stdout } = await promisify(execFile)('node', ['dist/apps/cli/main.js', 'fields:reencrypt'], {
+      env: process.env,
+    });
     expect(stdout).toContain('care_relationship.notes_encrypted: 0 re-encrypted');
     expect(stdout).toContain('the previous keys can be removed');
   });

@@ -14,8 +14,15 @@ describe('HTTP conventions', () => {
     const answer = await app.post('/api/v1/auth/login', { body: { email: 42, password: ['x'] } });
     expect(answer.status).toBe(400);
     expect(answer.headers['content-type']).toContain('application/problem+json');
-    expect(answer.body).toMatchObject({ type: expect.any(String), title: 'De gegevens kloppen niet', status: 400, code: 'VALIDATION_FAILED' });
-    expect(answer.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(expect.arrayContaining(['email', 'password']));
+    expect(answer.body).toMatchObject({
+      type: expect.any(String),
+      title: 'De gegevens kloppen niet',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
+    expect(answer.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(
+      expect.arrayContaining(['email', 'password']),
+    );
   });
 
   it('gives titles in English to who asks for it', async () => {
@@ -29,22 +36,32 @@ describe('HTTP conventions', () => {
     expect(unknown.body.errors).toEqual([{ field: 'isAdmin', message: expect.stringContaining('should not exist') }]);
     const missing = await app.post('/api/v1/auth/login', { body: { email: 'a@b.nl' } });
     expect(new Set(missing.body.errors.map((error: { field: string }) => error.field))).toEqual(new Set(['password']));
-    const huge = await app.post('/api/v1/auth/login', { body: { email: `${'a'.repeat(10_000)}@b.nl`, password: 'p'.repeat(100_000) } });
+    const huge = await app.post('/api/v1/auth/login', {
+      body: { email: `${'a'.repeat(10_000)}@b.nl`, password: 'p'.repeat(100_000) },
+    });
     expect(huge.status).toBe(400);
     expect(huge.body.code).toBe('VALIDATION_FAILED');
   });
 
   it('answers malformed JSON, oversized bodies and unknown routes with problem+json', async () => {
-    const malformed = await app.post('/api/v1/auth/login', { rawBody: '{"email":', headers: { 'content-type': 'application/json' } });
+    const malformed = await app.post('/api/v1/auth/login', {
+      rawBody: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.headers['content-type']).toContain('application/problem+json');
-    const oversized = await app.post('/api/v1/auth/login', { rawBody: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
+    const oversized = await app.post('/api/v1/auth/login', {
+      rawBody: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(oversized.status).toBe(413);
     expect(oversized.body.code).toBe('PAYLOAD_TOO_LARGE');
     const nowhere = await app.get('/api/v1/does-not-exist');
     expect(nowhere.status).toBe(404);
     expect(nowhere.body.code).toBe('NOT_FOUND');
-    expect(JSON.stringify([malformed.body, oversized.body, nowhere.body])).not.toMatch(/stack|Error:|node_modules|SELECT/);
+    expect(JSON.stringify([malformed.body, oversized.body, nowhere.body])).not.toMatch(
+      /stack|Error:|node_modules|SELECT/,
+    );
   });
 
   it('rejects an id that is not a UUID', async () => {
@@ -59,8 +76,16 @@ describe('HTTP conventions', () => {
     const municipality = await createMunicipality(app);
     const admin = await createPerson(app, municipality, 'admin');
     const headers = { 'idempotency-key': `partner-${Date.now()}-abc` };
-    const first = await app.post('/api/v1/partners', { token: admin.accessToken, headers, body: { name: 'Kaaswinkel' } });
-    const again = await app.post('/api/v1/partners', { token: admin.accessToken, headers, body: { name: 'Kaaswinkel' } });
+    const first = await app.post('/api/v1/partners', {
+      token: admin.accessToken,
+      headers,
+      body: { name: 'Kaaswinkel' },
+    });
+    const again = await app.post('/api/v1/partners', {
+      token: admin.accessToken,
+      headers,
+      body: { name: 'Kaaswinkel' },
+    });
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
@@ -68,7 +93,9 @@ describe('HTTP conventions', () => {
     const other = await app.post('/api/v1/partners', { token: admin.accessToken, headers, body: { name: 'Slager' } });
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    const rows = await app.app.get(DataSource).query('SELECT count(*)::int AS n FROM partner WHERE municipality_id = $1', [municipality.id]);
+    const rows = await app.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM partner WHERE municipality_id = $1', [municipality.id]);
     expect(rows[0].n).toBe(1);
   });
 
@@ -76,12 +103,22 @@ describe('HTTP conventions', () => {
     const municipality = await createMunicipality(app);
     const admin = await createPerson(app, municipality, 'admin');
     const headers = { 'idempotency-key': `race-${Date.now()}-xyz` };
-    const answers = await Promise.all(Array.from({ length: 10 }, () => app.post('/api/v1/partners', { token: admin.accessToken, headers, body: { name: 'Bakker' } })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        app.post('/api/v1/partners', { token: admin.accessToken, headers, body: { name: 'Bakker' } }),
+      ),
+    );
     const created = answers.filter((answer) => answer.status === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
     expect(new Set(created.map((answer) => answer.body.id)).size).toBe(1);
-    expect(answers.every((answer) => answer.status === 201 || (answer.status === 409 && answer.body.code === 'IDEMPOTENCY_IN_PROGRESS'))).toBe(true);
-    const rows = await app.app.get(DataSource).query('SELECT count(*)::int AS n FROM partner WHERE municipality_id = $1', [municipality.id]);
+    expect(
+      answers.every(
+        (answer) => answer.status === 201 || (answer.status === 409 && answer.body.code === 'IDEMPOTENCY_IN_PROGRESS'),
+      ),
+    ).toBe(true);
+    const rows = await app.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM partner WHERE municipality_id = $1', [municipality.id]);
     expect(rows[0].n).toBe(1);
   });
 
@@ -91,9 +128,17 @@ describe('HTTP conventions', () => {
     const email = uniqueEmail('retry');
     await createPerson(app, municipality, 'staff', { email });
     const headers = { 'idempotency-key': `invite-${Date.now()}-key` };
-    const conflict = await app.post('/api/v1/users', { token: admin.accessToken, headers, body: { email, role: 'staff', displayName: 'X' } });
+    const conflict = await app.post('/api/v1/users', {
+      token: admin.accessToken,
+      headers,
+      body: { email, role: 'staff', displayName: 'X' },
+    });
     expect(conflict.status).toBe(409);
-    const again = await app.post('/api/v1/users', { token: admin.accessToken, headers, body: { email, role: 'staff', displayName: 'X' } });
+    const again = await app.post('/api/v1/users', {
+      token: admin.accessToken,
+      headers,
+      body: { email, role: 'staff', displayName: 'X' },
+    });
     expect(again.status).toBe(409);
     expect(again.headers['idempotent-replayed']).toBeUndefined();
   });
@@ -105,7 +150,10 @@ describe('HTTP conventions', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await app.get(`/api/v1/users?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: admin.accessToken });
+      const page: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await app.get(
+        `/api/v1/users?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: admin.accessToken },
+      );
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((item) => item.id));
       cursor = page.body.nextCursor;
@@ -140,21 +188,41 @@ describe('HTTP conventions', () => {
   it('documents every route with its problem answers in OpenAPI', async () => {
     const docs = await app.get('/api/docs-json');
     expect(docs.status).toBe(200);
-    const paths = docs.body.paths as Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown[]; parameters?: unknown[] }>>;
-    for (const route of ['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/verify-email', '/api/v1/me', '/api/v1/users/{id}', '/api/v1/partners', '/health', '/metrics']) {
+    const paths = docs.body.paths as Record<
+      string,
+      Record<string, { responses: Record<string, unknown>; security?: unknown[]; parameters?: unknown[] }>
+    >;
+    for (const route of [
+      '/api/v1/auth/login',
+      '/api/v1/auth/refresh',
+      '/api/v1/auth/verify-email',
+      '/api/v1/me',
+      '/api/v1/users/{id}',
+      '/api/v1/partners',
+      '/health',
+      '/metrics',
+    ]) {
       expect(paths[route]).toBeDefined();
     }
     for (const [path, operations] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const codes = Object.keys(operation.responses);
-        expect({ route: `${method} ${path}`, ok: codes.some((code) => code.startsWith('2')) }).toEqual({ route: `${method} ${path}`, ok: true });
+        expect({ route: `${method} ${path}`, ok: codes.some((code) => code.startsWith('2')) }).toEqual({
+          route: `${method} ${path}`,
+          ok: true,
+        });
         if (operation.security) {
-          expect({ route: `${method} ${path}`, codes }).toEqual({ route: `${method} ${path}`, codes: expect.arrayContaining(['401', '403']) });
+          expect({ route: `${method} ${path}`, codes }).toEqual({
+            route: `${method} ${path}`,
+            codes: expect.arrayContaining(['401', '403']),
+          });
         }
       }
     }
     expect(paths['/api/v1/auth/login']!.post!.responses).toHaveProperty('429');
     expect(docs.body.components.schemas.ProblemDto).toBeDefined();
-    expect(paths['/api/v1/partners']!.post!.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
+    expect(paths['/api/v1/partners']!.post!.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]),
+    );
   });
 });

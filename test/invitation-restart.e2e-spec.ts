@@ -33,13 +33,27 @@ describe('Dag van de Mantelzorg invitations survive a killed worker', () => {
        SELECT $1, id, 'Test', 'Carer', '1958-03-01', '1121AB', '1', 'active', 'self', now() FROM accounts`,
       [municipality.id, batch, CARERS],
     );
-    const event = await createEvent(app, admin.accessToken, { capacity: 400, occasion: 'dag_van_de_mantelzorg', title: 'Dag van de Mantelzorg', sessions: undefined });
+    const event = await createEvent(app, admin.accessToken, {
+      capacity: 400,
+      occasion: 'dag_van_de_mantelzorg',
+      title: 'Dag van de Mantelzorg',
+      sessions: undefined,
+    });
     await worker.start();
-    const started = await app.post(`/api/v1/activities/${event.id}/invitations`, { token: admin.accessToken, body: { audience: { all: true } } });
+    const started = await app.post(`/api/v1/activities/${event.id}/invitations`, {
+      token: admin.accessToken,
+      body: { audience: { all: true } },
+    });
     expect(started.status).toBe(202);
     const ours = () => app.smtp.messages.filter((mail) => mail.to[0]?.endsWith(`-${batch}@example.nl`));
 
-    const progress = await worker.killMidwayAndFinish(app, admin.accessToken, started.body.fanoutId, () => ours().length, CARERS);
+    const progress = await worker.killMidwayAndFinish(
+      app,
+      admin.accessToken,
+      started.body.fanoutId,
+      () => ours().length,
+      CARERS,
+    );
 
     expect(progress).toEqual({ total: CARERS, sent: CARERS, failed: 0, skipped: 0, done: true });
     const invitations = ours();
@@ -48,8 +62,13 @@ describe('Dag van de Mantelzorg invitations survive a killed worker', () => {
     // A mail in flight at the kill may be resent, with the same Message-ID: one invitation per carer.
     expect([...messageIds.values()].every((ids) => ids.size === 1)).toBe(true);
     expect(invitations.length - CARERS).toBeLessThanOrEqual(20);
-    expect(new Set(invitations.map((mail) => mail.subject))).toEqual(new Set(['Uitnodiging: Dag van de Mantelzorg', 'Invitation: Dag van de Mantelzorg']));
-    const [rows] = await dataSource.query('SELECT count(*)::int AS n, count(DISTINCT account_id)::int AS people FROM activity_invitation WHERE activity_id = $1', [event.id]);
+    expect(new Set(invitations.map((mail) => mail.subject))).toEqual(
+      new Set(['Uitnodiging: Dag van de Mantelzorg', 'Invitation: Dag van de Mantelzorg']),
+    );
+    const [rows] = await dataSource.query(
+      'SELECT count(*)::int AS n, count(DISTINCT account_id)::int AS people FROM activity_invitation WHERE activity_id = $1',
+      [event.id],
+    );
     expect(rows).toEqual({ n: CARERS, people: CARERS });
   }, 300_000);
 });

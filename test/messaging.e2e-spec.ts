@@ -16,9 +16,18 @@ describe('messaging backbone', () => {
   });
   afterAll(() => app.close());
 
-  const recipientOf = (person: TestPerson) => ({ accountId: person.id, municipalityId: person.municipalityId, email: person.email, language: 'nl' as const, channel: 'email' as const });
+  const recipientOf = (person: TestPerson) => ({
+    accountId: person.id,
+    municipalityId: person.municipalityId,
+    email: person.email,
+    language: 'nl' as const,
+    channel: 'email' as const,
+  });
   const messageRow = (id: string) => dataSource.getRepository(Message).findOneByOrFail({ id });
-  const outboxRows = async (messageId: string) => (await dataSource.query('SELECT count(*)::int AS n FROM outbox_entry WHERE job_id = $1', [`message.${messageId}`]))[0].n as number;
+  const outboxRows = async (messageId: string) =>
+    (
+      await dataSource.query('SELECT count(*)::int AS n FROM outbox_entry WHERE job_id = $1', [`message.${messageId}`])
+    )[0].n as number;
 
   it('commits or rolls back a message and its job together with the domain change', async () => {
     const municipality = await createMunicipality(app);
@@ -27,18 +36,28 @@ describe('messaging backbone', () => {
     let queuedId = '';
     await expect(
       dataSource.transaction(async (manager) => {
-        queuedId = (await messages.queue(manager, { recipient: recipientOf(person), kind: 'verify_email', runAt: new Date(Date.now() + 3600_000) }))!.id;
+        queuedId = (await messages.queue(manager, {
+          recipient: recipientOf(person),
+          kind: 'verify_email',
+          runAt: new Date(Date.now() + 3600_000),
+        }))!.id;
         await manager.query(`UPDATE account SET display_name = 'changed' WHERE id = $1`, [person.id]);
         throw new Error('domain rule broken');
       }),
     ).rejects.toThrow('domain rule broken');
     expect(await dataSource.getRepository(Message).countBy({ id: queuedId })).toBe(0);
     expect(await outboxRows(queuedId)).toBe(0);
-    expect((await dataSource.query('SELECT display_name FROM account WHERE id = $1', [person.id]))[0].display_name).toBeNull();
+    expect(
+      (await dataSource.query('SELECT display_name FROM account WHERE id = $1', [person.id]))[0].display_name,
+    ).toBeNull();
 
     const committed = await dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE account SET display_name = 'changed' WHERE id = $1`, [person.id]);
-      return messages.queue(manager, { recipient: recipientOf(person), kind: 'verify_email', runAt: new Date(Date.now() + 3600_000) });
+      return messages.queue(manager, {
+        recipient: recipientOf(person),
+        kind: 'verify_email',
+        runAt: new Date(Date.now() + 3600_000),
+      });
     });
     expect(await outboxRows(committed!.id)).toBe(1);
   });
@@ -46,16 +65,26 @@ describe('messaging backbone', () => {
   it('does not send twice when the relay enqueues an entry again after a crash', async () => {
     const municipality = await createMunicipality(app);
     const person = await createPerson(app, municipality, 'carer', { emailVerified: false });
-    const message = (await app.app.get(MessageService).queueNow({ recipient: recipientOf(person), kind: 'verify_email' }))!;
+    const message = (await app.app
+      .get(MessageService)
+      .queueNow({ recipient: recipientOf(person), kind: 'verify_email' }))!;
     await waitUntil(async () => (await messageRow(message.id)).status === 'sent', 10_000, 'sent');
 
     // As if the relay died after enqueueing but before marking the entry.
     await dataSource.query('UPDATE outbox_entry SET relayed_at = NULL WHERE job_id = $1', [`message.${message.id}`]);
-    await waitUntil(async () => (await dataSource.query('SELECT relayed_at FROM outbox_entry WHERE job_id = $1', [`message.${message.id}`]))[0].relayed_at !== null);
+    await waitUntil(
+      async () =>
+        (await dataSource.query('SELECT relayed_at FROM outbox_entry WHERE job_id = $1', [`message.${message.id}`]))[0]
+          .relayed_at !== null,
+    );
     // And once more after the finished job left Redis: the message's own state stops it.
     await app.worker!.get<Queue>(getQueueToken(QUEUES.mail), { strict: false }).remove(`message.${message.id}`);
     await dataSource.query('UPDATE outbox_entry SET relayed_at = NULL WHERE job_id = $1', [`message.${message.id}`]);
-    await waitUntil(async () => (await dataSource.query('SELECT relayed_at FROM outbox_entry WHERE job_id = $1', [`message.${message.id}`]))[0].relayed_at !== null);
+    await waitUntil(
+      async () =>
+        (await dataSource.query('SELECT relayed_at FROM outbox_entry WHERE job_id = $1', [`message.${message.id}`]))[0]
+          .relayed_at !== null,
+    );
     await sleep(500);
     expect(app.smtp.to(person.email)).toHaveLength(1);
     expect((await messageRow(message.id)).attempts).toBe(1);
@@ -65,8 +94,16 @@ describe('messaging backbone', () => {
     const municipality = await createMunicipality(app);
     const person = await createPerson(app, municipality, 'carer', { emailVerified: false });
     const messages = app.app.get(MessageService);
-    const reminder = (await messages.queueNow({ recipient: recipientOf(person), kind: 'verify_email', runAt: new Date(Date.now() + 1500) }))!;
-    await waitUntil(async () => (await dataSource.query('SELECT relayed_at FROM outbox_entry WHERE job_id = $1', [`message.${reminder.id}`]))[0].relayed_at !== null);
+    const reminder = (await messages.queueNow({
+      recipient: recipientOf(person),
+      kind: 'verify_email',
+      runAt: new Date(Date.now() + 1500),
+    }))!;
+    await waitUntil(
+      async () =>
+        (await dataSource.query('SELECT relayed_at FROM outbox_entry WHERE job_id = $1', [`message.${reminder.id}`]))[0]
+          .relayed_at !== null,
+    );
     await dataSource.transaction((manager) => messages.cancel(manager, reminder.id));
     await sleep(2500);
     expect(app.smtp.to(person.email)).toHaveLength(0);
@@ -78,13 +115,19 @@ describe('messaging backbone', () => {
     const person = await createPerson(app, municipality, 'carer', { emailVerified: false });
     app.smtp.rejectWith = 451;
     try {
-      const message = (await app.app.get(MessageService).queueNow({ recipient: recipientOf(person), kind: 'verify_email' }))!;
+      const message = (await app.app
+        .get(MessageService)
+        .queueNow({ recipient: recipientOf(person), kind: 'verify_email' }))!;
       await waitUntil(async () => (await messageRow(message.id)).attempts >= 1, 10_000, 'a failed attempt');
       app.smtp.rejectWith = null;
-      const sent = await waitUntil(async () => {
-        const row = await messageRow(message.id);
-        return row.status === 'sent' ? row : undefined;
-      }, 15_000, 'delivery after retry');
+      const sent = await waitUntil(
+        async () => {
+          const row = await messageRow(message.id);
+          return row.status === 'sent' ? row : undefined;
+        },
+        15_000,
+        'delivery after retry',
+      );
       expect(sent.attempts).toBeGreaterThanOrEqual(2);
       expect(app.smtp.to(person.email)).toHaveLength(1);
     } finally {
@@ -97,11 +140,17 @@ describe('messaging backbone', () => {
     const person = await createPerson(app, municipality, 'carer', { emailVerified: false });
     app.smtp.rejectWith = 550;
     try {
-      const message = (await app.app.get(MessageService).queueNow({ recipient: recipientOf(person), kind: 'verify_email' }))!;
-      const failed = await waitUntil(async () => {
-        const row = await messageRow(message.id);
-        return row.status === 'failed' ? row : undefined;
-      }, 10_000, 'failure');
+      const message = (await app.app
+        .get(MessageService)
+        .queueNow({ recipient: recipientOf(person), kind: 'verify_email' }))!;
+      const failed = await waitUntil(
+        async () => {
+          const row = await messageRow(message.id);
+          return row.status === 'failed' ? row : undefined;
+        },
+        10_000,
+        'failure',
+      );
       expect(failed).toMatchObject({ attempts: 1, outcome: 'smtp 550' });
       app.smtp.rejectWith = null;
       await sleep(2500);
@@ -123,20 +172,35 @@ describe('messaging backbone', () => {
     const announce = (subject: string) =>
       app.post('/api/v1/announcements', {
         token: admin.accessToken,
-        body: { subject: { nl: subject, en: subject }, body: { nl: 'Beste mantelzorger,\n\nTot ziens!', en: 'Dear carer' }, audience: { roles: ['carer'] } },
+        body: {
+          subject: { nl: subject, en: subject },
+          body: { nl: 'Beste mantelzorger,\n\nTot ziens!', en: 'Dear carer' },
+          audience: { roles: ['carer'] },
+        },
       });
     // A missing part is a validation error, never a half-started fan-out.
     for (const missing of ['subject', 'body', 'audience']) {
-      const body: Record<string, unknown> = { subject: { nl: 'x', en: 'x' }, body: { nl: 'x', en: 'x' }, audience: { roles: ['carer'] } };
+      const body: Record<string, unknown> = {
+        subject: { nl: 'x', en: 'x' },
+        body: { nl: 'x', en: 'x' },
+        audience: { roles: ['carer'] },
+      };
       delete body[missing];
-      expect({ missing, status: (await app.post('/api/v1/announcements', { token: admin.accessToken, body })).status }).toEqual({ missing, status: 400 });
+      expect({
+        missing,
+        status: (await app.post('/api/v1/announcements', { token: admin.accessToken, body })).status,
+      }).toEqual({ missing, status: 400 });
     }
     const first = await announce('Nieuwsbrief november');
     expect(first.status).toBe(202);
-    const progress = await waitUntil(async () => {
-      const answer = await app.get(`/api/v1/fanouts/${first.body.fanoutId}`, { token: admin.accessToken });
-      return answer.body.done ? answer.body : undefined;
-    }, 15_000, 'fan-out done');
+    const progress = await waitUntil(
+      async () => {
+        const answer = await app.get(`/api/v1/fanouts/${first.body.fanoutId}`, { token: admin.accessToken });
+        return answer.body.done ? answer.body : undefined;
+      },
+      15_000,
+      'fan-out done',
+    );
     expect(progress).toEqual({ total: 3, sent: 2, failed: 0, skipped: 1, done: true });
 
     // The leaver unsubscribes with the one-click link (RFC 8058) from the message's header.
@@ -146,14 +210,33 @@ describe('messaging backbone', () => {
     const url = new URL(header.replace(/^<|>$/g, ''));
     const page = await app.get(`${url.pathname}${url.search}`);
     expect(page.status).toBe(200);
-    expect((await dataSource.query('SELECT campaign_opt_out_at FROM account WHERE id = $1', [leaver.id]))[0].campaign_opt_out_at).toBeNull();
-    const oneClick = await app.post(`${url.pathname}${url.search}`, { rawBody: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(
+      (await dataSource.query('SELECT campaign_opt_out_at FROM account WHERE id = $1', [leaver.id]))[0]
+        .campaign_opt_out_at,
+    ).toBeNull();
+    const oneClick = await app.post(`${url.pathname}${url.search}`, {
+      rawBody: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(oneClick.status).toBe(200);
 
     const second = await announce('Nieuwsbrief december');
-    await waitUntil(async () => (await app.get(`/api/v1/fanouts/${second.body.fanoutId}`, { token: admin.accessToken })).body.done, 15_000, 'second fan-out');
-    expect((await app.get(`/api/v1/fanouts/${second.body.fanoutId}`, { token: admin.accessToken })).body).toEqual({ total: 3, sent: 1, failed: 0, skipped: 2, done: true });
-    expect(app.smtp.to(reader.email).map((received) => received.subject)).toEqual(['Nieuwsbrief november', 'Nieuwsbrief december']);
+    await waitUntil(
+      async () => (await app.get(`/api/v1/fanouts/${second.body.fanoutId}`, { token: admin.accessToken })).body.done,
+      15_000,
+      'second fan-out',
+    );
+    expect((await app.get(`/api/v1/fanouts/${second.body.fanoutId}`, { token: admin.accessToken })).body).toEqual({
+      total: 3,
+      sent: 1,
+      failed: 0,
+      skipped: 2,
+      done: true,
+    });
+    expect(app.smtp.to(reader.email).map((received) => received.subject)).toEqual([
+      'Nieuwsbrief november',
+      'Nieuwsbrief december',
+    ]);
     expect(app.smtp.to(paper.email)).toHaveLength(0);
 
     // Transactional mail still reaches the leaver.
@@ -161,7 +244,13 @@ describe('messaging backbone', () => {
     expect((await app.smtp.waitFor(leaver.email, 2)).subject).toBe('Bevestig uw e-mailadres');
 
     const log = await app.get('/api/v1/me/messages', { token: leaver.accessToken });
-    expect(log.body.items.map((entry: { kind: string; status: string; outcome: string | null }) => [entry.kind, entry.status, entry.outcome])).toEqual(
+    expect(
+      log.body.items.map((entry: { kind: string; status: string; outcome: string | null }) => [
+        entry.kind,
+        entry.status,
+        entry.outcome,
+      ]),
+    ).toEqual(
       expect.arrayContaining([
         ['announcement', 'sent', null],
         ['announcement', 'skipped', 'opted_out'],
@@ -188,7 +277,10 @@ describe('messaging backbone', () => {
     const english = await app.get(`/verify-email?token=${encodeURIComponent(token)}&lang=en`);
     expect(english.body).toContain('Confirm my email address');
 
-    const pressed = await app.post('/verify-email', { rawBody: new URLSearchParams({ token, lang: 'nl' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const pressed = await app.post('/verify-email', {
+      rawBody: new URLSearchParams({ token, lang: 'nl' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(pressed.status).toBe(200);
     expect(pressed.body).toContain('Uw e-mailadres is bevestigd');
     expect((await app.get('/api/v1/me', { token: person.accessToken })).body.emailVerified).toBe(true);
@@ -200,7 +292,7 @@ describe('messaging backbone', () => {
     expect(forged.status).toBe(400);
   });
 
-  it('shows a person\'s communication log to staff of the same municipality only', async () => {
+  it("shows a person's communication log to staff of the same municipality only", async () => {
     const municipality = await createMunicipality(app);
     const other = await createMunicipality(app);
     const staff = await createPerson(app, municipality, 'staff');
@@ -212,8 +304,16 @@ describe('messaging backbone', () => {
       const answer = await app.get(`/api/v1/people/${person.id}/messages`, { token: staff.accessToken });
       return answer.body.items?.[0]?.status === 'sent' ? answer.body : undefined;
     });
-    expect(log.items[0]).toMatchObject({ kind: 'verify_email', category: 'transactional', channel: 'email', status: 'sent', providerMessageId: expect.any(String) });
-    expect((await app.get(`/api/v1/people/${person.id}/messages`, { token: foreignStaff.accessToken })).status).toBe(404);
+    expect(log.items[0]).toMatchObject({
+      kind: 'verify_email',
+      category: 'transactional',
+      channel: 'email',
+      status: 'sent',
+      providerMessageId: expect.any(String),
+    });
+    expect((await app.get(`/api/v1/people/${person.id}/messages`, { token: foreignStaff.accessToken })).status).toBe(
+      404,
+    );
     expect((await app.get(`/api/v1/people/${person.id}/messages`, { token: person.accessToken })).status).toBe(403);
   });
 });
@@ -244,7 +344,9 @@ describe('queue dashboard and metrics', () => {
     expect(page.body).toContain('Mantelzorg queues');
     const queues = await app.get('/queues/api/queues', { headers: { cookie: pair } });
     expect(queues.status).toBe(200);
-    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(Object.values(QUEUES).sort());
+    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(
+      Object.values(QUEUES).sort(),
+    );
   });
 
   it('reports queue depth per state in /metrics', async () => {

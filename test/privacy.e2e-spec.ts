@@ -49,16 +49,35 @@ describe('privacy: audit log, export, erasure and retention', () => {
       },
     });
     expect(signUp.status).toBe(201);
-    const token = (await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } })).body.accessToken as string;
+    const token = (await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } })).body
+      .accessToken as string;
     const relationship = await app.post('/api/v1/me/care-relationships', {
       token,
-      body: { careRecipientName: 'Moeder Anna', relation: 'parent', livesInMunicipality: true, since: '2019-01-01', hoursPerWeek: 20, kindsOfCare: ['dementia'], notes: `Vergeetachtig, ${lastName}` },
+      body: {
+        careRecipientName: 'Moeder Anna',
+        relation: 'parent',
+        livesInMunicipality: true,
+        since: '2019-01-01',
+        hoursPerWeek: 20,
+        kindsOfCare: ['dementia'],
+        notes: `Vergeetachtig, ${lastName}`,
+      },
     });
     expect(relationship.status).toBe(201);
     await app.post('/api/v1/me/screenings', { token, body: { answers: answersWith(9) } });
-    const [signal] = (await app.get(`/api/v1/signals?carerId=${signUp.body.id}`, { token: staff.accessToken })).body.items;
-    expect((await app.post(`/api/v1/signals/${signal.id}/notes`, { token: staff.accessToken, body: { text: `Gebeld met ${lastName}` } })).status).toBe(201);
-    const [{ account_id: accountId }] = await dataSource.query('SELECT account_id FROM carer WHERE id = $1', [signUp.body.id]);
+    const [signal] = (await app.get(`/api/v1/signals?carerId=${signUp.body.id}`, { token: staff.accessToken })).body
+      .items;
+    expect(
+      (
+        await app.post(`/api/v1/signals/${signal.id}/notes`, {
+          token: staff.accessToken,
+          body: { text: `Gebeld met ${lastName}` },
+        })
+      ).status,
+    ).toBe(201);
+    const [{ account_id: accountId }] = await dataSource.query('SELECT account_id FROM carer WHERE id = $1', [
+      signUp.body.id,
+    ]);
     return { carerId: signUp.body.id, accountId, token, relationshipId: relationship.body.id };
   }
 
@@ -70,9 +89,19 @@ describe('privacy: audit log, export, erasure and retention', () => {
   }
 
   function auditRows(subjectAccountId: string) {
-    return dataSource.query('SELECT actor_account_id, action, route, subject_type, subject_id, reason FROM audit_entry WHERE subject_account_id = $1 ORDER BY created_at', [
-      subjectAccountId,
-    ]) as Promise<Array<{ actor_account_id: string; action: string; route: string; subject_type: string; subject_id: string; reason: string | null }>>;
+    return dataSource.query(
+      'SELECT actor_account_id, action, route, subject_type, subject_id, reason FROM audit_entry WHERE subject_account_id = $1 ORDER BY created_at',
+      [subjectAccountId],
+    ) as Promise<
+      Array<{
+        actor_account_id: string;
+        action: string;
+        route: string;
+        subject_type: string;
+        subject_id: string;
+        reason: string | null;
+      }>
+    >;
   }
 
   it('declares for every staff and admin route whether it is audited', () => {
@@ -91,7 +120,10 @@ describe('privacy: audit log, export, erasure and retention', () => {
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
         if (path === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const route = `${method} /${[base, path].filter((part) => part && part !== '/').join('/')}`.replace(/\/+/g, '/');
+        const route = `${method} /${[base, path].filter((part) => part && part !== '/').join('/')}`.replace(
+          /\/+/g,
+          '/',
+        );
         if (route.includes('audit') && method !== 'GET') auditWriters.push(route);
         const access = reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [handler, controller]);
         if (access && 'public' in access) continue;
@@ -117,13 +149,29 @@ describe('privacy: audit log, export, erasure and retention', () => {
 
     const calls: Array<[string, () => Promise<{ status: number }>]> = [
       ['GET /api/v1/carers/:carerId', () => app.get(`/api/v1/carers/${carer.carerId}`, { token: staff.accessToken })],
-      ['GET /api/v1/carers/:carerId/care-relationships', () => app.get(`/api/v1/carers/${carer.carerId}/care-relationships`, { token: staff.accessToken })],
-      ['GET /api/v1/carers/:carerId/screenings', () => app.get(`/api/v1/carers/${carer.carerId}/screenings`, { token: staff.accessToken })],
-      ['GET /api/v1/carers/:carerId/consents', () => app.get(`/api/v1/carers/${carer.carerId}/consents`, { token: staff.accessToken })],
-      ['GET /api/v1/people/:accountId/messages', () => app.get(`/api/v1/people/${carer.accountId}/messages`, { token: staff.accessToken })],
+      [
+        'GET /api/v1/carers/:carerId/care-relationships',
+        () => app.get(`/api/v1/carers/${carer.carerId}/care-relationships`, { token: staff.accessToken }),
+      ],
+      [
+        'GET /api/v1/carers/:carerId/screenings',
+        () => app.get(`/api/v1/carers/${carer.carerId}/screenings`, { token: staff.accessToken }),
+      ],
+      [
+        'GET /api/v1/carers/:carerId/consents',
+        () => app.get(`/api/v1/carers/${carer.carerId}/consents`, { token: staff.accessToken }),
+      ],
+      [
+        'GET /api/v1/people/:accountId/messages',
+        () => app.get(`/api/v1/people/${carer.accountId}/messages`, { token: staff.accessToken }),
+      ],
       [
         'PATCH /api/v1/carers/:carerId/care-relationships/:id',
-        () => app.patch(`/api/v1/carers/${carer.carerId}/care-relationships/${carer.relationshipId}`, { token: admin.accessToken, body: { hoursPerWeek: 22 } }),
+        () =>
+          app.patch(`/api/v1/carers/${carer.carerId}/care-relationships/${carer.relationshipId}`, {
+            token: admin.accessToken,
+            body: { hoursPerWeek: 22 },
+          }),
       ],
     ];
     for (const [, call] of calls) expect((await call()).status).toBeLessThan(300);
@@ -142,7 +190,9 @@ describe('privacy: audit log, export, erasure and retention', () => {
     const elsewhere = await setUp();
     const foreign = await app.get(`/api/v1/carers/${carer.carerId}`, { token: elsewhere.staff.accessToken });
     expect(foreign.status).toBe(404);
-    expect(await dataSource.query('SELECT 1 FROM audit_entry WHERE actor_account_id = $1', [elsewhere.staff.id])).toEqual([]);
+    expect(
+      await dataSource.query('SELECT 1 FROM audit_entry WHERE actor_account_id = $1', [elsewhere.staff.id]),
+    ).toEqual([]);
 
     const mine = await app.get('/api/v1/me/access-log?limit=100', { token: carer.token });
     expect(mine.status).toBe(200);
@@ -150,27 +200,43 @@ describe('privacy: audit log, export, erasure and retention', () => {
     expect(mine.body.items[0]).toMatchObject({ actorRole: 'staff', action: 'read', subjectType: 'carer' });
     expect(JSON.stringify(mine.body)).not.toContain(staff.id);
 
-    const log = await app.get(`/api/v1/audit?subjectAccountId=${carer.accountId}&limit=100`, { token: admin.accessToken });
+    const log = await app.get(`/api/v1/audit?subjectAccountId=${carer.accountId}&limit=100`, {
+      token: admin.accessToken,
+    });
     expect(log.status).toBe(200);
-    expect(log.body.items.every((entry: { subjectAccountId: string }) => entry.subjectAccountId === carer.accountId)).toBe(true);
+    expect(
+      log.body.items.every((entry: { subjectAccountId: string }) => entry.subjectAccountId === carer.accountId),
+    ).toBe(true);
     expect((await app.get('/api/v1/audit', { token: staff.accessToken })).status).toBe(403);
     expect((await app.get(`/api/v1/audit?from=yesterday`, { token: admin.accessToken })).status).toBe(400);
     const otherAdmin = await createPerson(app, elsewhere.municipality, 'admin');
-    expect((await app.get(`/api/v1/audit?subjectAccountId=${carer.accountId}`, { token: otherAdmin.accessToken })).body.items).toEqual([]);
+    expect(
+      (await app.get(`/api/v1/audit?subjectAccountId=${carer.accountId}`, { token: otherAdmin.accessToken })).body
+        .items,
+    ).toEqual([]);
   });
 
   it('keeps the audit log append-only, for the application and its database role alike', async () => {
     const { municipality, staff } = await setUp();
     const carer = await carerWithRecord(municipality, staff);
     await app.get(`/api/v1/carers/${carer.carerId}`, { token: staff.accessToken });
-    const count = async () => Number((await dataSource.query('SELECT count(*) FROM audit_entry WHERE subject_account_id = $1', [carer.accountId]))[0].count);
+    const count = async () =>
+      Number(
+        (await dataSource.query('SELECT count(*) FROM audit_entry WHERE subject_account_id = $1', [carer.accountId]))[0]
+          .count,
+      );
     const entries = await count();
     expect(entries).toBeGreaterThan(0);
-    await expect(dataSource.query(`UPDATE audit_entry SET reason = 'changed' WHERE subject_account_id = $1`, [carer.accountId])).rejects.toThrow(/append-only/);
-    await expect(dataSource.query('DELETE FROM audit_entry WHERE subject_account_id = $1', [carer.accountId])).rejects.toThrow(/append-only/);
+    await expect(
+      dataSource.query(`UPDATE audit_entry SET reason = 'changed' WHERE subject_account_id = $1`, [carer.accountId]),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      dataSource.query('DELETE FROM audit_entry WHERE subject_account_id = $1', [carer.accountId]),
+    ).rejects.toThrow(/append-only/);
     await expect(dataSource.query('TRUNCATE audit_entry')).rejects.toThrow(/append-only/);
     expect(await count()).toBe(entries);
-    for (const method of ['DELETE', 'PATCH', 'PUT'] as const) expect((await app.request(method, '/api/v1/audit', { token: staff.accessToken })).status).toBe(404);
+    for (const method of ['DELETE', 'PATCH', 'PUT'] as const)
+      expect((await app.request(method, '/api/v1/audit', { token: staff.accessToken })).status).toBe(404);
   });
 
   it("exports every table's data of the person, and nobody else's", async () => {
@@ -188,13 +254,20 @@ describe('privacy: audit log, export, erasure and retention', () => {
         WHERE table_schema = 'public' AND column_name IN ('account_id', 'carer_id', 'volunteer_id', 'participant_id', 'signal_id', 'voucher_id')
           AND table_name NOT IN ('audit_entry')`,
     )) as Array<{ table_name: string }>;
-    const registered = app.app.get(PersonalDataRegistry).all().flatMap((source) => [...source.tables]);
+    const registered = app.app
+      .get(PersonalDataRegistry)
+      .all()
+      .flatMap((source) => [...source.tables]);
     for (const { table_name } of personTables) expect(registered).toContain(table_name);
     expect(Object.keys(tables).sort()).toEqual([...registered].sort());
 
     expect(tables.account).toEqual([expect.objectContaining({ id: carer.accountId })]);
-    expect(tables.carer).toEqual([expect.objectContaining({ id: carer.carerId, last_name: 'Visser', postcode: '1121AB' })]);
-    expect(tables.care_relationship).toEqual([expect.objectContaining({ id: carer.relationshipId, notes: 'Vergeetachtig, Visser' })]);
+    expect(tables.carer).toEqual([
+      expect.objectContaining({ id: carer.carerId, last_name: 'Visser', postcode: '1121AB' }),
+    ]);
+    expect(tables.care_relationship).toEqual([
+      expect.objectContaining({ id: carer.relationshipId, notes: 'Vergeetachtig, Visser' }),
+    ]);
     expect(tables.consent!.length).toBeGreaterThan(0);
     expect(tables.screening).toHaveLength(1);
     expect(tables.signal).toHaveLength(1);
@@ -202,20 +275,39 @@ describe('privacy: audit log, export, erasure and retention', () => {
     expect(tables.message!.length).toBeGreaterThan(0);
     expect(tables.account![0]).not.toHaveProperty('password_hash');
     const text = JSON.stringify(tables);
-    for (const foreignId of [other.accountId, other.carerId, other.relationshipId]) expect(text).not.toContain(foreignId);
+    for (const foreignId of [other.accountId, other.carerId, other.relationshipId])
+      expect(text).not.toContain(foreignId);
     expect(text).not.toContain('Jansen');
 
     // Staff produce it on request, with a reason, logged; not for another municipality.
-    const byStaff = await app.get(`/api/v1/people/${carer.accountId}/export?reason=${encodeURIComponent(REASON)}`, { token: staff.accessToken });
+    const byStaff = await app.get(`/api/v1/people/${carer.accountId}/export?reason=${encodeURIComponent(REASON)}`, {
+      token: staff.accessToken,
+    });
     expect(byStaff.status).toBe(200);
     expect(byStaff.body.tables.carer[0].id).toBe(carer.carerId);
-    expect((await auditRows(carer.accountId)).filter((row) => row.action === 'export')).toEqual([expect.objectContaining({ reason: REASON, actor_account_id: staff.id })]);
+    expect((await auditRows(carer.accountId)).filter((row) => row.action === 'export')).toEqual([
+      expect.objectContaining({ reason: REASON, actor_account_id: staff.id }),
+    ]);
     expect((await app.get(`/api/v1/people/${carer.accountId}/export`, { token: staff.accessToken })).status).toBe(400);
     const elsewhere = await setUp();
-    const foreign = await app.get(`/api/v1/people/${carer.accountId}/export?reason=${encodeURIComponent(REASON)}`, { token: elsewhere.staff.accessToken });
+    const foreign = await app.get(`/api/v1/people/${carer.accountId}/export?reason=${encodeURIComponent(REASON)}`, {
+      token: elsewhere.staff.accessToken,
+    });
     expect(foreign.status).toBe(404);
-    expect((await app.get(`/api/v1/people/not-a-uuid/export?reason=${encodeURIComponent(REASON)}`, { token: staff.accessToken })).status).toBe(400);
-    expect((await app.get(`/api/v1/people/${carer.accountId}/export?reason=${encodeURIComponent(REASON)}`, { token: carer.token })).status).toBe(403);
+    expect(
+      (
+        await app.get(`/api/v1/people/not-a-uuid/export?reason=${encodeURIComponent(REASON)}`, {
+          token: staff.accessToken,
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await app.get(`/api/v1/people/${carer.accountId}/export?reason=${encodeURIComponent(REASON)}`, {
+          token: carer.token,
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('erases a person: no personal field left in any table, sessions ended, pending jobs gone from Redis', async () => {
@@ -226,26 +318,50 @@ describe('privacy: audit log, export, erasure and retention', () => {
 
     // A reminder waiting in Redis for its time, as booking reminders do.
     const reminder = await app.app.get(MessageService).queueNow({
-      recipient: { accountId: carer.accountId, municipalityId: municipality.id, email, language: 'nl', channel: 'email' },
+      recipient: {
+        accountId: carer.accountId,
+        municipalityId: municipality.id,
+        email,
+        language: 'nl',
+        channel: 'email',
+      },
       kind: 'announcement',
       params: { subject: 'Herinnering', body: 'Tot morgen' },
       runAt: new Date(Date.now() + 2 * 24 * 3600_000),
     });
     const mailQueue = app.worker!.get<Queue>(getQueueToken(QUEUES.mail), { strict: false });
-    await waitUntil(async () => (await mailQueue.getJob(`message.${reminder!.id}`)) ?? false, 10_000, 'the reminder in Redis');
+    await waitUntil(
+      async () => (await mailQueue.getJob(`message.${reminder!.id}`)) ?? false,
+      10_000,
+      'the reminder in Redis',
+    );
     const login = await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } });
 
     const erased = await app.request('DELETE', '/api/v1/me', { token: carer.token });
     expect(erased.status).toBe(202);
     expect((await app.get('/api/v1/me', { token: carer.token })).status).toBe(401);
-    expect((await app.post('/api/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } })).status).toBe(401);
+    expect((await app.post('/api/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } })).status).toBe(
+      401,
+    );
     expect((await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } })).status).toBe(401);
-    await waitUntil(async () => !(await mailQueue.getJob(`message.${reminder!.id}`)), 10_000, 'the reminder removed from Redis');
+    await waitUntil(
+      async () => !(await mailQueue.getJob(`message.${reminder!.id}`)),
+      10_000,
+      'the reminder removed from Redis',
+    );
 
     // Table by table: nothing that names, reaches or describes the person.
     const one = async (sql: string) => (await dataSource.query(sql, [carer.accountId]))[0];
-    expect(await one('SELECT email, password_hash, display_name, erased_at IS NOT NULL AS erased FROM account WHERE id = $1')).toEqual({ email: null, password_hash: null, display_name: null, erased: true });
-    expect(await one('SELECT first_name, last_name, postcode, house_number, phone, date_of_birth::text AS born, status FROM carer WHERE account_id = $1')).toEqual({
+    expect(
+      await one(
+        'SELECT email, password_hash, display_name, erased_at IS NOT NULL AS erased FROM account WHERE id = $1',
+      ),
+    ).toEqual({ email: null, password_hash: null, display_name: null, erased: true });
+    expect(
+      await one(
+        'SELECT first_name, last_name, postcode, house_number, phone, date_of_birth::text AS born, status FROM carer WHERE account_id = $1',
+      ),
+    ).toEqual({
       first_name: '',
       last_name: '',
       postcode: null,
@@ -255,36 +371,97 @@ describe('privacy: audit log, export, erasure and retention', () => {
       status: 'inactive',
     });
     const carerIds = 'SELECT id FROM carer WHERE account_id = $1';
-    expect(await dataSource.query(`SELECT care_recipient_name, notes_encrypted, kinds_of_care FROM care_relationship WHERE carer_id IN (${carerIds})`, [carer.accountId])).toEqual([
-      { care_recipient_name: '', notes_encrypted: null, kinds_of_care: [] },
-    ]);
-    expect(await dataSource.query(`SELECT answers FROM screening WHERE carer_id IN (${carerIds})`, [carer.accountId])).toEqual([{ answers: [] }]);
-    expect(await dataSource.query(`SELECT 1 FROM signal_note WHERE signal_id IN (SELECT id FROM signal WHERE carer_id IN (${carerIds}))`, [carer.accountId])).toEqual([]);
-    expect(await dataSource.query('SELECT 1 FROM refresh_token WHERE account_id = $1 UNION ALL SELECT 1 FROM one_time_token WHERE account_id = $1', [carer.accountId])).toEqual([]);
-    expect(await dataSource.query('SELECT 1 FROM message WHERE account_id = $1 OR to_address = $2', [carer.accountId, email])).toEqual([]);
-    expect(await one(`SELECT status, outcome FROM message WHERE id = '${reminder!.id}' AND $1::uuid IS NOT NULL`)).toEqual({ status: 'skipped', outcome: 'erased' });
-    expect(await dataSource.query(`SELECT 1 FROM outbox_entry WHERE job_id = $1 AND cancelled_at IS NULL`, [`message.${reminder!.id}`])).toEqual([]);
-    const export_ = (await app.get(`/api/v1/people/${carer.accountId}/export?reason=${encodeURIComponent(REASON)}`, { token: staff.accessToken })).body;
+    expect(
+      await dataSource.query(
+        `SELECT care_recipient_name, notes_encrypted, kinds_of_care FROM care_relationship WHERE carer_id IN (${carerIds})`,
+        [carer.accountId],
+      ),
+    ).toEqual([{ care_recipient_name: '', notes_encrypted: null, kinds_of_care: [] }]);
+    expect(
+      await dataSource.query(`SELECT answers FROM screening WHERE carer_id IN (${carerIds})`, [carer.accountId]),
+    ).toEqual([{ answers: [] }]);
+    expect(
+      await dataSource.query(
+        `SELECT 1 FROM signal_note WHERE signal_id IN (SELECT id FROM signal WHERE carer_id IN (${carerIds}))`,
+        [carer.accountId],
+      ),
+    ).toEqual([]);
+    expect(
+      await dataSource.query(
+        'SELECT 1 FROM refresh_token WHERE account_id = $1 UNION ALL SELECT 1 FROM one_time_token WHERE account_id = $1',
+        [carer.accountId],
+      ),
+    ).toEqual([]);
+    expect(
+      await dataSource.query('SELECT 1 FROM message WHERE account_id = $1 OR to_address = $2', [
+        carer.accountId,
+        email,
+      ]),
+    ).toEqual([]);
+    expect(
+      await one(`SELECT status, outcome FROM message WHERE id = '${reminder!.id}' AND $1::uuid IS NOT NULL`),
+    ).toEqual({ status: 'skipped', outcome: 'erased' });
+    expect(
+      await dataSource.query(`SELECT 1 FROM outbox_entry WHERE job_id = $1 AND cancelled_at IS NULL`, [
+        `message.${reminder!.id}`,
+      ]),
+    ).toEqual([]);
+    const export_ = (
+      await app.get(`/api/v1/people/${carer.accountId}/export?reason=${encodeURIComponent(REASON)}`, {
+        token: staff.accessToken,
+      })
+    ).body;
     const leftover = JSON.stringify(export_);
-    for (const personal of [email, 'Visser', 'Rita', '1121AB', 'Moeder Anna', 'Vergeetachtig', 'Gebeld met']) expect(leftover).not.toContain(personal);
+    for (const personal of [email, 'Visser', 'Rita', '1121AB', 'Moeder Anna', 'Vergeetachtig', 'Gebeld met'])
+      expect(leftover).not.toContain(personal);
 
     // Anonymous figures stay: the screening and the signal still count; the other carer is untouched.
     expect(Number((await one(`SELECT count(*) FROM signal WHERE carer_id IN (${carerIds})`)).count)).toBe(1);
-    expect((await app.get(`/api/v1/carers/${other.carerId}`, { token: staff.accessToken })).body).toMatchObject({ lastName: 'Jansen', postcode: '1121AB' });
+    expect((await app.get(`/api/v1/carers/${other.carerId}`, { token: staff.accessToken })).body).toMatchObject({
+      lastName: 'Jansen',
+      postcode: '1121AB',
+    });
 
     // Idempotent, also when staff erase on request; staff and another municipality cannot erase here.
-    const again = await app.post(`/api/v1/people/${carer.accountId}/erasure`, { token: staff.accessToken, body: { reason: REASON } });
+    const again = await app.post(`/api/v1/people/${carer.accountId}/erasure`, {
+      token: staff.accessToken,
+      body: { reason: REASON },
+    });
     expect(again.status).toBe(202);
-    expect((await auditRows(carer.accountId)).filter((row) => row.action === 'erase')).toEqual([expect.objectContaining({ reason: REASON })]);
-    expect((await app.post(`/api/v1/people/${staff.id}/erasure`, { token: staff.accessToken, body: { reason: REASON } })).status).toBe(404);
+    expect((await auditRows(carer.accountId)).filter((row) => row.action === 'erase')).toEqual([
+      expect.objectContaining({ reason: REASON }),
+    ]);
+    expect(
+      (await app.post(`/api/v1/people/${staff.id}/erasure`, { token: staff.accessToken, body: { reason: REASON } }))
+        .status,
+    ).toBe(404);
     const elsewhere = await setUp();
-    expect((await app.post(`/api/v1/people/${other.accountId}/erasure`, { token: elsewhere.staff.accessToken, body: { reason: REASON } })).status).toBe(404);
-    expect((await app.post(`/api/v1/people/${other.accountId}/erasure`, { token: staff.accessToken, body: { reason: 'x' } })).status).toBe(400);
-    expect((await app.post(`/api/v1/people/${other.accountId}/erasure`, { token: staff.accessToken, body: { reason: REASON, extra: true } })).status).toBe(400);
+    expect(
+      (
+        await app.post(`/api/v1/people/${other.accountId}/erasure`, {
+          token: elsewhere.staff.accessToken,
+          body: { reason: REASON },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await app.post(`/api/v1/people/${other.accountId}/erasure`, { token: staff.accessToken, body: { reason: 'x' } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await app.post(`/api/v1/people/${other.accountId}/erasure`, {
+          token: staff.accessToken,
+          body: { reason: REASON, extra: true },
+        })
+      ).status,
+    ).toBe(400);
     expect((await app.request('DELETE', '/api/v1/me', { token: staff.accessToken })).status).toBe(403);
 
     // Erased people never get another message: audiences and reactivation pass them by.
-    expect((await app.post(`/api/v1/carers/${carer.carerId}/reactivate`, { token: staff.accessToken })).body.code).toBe('PERSON_ERASED');
+    expect((await app.post(`/api/v1/carers/${carer.carerId}/reactivate`, { token: staff.accessToken })).body.code).toBe(
+      'PERSON_ERASED',
+    );
   });
 
   it('retention anonymises exactly the carers and volunteers past the municipal period', async () => {
@@ -293,9 +470,17 @@ describe('privacy: audit log, export, erasure and retention', () => {
     const expiredCarer = await carerWithRecord(municipality, staff, 'Oud');
     const recentCarer = await carerWithRecord(municipality, staff, 'Recent');
     const activeCarer = await carerWithRecord(municipality, staff, 'Actief');
-    await dataSource.query(`UPDATE carer SET status = 'inactive', inactive_since = now() - interval '25 months' WHERE id = $1`, [expiredCarer.carerId]);
-    await dataSource.query(`UPDATE carer SET status = 'inactive', inactive_since = now() - interval '23 months' WHERE id = $1`, [recentCarer.carerId]);
-    await dataSource.query(`UPDATE account SET last_active_at = now() - interval '30 months' WHERE id = $1`, [activeCarer.accountId]);
+    await dataSource.query(
+      `UPDATE carer SET status = 'inactive', inactive_since = now() - interval '25 months' WHERE id = $1`,
+      [expiredCarer.carerId],
+    );
+    await dataSource.query(
+      `UPDATE carer SET status = 'inactive', inactive_since = now() - interval '23 months' WHERE id = $1`,
+      [recentCarer.carerId],
+    );
+    await dataSource.query(`UPDATE account SET last_active_at = now() - interval '30 months' WHERE id = $1`, [
+      activeCarer.accountId,
+    ]);
 
     const volunteer = async (lastActive: string) => {
       const person = await createPerson(app, municipality, 'volunteer');
@@ -303,7 +488,10 @@ describe('privacy: audit log, export, erasure and retention', () => {
         `INSERT INTO volunteer (municipality_id, account_id, first_name, last_name, date_of_birth, postcode, house_number, registered_by) VALUES ($1, $2, 'Vera', 'Vrijwilliger', '1970-03-03', '1121AB', '9', 'self')`,
         [municipality.id, person.id],
       );
-      await dataSource.query(`UPDATE account SET last_active_at = now() - $2::interval WHERE id = $1`, [person.id, lastActive]);
+      await dataSource.query(`UPDATE account SET last_active_at = now() - $2::interval WHERE id = $1`, [
+        person.id,
+        lastActive,
+      ]);
       return person.id;
     };
     const expiredVolunteer = await volunteer('25 months');
@@ -311,15 +499,34 @@ describe('privacy: audit log, export, erasure and retention', () => {
 
     const outcome = await app.worker!.get(Retention, { strict: false }).apply();
     expect(outcome.erased).toBeGreaterThanOrEqual(2);
-    const erased = (await dataSource.query('SELECT id FROM account WHERE municipality_id = $1 AND erased_at IS NOT NULL', [municipality.id])) as Array<{ id: string }>;
+    const erased = (await dataSource.query(
+      'SELECT id FROM account WHERE municipality_id = $1 AND erased_at IS NOT NULL',
+      [municipality.id],
+    )) as Array<{ id: string }>;
     expect(erased.map((row) => row.id).sort()).toEqual([expiredCarer.accountId, expiredVolunteer].sort());
-    expect((await dataSource.query('SELECT last_name FROM carer WHERE id = $1', [expiredCarer.carerId]))[0].last_name).toBe('');
-    expect((await dataSource.query('SELECT last_name, postcode FROM volunteer WHERE account_id = $1', [expiredVolunteer]))[0]).toEqual({ last_name: '', postcode: null });
-    for (const kept of [recentCarer.carerId, activeCarer.carerId]) expect((await dataSource.query('SELECT last_name FROM carer WHERE id = $1', [kept]))[0].last_name).not.toBe('');
-    expect((await dataSource.query('SELECT last_name FROM volunteer WHERE account_id = $1', [recentVolunteer]))[0].last_name).toBe('Vrijwilliger');
+    expect(
+      (await dataSource.query('SELECT last_name FROM carer WHERE id = $1', [expiredCarer.carerId]))[0].last_name,
+    ).toBe('');
+    expect(
+      (
+        await dataSource.query('SELECT last_name, postcode FROM volunteer WHERE account_id = $1', [expiredVolunteer])
+      )[0],
+    ).toEqual({ last_name: '', postcode: null });
+    for (const kept of [recentCarer.carerId, activeCarer.carerId])
+      expect((await dataSource.query('SELECT last_name FROM carer WHERE id = $1', [kept]))[0].last_name).not.toBe('');
+    expect(
+      (await dataSource.query('SELECT last_name FROM volunteer WHERE account_id = $1', [recentVolunteer]))[0].last_name,
+    ).toBe('Vrijwilliger');
 
     // A second run finds nobody new.
     await app.worker!.get(Retention, { strict: false }).apply();
-    expect((await dataSource.query('SELECT count(*)::int AS n FROM account WHERE municipality_id = $1 AND erased_at IS NOT NULL', [municipality.id]))[0].n).toBe(2);
+    expect(
+      (
+        await dataSource.query(
+          'SELECT count(*)::int AS n FROM account WHERE municipality_id = $1 AND erased_at IS NOT NULL',
+          [municipality.id],
+        )
+      )[0].n,
+    ).toBe(2);
   });
 });

@@ -19,7 +19,10 @@ async function waitForHealth(port: number, child: ChildProcess): Promise<number>
 describe('built processes', () => {
   it('starts the API, answers health, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const api = spawn('node', ['dist/apps/api/main.js'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+    const api = spawn('node', ['dist/apps/api/main.js'], {
+      env: { ...process.env, PORT: String(port) },
+      stdio: 'ignore',
+    });
     expect(await waitForHealth(port, api)).toBe(200);
     api.kill('SIGTERM');
     expect(await exitOf(api)).toBe(0);
@@ -27,8 +30,14 @@ describe('built processes', () => {
 
   it('starts the worker, registers its schedulers once, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const start = () => spawn('node', ['dist/apps/worker/main.js'], { env: { ...process.env, WORKER_PORT: String(port) }, stdio: 'ignore' });
-    const queue = new Queue(QUEUES.identityMaintenance, { connection: { url: process.env.REDIS_URL, maxRetriesPerRequest: null } });
+    const start = () =>
+      spawn('node', ['dist/apps/worker/main.js'], {
+        env: { ...process.env, WORKER_PORT: String(port) },
+        stdio: 'ignore',
+      });
+    const queue = new Queue(QUEUES.identityMaintenance, {
+      connection: { url: process.env.REDIS_URL, maxRetriesPerRequest: null },
+    });
     try {
       for (let round = 0; round < 2; round++) {
         const worker = start();

@@ -20,16 +20,27 @@ describe('Redis outage', () => {
       await new Promise((resolve) => redis.once('exit', resolve));
       const answer = await app.post('/api/v1/auth/password-reset/request', { body: { email: person.email } });
       expect(answer.status).toBe(202);
-      const message = await waitUntil(async () => (await dataSource.getRepository(Message).findOneBy({ accountId: person.id, kind: 'password_reset' })) ?? undefined);
+      const message = await waitUntil(
+        async () =>
+          (await dataSource.getRepository(Message).findOneBy({ accountId: person.id, kind: 'password_reset' })) ??
+          undefined,
+      );
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      expect((await dataSource.query('SELECT relayed_at FROM outbox_entry WHERE job_id = $1', [`message.${message.id}`]))[0].relayed_at).toBeNull();
+      expect(
+        (await dataSource.query('SELECT relayed_at FROM outbox_entry WHERE job_id = $1', [`message.${message.id}`]))[0]
+          .relayed_at,
+      ).toBeNull();
       expect(app.smtp.to(person.email)).toHaveLength(0);
 
       redis = await startRedis(port);
       const mail = await app.smtp.waitFor(person.email, 1, 20_000);
       expect(mail.subject).toBe('Kies een nieuw wachtwoord');
       // The sink has the mail a moment before the worker records it as sent.
-      await waitUntil(async () => (await dataSource.getRepository(Message).findOneByOrFail({ id: message.id })).status === 'sent', 5000, 'message marked sent');
+      await waitUntil(
+        async () => (await dataSource.getRepository(Message).findOneByOrFail({ id: message.id })).status === 'sent',
+        5000,
+        'message marked sent',
+      );
     } finally {
       await app.close();
       redis.kill('SIGKILL');

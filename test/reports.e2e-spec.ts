@@ -21,7 +21,9 @@ function equations(table: Table): Shown[][] {
 describe('monitor report with small-number suppression', () => {
   let app: TestApp;
   let dataSource: DataSource;
-  const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date()));
+  const year = Number(
+    new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date()),
+  );
 
   beforeAll(async () => {
     app = await TestApp.start();
@@ -31,10 +33,19 @@ describe('monitor report with small-number suppression', () => {
 
   it('counts by wijk and age band, shows every cell under 5 as "<5" and leaves nothing to subtract', async () => {
     const { municipality, admin, staff, wijkId: dorp } = await municipalityWithWijk(app);
-    const noord = (await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Noord', postcodeRanges: [{ from: 1122, to: 1122 }] } })).body.id as string;
+    const noord = (
+      await app.post('/api/v1/wijken', {
+        token: admin.accessToken,
+        body: { name: 'Noord', postcodeRanges: [{ from: 1122, to: 1122 }] },
+      })
+    ).body.id as string;
     const carers = await seedCarers(app, municipality, 31);
     const inWijk = async (from: number, to: number, wijkId: string, age: number) =>
-      dataSource.query('UPDATE carer SET wijk_id = $1, date_of_birth = $2 WHERE id = ANY($3)', [wijkId, `${year - age}-03-01`, carers.slice(from, to).map((carer) => carer.carerId)]);
+      dataSource.query('UPDATE carer SET wijk_id = $1, date_of_birth = $2 WHERE id = ANY($3)', [
+        wijkId,
+        `${year - age}-03-01`,
+        carers.slice(from, to).map((carer) => carer.carerId),
+      ]);
     await inWijk(0, 12, dorp, 70); // 12 in Dorp, 65-74
     await inWijk(12, 19, dorp, 50); // 7 in Dorp, 45-64
     await inWijk(19, 25, noord, 50); // 6 in Noord, 45-64
@@ -69,7 +80,16 @@ describe('monitor report with small-number suppression', () => {
       }
     }
     expect(tables.map((table) => table.figure)).toEqual(
-      expect.arrayContaining(['carers_registered_new', 'burden_high', 'signals_handled_in_time', 'respite_booked', 'respite_places_taken', 'volunteers_vog_valid', 'vouchers_issued', 'event_attendance']),
+      expect.arrayContaining([
+        'carers_registered_new',
+        'burden_high',
+        'signals_handled_in_time',
+        'respite_booked',
+        'respite_places_taken',
+        'volunteers_vog_valid',
+        'vouchers_issued',
+        'event_attendance',
+      ]),
     );
 
     const csv = await app.get(`/api/v1/reports/monitor?year=${year}&format=csv`, { token: admin.accessToken });
@@ -89,7 +109,9 @@ describe('monitor report with small-number suppression', () => {
     // Another municipality sees only its own (empty) figures.
     const other = await municipalityWithWijk(app);
     const theirs = await app.get(`/api/v1/reports/monitor?year=${year}`, { token: other.admin.accessToken });
-    expect((theirs.body.figures as Table[]).find((table) => table.figure === 'carers_active')!.rows.map((r) => r.wijk)).toEqual(['Dorp']);
+    expect(
+      (theirs.body.figures as Table[]).find((table) => table.figure === 'carers_active')!.rows.map((r) => r.wijk),
+    ).toEqual(['Dorp']);
     expect((theirs.body.figures as Table[]).find((table) => table.figure === 'carers_active')!.total).toBe('<5');
   });
 });

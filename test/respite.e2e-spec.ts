@@ -18,13 +18,16 @@ describe('respite', () => {
   afterAll(() => app.close());
 
   const setUp = (settings: Record<string, unknown> = {}) => setUpRespite(app, settings);
-  const book = (token: string, slotId: string, careRelationshipId: string, joinWaitlist?: boolean) => bookSlot(app, token, slotId, careRelationshipId, joinWaitlist);
+  const book = (token: string, slotId: string, careRelationshipId: string, joinWaitlist?: boolean) =>
+    bookSlot(app, token, slotId, careRelationshipId, joinWaitlist);
 
   it('never books more than capacity when 200 carers book one slot at once', async () => {
     const { municipality, slot } = await setUp();
     const target = await slot(72, 10);
     const carers = await seedCarers(app, municipality, 200);
-    const answers = await Promise.all(carers.map((carer, index) => book(carer.token, target.id, carer.relationshipId, index % 2 === 0)));
+    const answers = await Promise.all(
+      carers.map((carer, index) => book(carer.token, target.id, carer.relationshipId, index % 2 === 0)),
+    );
     const confirmed = answers.filter((answer) => answer.status === 201 && answer.body.status === 'confirmed');
     const waitlisted = answers.filter((answer) => answer.status === 201 && answer.body.status === 'waitlisted');
     const full = answers.filter((answer) => answer.status === 409 && answer.body.code === 'SLOT_FULL');
@@ -37,8 +40,14 @@ describe('respite', () => {
       [target.id],
     );
     expect(row).toEqual({ booked: 10, confirmed: 10, waitlisted: waitlisted.length });
-    const search = await app.get(`/api/v1/respite/slots?from=${encodeURIComponent(at(70))}&to=${encodeURIComponent(at(80))}`, { token: carers[0]!.token });
-    expect(search.body.items.find((item: { id: string }) => item.id === target.id)).toMatchObject({ capacity: 10, remaining: 0 });
+    const search = await app.get(
+      `/api/v1/respite/slots?from=${encodeURIComponent(at(70))}&to=${encodeURIComponent(at(80))}`,
+      { token: carers[0]!.token },
+    );
+    expect(search.body.items.find((item: { id: string }) => item.id === target.id)).toMatchObject({
+      capacity: 10,
+      remaining: 0,
+    });
   });
 
   it("holds one carer's parallel bookings to the yearly budget and the overlap rule", async () => {
@@ -48,17 +57,28 @@ describe('respite', () => {
     const separate = await Promise.all(Array.from({ length: 8 }, (_, index) => slot(48 + index * 24, 5)));
     const answers = await Promise.all(separate.map((target) => book(carer!.token, target.id, carer!.relationshipId)));
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(3);
-    expect(answers.filter((answer) => answer.status === 422 && answer.body.code === 'RESPITE_BUDGET_EXCEEDED')).toHaveLength(5);
-    const [usage] = await dataSource.query('SELECT used::float AS used FROM respite_budget_usage WHERE carer_id = $1', [carer!.carerId]);
+    expect(
+      answers.filter((answer) => answer.status === 422 && answer.body.code === 'RESPITE_BUDGET_EXCEEDED'),
+    ).toHaveLength(5);
+    const [usage] = await dataSource.query('SELECT used::float AS used FROM respite_budget_usage WHERE carer_id = $1', [
+      carer!.carerId,
+    ]);
     expect(usage.used).toBe(3);
 
     const { municipality: second, slot: secondSlot } = await setUp();
     const [other] = await seedCarers(app, second, 1);
     const sameTime = await Promise.all(Array.from({ length: 6 }, () => secondSlot(100, 5)));
-    const overlapping = await Promise.all(sameTime.map((target) => book(other!.token, target.id, other!.relationshipId)));
+    const overlapping = await Promise.all(
+      sameTime.map((target) => book(other!.token, target.id, other!.relationshipId)),
+    );
     expect(overlapping.filter((answer) => answer.status === 201)).toHaveLength(1);
-    expect(overlapping.filter((answer) => answer.status === 409 && answer.body.code === 'OVERLAPPING_BOOKING')).toHaveLength(5);
-    const [count] = await dataSource.query(`SELECT count(*)::int AS n FROM respite_booking WHERE care_relationship_id = $1 AND status = 'confirmed'`, [other!.relationshipId]);
+    expect(
+      overlapping.filter((answer) => answer.status === 409 && answer.body.code === 'OVERLAPPING_BOOKING'),
+    ).toHaveLength(5);
+    const [count] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM respite_booking WHERE care_relationship_id = $1 AND status = 'confirmed'`,
+      [other!.relationshipId],
+    );
     expect(count.n).toBe(1);
   });
 
@@ -71,13 +91,25 @@ describe('respite', () => {
     expect((await book(third!.token, target.id, third!.relationshipId, true)).body.status).toBe('waitlisted');
     expect((await book(third!.token, target.id, third!.relationshipId, true)).status).toBe(409);
 
-    expect((await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: first!.token, body: {} })).body.status).toBe('cancelled');
+    expect(
+      (await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: first!.token, body: {} })).body
+        .status,
+    ).toBe('cancelled');
     const offerMail = await app.smtp.waitFor(second!.email);
     expect(offerMail.subject).toBe('Er is een plaats vrijgekomen');
-    const status = async (carerId: string) => (await dataSource.query('SELECT status FROM respite_booking WHERE slot_id = $1 AND carer_id = $2', [target.id, carerId]))[0].status;
+    const status = async (carerId: string) =>
+      (
+        await dataSource.query('SELECT status FROM respite_booking WHERE slot_id = $1 AND carer_id = $2', [
+          target.id,
+          carerId,
+        ])
+      )[0].status;
     expect(await status(second!.carerId)).toBe('offered');
 
-    await dataSource.query(`UPDATE respite_booking SET offer_expires_at = now() - interval '1 minute' WHERE slot_id = $1 AND carer_id = $2`, [target.id, second!.carerId]);
+    await dataSource.query(
+      `UPDATE respite_booking SET offer_expires_at = now() - interval '1 minute' WHERE slot_id = $1 AND carer_id = $2`,
+      [target.id, second!.carerId],
+    );
     const expiredLink = new URL(/http:\/\/localhost:3000\/waitlist-offer\?\S+/.exec(offerMail.text)![0]);
     expect(await app.app.get(BookingService).expireOffers()).toBe(1);
     expect(await status(second!.carerId)).toBe('cancelled');
@@ -88,7 +120,10 @@ describe('respite', () => {
     const link = new URL(/http:\/\/localhost:3000\/waitlist-offer\?\S+/.exec(thirdMail.text)![0]);
     expect((await app.get(`${link.pathname}${link.search}`)).status).toBe(200);
     expect(await status(third!.carerId)).toBe('offered');
-    const accepted = await app.post('/waitlist-offer', { rawBody: new URLSearchParams({ token: link.searchParams.get('token')!, lang: 'nl' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const accepted = await app.post('/waitlist-offer', {
+      rawBody: new URLSearchParams({ token: link.searchParams.get('token')!, lang: 'nl' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(accepted.status).toBe(200);
     expect(await status(third!.carerId)).toBe('confirmed');
     const [row] = await dataSource.query('SELECT booked FROM respite_slot WHERE id = $1', [target.id]);
@@ -101,11 +136,22 @@ describe('respite', () => {
     const early = await book(carer!.token, (await slot(30, 2, 4)).id, carer!.relationshipId);
     const late = await book(carer!.token, (await slot(10, 2, 3)).id, carer!.relationshipId);
     expect([early.body.units, late.body.units]).toEqual([4, 3]);
-    const used = async () => (await dataSource.query('SELECT used::float AS used FROM respite_budget_usage WHERE carer_id = $1', [carer!.carerId]))[0].used;
+    const used = async () =>
+      (
+        await dataSource.query('SELECT used::float AS used FROM respite_budget_usage WHERE carer_id = $1', [
+          carer!.carerId,
+        ])
+      )[0].used;
     expect(await used()).toBe(7);
-    expect((await app.post(`/api/v1/respite/bookings/${early.body.id}/cancel`, { token: carer!.token, body: {} })).body.lateCancellation).toBe(false);
+    expect(
+      (await app.post(`/api/v1/respite/bookings/${early.body.id}/cancel`, { token: carer!.token, body: {} })).body
+        .lateCancellation,
+    ).toBe(false);
     expect(await used()).toBe(3);
-    expect((await app.post(`/api/v1/respite/bookings/${late.body.id}/cancel`, { token: carer!.token, body: {} })).body.lateCancellation).toBe(true);
+    expect(
+      (await app.post(`/api/v1/respite/bookings/${late.body.id}/cancel`, { token: carer!.token, body: {} })).body
+        .lateCancellation,
+    ).toBe(true);
     expect(await used()).toBe(3);
   });
 
@@ -121,7 +167,10 @@ describe('respite', () => {
     expect(ics?.content).toContain('LOCATION:Dorpsstraat 1\\, Landsmeer');
     expect(ics?.content).toMatch(/DTSTART;TZID=Europe\/Amsterdam:\d{8}T\d{6}/);
 
-    const reminders = () => dataSource.query(`SELECT status, outcome FROM message WHERE dedupe_key LIKE $1 ORDER BY dedupe_key`, [`respite-reminder.${booked.body.id}.%`]);
+    const reminders = () =>
+      dataSource.query(`SELECT status, outcome FROM message WHERE dedupe_key LIKE $1 ORDER BY dedupe_key`, [
+        `respite-reminder.${booked.body.id}.%`,
+      ]);
     expect(await reminders()).toEqual([
       { status: 'queued', outcome: null },
       { status: 'queued', outcome: null },
@@ -146,11 +195,11 @@ describe('respite', () => {
     });
     expect(generated.status).toBe(201);
     // Summer time starts on Sunday 28 March 2027: 09:00 local is 08:00Z before, 07:00Z from then on.
-    expect(generated.body.items.filter((item: { dagdeel: string }) => item.dagdeel === 'ochtend').map((item: { startsAt: string }) => item.startsAt)).toEqual([
-      '2027-03-27T08:00:00.000Z',
-      '2027-03-28T07:00:00.000Z',
-      '2027-03-29T07:00:00.000Z',
-    ]);
+    expect(
+      generated.body.items
+        .filter((item: { dagdeel: string }) => item.dagdeel === 'ochtend')
+        .map((item: { startsAt: string }) => item.startsAt),
+    ).toEqual(['2027-03-27T08:00:00.000Z', '2027-03-28T07:00:00.000Z', '2027-03-29T07:00:00.000Z']);
     for (const body of [
       { startsAt: at(50), endsAt: at(54), capacity: 0 },
       { startsAt: '2027-01-01T09:00:00', endsAt: at(54), capacity: 2 },
@@ -161,7 +210,10 @@ describe('respite', () => {
       expect({ body, status: answer.status }).toEqual({ body, status: 400 });
     }
     const slot = generated.body.items[0];
-    expect((await app.patch(`/api/v1/respite/slots/${slot.id}`, { token: staff.accessToken, body: { capacity: 6 } })).body.capacity).toBe(6);
+    expect(
+      (await app.patch(`/api/v1/respite/slots/${slot.id}`, { token: staff.accessToken, body: { capacity: 6 } })).body
+        .capacity,
+    ).toBe(6);
   });
 
   it('requires a verified email, minimum notice, and keeps offers, slots and bookings inside the municipality', async () => {
@@ -172,9 +224,30 @@ describe('respite', () => {
     const [carerB] = await seedCarers(app, second.municipality, 1);
 
     const email = uniqueEmail('unverified');
-    await app.post('/api/v1/carers', { body: { municipalityCode: first.municipality.code, email, password: TEST_PASSWORD, firstName: 'U', lastName: 'V', dateOfBirth: '1970-01-01', postcode: '1121AB', houseNumber: '1' } });
-    const unverified = (await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } })).body.accessToken as string;
-    const relation = await app.post('/api/v1/me/care-relationships', { token: unverified, body: { careRecipientName: 'P.', relation: 'parent', livesInMunicipality: true, since: '2020-01-01', hoursPerWeek: 5 } });
+    await app.post('/api/v1/carers', {
+      body: {
+        municipalityCode: first.municipality.code,
+        email,
+        password: TEST_PASSWORD,
+        firstName: 'U',
+        lastName: 'V',
+        dateOfBirth: '1970-01-01',
+        postcode: '1121AB',
+        houseNumber: '1',
+      },
+    });
+    const unverified = (await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } })).body
+      .accessToken as string;
+    const relation = await app.post('/api/v1/me/care-relationships', {
+      token: unverified,
+      body: {
+        careRecipientName: 'P.',
+        relation: 'parent',
+        livesInMunicipality: true,
+        since: '2020-01-01',
+        hoursPerWeek: 5,
+      },
+    });
     const notVerified = await book(unverified, target.id, relation.body.id);
     expect([notVerified.status, notVerified.body.code]).toEqual([403, 'EMAIL_NOT_VERIFIED']);
     const soon = await first.slot(0.5, 3);
@@ -186,15 +259,47 @@ describe('respite', () => {
     expect((await book(carerA!.token, target.id, carerB!.relationshipId)).status).toBe(404);
     const range = `from=${encodeURIComponent(at(60))}&to=${encodeURIComponent(at(80))}`;
     expect((await app.get(`/api/v1/respite/slots?${range}`, { token: carerB!.token })).body.items).toEqual([]);
-    expect((await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: second.staff.accessToken, body: {} })).status).toBe(404);
-    expect((await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: carerB!.token, body: {} })).status).toBe(404);
-    expect((await app.patch(`/api/v1/respite/slots/${target.id}`, { token: second.staff.accessToken, body: { capacity: 9 } })).status).toBe(404);
-    expect((await app.post(`/api/v1/respite/offers/${first.offerId}/slots`, { token: second.staff.accessToken, body: { startsAt: at(50), endsAt: at(54), capacity: 2 } })).status).toBe(404);
-    expect((await app.patch(`/api/v1/respite/slots/${target.id}`, { token: first.staff.accessToken, body: { capacity: 0 } })).status).toBe(400);
+    expect(
+      (
+        await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, {
+          token: second.staff.accessToken,
+          body: {},
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: carerB!.token, body: {} })).status,
+    ).toBe(404);
+    expect(
+      (
+        await app.patch(`/api/v1/respite/slots/${target.id}`, {
+          token: second.staff.accessToken,
+          body: { capacity: 9 },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await app.post(`/api/v1/respite/offers/${first.offerId}/slots`, {
+          token: second.staff.accessToken,
+          body: { startsAt: at(50), endsAt: at(54), capacity: 2 },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await app.patch(`/api/v1/respite/slots/${target.id}`, { token: first.staff.accessToken, body: { capacity: 0 } }))
+        .status,
+    ).toBe(400);
 
     // A regional offer of the first municipality that also serves the second can be booked from there.
-    const regional = await app.post('/api/v1/respite/offers', { token: first.staff.accessToken, body: { kind: 'short_stay', name: 'Logeerhuis Regio', alsoServes: [second.municipality.id] } });
-    await app.post(`/api/v1/respite/offers/${regional.body.id}/slots`, { token: first.staff.accessToken, body: { startsAt: at(75), endsAt: at(79), capacity: 2 } });
+    const regional = await app.post('/api/v1/respite/offers', {
+      token: first.staff.accessToken,
+      body: { kind: 'short_stay', name: 'Logeerhuis Regio', alsoServes: [second.municipality.id] },
+    });
+    await app.post(`/api/v1/respite/offers/${regional.body.id}/slots`, {
+      token: first.staff.accessToken,
+      body: { startsAt: at(75), endsAt: at(79), capacity: 2 },
+    });
     const visible = await app.get(`/api/v1/respite/slots?${range}&onlyAvailable=true`, { token: carerB!.token });
     expect(visible.body.items.map((item: { offerName: string }) => item.offerName)).toEqual(['Logeerhuis Regio']);
     expect((await book(carerB!.token, visible.body.items[0].id, carerB!.relationshipId)).status).toBe(201);

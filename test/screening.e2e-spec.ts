@@ -23,9 +23,19 @@ describe('overload screening and follow-up', () => {
     const staff = await createPerson(app, municipality, 'staff');
     const email = uniqueEmail('carer');
     const signUp = await app.post('/api/v1/carers', {
-      body: { municipalityCode: municipality.code, email, password: TEST_PASSWORD, firstName: 'Rita', lastName: 'Visser', dateOfBirth: '1960-02-02', postcode: '1121AB', houseNumber: '5' },
+      body: {
+        municipalityCode: municipality.code,
+        email,
+        password: TEST_PASSWORD,
+        firstName: 'Rita',
+        lastName: 'Visser',
+        dateOfBirth: '1960-02-02',
+        postcode: '1121AB',
+        houseNumber: '5',
+      },
     });
-    const carer = (await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } })).body.accessToken as string;
+    const carer = (await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } })).body
+      .accessToken as string;
     return { municipality, admin, staff, carer, carerId: signUp.body.id as string, email };
   }
 
@@ -40,12 +50,26 @@ describe('overload screening and follow-up', () => {
 
   it('scores at the band edges, explains the score and opens one signal on high burden', async () => {
     const { carer, staff, carerId } = await setUp();
-    const expectations: Array<[number, string]> = [[3, 'low'], [4, 'moderate'], [6, 'moderate'], [7, 'high']];
+    const expectations: Array<[number, string]> = [
+      [3, 'low'],
+      [4, 'moderate'],
+      [6, 'moderate'],
+      [7, 'high'],
+    ];
     for (const [points, burden] of expectations) {
       const answer = await app.post('/api/v1/me/screenings', { token: carer, body: { answers: answersWith(points) } });
       expect(answer.status).toBe(201);
-      expect(answer.body).toMatchObject({ instrument: 'ediz', instrumentVersion: '1', score: points, maxScore: 9, burden, signalOpened: burden === 'high' });
-      expect(answer.body.explanation.countedStatements).toEqual(Array.from({ length: points }, (_, index) => index + 1));
+      expect(answer.body).toMatchObject({
+        instrument: 'ediz',
+        instrumentVersion: '1',
+        score: points,
+        maxScore: 9,
+        burden,
+        signalOpened: burden === 'high',
+      });
+      expect(answer.body.explanation.countedStatements).toEqual(
+        Array.from({ length: points }, (_, index) => index + 1),
+      );
     }
     const again = await app.post('/api/v1/me/screenings', { token: carer, body: { answers: answersWith(9) } });
     expect(again.body).toMatchObject({ burden: 'high', signalOpened: false });
@@ -54,10 +78,19 @@ describe('overload screening and follow-up', () => {
 
     const history = await app.get('/api/v1/me/screenings', { token: carer });
     expect(history.body.items.map((item: { score: number }) => item.score)).toEqual([9, 7, 6, 4, 3]);
-    expect((await app.get('/api/v1/carers?burden=high', { token: staff.accessToken })).body.items.map((item: { id: string }) => item.id)).toEqual([carerId]);
+    expect(
+      (await app.get('/api/v1/carers?burden=high', { token: staff.accessToken })).body.items.map(
+        (item: { id: string }) => item.id,
+      ),
+    ).toEqual([carerId]);
     expect((await app.get('/api/v1/carers?burden=low', { token: staff.accessToken })).body.items).toEqual([]);
 
-    for (const answers of [answersWith(3).slice(0, 8), [5, 0, 0, 0, 0, 0, 0, 0, 0], ['ja', 0, 0, 0, 0, 0, 0, 0, 0], []]) {
+    for (const answers of [
+      answersWith(3).slice(0, 8),
+      [5, 0, 0, 0, 0, 0, 0, 0, 0],
+      ['ja', 0, 0, 0, 0, 0, 0, 0, 0],
+      [],
+    ]) {
       const bad = await app.post('/api/v1/me/screenings', { token: carer, body: { answers } });
       expect({ answers, status: bad.status }).toEqual({ answers, status: 400 });
     }
@@ -80,19 +113,39 @@ describe('overload screening and follow-up', () => {
     const colleague = await createPerson(app, municipality, 'staff');
     await app.post('/api/v1/me/screenings', { token: carer, body: { answers: answersWith(9) } });
     const [signal] = (await app.get(`/api/v1/signals?carerId=${carerId}`, { token: staff.accessToken })).body.items;
-    const claims = await Promise.all([staff, colleague, staff, colleague].map((person) => app.post(`/api/v1/signals/${signal.id}/claim`, { token: person.accessToken })));
+    const claims = await Promise.all(
+      [staff, colleague, staff, colleague].map((person) =>
+        app.post(`/api/v1/signals/${signal.id}/claim`, { token: person.accessToken }),
+      ),
+    );
     expect(claims.filter((answer) => answer.status === 200)).toHaveLength(1);
     expect(claims.filter((answer) => answer.status === 409 && answer.body.code === 'SIGNAL_NOT_OPEN')).toHaveLength(3);
 
-    expect((await app.post(`/api/v1/signals/${signal.id}/notes`, { token: staff.accessToken, body: { text: 'Gebeld; slaapt slecht door nachtelijke zorg' } })).status).toBe(201);
+    expect(
+      (
+        await app.post(`/api/v1/signals/${signal.id}/notes`, {
+          token: staff.accessToken,
+          body: { text: 'Gebeld; slaapt slecht door nachtelijke zorg' },
+        })
+      ).status,
+    ).toBe(201);
     const stored = await dataSource.query('SELECT text_encrypted FROM signal_note WHERE signal_id = $1', [signal.id]);
     expect(stored[0].text_encrypted).not.toContain('slaapt');
-    expect((await app.get(`/api/v1/signals/${signal.id}/notes`, { token: colleague.accessToken })).body.items[0].text).toBe('Gebeld; slaapt slecht door nachtelijke zorg');
-    const closed = await app.post(`/api/v1/signals/${signal.id}/close`, { token: staff.accessToken, body: { note: 'Respijtzorg geregeld' } });
+    expect(
+      (await app.get(`/api/v1/signals/${signal.id}/notes`, { token: colleague.accessToken })).body.items[0].text,
+    ).toBe('Gebeld; slaapt slecht door nachtelijke zorg');
+    const closed = await app.post(`/api/v1/signals/${signal.id}/close`, {
+      token: staff.accessToken,
+      body: { note: 'Respijtzorg geregeld' },
+    });
     expect(closed.body).toMatchObject({ status: 'closed', overdue: false });
-    expect((await app.get(`/api/v1/signals?status=closed&carerId=${carerId}`, { token: staff.accessToken })).body.items).toHaveLength(1);
+    expect(
+      (await app.get(`/api/v1/signals?status=closed&carerId=${carerId}`, { token: staff.accessToken })).body.items,
+    ).toHaveLength(1);
     // Closed, a new high screening opens a new signal.
-    expect((await app.post('/api/v1/me/screenings', { token: carer, body: { answers: answersWith(9) } })).body.signalOpened).toBe(true);
+    expect(
+      (await app.post('/api/v1/me/screenings', { token: carer, body: { answers: answersWith(9) } })).body.signalOpened,
+    ).toBe(true);
   });
 
   it('escalates an overdue signal to every admin, once', async () => {
@@ -107,7 +160,8 @@ describe('overload screening and follow-up', () => {
       expect(mail.subject).toBe('Een signaal van overbelasting is over de termijn');
       expect(mail.text).not.toContain('Visser');
     }
-    const [signal] = (await app.get(`/api/v1/signals?carerId=${carerId}&overdue=true`, { token: staff.accessToken })).body.items;
+    const [signal] = (await app.get(`/api/v1/signals?carerId=${carerId}&overdue=true`, { token: staff.accessToken }))
+      .body.items;
     expect(signal).toMatchObject({ overdue: true, escalatedAt: expect.any(String) });
     await followUp.escalateOverdueSignals();
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -120,45 +174,79 @@ describe('overload screening and follow-up', () => {
     await app.post('/api/v1/me/screenings', { token: carer, body: { answers: answersWith(2) } });
     const followUp = app.worker!.get(CarerFollowUp);
     await followUp.remindRescreening();
-    await dataSource.query(`UPDATE screening SET created_at = now() - interval '7 months' WHERE carer_id = $1`, [carerId]);
+    await dataSource.query(`UPDATE screening SET created_at = now() - interval '7 months' WHERE carer_id = $1`, [
+      carerId,
+    ]);
     await followUp.remindRescreening();
     await followUp.remindRescreening();
     await app.smtp.waitFor(email, 2);
     await new Promise((resolve) => setTimeout(resolve, 500));
     // Deliveries run in parallel, so the order of arrival is not fixed.
-    expect(app.smtp.to(email).map((mail) => mail.subject).sort()).toEqual(['Bevestig uw e-mailadres', 'Hoe gaat het met u?']);
+    expect(
+      app.smtp
+        .to(email)
+        .map((mail) => mail.subject)
+        .sort(),
+    ).toEqual(['Bevestig uw e-mailadres', 'Hoe gaat het met u?']);
   });
 
   it('asks for the yearly re-confirmation, marks the unanswered inactive after the grace period, and staff can reactivate', async () => {
     const first = await setUp();
     const followUp = app.worker!.get(CarerFollowUp);
-    await dataSource.query(`UPDATE carer SET confirmed_at = now() - interval '13 months' WHERE id = $1`, [first.carerId]);
+    await dataSource.query(`UPDATE carer SET confirmed_at = now() - interval '13 months' WHERE id = $1`, [
+      first.carerId,
+    ]);
     await followUp.requestReconfirmation();
     const mail = await app.smtp.waitForSubject(first.email, 'Zorgt u nog voor iemand?');
     const link = new URL(/http:\/\/localhost:3000\/reconfirm\?\S+/.exec(mail.text)![0]);
     expect((await app.get(`${link.pathname}${link.search}`)).status).toBe(200);
-    expect((await dataSource.query('SELECT reconfirmation_requested_at FROM carer WHERE id = $1', [first.carerId]))[0].reconfirmation_requested_at).not.toBeNull();
-    const confirmed = await app.post('/reconfirm', { rawBody: new URLSearchParams({ token: link.searchParams.get('token')!, lang: 'nl' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(
+      (await dataSource.query('SELECT reconfirmation_requested_at FROM carer WHERE id = $1', [first.carerId]))[0]
+        .reconfirmation_requested_at,
+    ).not.toBeNull();
+    const confirmed = await app.post('/reconfirm', {
+      rawBody: new URLSearchParams({ token: link.searchParams.get('token')!, lang: 'nl' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(confirmed.status).toBe(200);
-    const row = (await dataSource.query('SELECT status, reconfirmation_requested_at, confirmed_at > now() - interval \'1 minute\' AS fresh FROM carer WHERE id = $1', [first.carerId]))[0];
+    const row = (
+      await dataSource.query(
+        "SELECT status, reconfirmation_requested_at, confirmed_at > now() - interval '1 minute' AS fresh FROM carer WHERE id = $1",
+        [first.carerId],
+      )
+    )[0];
     expect(row).toEqual({ status: 'active', reconfirmation_requested_at: null, fresh: true });
 
     const second = await setUp();
-    await dataSource.query(`UPDATE carer SET confirmed_at = now() - interval '14 months', reconfirmation_requested_at = now() - interval '31 days' WHERE id = $1`, [second.carerId]);
+    await dataSource.query(
+      `UPDATE carer SET confirmed_at = now() - interval '14 months', reconfirmation_requested_at = now() - interval '31 days' WHERE id = $1`,
+      [second.carerId],
+    );
     expect((await followUp.requestReconfirmation()).deactivated).toBeGreaterThanOrEqual(1);
-    expect((await app.get(`/api/v1/carers/${second.carerId}`, { token: second.staff.accessToken })).body.status).toBe('inactive');
-    expect((await app.get('/api/v1/carers?status=inactive', { token: second.staff.accessToken })).body.items.map((item: { id: string }) => item.id)).toEqual([second.carerId]);
-    const reactivated = await app.post(`/api/v1/carers/${second.carerId}/reactivate`, { token: second.staff.accessToken });
+    expect((await app.get(`/api/v1/carers/${second.carerId}`, { token: second.staff.accessToken })).body.status).toBe(
+      'inactive',
+    );
+    expect(
+      (await app.get('/api/v1/carers?status=inactive', { token: second.staff.accessToken })).body.items.map(
+        (item: { id: string }) => item.id,
+      ),
+    ).toEqual([second.carerId]);
+    const reactivated = await app.post(`/api/v1/carers/${second.carerId}/reactivate`, {
+      token: second.staff.accessToken,
+    });
     // Active again; the address still awaits verification, so it reads as pending.
     expect(reactivated.body.status).toBe('pending_verification');
-    expect((await dataSource.query('SELECT status FROM carer WHERE id = $1', [second.carerId]))[0].status).toBe('active');
+    expect((await dataSource.query('SELECT status FROM carer WHERE id = $1', [second.carerId]))[0].status).toBe(
+      'active',
+    );
   });
 
   it('keeps screenings and signals inside the municipality', async () => {
     const first = await setUp();
     const second = await setUp();
     await app.post('/api/v1/me/screenings', { token: first.carer, body: { answers: answersWith(9) } });
-    const [signal] = (await app.get(`/api/v1/signals?carerId=${first.carerId}`, { token: first.staff.accessToken })).body.items;
+    const [signal] = (await app.get(`/api/v1/signals?carerId=${first.carerId}`, { token: first.staff.accessToken }))
+      .body.items;
     const foreign = second.staff.accessToken;
     const attempts = [
       await app.get(`/api/v1/carers/${first.carerId}/screenings`, { token: foreign }),
@@ -171,6 +259,9 @@ describe('overload screening and follow-up', () => {
     expect(attempts.map((answer) => answer.status)).toEqual([404, 404, 404, 404, 404, 404]);
     expect((await app.get('/api/v1/signals?limit=100', { token: foreign })).body.items).toEqual([]);
     expect((await app.get('/api/v1/signals', { token: first.carer })).status).toBe(403);
-    expect((await app.get(`/api/v1/signals?carerId=${first.carerId}`, { token: first.staff.accessToken })).body.items[0].status).toBe('open');
+    expect(
+      (await app.get(`/api/v1/signals?carerId=${first.carerId}`, { token: first.staff.accessToken })).body.items[0]
+        .status,
+    ).toBe('open');
   });
 });

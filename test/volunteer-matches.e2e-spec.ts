@@ -3,7 +3,13 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { createMunicipality, createPerson } from './support/factories';
 import { TestApp } from './support/test-app';
-import { nextWednesday, registerVolunteer, setUpMatching, signUpVolunteer, yearsAgo } from './support/volunteer-fixtures';
+import {
+  nextWednesday,
+  registerVolunteer,
+  setUpMatching,
+  signUpVolunteer,
+  yearsAgo,
+} from './support/volunteer-fixtures';
 
 const SITE = /http:\/\/localhost:3000\/(match-accept|match-decline)\?\S+/g;
 
@@ -17,22 +23,54 @@ describe('volunteer matches', () => {
   });
   afterAll(() => app.close());
 
-  const transportRequest = async (carerToken: string, careRelationshipId: string, kind = 'transport', dates = [{ date: nextWednesday(), dagdeel: 'middag' }]) =>
-    (await app.post('/api/v1/me/help-requests', { token: carerToken, body: { kind, careRelationshipId, wantedDates: dates, requiredSkills: ['transport'] } })).body.id as string;
-  const links = (text: string) => Object.fromEntries([...text.matchAll(SITE)].map((found) => [found[1], new URL(found[0])]));
-  const post = (link: URL) => app.post(link.pathname, { rawBody: new URLSearchParams({ token: link.searchParams.get('token')!, lang: 'nl' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  const matchStatus = async (matchId: string) => (await dataSource.query('SELECT status FROM volunteer_match WHERE id = $1', [matchId]))[0].status;
+  const transportRequest = async (
+    carerToken: string,
+    careRelationshipId: string,
+    kind = 'transport',
+    dates = [{ date: nextWednesday(), dagdeel: 'middag' }],
+  ) =>
+    (
+      await app.post('/api/v1/me/help-requests', {
+        token: carerToken,
+        body: { kind, careRelationshipId, wantedDates: dates, requiredSkills: ['transport'] },
+      })
+    ).body.id as string;
+  const links = (text: string) =>
+    Object.fromEntries([...text.matchAll(SITE)].map((found) => [found[1], new URL(found[0])]));
+  const post = (link: URL) =>
+    app.post(link.pathname, {
+      rawBody: new URLSearchParams({ token: link.searchParams.get('token')!, lang: 'nl' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+  const matchStatus = async (matchId: string) =>
+    (await dataSource.query('SELECT status FROM volunteer_match WHERE id = $1', [matchId]))[0].status;
 
   it('proposes by email, accepts only on the button press, tells the carer, and refuses tampered or expired links', async () => {
     const { staff, carer, municipality } = await setUpMatching(app);
-    const volunteer = await signUpVolunteer(app, municipality.code, { skills: ['transport'], availability: ['3-middag'] });
-    await app.request('PUT', `/api/v1/volunteers/${volunteer.id}/vog`, { token: staff.accessToken, body: { issuedOn: yearsAgo(1) } });
+    const volunteer = await signUpVolunteer(app, municipality.code, {
+      skills: ['transport'],
+      availability: ['3-middag'],
+    });
+    await app.request('PUT', `/api/v1/volunteers/${volunteer.id}/vog`, {
+      token: staff.accessToken,
+      body: { issuedOn: yearsAgo(1) },
+    });
     const requestId = await transportRequest(carer.token, carer.relationshipId);
 
-    const proposed = await app.post(`/api/v1/help-requests/${requestId}/matches`, { token: staff.accessToken, body: { volunteerId: volunteer.id } });
+    const proposed = await app.post(`/api/v1/help-requests/${requestId}/matches`, {
+      token: staff.accessToken,
+      body: { volunteerId: volunteer.id },
+    });
     expect(proposed.status).toBe(201);
     expect(proposed.body.status).toBe('proposed');
-    expect((await app.post(`/api/v1/help-requests/${requestId}/matches`, { token: staff.accessToken, body: { volunteerId: volunteer.id } })).body.code).toBe('ALREADY_PROPOSED');
+    expect(
+      (
+        await app.post(`/api/v1/help-requests/${requestId}/matches`, {
+          token: staff.accessToken,
+          body: { volunteerId: volunteer.id },
+        })
+      ).body.code,
+    ).toBe('ALREADY_PROPOSED');
     const mail = await app.smtp.waitForSubject(volunteer.email, 'Kunt u een mantelzorger helpen?');
     expect(mail.text).toContain(nextWednesday());
     const { 'match-accept': accept, 'match-decline': decline } = links(mail.text);
@@ -43,66 +81,160 @@ describe('volunteer matches', () => {
     tampered.searchParams.set('token', `${accept!.searchParams.get('token')!.slice(0, -2)}xx`);
     expect((await post(tampered)).status).toBe(400);
     // A decline token does not accept, and an accept token does not decline.
-    expect((await app.post(accept!.pathname, { rawBody: new URLSearchParams({ token: decline!.searchParams.get('token')!, lang: 'nl' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(400);
+    expect(
+      (
+        await app.post(accept!.pathname, {
+          rawBody: new URLSearchParams({ token: decline!.searchParams.get('token')!, lang: 'nl' }).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        })
+      ).status,
+    ).toBe(400);
     const expired = app.app.get(LinkTokens).sign('match-accept', proposed.body.id, -60);
-    expect((await app.post('/match-accept', { rawBody: new URLSearchParams({ token: expired, lang: 'nl' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(400);
+    expect(
+      (
+        await app.post('/match-accept', {
+          rawBody: new URLSearchParams({ token: expired, lang: 'nl' }).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        })
+      ).status,
+    ).toBe(400);
     expect(await matchStatus(proposed.body.id)).toBe('proposed');
 
     expect((await post(accept!)).status).toBe(200);
     expect(await matchStatus(proposed.body.id)).toBe('accepted');
     expect((await post(accept!)).status).toBe(400);
     expect((await post(decline!)).status).toBe(400);
-    expect((await app.get(`/api/v1/help-requests/${requestId}`, { token: staff.accessToken })).body.status).toBe('matched');
+    expect((await app.get(`/api/v1/help-requests/${requestId}`, { token: staff.accessToken })).body.status).toBe(
+      'matched',
+    );
     const told = await app.smtp.waitForSubject(carer.email, 'Een vrijwilliger helpt u');
     expect(told.text).toContain('Vrijwilliger helpt u met vervoer');
 
     // Hours on the accepted match; staff end it with a reason.
     const today = DateTime.now().setZone('Europe/Amsterdam').toISODate()!;
-    expect((await app.post(`/api/v1/me/volunteer/matches/${proposed.body.id}/hours`, { token: volunteer.token, body: { workedOn: today, hours: 2.5 } })).body).toMatchObject({ hours: 2.5, workedOn: today });
-    expect((await app.post(`/api/v1/me/volunteer/matches/${proposed.body.id}/hours`, { token: volunteer.token, body: { workedOn: '2999-01-01', hours: 2 } })).status).toBe(400);
-    expect((await app.post(`/api/v1/me/volunteer/matches/${proposed.body.id}/hours`, { token: volunteer.token, body: { workedOn: today, hours: 30 } })).status).toBe(400);
+    expect(
+      (
+        await app.post(`/api/v1/me/volunteer/matches/${proposed.body.id}/hours`, {
+          token: volunteer.token,
+          body: { workedOn: today, hours: 2.5 },
+        })
+      ).body,
+    ).toMatchObject({ hours: 2.5, workedOn: today });
+    expect(
+      (
+        await app.post(`/api/v1/me/volunteer/matches/${proposed.body.id}/hours`, {
+          token: volunteer.token,
+          body: { workedOn: '2999-01-01', hours: 2 },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await app.post(`/api/v1/me/volunteer/matches/${proposed.body.id}/hours`, {
+          token: volunteer.token,
+          body: { workedOn: today, hours: 30 },
+        })
+      ).status,
+    ).toBe(400);
     const other = await createPerson(app, await createMunicipality(app), 'staff');
-    expect((await app.post(`/api/v1/matches/${proposed.body.id}/end`, { token: other.accessToken, body: { reason: 'x' } })).status).toBe(404);
-    expect((await app.post(`/api/v1/matches/${proposed.body.id}/end`, { token: staff.accessToken, body: { reason: 'Verhuisd' } })).body).toMatchObject({ status: 'ended', endReason: 'Verhuisd' });
-    expect((await app.post(`/api/v1/me/volunteer/matches/${proposed.body.id}/hours`, { token: volunteer.token, body: { workedOn: today, hours: 1 } })).body.code).toBe('MATCH_NOT_ACTIVE');
+    expect(
+      (await app.post(`/api/v1/matches/${proposed.body.id}/end`, { token: other.accessToken, body: { reason: 'x' } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await app.post(`/api/v1/matches/${proposed.body.id}/end`, {
+          token: staff.accessToken,
+          body: { reason: 'Verhuisd' },
+        })
+      ).body,
+    ).toMatchObject({ status: 'ended', endReason: 'Verhuisd' });
+    expect(
+      (
+        await app.post(`/api/v1/me/volunteer/matches/${proposed.body.id}/hours`, {
+          token: volunteer.token,
+          body: { workedOn: today, hours: 1 },
+        })
+      ).body.code,
+    ).toBe('MATCH_NOT_ACTIVE');
   });
 
   it('lets only one of many simultaneous accepts win, and one volunteer per request', async () => {
     const { staff, carer, municipality } = await setUpMatching(app);
-    const volunteers = await Promise.all(Array.from({ length: 5 }, () => signUpVolunteer(app, municipality.code, { skills: ['transport'], availability: ['3-middag'] })));
-    for (const volunteer of volunteers) await app.request('PUT', `/api/v1/volunteers/${volunteer.id}/vog`, { token: staff.accessToken, body: { issuedOn: yearsAgo(1) } });
+    const volunteers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        signUpVolunteer(app, municipality.code, { skills: ['transport'], availability: ['3-middag'] }),
+      ),
+    );
+    for (const volunteer of volunteers)
+      await app.request('PUT', `/api/v1/volunteers/${volunteer.id}/vog`, {
+        token: staff.accessToken,
+        body: { issuedOn: yearsAgo(1) },
+      });
     const requestId = await transportRequest(carer.token, carer.relationshipId);
     const proposals: string[] = [];
-    for (const volunteer of volunteers) proposals.push((await app.post(`/api/v1/help-requests/${requestId}/matches`, { token: staff.accessToken, body: { volunteerId: volunteer.id } })).body.id as string);
+    for (const volunteer of volunteers)
+      proposals.push(
+        (
+          await app.post(`/api/v1/help-requests/${requestId}/matches`, {
+            token: staff.accessToken,
+            body: { volunteerId: volunteer.id },
+          })
+        ).body.id as string,
+      );
 
     // The same proposal accepted ten times at once, and four other volunteers accepting too.
     const answers = await Promise.all([
-      ...Array.from({ length: 10 }, () => app.post(`/api/v1/me/volunteer/matches/${proposals[0]}/accept`, { token: volunteers[0]!.token })),
-      ...volunteers.slice(1).map((volunteer, index) => app.post(`/api/v1/me/volunteer/matches/${proposals[index + 1]}/accept`, { token: volunteer.token })),
+      ...Array.from({ length: 10 }, () =>
+        app.post(`/api/v1/me/volunteer/matches/${proposals[0]}/accept`, { token: volunteers[0]!.token }),
+      ),
+      ...volunteers
+        .slice(1)
+        .map((volunteer, index) =>
+          app.post(`/api/v1/me/volunteer/matches/${proposals[index + 1]}/accept`, { token: volunteer.token }),
+        ),
     ]);
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
     expect(answers.filter((answer) => answer.status === 409)).toHaveLength(13);
-    const [rows] = await dataSource.query(`SELECT count(*) FILTER (WHERE status = 'accepted')::int AS accepted, count(*) FILTER (WHERE status = 'proposed')::int AS proposed FROM volunteer_match WHERE help_request_id = $1`, [requestId]);
+    const [rows] = await dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'accepted')::int AS accepted, count(*) FILTER (WHERE status = 'proposed')::int AS proposed FROM volunteer_match WHERE help_request_id = $1`,
+      [requestId],
+    );
     expect(rows).toEqual({ accepted: 1, proposed: 0 });
     // Another volunteer's proposal cannot be answered by someone else.
-    expect((await app.post(`/api/v1/me/volunteer/matches/${proposals[1]}/decline`, { token: volunteers[2]!.token })).status).toBe(404);
+    expect(
+      (await app.post(`/api/v1/me/volunteer/matches/${proposals[1]}/decline`, { token: volunteers[2]!.token })).status,
+    ).toBe(404);
   });
 
   it('books respite at home for the carer when the volunteer accepts', async () => {
     const { staff, carer } = await setUpMatching(app);
-    const volunteerId = await registerVolunteer(app, staff.accessToken, 'Thuis', { skills: ['transport', 'respite_at_home'], availability: ['3-middag', '3-ochtend'] });
+    const volunteerId = await registerVolunteer(app, staff.accessToken, 'Thuis', {
+      skills: ['transport', 'respite_at_home'],
+      availability: ['3-middag', '3-ochtend'],
+    });
     const later = DateTime.fromISO(nextWednesday()).plus({ weeks: 1 }).toISODate()!;
     const requestId = await transportRequest(carer.token, carer.relationshipId, 'respite_at_home', [
       { date: nextWednesday(), dagdeel: 'middag' },
       { date: later, dagdeel: 'ochtend' },
     ]);
-    const proposed = await app.post(`/api/v1/help-requests/${requestId}/matches`, { token: staff.accessToken, body: { volunteerId } });
-    const [account] = await dataSource.query('SELECT a.email FROM account a JOIN volunteer v ON v.account_id = a.id WHERE v.id = $1', [volunteerId]);
-    const { 'match-accept': accept } = links((await app.smtp.waitForSubject(account.email, 'Kunt u een mantelzorger helpen?')).text);
+    const proposed = await app.post(`/api/v1/help-requests/${requestId}/matches`, {
+      token: staff.accessToken,
+      body: { volunteerId },
+    });
+    const [account] = await dataSource.query(
+      'SELECT a.email FROM account a JOIN volunteer v ON v.account_id = a.id WHERE v.id = $1',
+      [volunteerId],
+    );
+    const { 'match-accept': accept } = links(
+      (await app.smtp.waitForSubject(account.email, 'Kunt u een mantelzorger helpen?')).text,
+    );
     expect((await post(accept!)).status).toBe(200);
 
     const bookings = await app.get('/api/v1/me/respite-bookings', { token: carer.token });
-    expect(bookings.body.items.map((booking: { status: string; startsAt: string }) => [booking.status, booking.startsAt])).toEqual([
+    expect(
+      bookings.body.items.map((booking: { status: string; startsAt: string }) => [booking.status, booking.startsAt]),
+    ).toEqual([
       ['confirmed', DateTime.fromISO(`${nextWednesday()}T13:00`, { zone: 'Europe/Amsterdam' }).toUTC().toISO()],
       ['confirmed', DateTime.fromISO(`${later}T09:00`, { zone: 'Europe/Amsterdam' }).toUTC().toISO()],
     ]);
@@ -116,26 +248,63 @@ describe('volunteer matches', () => {
     const { staff, carer } = await setUpMatching(app);
     const requestId = await transportRequest(carer.token, carer.relationshipId);
     const expiredVog = await registerVolunteer(app, staff.accessToken, 'Verlopen', {}, yearsAgo(4));
-    const refused = await app.post(`/api/v1/help-requests/${requestId}/matches`, { token: staff.accessToken, body: { volunteerId: expiredVog } });
+    const refused = await app.post(`/api/v1/help-requests/${requestId}/matches`, {
+      token: staff.accessToken,
+      body: { volunteerId: expiredVog },
+    });
     expect([refused.status, refused.body.code]).toEqual([409, 'VOLUNTEER_NOT_ELIGIBLE']);
     const valid = await registerVolunteer(app, staff.accessToken, 'Geldig');
-    expect((await app.post(`/api/v1/help-requests/${requestId}/matches`, { token: staff.accessToken, body: { volunteerId: valid } })).status).toBe(201);
+    expect(
+      (
+        await app.post(`/api/v1/help-requests/${requestId}/matches`, {
+          token: staff.accessToken,
+          body: { volunteerId: valid },
+        })
+      ).status,
+    ).toBe(201);
     // The VOG passes its maximum age: out of suggestions, and no new proposals.
     await dataSource.query(`UPDATE volunteer SET vog_issued_on = now() - interval '37 months' WHERE id = $1`, [valid]);
-    expect((await app.get(`/api/v1/help-requests/${requestId}/suggestions`, { token: staff.accessToken })).body.items).toEqual([]);
+    expect(
+      (await app.get(`/api/v1/help-requests/${requestId}/suggestions`, { token: staff.accessToken })).body.items,
+    ).toEqual([]);
     const other = await transportRequest(carer.token, carer.relationshipId);
-    expect((await app.post(`/api/v1/help-requests/${other}/matches`, { token: staff.accessToken, body: { volunteerId: valid } })).body.code).toBe('VOLUNTEER_NOT_ELIGIBLE');
-    expect((await app.post(`/api/v1/help-requests/${requestId}/matches`, { token: staff.accessToken, body: { volunteerId: 'nope' } })).status).toBe(400);
+    expect(
+      (
+        await app.post(`/api/v1/help-requests/${other}/matches`, {
+          token: staff.accessToken,
+          body: { volunteerId: valid },
+        })
+      ).body.code,
+    ).toBe('VOLUNTEER_NOT_ELIGIBLE');
+    expect(
+      (
+        await app.post(`/api/v1/help-requests/${requestId}/matches`, {
+          token: staff.accessToken,
+          body: { volunteerId: 'nope' },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('never proposes a volunteer beyond their maximum, even for many requests at once', async () => {
     const { staff, carer } = await setUpMatching(app);
     const volunteerId = await registerVolunteer(app, staff.accessToken, 'Druk', { maxMatches: 2 });
-    const requests = await Promise.all(Array.from({ length: 8 }, () => transportRequest(carer.token, carer.relationshipId)));
-    const answers = await Promise.all(requests.map((requestId) => app.post(`/api/v1/help-requests/${requestId}/matches`, { token: staff.accessToken, body: { volunteerId } })));
+    const requests = await Promise.all(
+      Array.from({ length: 8 }, () => transportRequest(carer.token, carer.relationshipId)),
+    );
+    const answers = await Promise.all(
+      requests.map((requestId) =>
+        app.post(`/api/v1/help-requests/${requestId}/matches`, { token: staff.accessToken, body: { volunteerId } }),
+      ),
+    );
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(2);
-    expect(answers.filter((answer) => answer.status === 409 && answer.body.code === 'VOLUNTEER_NOT_ELIGIBLE')).toHaveLength(6);
-    const [count] = await dataSource.query(`SELECT count(*)::int AS n FROM volunteer_match WHERE volunteer_id = $1 AND status = 'proposed'`, [volunteerId]);
+    expect(
+      answers.filter((answer) => answer.status === 409 && answer.body.code === 'VOLUNTEER_NOT_ELIGIBLE'),
+    ).toHaveLength(6);
+    const [count] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM volunteer_match WHERE volunteer_id = $1 AND status = 'proposed'`,
+      [volunteerId],
+    );
     expect(count.n).toBe(2);
   });
 });

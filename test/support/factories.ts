@@ -47,14 +47,23 @@ export async function createPerson(
   });
   const login = await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } });
   if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-  return { id: account.id, email, municipalityId: municipality.id, accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
+  return {
+    id: account.id,
+    email,
+    municipalityId: municipality.id,
+    accessToken: login.body.accessToken,
+    refreshToken: login.body.refreshToken,
+  };
 }
 
 /** A municipality of its own with an admin, a staff member and the wijk Dorp (postcodes 1121..). */
 export async function municipalityWithWijk(app: TestApp) {
   const municipality = await createMunicipality(app);
   const admin = await createPerson(app, municipality, 'admin');
-  const wijk = await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Dorp', postcodeRanges: [{ from: 1121, to: 1121 }] } });
+  const wijk = await app.post('/api/v1/wijken', {
+    token: admin.accessToken,
+    body: { name: 'Dorp', postcodeRanges: [{ from: 1121, to: 1121 }] },
+  });
   const staff = await createPerson(app, municipality, 'staff');
   return { municipality, admin, staff, wijkId: wijk.body.id as string };
 }

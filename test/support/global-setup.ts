@@ -8,7 +8,9 @@ export default async function globalSetup(): Promise<void> {
   const env = validateEnvironment(process.env);
   const database = new URL(env.DATABASE_URL).pathname.slice(1);
   if (!database.endsWith('_test')) {
-    throw new Error(`Refusing to reset "${database}": tests need a database whose name ends in _test (scripts/test.sh provides one).`);
+    throw new Error(
+      `Refusing to reset "${database}": tests need a database whose name ends in _test (scripts/test.sh provides one).`,
+    );
   }
   const dataSource = new DataSource(dataSourceOptions(env.DATABASE_URL, 2));
   await dataSource.initialize();

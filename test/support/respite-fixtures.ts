@@ -7,22 +7,43 @@ import { TestApp } from './test-app';
 
 const HOUR = 3_600_000;
 /** An ISO time a whole number of minutes from now. */
-export const hoursFromNow = (hours: number) => new Date(Math.round((Date.now() + hours * HOUR) / 60_000) * 60_000).toISOString();
+export const hoursFromNow = (hours: number) =>
+  new Date(Math.round((Date.now() + hours * HOUR) / 60_000) * 60_000).toISOString();
 
 /** A municipality with an admin, a staff member and one day-care offer; `slot` adds slots to it. */
 export async function setUpRespite(app: TestApp, settings: Record<string, unknown> = {}) {
   const municipality = await createMunicipality(app);
   const admin = await createPerson(app, municipality, 'admin');
   const staff = await createPerson(app, municipality, 'staff');
-  await app.patch('/api/v1/municipality/settings', { token: admin.accessToken, body: { respiteMinimumNoticeHours: 1, respiteCancellationCutoffHours: 24, ...settings } });
-  const offer = await app.post('/api/v1/respite/offers', { token: staff.accessToken, body: { kind: 'day_care', name: 'De Linde', location: 'Dorpsstraat 1, Landsmeer', suitability: ['dementia'] } });
+  await app.patch('/api/v1/municipality/settings', {
+    token: admin.accessToken,
+    body: { respiteMinimumNoticeHours: 1, respiteCancellationCutoffHours: 24, ...settings },
+  });
+  const offer = await app.post('/api/v1/respite/offers', {
+    token: staff.accessToken,
+    body: { kind: 'day_care', name: 'De Linde', location: 'Dorpsstraat 1, Landsmeer', suitability: ['dementia'] },
+  });
   const slot = async (startsInHours: number, capacity = 1, lengthHours = 4) =>
-    (await app.post(`/api/v1/respite/offers/${offer.body.id}/slots`, { token: staff.accessToken, body: { startsAt: hoursFromNow(startsInHours), endsAt: hoursFromNow(startsInHours + lengthHours), capacity } })).body as { id: string };
+    (
+      await app.post(`/api/v1/respite/offers/${offer.body.id}/slots`, {
+        token: staff.accessToken,
+        body: { startsAt: hoursFromNow(startsInHours), endsAt: hoursFromNow(startsInHours + lengthHours), capacity },
+      })
+    ).body as { id: string };
   return { municipality, admin, staff, offerId: offer.body.id as string, slot };
 }
 
-export function bookSlot(app: TestApp, token: string, slotId: string, careRelationshipId: string, joinWaitlist?: boolean) {
-  return app.post('/api/v1/respite/bookings', { token, body: { slotId, careRelationshipId, ...(joinWaitlist === undefined ? {} : { joinWaitlist }) } });
+export function bookSlot(
+  app: TestApp,
+  token: string,
+  slotId: string,
+  careRelationshipId: string,
+  joinWaitlist?: boolean,
+) {
+  return app.post('/api/v1/respite/bookings', {
+    token,
+    body: { slotId, careRelationshipId, ...(joinWaitlist === undefined ? {} : { joinWaitlist }) },
+  });
 }
 
 export interface SeededCarer {

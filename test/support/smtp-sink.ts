@@ -38,8 +38,23 @@ export class SmtpSink {
           simpleParser(Buffer.concat(chunks))
             .then((mail) => {
               const to = [mail.to ?? []].flat().flatMap((address) => address.value.map((entry) => entry.address ?? ''));
-              const rawHeaders = Object.fromEntries(mail.headerLines.map((header) => [header.key, header.line.slice(header.line.indexOf(':') + 1).trim()]));
-              this.messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '', headers: mail.headers, rawHeaders, messageId: mail.messageId ?? '', attachments: mail.attachments.map((file) => ({ filename: file.filename ?? '', contentType: file.contentType, content: file.content.toString('utf8') })) });
+              const rawHeaders = Object.fromEntries(
+                mail.headerLines.map((header) => [header.key, header.line.slice(header.line.indexOf(':') + 1).trim()]),
+              );
+              this.messages.push({
+                to,
+                subject: mail.subject ?? '',
+                text: mail.text ?? '',
+                html: typeof mail.html === 'string' ? mail.html : '',
+                headers: mail.headers,
+                rawHeaders,
+                messageId: mail.messageId ?? '',
+                attachments: mail.attachments.map((file) => ({
+                  filename: file.filename ?? '',
+                  contentType: file.contentType,
+                  content: file.content.toString('utf8'),
+                })),
+              });
               callback();
             })
             .catch((error: Error) => callback(error));

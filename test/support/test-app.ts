@@ -58,7 +58,11 @@ export class TestApp {
     return this.request<T>('PATCH', url, options);
   }
 
-  async request<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options: RequestOptions = {}): Promise<HttpAnswer<T>> {
+  async request<T = any>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    options: RequestOptions = {},
+  ): Promise<HttpAnswer<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let payload: string | undefined = options.rawBody;
@@ -69,7 +73,11 @@ export class TestApp {
     const response = await this.app.inject({ method, url, headers, payload, remoteAddress: options.ip ?? this.ip });
     const text = response.body;
     const type = String(response.headers['content-type'] ?? '');
-    return { status: response.statusCode, headers: response.headers, body: (type.includes('json') && text ? JSON.parse(text) : text) as T };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: (type.includes('json') && text ? JSON.parse(text) : text) as T,
+    };
   }
 
   async close(): Promise<void> {

@@ -32,10 +32,23 @@ export function volunteerProfile(lastName: string, overrides: Record<string, unk
 }
 
 /** Registered by staff, with a VOG recorded unless `vog` is null. */
-export async function registerVolunteer(app: TestApp, staffToken: string, lastName: string, overrides: Record<string, unknown> = {}, vog: string | null = yearsAgo(1)): Promise<string> {
-  const created = await app.post('/api/v1/volunteers/registrations', { token: staffToken, body: volunteerProfile(lastName, overrides) });
+export async function registerVolunteer(
+  app: TestApp,
+  staffToken: string,
+  lastName: string,
+  overrides: Record<string, unknown> = {},
+  vog: string | null = yearsAgo(1),
+): Promise<string> {
+  const created = await app.post('/api/v1/volunteers/registrations', {
+    token: staffToken,
+    body: volunteerProfile(lastName, overrides),
+  });
   if (created.status !== 201) throw new Error(`registration failed: ${JSON.stringify(created.body)}`);
-  if (vog) await app.request('PUT', `/api/v1/volunteers/${created.body.id}/vog`, { token: staffToken, body: { issuedOn: vog } });
+  if (vog)
+    await app.request('PUT', `/api/v1/volunteers/${created.body.id}/vog`, {
+      token: staffToken,
+      body: { issuedOn: vog },
+    });
   return created.body.id as string;
 }
 
@@ -55,9 +68,24 @@ export async function setUpMatching(app: TestApp) {
   const municipality = await createMunicipality(app);
   const admin = await createPerson(app, municipality, 'admin');
   const staff = await createPerson(app, municipality, 'staff');
-  const dorp = (await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Dorp', postcodeRanges: [{ from: 1121, to: 1121 }] } })).body.id as string;
-  const oost = (await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Oost', postcodeRanges: [{ from: 1122, to: 1122 }] } })).body.id as string;
-  const noord = (await app.post('/api/v1/wijken', { token: admin.accessToken, body: { name: 'Noord', postcodeRanges: [{ from: 1123, to: 1123 }] } })).body.id as string;
+  const dorp = (
+    await app.post('/api/v1/wijken', {
+      token: admin.accessToken,
+      body: { name: 'Dorp', postcodeRanges: [{ from: 1121, to: 1121 }] },
+    })
+  ).body.id as string;
+  const oost = (
+    await app.post('/api/v1/wijken', {
+      token: admin.accessToken,
+      body: { name: 'Oost', postcodeRanges: [{ from: 1122, to: 1122 }] },
+    })
+  ).body.id as string;
+  const noord = (
+    await app.post('/api/v1/wijken', {
+      token: admin.accessToken,
+      body: { name: 'Noord', postcodeRanges: [{ from: 1123, to: 1123 }] },
+    })
+  ).body.id as string;
   const [carer, otherCarer] = await seedCarers(app, municipality, 2);
   await app.app.get(DataSource).query('UPDATE carer SET wijk_id = $1 WHERE id = $2', [dorp, carer!.carerId]);
   return { municipality, admin, staff, carer: carer!, otherCarer: otherCarer!, wijken: { dorp, oost, noord } };

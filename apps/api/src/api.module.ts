@@ -12,7 +12,21 @@ import { MessagingHttpModule, MessagingModule, QueueModule } from '@app/messagin
 import { AuthGuard, PlatformHttpModule, PlatformModule } from '@app/platform';
 
 @Module({
-  imports: [PlatformModule, PlatformHttpModule, MessagingModule, QueueModule, MessagingHttpModule, IdentityHttpModule, CarersHttpModule, RespiteHttpModule, VolunteersHttpModule, AppreciationHttpModule, ActivitiesHttpModule, PrivacyHttpModule, ReportsHttpModule],
+  imports: [
+    PlatformModule,
+    PlatformHttpModule,
+    MessagingModule,
+    QueueModule,
+    MessagingHttpModule,
+    IdentityHttpModule,
+    CarersHttpModule,
+    RespiteHttpModule,
+    VolunteersHttpModule,
+    AppreciationHttpModule,
+    ActivitiesHttpModule,
+    PrivacyHttpModule,
+    ReportsHttpModule,
+  ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

@@ -18,7 +18,32 @@ import { UserCreateCommand } from './user-create.command';
 
 /** The command line: every context's module, so migrations see all entities. No Redis, no HTTP. */
 @Module({
-  imports: [ConfigModule, RequestContextModule, DatabaseModule, MessagingModule, PrivacyModule, IdentityModule, CarersModule, RespiteModule, VolunteersModule, ActivitiesModule, TypeOrmModule.forFeature([IdempotencyRecord, AppreciationCampaign, AppreciationApplication, Voucher, VoucherRedemption])],
-  providers: [DbMigrateCommand, DbGenerateMigrationCommand, MunicipalityCreateCommand, UserCreateCommand, SeedDemoCommand, FieldsReencryptCommand],
+  imports: [
+    ConfigModule,
+    RequestContextModule,
+    DatabaseModule,
+    MessagingModule,
+    PrivacyModule,
+    IdentityModule,
+    CarersModule,
+    RespiteModule,
+    VolunteersModule,
+    ActivitiesModule,
+    TypeOrmModule.forFeature([
+      IdempotencyRecord,
+      AppreciationCampaign,
+      AppreciationApplication,
+      Voucher,
+      VoucherRedemption,
+    ]),
+  ],
+  providers: [
+    DbMigrateCommand,
+    DbGenerateMigrationCommand,
+    MunicipalityCreateCommand,
+    UserCreateCommand,
+    SeedDemoCommand,
+    FieldsReencryptCommand,
+  ],
 })
 export class CliModule {}

@@ -7,14 +7,19 @@ import { CliError, print } from './cli-error';
 const MIGRATIONS_DIR = 'libs/platform/src/database/migrations';
 
 /** Development aid: writes the SQL that brings the schema in line with the entities. Read it before committing. */
-@Command({ name: 'db:generate-migration', arguments: '<name>', description: 'Generate a migration from entity changes (development)' })
+@Command({
+  name: 'db:generate-migration',
+  arguments: '<name>',
+  description: 'Generate a migration from entity changes (development)',
+})
 export class DbGenerateMigrationCommand extends CommandRunner {
   constructor(private readonly dataSource: DataSource) {
     super();
   }
 
   async run([name]: string[]): Promise<void> {
-    if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new CliError('Give the migration a PascalCase name, e.g. AddRespiteSlots');
+    if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+      throw new CliError('Give the migration a PascalCase name, e.g. AddRespiteSlots');
     const sql = await this.dataSource.driver.createSchemaBuilder().log();
     if (sql.upQueries.length === 0) {
       print('The schema matches the entities; nothing to generate.');

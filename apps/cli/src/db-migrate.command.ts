@@ -13,7 +13,11 @@ export class DbMigrateCommand extends CommandRunner {
     await this.dataSource.query('SELECT pg_advisory_lock(4151415)');
     try {
       const applied = await this.dataSource.runMigrations({ transaction: 'each' });
-      print(applied.length === 0 ? 'No pending migrations.' : applied.map((migration) => `Applied ${migration.name}`).join('\n'));
+      print(
+        applied.length === 0
+          ? 'No pending migrations.'
+          : applied.map((migration) => `Applied ${migration.name}`).join('\n'),
+      );
     } finally {
       await this.dataSource.query('SELECT pg_advisory_unlock(4151415)');
     }

@@ -17,17 +17,48 @@ export const DEMO = {
   /** Landsmeer-Dorp borders both others; setting it again changes nothing. */
   neighbours: { of: 'Landsmeer-Dorp', are: ['Den Ilp', 'Purmerland'] },
   users: [
-    { role: 'admin' as const, email: 'admin@landsmeer.example.nl', password: 'demo-admin-landsmeer', name: 'Demo beheerder' },
-    { role: 'staff' as const, email: 'consulent@landsmeer.example.nl', password: 'demo-staff-landsmeer', name: 'Demo consulent' },
+    {
+      role: 'admin' as const,
+      email: 'admin@landsmeer.example.nl',
+      password: 'demo-admin-landsmeer',
+      name: 'Demo beheerder',
+    },
+    {
+      role: 'staff' as const,
+      email: 'consulent@landsmeer.example.nl',
+      password: 'demo-staff-landsmeer',
+      name: 'Demo consulent',
+    },
   ],
   activities: [
-    { kind: 'event' as const, occasion: 'dag_van_de_mantelzorg' as const, title: 'Dag van de Mantelzorg: voorstelling en high tea', capacity: 150, location: 'Dorpshuis Het Wapen, Landsmeer' },
-    { kind: 'peer_group' as const, theme: 'dementia' as const, title: 'Lotgenotengroep mantelzorgers van mensen met dementie', capacity: 12, location: 'Bibliotheek Landsmeer' },
+    {
+      kind: 'event' as const,
+      occasion: 'dag_van_de_mantelzorg' as const,
+      title: 'Dag van de Mantelzorg: voorstelling en high tea',
+      capacity: 150,
+      location: 'Dorpshuis Het Wapen, Landsmeer',
+    },
+    {
+      kind: 'peer_group' as const,
+      theme: 'dementia' as const,
+      title: 'Lotgenotengroep mantelzorgers van mensen met dementie',
+      capacity: 12,
+      location: 'Bibliotheek Landsmeer',
+    },
   ],
-  offer: { kind: 'day_care' as const, name: 'Dagbesteding De Dorpskamer', location: 'Dorpsstraat 12, Landsmeer', wijk: 'Landsmeer-Dorp', suitability: ['dementia', 'physical'] },
+  offer: {
+    kind: 'day_care' as const,
+    name: 'Dagbesteding De Dorpskamer',
+    location: 'Dorpsstraat 12, Landsmeer',
+    wijk: 'Landsmeer-Dorp',
+    suitability: ['dementia', 'physical'],
+  },
 };
 
-@Command({ name: 'seed:demo', description: 'Create the demo municipality Landsmeer with wijken, an admin and a staff member (not in production)' })
+@Command({
+  name: 'seed:demo',
+  description: 'Create the demo municipality Landsmeer with wijken, an admin and a staff member (not in production)',
+})
 export class SeedDemoCommand extends CommandRunner {
   constructor(
     private readonly config: AppConfig,
@@ -50,7 +81,10 @@ export class SeedDemoCommand extends CommandRunner {
         await this.municipalities.createWijk(wijk.name, wijk.postcodeRanges);
       }
       const idOf = new Map((await this.municipalities.listWijken()).map(({ wijk }) => [wijk.name, wijk.id]));
-      await this.municipalities.setNeighbours(idOf.get(DEMO.neighbours.of)!, DEMO.neighbours.are.map((name) => idOf.get(name)!));
+      await this.municipalities.setNeighbours(
+        idOf.get(DEMO.neighbours.of)!,
+        DEMO.neighbours.are.map((name) => idOf.get(name)!),
+      );
       await this.ensureRespiteOffer();
       await this.ensureActivities();
     });
@@ -64,7 +98,16 @@ export class SeedDemoCommand extends CommandRunner {
     const wijk = (await this.municipalities.listWijken()).find(({ wijk: candidate }) => candidate.name === wijkName);
     const created = await this.offers.create({ ...offer, wijkId: wijk?.wijk.id });
     const today = DateTime.now().setZone('Europe/Amsterdam');
-    await this.offers.generateSlots(created.id, { from: today.plus({ days: 2 }).toISODate()!, to: today.plus({ weeks: 4 }).toISODate()!, weekdays: [1, 3, 5], dagdelen: ['ochtend', 'middag'] }, 8);
+    await this.offers.generateSlots(
+      created.id,
+      {
+        from: today.plus({ days: 2 }).toISODate()!,
+        to: today.plus({ weeks: 4 }).toISODate()!,
+        weekdays: [1, 3, 5],
+        dagdelen: ['ochtend', 'middag'],
+      },
+      8,
+    );
   }
 
   /** The Dag van de Mantelzorg (on its default date, 10 November) and a fortnightly peer group. */
@@ -73,8 +116,16 @@ export class SeedDemoCommand extends CommandRunner {
     const [dayOfCarers, peerGroup] = DEMO.activities;
     if (!existing.has(dayOfCarers.title)) await this.activities.create(dayOfCarers);
     if (!existing.has(peerGroup.title)) {
-      const firstDate = DateTime.now().setZone('Europe/Amsterdam').plus({ weeks: 1 }).startOf('week').plus({ days: 1 }).toISODate()!;
-      await this.activities.create({ ...peerGroup, recurrence: { rule: 'FREQ=WEEKLY;INTERVAL=2;COUNT=10', firstDate, startTime: '10:00', endTime: '11:30' } });
+      const firstDate = DateTime.now()
+        .setZone('Europe/Amsterdam')
+        .plus({ weeks: 1 })
+        .startOf('week')
+        .plus({ days: 1 })
+        .toISODate()!;
+      await this.activities.create({
+        ...peerGroup,
+        recurrence: { rule: 'FREQ=WEEKLY;INTERVAL=2;COUNT=10', firstDate, startTime: '10:00', endTime: '11:30' },
+      });
     }
   }
 
@@ -84,7 +135,14 @@ export class SeedDemoCommand extends CommandRunner {
       const existing = await this.accounts.findByEmail(user.email);
       const account =
         existing ??
-        (await this.accounts.create({ municipalityId, email: user.email, role: user.role, password: user.password, displayName: user.name, emailVerified: true }));
+        (await this.accounts.create({
+          municipalityId,
+          email: user.email,
+          role: user.role,
+          password: user.password,
+          displayName: user.name,
+          emailVerified: true,
+        }));
       ids.push(account.id);
     }
     return ids[0]!;

@@ -27,7 +27,8 @@ export class UserCreateCommand extends CommandRunner {
     const role = options.role as (typeof ROLES)[number];
     if (!ROLES.includes(role)) throw new CliError('--role must be admin or staff');
     if (!options.email || !isEmail(options.email)) throw new CliError('--email must be an email address');
-    if (!options.password || options.password.length < 12 || options.password.length > 256) throw new CliError('--password must be 12 to 256 characters');
+    if (!options.password || options.password.length < 12 || options.password.length > 256)
+      throw new CliError('--password must be 12 to 256 characters');
     const municipality = await this.municipalities.findByCode(options.municipality.toUpperCase()).catch(() => {
       throw new CliError(`No municipality with code ${options.municipality}; create it with municipality:create`);
     });
@@ -35,7 +36,9 @@ export class UserCreateCommand extends CommandRunner {
     const existing = await this.accounts.findByEmail(options.email);
     if (existing) {
       if (existing.municipalityId !== municipality.id || existing.role !== role) {
-        throw new CliError(`${options.email} already has an account with another municipality or role; nothing changed`);
+        throw new CliError(
+          `${options.email} already has an account with another municipality or role; nothing changed`,
+        );
       }
       print(existing.id);
       return;

@@ -11,6 +11,20 @@ import { HealthModule, PlatformModule } from '@app/platform';
 
 /** Job processors and schedulers of every context; HTTP only for health and metrics. */
 @Module({
-  imports: [PlatformModule, HealthModule, MessagingModule, QueueModule, IdentityModule, MessagingJobsModule, IdentityJobsModule, CarersJobsModule, RespiteJobsModule, VolunteersJobsModule, AppreciationJobsModule, ActivitiesJobsModule, PrivacyJobsModule],
+  imports: [
+    PlatformModule,
+    HealthModule,
+    MessagingModule,
+    QueueModule,
+    IdentityModule,
+    MessagingJobsModule,
+    IdentityJobsModule,
+    CarersJobsModule,
+    RespiteJobsModule,
+    VolunteersJobsModule,
+    AppreciationJobsModule,
+    ActivitiesJobsModule,
+    PrivacyJobsModule,
+  ],
 })
 export class WorkerModule {}

@@ -6,5 +6,9 @@ import { ParticipationController } from './participation.controller';
 import { RsvpPage } from './rsvp.page';
 
 /** Activity routes and the RSVP and held-place link pages (api only). */
-@Module({ imports: [ActivitiesModule], controllers: [ActivityController, ParticipationController], providers: [RsvpPage, ActivityPlacePage] })
+@Module({
+  imports: [ActivitiesModule],
+  controllers: [ActivityController, ParticipationController],
+  providers: [RsvpPage, ActivityPlacePage],
+})
 export class ActivitiesHttpModule {}

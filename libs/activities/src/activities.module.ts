@@ -17,7 +17,10 @@ import { SessionReminders } from './session-reminders';
 
 /** Activities, sessions, invitations, answers and attendance: services for api and worker. */
 @Module({
-  imports: [CarersModule, TypeOrmModule.forFeature([Activity, ActivitySession, ActivityInvitation, ActivityParticipant, ActivityAttendance])],
+  imports: [
+    CarersModule,
+    TypeOrmModule.forFeature([Activity, ActivitySession, ActivityInvitation, ActivityParticipant, ActivityAttendance]),
+  ],
   providers: [
     ActivityMonitorFigures,
     ActivityPersonalData,
@@ -32,6 +35,14 @@ import { SessionReminders } from './session-reminders';
     ActivityFiguresService,
     SessionReminders,
   ],
-  exports: [ActivityMonitorFigures, ActivityService, InvitationService, ParticipationService, AttendanceService, ActivityFiguresService, SessionReminders],
+  exports: [
+    ActivityMonitorFigures,
+    ActivityService,
+    InvitationService,
+    ParticipationService,
+    AttendanceService,
+    ActivityFiguresService,
+    SessionReminders,
+  ],
 })
 export class ActivitiesModule {}

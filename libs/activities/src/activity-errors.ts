@@ -20,7 +20,9 @@ export class ResponsesClosedError extends ConflictError {
 
 export class TooManyCompanionsError extends DomainError {
   constructor(maximum: number) {
-    super('TOO_MANY_COMPANIONS', 422, `At most ${maximum} companion(s) may come along.`, [{ field: 'companions', message: `at most ${maximum}` }]);
+    super('TOO_MANY_COMPANIONS', 422, `At most ${maximum} companion(s) may come along.`, [
+      { field: 'companions', message: `at most ${maximum}` },
+    ]);
   }
 }
 

@@ -28,7 +28,10 @@ export class ActivityFiguresService {
   async figures(activityId: string): Promise<ActivityFiguresDto> {
     const { activity } = await this.activities.get(activityId);
     const [invited, answers, attended, wijken] = await Promise.all([
-      this.dataSource.query(`SELECT wijk_id, count(*)::int AS invited FROM activity_invitation WHERE activity_id = $1 GROUP BY wijk_id`, [activity.id]) as Promise<WijkRow[]>,
+      this.dataSource.query(
+        `SELECT wijk_id, count(*)::int AS invited FROM activity_invitation WHERE activity_id = $1 GROUP BY wijk_id`,
+        [activity.id],
+      ) as Promise<WijkRow[]>,
       this.dataSource.query(
         `SELECT wijk_id,
                 count(*) FILTER (WHERE joined_via = 'invitation' AND responded_at IS NOT NULL)::int AS responded,
@@ -50,8 +53,26 @@ export class ActivityFiguresService {
     const nameOf = new Map(wijken.map(({ wijk }) => [wijk.id, wijk.name]));
     const byWijk = new Map<string | null, Required<WijkRow>>();
     for (const row of [...invited, ...answers, ...attended]) {
-      const current = byWijk.get(row.wijk_id) ?? { wijk_id: row.wijk_id, invited: 0, responded: 0, attending: 0, participants: 0, waitlisted: 0, declined: 0, attended: 0 };
-      for (const key of ['invited', 'responded', 'attending', 'participants', 'waitlisted', 'declined', 'attended'] as const) current[key] += row[key] ?? 0;
+      const current = byWijk.get(row.wijk_id) ?? {
+        wijk_id: row.wijk_id,
+        invited: 0,
+        responded: 0,
+        attending: 0,
+        participants: 0,
+        waitlisted: 0,
+        declined: 0,
+        attended: 0,
+      };
+      for (const key of [
+        'invited',
+        'responded',
+        'attending',
+        'participants',
+        'waitlisted',
+        'declined',
+        'attended',
+      ] as const)
+        current[key] += row[key] ?? 0;
       byWijk.set(row.wijk_id, current);
     }
     const rows = [...byWijk.values()];
@@ -66,7 +87,14 @@ export class ActivityFiguresService {
       attended: total('attended'),
       capacity: activity.capacity,
       byWijk: rows
-        .map((row): WijkActivityFiguresDto => ({ wijkId: row.wijk_id, wijk: row.wijk_id ? (nameOf.get(row.wijk_id) ?? null) : null, invited: row.invited, responded: row.responded, attending: row.attending, attended: row.attended }))
+        .map((row): WijkActivityFiguresDto => ({
+          wijkId: row.wijk_id,
+          wijk: row.wijk_id ? (nameOf.get(row.wijk_id) ?? null) : null,
+          invited: row.invited,
+          responded: row.responded,
+          attending: row.attending,
+          attended: row.attended,
+        }))
         .sort((a, b) => (a.wijk ?? '\uffff').localeCompare(b.wijk ?? '\uffff')),
     };
   }

@@ -3,7 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CarerDirectory } from '@app/carers';
 import { MunicipalityService } from '@app/identity';
 import { ExpiringCache } from '@app/platform';
-import { calendarFile, CalendarEvent, Language, LinkTokens, MessageKinds, renderLinkMessage, RenderedMail, RenderInput } from '@app/messaging';
+import {
+  calendarFile,
+  CalendarEvent,
+  Language,
+  LinkTokens,
+  MessageKinds,
+  renderLinkMessage,
+  RenderedMail,
+  RenderInput,
+} from '@app/messaging';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { Activity, ActivitySession } from './activity.entity';
@@ -24,7 +33,9 @@ const DAY_SECONDS = 24 * 3600;
 /** The mail of activities: invitations with an RSVP link, confirmations, held places, reminders and schedule changes. */
 @Injectable()
 export class ActivityMessageKinds implements OnModuleInit {
-  private readonly invitedTo = new ExpiringCache<{ activity: Activity; sessions: ActivitySession[]; timezone: string }>(5_000);
+  private readonly invitedTo = new ExpiringCache<{ activity: Activity; sessions: ActivitySession[]; timezone: string }>(
+    5_000,
+  );
 
   constructor(
     private readonly kinds: MessageKinds,
@@ -41,39 +52,86 @@ export class ActivityMessageKinds implements OnModuleInit {
       render: (input) => this.invitation(input),
       onFanoutPage: (manager, fanout, messaged) => this.recordInvitations(manager, fanout, messaged),
     });
-    this.kinds.register({ kind: ACTIVITY_MESSAGES.answerConfirmed, category: 'transactional', render: (input) => this.answerConfirmed(input) });
-    this.kinds.register({ kind: ACTIVITY_MESSAGES.placeOffered, category: 'transactional', render: (input) => this.placeOffered(input) });
-    this.kinds.register({ kind: ACTIVITY_MESSAGES.reminder, category: 'transactional', render: (input) => this.reminder(input) });
-    this.kinds.register({ kind: ACTIVITY_MESSAGES.sessionChanged, category: 'transactional', render: (input) => this.sessionChanged(input) });
+    this.kinds.register({
+      kind: ACTIVITY_MESSAGES.answerConfirmed,
+      category: 'transactional',
+      render: (input) => this.answerConfirmed(input),
+    });
+    this.kinds.register({
+      kind: ACTIVITY_MESSAGES.placeOffered,
+      category: 'transactional',
+      render: (input) => this.placeOffered(input),
+    });
+    this.kinds.register({
+      kind: ACTIVITY_MESSAGES.reminder,
+      category: 'transactional',
+      render: (input) => this.reminder(input),
+    });
+    this.kinds.register({
+      kind: ACTIVITY_MESSAGES.sessionChanged,
+      category: 'transactional',
+      render: (input) => this.sessionChanged(input),
+    });
   }
 
   /** Each invitation is a row beside its message, in the fan-out page's transaction: one per person per activity. */
-  private async recordInvitations(manager: EntityManager, fanout: { id: string; municipalityId: string; params: object }, messaged: Array<{ messageId: string; accountId: string }>): Promise<void> {
+  private async recordInvitations(
+    manager: EntityManager,
+    fanout: { id: string; municipalityId: string; params: object },
+    messaged: Array<{ messageId: string; accountId: string }>,
+  ): Promise<void> {
     const activityId = String((fanout.params as { activityId?: string }).activityId);
-    const profiles = await this.carers.profiles(fanout.municipalityId, messaged.map((row) => row.accountId), manager);
+    const profiles = await this.carers.profiles(
+      fanout.municipalityId,
+      messaged.map((row) => row.accountId),
+      manager,
+    );
     await manager
       .createQueryBuilder()
       .insert()
       .into(ActivityInvitation)
-      .values(messaged.map((row) => ({ municipalityId: fanout.municipalityId, activityId, accountId: row.accountId, messageId: row.messageId, fanoutId: fanout.id, wijkId: profiles.get(row.accountId)?.wijkId ?? null })))
+      .values(
+        messaged.map((row) => ({
+          municipalityId: fanout.municipalityId,
+          activityId,
+          accountId: row.accountId,
+          messageId: row.messageId,
+          fanoutId: fanout.id,
+          wijkId: profiles.get(row.accountId)?.wijkId ?? null,
+        })),
+      )
       .orIgnore()
       .execute();
   }
 
   private async invitation(input: RenderInput): Promise<RenderedMail> {
-    const invitation = await this.dataSource.getRepository(ActivityInvitation).findOneByOrFail({ messageId: input.messageId });
+    const invitation = await this.dataSource
+      .getRepository(ActivityInvitation)
+      .findOneByOrFail({ messageId: input.messageId });
     // Every invitation of a fan-out shows the same activity: read once per few seconds, not per message.
-    const { activity, sessions, timezone } = await this.invitedTo.get(invitation.activityId, () => this.activity(invitation.activityId));
+    const { activity, sessions, timezone } = await this.invitedTo.get(invitation.activityId, () =>
+      this.activity(invitation.activityId),
+    );
     const en = input.language === 'en';
     const last = sessions[sessions.length - 1];
-    const lifetime = Math.max(DAY_SECONDS, Math.ceil(((last?.endsAt.getTime() ?? Date.now()) - Date.now()) / 1000) + DAY_SECONDS);
+    const lifetime = Math.max(
+      DAY_SECONDS,
+      Math.ceil(((last?.endsAt.getTime() ?? Date.now()) - Date.now()) / 1000) + DAY_SECONDS,
+    );
     const link = input.link('rsvp', this.tokens.sign(RSVP_PURPOSE, invitation.id, lifetime));
-    const companions = activity.maxCompanions > 0 ? (en ? ` You may bring ${activity.maxCompanions} companion(s).` : ` U mag ${activity.maxCompanions} introducé(s) meenemen.`) : '';
+    const companions =
+      activity.maxCompanions > 0
+        ? en
+          ? ` You may bring ${activity.maxCompanions} companion(s).`
+          : ` U mag ${activity.maxCompanions} introducé(s) meenemen.`
+        : '';
     return renderLinkMessage(input.language, {
       subject: en ? `Invitation: ${activity.title}` : `Uitnodiging: ${activity.title}`,
       paragraphs: [
         en ? `You are warmly invited to ${activity.title}.` : `U bent van harte uitgenodigd voor ${activity.title}.`,
-        ...sessions.slice(0, 3).map((session) => `${en ? 'When' : 'Wanneer'}: ${when(session, timezone, input.language)}`),
+        ...sessions
+          .slice(0, 3)
+          .map((session) => `${en ? 'When' : 'Wanneer'}: ${when(session, timezone, input.language)}`),
         ...(activity.location ? [`${en ? 'Where' : 'Waar'}: ${activity.location}`] : []),
         ...(activity.description ? [activity.description] : []),
         (en ? 'Please let us know whether you will come.' : 'Laat u weten of u komt?') + companions,
@@ -85,41 +143,75 @@ export class ActivityMessageKinds implements OnModuleInit {
   }
 
   private async answerConfirmed(input: RenderInput): Promise<RenderedMail> {
-    const participant = await this.dataSource.getRepository(ActivityParticipant).findOneByOrFail({ id: String(input.params.participantId) });
+    const participant = await this.dataSource
+      .getRepository(ActivityParticipant)
+      .findOneByOrFail({ id: String(input.params.participantId) });
     const { activity, sessions, timezone } = await this.activity(participant.activityId);
     const en = input.language === 'en';
     const attending = input.params.status === 'attending';
     const companions = Number(input.params.companions ?? 0);
     const upcoming = sessions.filter((session) => session.startsAt > new Date());
     const rendered = renderLinkMessage(input.language, {
-      subject: attending ? (en ? `You are registered: ${activity.title}` : `U bent aangemeld: ${activity.title}`) : en ? `Waiting list: ${activity.title}` : `Wachtlijst: ${activity.title}`,
+      subject: attending
+        ? en
+          ? `You are registered: ${activity.title}`
+          : `U bent aangemeld: ${activity.title}`
+        : en
+          ? `Waiting list: ${activity.title}`
+          : `Wachtlijst: ${activity.title}`,
       paragraphs: attending
         ? [
-            en ? `Thank you for your answer. You are registered${companions > 0 ? ` with ${companions} companion(s)` : ''}.` : `Dank u voor uw antwoord. U bent aangemeld${companions > 0 ? ` met ${companions} introducé(s)` : ''}.`,
-            ...upcoming.slice(0, 5).map((session) => `${en ? 'When' : 'Wanneer'}: ${when(session, timezone, input.language)}`),
+            en
+              ? `Thank you for your answer. You are registered${companions > 0 ? ` with ${companions} companion(s)` : ''}.`
+              : `Dank u voor uw antwoord. U bent aangemeld${companions > 0 ? ` met ${companions} introducé(s)` : ''}.`,
+            ...upcoming
+              .slice(0, 5)
+              .map((session) => `${en ? 'When' : 'Wanneer'}: ${when(session, timezone, input.language)}`),
             ...(activity.location ? [`${en ? 'Where' : 'Waar'}: ${activity.location}`] : []),
-            en ? 'The dates are attached for your calendar.' : 'De data zitten als bijlage bij deze mail, voor uw agenda.',
+            en
+              ? 'The dates are attached for your calendar.'
+              : 'De data zitten als bijlage bij deze mail, voor uw agenda.',
           ]
-        : [en ? 'It is full at the moment, so you are on the waiting list.' : 'Het is op dit moment vol, daarom staat u op de wachtlijst.', en ? 'If a place comes free, we will email you at once.' : 'Komt er een plaats vrij, dan mailen we u meteen.'],
+        : [
+            en
+              ? 'It is full at the moment, so you are on the waiting list.'
+              : 'Het is op dit moment vol, daarom staat u op de wachtlijst.',
+            en
+              ? 'If a place comes free, we will email you at once.'
+              : 'Komt er een plaats vrij, dan mailen we u meteen.',
+          ],
       action: en ? 'Open the platform' : 'Open het platform',
       link: input.siteUrl,
       footer: input.senderName,
     });
-    return attending ? { ...rendered, attachments: [this.ics(activity, upcoming, timezone, input.language)] } : rendered;
+    return attending
+      ? { ...rendered, attachments: [this.ics(activity, upcoming, timezone, input.language)] }
+      : rendered;
   }
 
   private async placeOffered(input: RenderInput): Promise<RenderedMail> {
-    const participant = await this.dataSource.getRepository(ActivityParticipant).findOneByOrFail({ id: String(input.params.participantId) });
+    const participant = await this.dataSource
+      .getRepository(ActivityParticipant)
+      .findOneByOrFail({ id: String(input.params.participantId) });
     const { activity, timezone } = await this.activity(participant.activityId);
     const en = input.language === 'en';
     const expires = participant.offerExpiresAt ?? new Date();
-    const until = DateTime.fromJSDate(expires).setZone(timezone).setLocale(en ? 'en-GB' : 'nl').toFormat('cccc d MMMM, HH:mm');
+    const until = DateTime.fromJSDate(expires)
+      .setZone(timezone)
+      .setLocale(en ? 'en-GB' : 'nl')
+      .toFormat('cccc d MMMM, HH:mm');
     const lifetime = Math.max(3600, Math.ceil((expires.getTime() - Date.now()) / 1000) + 3600);
     return renderLinkMessage(input.language, {
       subject: en ? `A place has come free: ${activity.title}` : `Er is een plaats vrij: ${activity.title}`,
       paragraphs: en
-        ? [`A place has come free for you at ${activity.title}.`, `We keep it for you until ${until}. Press the button to take it.`]
-        : [`Er is een plaats voor u vrijgekomen bij ${activity.title}.`, `We houden hem voor u vast tot ${until}. Druk op de knop om hem aan te nemen.`],
+        ? [
+            `A place has come free for you at ${activity.title}.`,
+            `We keep it for you until ${until}. Press the button to take it.`,
+          ]
+        : [
+            `Er is een plaats voor u vrijgekomen bij ${activity.title}.`,
+            `We houden hem voor u vast tot ${until}. Druk op de knop om hem aan te nemen.`,
+          ],
       action: en ? 'Take the place' : 'Plaats aannemen',
       link: input.link('activity-place', this.tokens.sign(PLACE_OFFER_PURPOSE, participant.id, lifetime)),
       footer: input.senderName,
@@ -127,7 +219,9 @@ export class ActivityMessageKinds implements OnModuleInit {
   }
 
   private async reminder(input: RenderInput): Promise<RenderedMail> {
-    const session = await this.dataSource.getRepository(ActivitySession).findOneByOrFail({ id: String(input.params.sessionId) });
+    const session = await this.dataSource
+      .getRepository(ActivitySession)
+      .findOneByOrFail({ id: String(input.params.sessionId) });
     const { activity, timezone } = await this.activity(session.activityId);
     const en = input.language === 'en';
     const rendered = renderLinkMessage(input.language, {
@@ -146,16 +240,37 @@ export class ActivityMessageKinds implements OnModuleInit {
   }
 
   private async sessionChanged(input: RenderInput): Promise<RenderedMail> {
-    const session = await this.dataSource.getRepository(ActivitySession).findOneByOrFail({ id: String(input.params.sessionId) });
+    const session = await this.dataSource
+      .getRepository(ActivitySession)
+      .findOneByOrFail({ id: String(input.params.sessionId) });
     const { activity, timezone } = await this.activity(session.activityId);
     const en = input.language === 'en';
     const cancelled = input.params.cancelled === true;
-    const reason = typeof input.params.reason === 'string' && input.params.reason ? [`${en ? 'Reason' : 'Reden'}: ${input.params.reason}`] : [];
+    const reason =
+      typeof input.params.reason === 'string' && input.params.reason
+        ? [`${en ? 'Reason' : 'Reden'}: ${input.params.reason}`]
+        : [];
     const rendered = renderLinkMessage(input.language, {
-      subject: cancelled ? (en ? `Cancelled: ${activity.title}` : `Gaat niet door: ${activity.title}`) : en ? `New time: ${activity.title}` : `Nieuwe tijd: ${activity.title}`,
+      subject: cancelled
+        ? en
+          ? `Cancelled: ${activity.title}`
+          : `Gaat niet door: ${activity.title}`
+        : en
+          ? `New time: ${activity.title}`
+          : `Nieuwe tijd: ${activity.title}`,
       paragraphs: cancelled
-        ? [en ? `The meeting of ${when(session, timezone, 'en')} does not take place.` : `De bijeenkomst van ${when(session, timezone, 'nl')} gaat niet door.`, ...reason]
-        : [en ? `The meeting has moved to ${when(session, timezone, 'en')}.` : `De bijeenkomst is verplaatst naar ${when(session, timezone, 'nl')}.`, en ? 'The attachment updates your calendar.' : 'De bijlage past uw agenda aan.'],
+        ? [
+            en
+              ? `The meeting of ${when(session, timezone, 'en')} does not take place.`
+              : `De bijeenkomst van ${when(session, timezone, 'nl')} gaat niet door.`,
+            ...reason,
+          ]
+        : [
+            en
+              ? `The meeting has moved to ${when(session, timezone, 'en')}.`
+              : `De bijeenkomst is verplaatst naar ${when(session, timezone, 'nl')}.`,
+            en ? 'The attachment updates your calendar.' : 'De bijlage past uw agenda aan.',
+          ],
       action: en ? 'Open the platform' : 'Open het platform',
       link: input.siteUrl,
       footer: input.senderName,
@@ -163,14 +278,24 @@ export class ActivityMessageKinds implements OnModuleInit {
     return { ...rendered, attachments: [this.ics(activity, [session], timezone, input.language, cancelled)] };
   }
 
-  private async activity(activityId: string): Promise<{ activity: Activity; sessions: ActivitySession[]; timezone: string }> {
+  private async activity(
+    activityId: string,
+  ): Promise<{ activity: Activity; sessions: ActivitySession[]; timezone: string }> {
     const activity = await this.dataSource.getRepository(Activity).findOneByOrFail({ id: activityId });
-    const sessions = await this.dataSource.getRepository(ActivitySession).find({ where: { activityId }, order: { startsAt: 'ASC' } });
+    const sessions = await this.dataSource
+      .getRepository(ActivitySession)
+      .find({ where: { activityId }, order: { startsAt: 'ASC' } });
     const { timezone } = await this.municipalities.byId(activity.municipalityId);
     return { activity, sessions: sessions.filter((session) => !session.cancelledAt), timezone };
   }
 
-  private ics(activity: Activity, sessions: ActivitySession[], timezone: string, language: Language, cancelled = false) {
+  private ics(
+    activity: Activity,
+    sessions: ActivitySession[],
+    timezone: string,
+    language: Language,
+    cancelled = false,
+  ) {
     const events: CalendarEvent[] = sessions.map((session) => ({
       uid: `activity-session-${session.id}`,
       startsAt: session.startsAt,
@@ -180,13 +305,18 @@ export class ActivityMessageKinds implements OnModuleInit {
       cancelled,
     }));
     const content = calendarFile(events, { name: activity.title, timezone, method: cancelled ? 'cancel' : 'request' });
-    return { filename: language === 'en' ? 'activity.ics' : 'activiteit.ics', contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}`, content };
+    return {
+      filename: language === 'en' ? 'activity.ics' : 'activiteit.ics',
+      contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}`,
+      content,
+    };
   }
 }
 
 function when(session: ActivitySession, timezone: string, language: Language): string {
-  const start = DateTime.fromJSDate(session.startsAt).setZone(timezone).setLocale(language === 'en' ? 'en-GB' : 'nl');
+  const start = DateTime.fromJSDate(session.startsAt)
+    .setZone(timezone)
+    .setLocale(language === 'en' ? 'en-GB' : 'nl');
   const end = DateTime.fromJSDate(session.endsAt).setZone(timezone);
   return `${start.toFormat('cccc d MMMM yyyy, HH:mm')}-${end.toFormat('HH:mm')}`;
 }
-

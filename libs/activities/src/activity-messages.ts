@@ -39,8 +39,18 @@ export class ActivityMessages {
   }
 
   /** Tells everyone with a place that a session was cancelled or moved. */
-  async sessionChanged(manager: EntityManager, activity: Activity, session: ActivitySession, change: { cancelled: boolean; reason: string | null }): Promise<void> {
-    const participants = await manager.getRepository(ActivityParticipant).find({ where: { activityId: activity.id, status: In(['attending', 'offered']) }, select: { id: true, accountId: true } });
+  async sessionChanged(
+    manager: EntityManager,
+    activity: Activity,
+    session: ActivitySession,
+    change: { cancelled: boolean; reason: string | null },
+  ): Promise<void> {
+    const participants = await manager
+      .getRepository(ActivityParticipant)
+      .find({
+        where: { activityId: activity.id, status: In(['attending', 'offered']) },
+        select: { id: true, accountId: true },
+      });
     const accounts = await this.accounts(manager, participants);
     const version = change.cancelled ? 'cancelled' : String(session.startsAt.getTime());
     for (const participant of participants) {
@@ -56,7 +66,11 @@ export class ActivityMessages {
   }
 
   /** The reminder before a session, once per session time and person. */
-  async remind(manager: EntityManager, session: ActivitySession, participants: Array<Pick<ActivityParticipant, 'id' | 'accountId'>>): Promise<number> {
+  async remind(
+    manager: EntityManager,
+    session: ActivitySession,
+    participants: Array<Pick<ActivityParticipant, 'id' | 'accountId'>>,
+  ): Promise<number> {
     const accounts = await this.accounts(manager, participants);
     let queued = 0;
     for (const participant of participants) {
@@ -73,9 +87,14 @@ export class ActivityMessages {
     return queued;
   }
 
-  private async accounts(manager: EntityManager, participants: Array<Pick<ActivityParticipant, 'accountId'>>): Promise<Map<string, Account>> {
+  private async accounts(
+    manager: EntityManager,
+    participants: Array<Pick<ActivityParticipant, 'accountId'>>,
+  ): Promise<Map<string, Account>> {
     if (participants.length === 0) return new Map();
-    const accounts = await manager.getRepository(Account).findBy({ id: In(participants.map((participant) => participant.accountId)) });
+    const accounts = await manager
+      .getRepository(Account)
+      .findBy({ id: In(participants.map((participant) => participant.accountId)) });
     return new Map(accounts.map((account) => [account.id, account]));
   }
 }

@@ -9,7 +9,10 @@ export class ActivityPersonalData implements PersonalDataSource, OnModuleInit {
 
   readonly auditSubjects = {
     activity_participant: (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
-      manager.query('SELECT id AS "subjectId", account_id AS "accountId" FROM activity_participant WHERE id = ANY($1)', [ids]),
+      manager.query(
+        'SELECT id AS "subjectId", account_id AS "accountId" FROM activity_participant WHERE id = ANY($1)',
+        [ids],
+      ),
   };
 
   constructor(private readonly registry: PersonalDataRegistry) {}
@@ -22,7 +25,10 @@ export class ActivityPersonalData implements PersonalDataSource, OnModuleInit {
     const [invitations, participants, attendance] = await Promise.all([
       manager.query('SELECT * FROM activity_invitation WHERE account_id = $1 ORDER BY created_at', [accountId]),
       manager.query('SELECT * FROM activity_participant WHERE account_id = $1 ORDER BY created_at', [accountId]),
-      manager.query('SELECT * FROM activity_attendance WHERE participant_id IN (SELECT id FROM activity_participant WHERE account_id = $1) ORDER BY created_at', [accountId]),
+      manager.query(
+        'SELECT * FROM activity_attendance WHERE participant_id IN (SELECT id FROM activity_participant WHERE account_id = $1) ORDER BY created_at',
+        [accountId],
+      ),
     ]);
     return { activity_invitation: invitations, activity_participant: participants, activity_attendance: attendance };
   }

@@ -9,14 +9,26 @@ import { ParticipationService } from './participation.service';
 
 const TEXT: Record<Language, { intro: LinkPageIntro; done: LinkPageOutcome; invalid: LinkPageOutcome }> = {
   nl: {
-    intro: { title: 'Plaats aannemen', explanation: 'Er is een plaats voor u vrijgekomen. Druk op de knop om hem aan te nemen.', button: 'Ja, ik kom' },
+    intro: {
+      title: 'Plaats aannemen',
+      explanation: 'Er is een plaats voor u vrijgekomen. Druk op de knop om hem aan te nemen.',
+      button: 'Ja, ik kom',
+    },
     done: { ok: true, title: 'U bent aangemeld', message: 'De plaats is van u. U krijgt een bevestiging per e-mail.' },
     invalid: { ok: false, title: 'Dit aanbod geldt niet meer', message: 'De plaats is verlopen of al vergeven.' },
   },
   en: {
-    intro: { title: 'Take the place', explanation: 'A place has come free for you. Press the button to take it.', button: 'Yes, I will come' },
+    intro: {
+      title: 'Take the place',
+      explanation: 'A place has come free for you. Press the button to take it.',
+      button: 'Yes, I will come',
+    },
     done: { ok: true, title: 'You are registered', message: 'The place is yours. A confirmation follows by email.' },
-    invalid: { ok: false, title: 'This offer no longer stands', message: 'The place has expired or gone to someone else.' },
+    invalid: {
+      ok: false,
+      title: 'This offer no longer stands',
+      message: 'The place has expired or gone to someone else.',
+    },
   },
 };
 
@@ -38,8 +50,12 @@ export class ActivityPlacePage implements LinkPage, OnModuleInit {
 
   async describe(token: string, language: Language): Promise<LinkPageIntro | LinkPageOutcome> {
     const participantId = this.tokens.verify(PLACE_OFFER_PURPOSE, token);
-    const participant = participantId ? await this.dataSource.getRepository(ActivityParticipant).findOneBy({ id: participantId }) : null;
-    return participant?.status === 'offered' && participant.offerExpiresAt && participant.offerExpiresAt > new Date() ? TEXT[language].intro : TEXT[language].invalid;
+    const participant = participantId
+      ? await this.dataSource.getRepository(ActivityParticipant).findOneBy({ id: participantId })
+      : null;
+    return participant?.status === 'offered' && participant.offerExpiresAt && participant.offerExpiresAt > new Date()
+      ? TEXT[language].intro
+      : TEXT[language].invalid;
   }
 
   async perform(token: string, _form: Record<string, string>, language: Language): Promise<LinkPageOutcome> {

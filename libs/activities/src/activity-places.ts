@@ -13,5 +13,9 @@ export async function takePlaces(manager: EntityManager, activityId: string, pla
 }
 
 export async function releasePlaces(manager: EntityManager, activityId: string, places: number): Promise<void> {
-  if (places > 0) await manager.query(`UPDATE activity SET places_taken = places_taken - $2, updated_at = now() WHERE id = $1`, [activityId, places]);
+  if (places > 0)
+    await manager.query(`UPDATE activity SET places_taken = places_taken - $2, updated_at = now() WHERE id = $1`, [
+      activityId,
+      places,
+    ]);
 }

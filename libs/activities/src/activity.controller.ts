@@ -1,10 +1,27 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FanoutStartedDto } from '@app/messaging';
-import { ApiPageResponse, ApiProblems, NoPersonalData, PERSON_ROLES, Page, PageQuery, Roles, STAFF_ROLES, mapPage } from '@app/platform';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  NoPersonalData,
+  PERSON_ROLES,
+  Page,
+  PageQuery,
+  Roles,
+  STAFF_ROLES,
+  mapPage,
+} from '@app/platform';
 import { ActivityFiguresService } from './activity-figures';
 import { ActivityService, ActivityWithSessions } from './activity.service';
-import { ActivityDto, CancelSessionDto, CreateActivityDto, CreateInvitationsDto, MoveSessionDto, UpdateActivityDto } from './dto/activity.dto';
+import {
+  ActivityDto,
+  CancelSessionDto,
+  CreateActivityDto,
+  CreateInvitationsDto,
+  MoveSessionDto,
+  UpdateActivityDto,
+} from './dto/activity.dto';
 import { ActivityFiguresDto } from './dto/participation.dto';
 import { InvitationService } from './invitation.service';
 
@@ -23,7 +40,10 @@ export class ActivityController {
   @Post()
   @NoPersonalData()
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Create an event, course or peer group with its sessions (one-off, recurring, or on a local date; the Dag van de Mantelzorg defaults to 10 November)' })
+  @ApiOperation({
+    summary:
+      'Create an event, course or peer group with its sessions (one-off, recurring, or on a local date; the Dag van de Mantelzorg defaults to 10 November)',
+  })
   @ApiCreatedResponse({ type: ActivityDto })
   @ApiProblems({ 422: ['INVALID_SCHEDULE', 'INVALID_ACTIVITY', 'INVALID_FACILITATOR'] })
   async create(@Body() body: CreateActivityDto): Promise<ActivityDto> {
@@ -55,7 +75,10 @@ export class ActivityController {
   @ApiOperation({ summary: 'Change an activity; capacity never below the places taken' })
   @ApiOkResponse({ type: ActivityDto })
   @ApiProblems({ 404: ['NOT_FOUND'], 409: ['CAPACITY_BELOW_TAKEN'], 422: ['INVALID_FACILITATOR'] })
-  async update(@Param('activityId', new ParseUUIDPipe()) activityId: string, @Body() body: UpdateActivityDto): Promise<ActivityDto> {
+  async update(
+    @Param('activityId', new ParseUUIDPipe()) activityId: string,
+    @Body() body: UpdateActivityDto,
+  ): Promise<ActivityDto> {
     return toDto(await this.activities.update(activityId, body));
   }
 
@@ -66,7 +89,11 @@ export class ActivityController {
   @ApiOperation({ summary: 'Call one session off; participants are told, with a calendar cancellation' })
   @ApiOkResponse({ type: ActivityDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async cancelSession(@Param('activityId', new ParseUUIDPipe()) activityId: string, @Param('sessionId', new ParseUUIDPipe()) sessionId: string, @Body() body: CancelSessionDto): Promise<ActivityDto> {
+  async cancelSession(
+    @Param('activityId', new ParseUUIDPipe()) activityId: string,
+    @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
+    @Body() body: CancelSessionDto,
+  ): Promise<ActivityDto> {
     return toDto(await this.activities.cancelSession(activityId, sessionId, body.reason ?? null));
   }
 
@@ -76,18 +103,33 @@ export class ActivityController {
   @ApiOperation({ summary: 'Move one session; participants get the new time and reminders follow it' })
   @ApiOkResponse({ type: ActivityDto })
   @ApiProblems({ 404: ['NOT_FOUND'], 409: ['SESSION_CANCELLED'], 422: ['INVALID_SCHEDULE'] })
-  async moveSession(@Param('activityId', new ParseUUIDPipe()) activityId: string, @Param('sessionId', new ParseUUIDPipe()) sessionId: string, @Body() body: MoveSessionDto): Promise<ActivityDto> {
-    return toDto(await this.activities.moveSession(activityId, sessionId, { startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt) }));
+  async moveSession(
+    @Param('activityId', new ParseUUIDPipe()) activityId: string,
+    @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
+    @Body() body: MoveSessionDto,
+  ): Promise<ActivityDto> {
+    return toDto(
+      await this.activities.moveSession(activityId, sessionId, {
+        startsAt: new Date(body.startsAt),
+        endsAt: new Date(body.endsAt),
+      }),
+    );
   }
 
   @Post(':activityId/invitations')
   @NoPersonalData()
   @HttpCode(202)
   @Roles('admin')
-  @ApiOperation({ summary: 'Invite all active carers, or those matching filters; people invited before are not invited again. Progress at /fanouts/{fanoutId}' })
+  @ApiOperation({
+    summary:
+      'Invite all active carers, or those matching filters; people invited before are not invited again. Progress at /fanouts/{fanoutId}',
+  })
   @ApiAcceptedResponse({ type: FanoutStartedDto })
   @ApiProblems({ 404: ['NOT_FOUND'], 409: ['ACTIVITY_CANCELLED'], 422: ['INVALID_AUDIENCE', 'UNKNOWN_WIJK'] })
-  invite(@Param('activityId', new ParseUUIDPipe()) activityId: string, @Body() body: CreateInvitationsDto): Promise<FanoutStartedDto> {
+  invite(
+    @Param('activityId', new ParseUUIDPipe()) activityId: string,
+    @Body() body: CreateInvitationsDto,
+  ): Promise<FanoutStartedDto> {
     return this.invitations.invite(activityId, body.audience);
   }
 

@@ -6,7 +6,17 @@ export const ACTIVITY_KINDS = ['event', 'course', 'peer_group'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** Themes of lotgenotencontact (peer groups). */
-export const PEER_GROUP_THEMES = ['dementia', 'young_carers', 'ggz', 'nah', 'cancer', 'chronic_illness', 'end_of_life', 'parents_of_disabled_child', 'other'] as const;
+export const PEER_GROUP_THEMES = [
+  'dementia',
+  'young_carers',
+  'ggz',
+  'nah',
+  'cancer',
+  'chronic_illness',
+  'end_of_life',
+  'parents_of_disabled_child',
+  'other',
+] as const;
 export type PeerGroupTheme = (typeof PEER_GROUP_THEMES)[number];
 
 export const DAG_VAN_DE_MANTELZORG = 'dag_van_de_mantelzorg';

@@ -1,13 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccountService, MunicipalityService } from '@app/identity';
-import { DomainError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, Page, PageQuery, paginate, RequestContext, STAFF_ROLES } from '@app/platform';
+import {
+  DomainError,
+  InjectMunicipalityScoped,
+  MunicipalityScopedRepository,
+  NotFoundError,
+  Page,
+  PageQuery,
+  paginate,
+  RequestContext,
+  STAFF_ROLES,
+} from '@app/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActivityMessages } from './activity-messages';
 import { Activity, ActivitySession } from './activity.entity';
 import { CapacityBelowTakenError, InvalidScheduleProblem } from './activity-errors';
 import { CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
-import { dagVanDeMantelzorgDate, InvalidScheduleError, localSession, recurringSessions, SessionTimes } from './sessions';
+import {
+  dagVanDeMantelzorgDate,
+  InvalidScheduleError,
+  localSession,
+  recurringSessions,
+  SessionTimes,
+} from './sessions';
 
 export interface ActivityWithSessions {
   activity: Activity;
@@ -31,9 +47,14 @@ export class ActivityService {
   ) {}
 
   async create(input: CreateActivityDto): Promise<ActivityWithSessions> {
-    if (input.occasion && input.kind !== 'event') throw new DomainError('INVALID_ACTIVITY', 422, 'The Dag van de Mantelzorg is an event.', [{ field: 'occasion', message: 'only for kind event' }]);
+    if (input.occasion && input.kind !== 'event')
+      throw new DomainError('INVALID_ACTIVITY', 422, 'The Dag van de Mantelzorg is an event.', [
+        { field: 'occasion', message: 'only for kind event' },
+      ]);
     if ((input.kind === 'peer_group') !== (input.theme !== undefined)) {
-      throw new DomainError('INVALID_ACTIVITY', 422, 'A peer group has a theme; other kinds have none.', [{ field: 'theme', message: 'required for, and only for, a peer group' }]);
+      throw new DomainError('INVALID_ACTIVITY', 422, 'A peer group has a theme; other kinds have none.', [
+        { field: 'theme', message: 'required for, and only for, a peer group' },
+      ]);
     }
     if (input.facilitatorAccountId) await this.assertFacilitator(input.facilitatorAccountId);
     const { timezone } = await this.municipalities.current();
@@ -59,7 +80,13 @@ export class ActivityService {
       );
       const sessions = await manager
         .getRepository(ActivitySession)
-        .save(times.map((time) => manager.getRepository(ActivitySession).create({ municipalityId: activity.municipalityId, activityId: activity.id, ...time, cancelledAt: null })));
+        .save(
+          times.map((time) =>
+            manager
+              .getRepository(ActivitySession)
+              .create({ municipalityId: activity.municipalityId, activityId: activity.id, ...time, cancelledAt: null }),
+          ),
+        );
       return { activity, sessions: sortSessions(sessions) };
     });
   }
@@ -68,7 +95,8 @@ export class ActivityService {
     if (changes.facilitatorAccountId) await this.assertFacilitator(changes.facilitatorAccountId);
     await this.dataSource.transaction(async (manager) => {
       const activity = await this.lock(manager, activityId);
-      if (changes.capacity !== undefined && changes.capacity < activity.placesTaken) throw new CapacityBelowTakenError(activity.placesTaken);
+      if (changes.capacity !== undefined && changes.capacity < activity.placesTaken)
+        throw new CapacityBelowTakenError(activity.placesTaken);
       Object.assign(activity, changes);
       await manager.getRepository(Activity).save(activity);
     });
@@ -85,12 +113,25 @@ export class ActivityService {
   async list(page: PageQuery): Promise<Page<ActivityWithSessions>> {
     const query = this.activities.query('activity');
     if (!STAFF_ROLES.includes(this.context.actor().role)) {
-      query.andWhere('activity.cancelledAt IS NULL').andWhere('EXISTS (SELECT 1 FROM activity_session s WHERE s.activity_id = activity.id AND s.cancelled_at IS NULL AND s.starts_at > now())');
+      query
+        .andWhere('activity.cancelledAt IS NULL')
+        .andWhere(
+          'EXISTS (SELECT 1 FROM activity_session s WHERE s.activity_id = activity.id AND s.cancelled_at IS NULL AND s.starts_at > now())',
+        );
     }
     const found = await paginate(query, page);
-    const sessions = found.items.length === 0 ? [] : await this.sessions.query('session').andWhere('session.activityId IN (:...ids)', { ids: found.items.map((activity) => activity.id) }).getMany();
+    const sessions =
+      found.items.length === 0
+        ? []
+        : await this.sessions
+            .query('session')
+            .andWhere('session.activityId IN (:...ids)', { ids: found.items.map((activity) => activity.id) })
+            .getMany();
     return {
-      items: found.items.map((activity) => ({ activity, sessions: sortSessions(sessions.filter((session) => session.activityId === activity.id)) })),
+      items: found.items.map((activity) => ({
+        activity,
+        sessions: sortSessions(sessions.filter((session) => session.activityId === activity.id)),
+      })),
       nextCursor: found.nextCursor,
     };
   }
@@ -116,7 +157,11 @@ export class ActivityService {
       const activity = await this.lock(manager, activityId);
       const session = await this.session(manager, activity.id, sessionId);
       if (session.cancelledAt) throw new DomainError('SESSION_CANCELLED', 409, 'This session is cancelled.');
-      if (session.startsAt.getTime() === times.startsAt.getTime() && session.endsAt.getTime() === times.endsAt.getTime()) return;
+      if (
+        session.startsAt.getTime() === times.startsAt.getTime() &&
+        session.endsAt.getTime() === times.endsAt.getTime()
+      )
+        return;
       Object.assign(session, times);
       await manager.getRepository(ActivitySession).save(session);
       await this.messages.sessionChanged(manager, activity, session, { cancelled: false, reason: null });
@@ -125,7 +170,9 @@ export class ActivityService {
   }
 
   sessionsOf(activityId: string, manager?: EntityManager): Promise<ActivitySession[]> {
-    return (manager ?? this.dataSource.manager).getRepository(ActivitySession).find({ where: { activityId }, order: { startsAt: 'ASC' } });
+    return (manager ?? this.dataSource.manager)
+      .getRepository(ActivitySession)
+      .find({ where: { activityId }, order: { startsAt: 'ASC' } });
   }
 
   /** The activity's row, locked: changes to it and to its places queue behind each other. */
@@ -134,7 +181,10 @@ export class ActivityService {
       .getRepository(Activity)
       .createQueryBuilder('activity')
       .setLock('pessimistic_write')
-      .where('activity.id = :activityId AND activity.municipalityId = :municipalityId', { activityId, municipalityId: this.context.municipalityId() })
+      .where('activity.id = :activityId AND activity.municipalityId = :municipalityId', {
+        activityId,
+        municipalityId: this.context.municipalityId(),
+      })
       .getOne();
     if (!activity) throw new NotFoundError('The activity');
     return activity;
@@ -149,29 +199,49 @@ export class ActivityService {
   private async assertFacilitator(accountId: string): Promise<void> {
     const account = await this.accounts.getInMunicipality(accountId).catch(() => null);
     if (!account || !['staff', 'admin', 'volunteer'].includes(account.role) || account.disabledAt) {
-      throw new DomainError('INVALID_FACILITATOR', 422, 'The facilitator is a staff member or volunteer of this municipality.', [{ field: 'facilitatorAccountId', message: 'not a staff member or volunteer here' }]);
+      throw new DomainError(
+        'INVALID_FACILITATOR',
+        422,
+        'The facilitator is a staff member or volunteer of this municipality.',
+        [{ field: 'facilitatorAccountId', message: 'not a staff member or volunteer here' }],
+      );
     }
   }
 
   /** Sessions from exactly one of: one-off times, a recurrence, or a local date (10 November by default for the Dag van de Mantelzorg). */
   private schedule(input: CreateActivityDto, timezone: string): SessionTimes[] {
-    const given = [input.sessions !== undefined, input.recurrence !== undefined, input.date !== undefined || input.startTime !== undefined || input.endTime !== undefined].filter(Boolean).length;
+    const given = [
+      input.sessions !== undefined,
+      input.recurrence !== undefined,
+      input.date !== undefined || input.startTime !== undefined || input.endTime !== undefined,
+    ].filter(Boolean).length;
     if (given > 1) throw new InvalidScheduleProblem('Give sessions, a recurrence, or a date with times: one of them.');
     let times: SessionTimes[];
     try {
-      if (input.sessions) times = input.sessions.map((session) => ({ startsAt: new Date(session.startsAt), endsAt: new Date(session.endsAt) }));
+      if (input.sessions)
+        times = input.sessions.map((session) => ({
+          startsAt: new Date(session.startsAt),
+          endsAt: new Date(session.endsAt),
+        }));
       else if (input.recurrence) times = recurringSessions(input.recurrence, timezone);
       else if (input.date || input.occasion) {
         const date = input.date ?? dagVanDeMantelzorgDate(timezone);
-        times = [localSession({ date, startTime: input.startTime ?? DEFAULT_START, endTime: input.endTime ?? DEFAULT_END }, timezone)];
+        times = [
+          localSession(
+            { date, startTime: input.startTime ?? DEFAULT_START, endTime: input.endTime ?? DEFAULT_END },
+            timezone,
+          ),
+        ];
       } else throw new InvalidScheduleError('Give sessions, a recurrence, or a date.');
     } catch (error) {
       if (error instanceof InvalidScheduleError) throw new InvalidScheduleProblem(error.message);
       throw error;
     }
     const now = Date.now();
-    if (times.some((time) => time.endsAt <= time.startsAt)) throw new InvalidScheduleProblem('A session ends after it starts.');
-    if (times.some((time) => time.startsAt.getTime() <= now)) throw new InvalidScheduleProblem('Sessions lie in the future.');
+    if (times.some((time) => time.endsAt <= time.startsAt))
+      throw new InvalidScheduleProblem('A session ends after it starts.');
+    if (times.some((time) => time.startsAt.getTime() <= now))
+      throw new InvalidScheduleProblem('Sessions lie in the future.');
     return times;
   }
 }

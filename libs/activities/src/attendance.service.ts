@@ -28,27 +28,55 @@ export class AttendanceService {
 
   async participants(activityId: string): Promise<ParticipantListing[]> {
     const activity = await this.ledActivity(activityId);
-    const participants = await this.dataSource.getRepository(ActivityParticipant).find({ where: { activityId: activity.id, status: In(['attending', 'offered', 'waitlisted']) }, order: { createdAt: 'ASC' } });
-    const profiles = await this.carers.profiles(activity.municipalityId, participants.map((participant) => participant.accountId));
+    const participants = await this.dataSource
+      .getRepository(ActivityParticipant)
+      .find({
+        where: { activityId: activity.id, status: In(['attending', 'offered', 'waitlisted']) },
+        order: { createdAt: 'ASC' },
+      });
+    const profiles = await this.carers.profiles(
+      activity.municipalityId,
+      participants.map((participant) => participant.accountId),
+    );
     return participants.map((participant) => {
       const profile = profiles.get(participant.accountId);
-      return { id: participant.id, name: profile ? `${profile.firstName} ${profile.lastName}` : '-', status: participant.status, companions: participant.companions, joinedVia: participant.joinedVia };
+      return {
+        id: participant.id,
+        name: profile ? `${profile.firstName} ${profile.lastName}` : '-',
+        status: participant.status,
+        companions: participant.companions,
+        joinedVia: participant.joinedVia,
+      };
     });
   }
 
   /** Records who came to a session that has started; recording again corrects it. */
-  async record(activityId: string, sessionId: string, entries: Array<{ participantId: string; attended: boolean }>): Promise<{ recorded: number; attended: number }> {
+  async record(
+    activityId: string,
+    sessionId: string,
+    entries: Array<{ participantId: string; attended: boolean }>,
+  ): Promise<{ recorded: number; attended: number }> {
     const activity = await this.ledActivity(activityId);
-    const session = await this.dataSource.getRepository(ActivitySession).findOneBy({ id: sessionId, activityId: activity.id });
+    const session = await this.dataSource
+      .getRepository(ActivitySession)
+      .findOneBy({ id: sessionId, activityId: activity.id });
     if (!session) throw new NotFoundError('The session');
     if (session.cancelledAt) throw new DomainError('SESSION_CANCELLED', 409, 'This session is cancelled.');
-    if (session.startsAt > new Date()) throw new DomainError('SESSION_NOT_STARTED', 409, 'Attendance is recorded once the session has started.');
+    if (session.startsAt > new Date())
+      throw new DomainError('SESSION_NOT_STARTED', 409, 'Attendance is recorded once the session has started.');
     const ids = [...new Set(entries.map((entry) => entry.participantId))];
-    const known = await this.dataSource.getRepository(ActivityParticipant).find({ where: { id: In(ids), activityId: activity.id, status: 'attending' }, select: { id: true } });
+    const known = await this.dataSource
+      .getRepository(ActivityParticipant)
+      .find({ where: { id: In(ids), activityId: activity.id, status: 'attending' }, select: { id: true } });
     const knownIds = new Set(known.map((participant) => participant.id));
     const unknown = ids.filter((id) => !knownIds.has(id));
     if (unknown.length > 0) {
-      throw new DomainError('UNKNOWN_PARTICIPANT', 422, 'Some entries are not participants of this activity.', unknown.map((id) => ({ field: 'entries.participantId', message: `${id} does not take part` })));
+      throw new DomainError(
+        'UNKNOWN_PARTICIPANT',
+        422,
+        'Some entries are not participants of this activity.',
+        unknown.map((id) => ({ field: 'entries.participantId', message: `${id} does not take part` })),
+      );
     }
     const recordedBy = this.context.actor().id;
     const latest = new Map(entries.map((entry) => [entry.participantId, entry.attended]));
@@ -56,7 +84,16 @@ export class AttendanceService {
       .createQueryBuilder()
       .insert()
       .into(ActivityAttendance)
-      .values([...latest].map(([participantId, attended]) => ({ municipalityId: activity.municipalityId, activityId: activity.id, sessionId, participantId, attended, recordedBy })))
+      .values(
+        [...latest].map(([participantId, attended]) => ({
+          municipalityId: activity.municipalityId,
+          activityId: activity.id,
+          sessionId,
+          participantId,
+          attended,
+          recordedBy,
+        })),
+      )
       .orUpdate(['attended', 'recorded_by', 'updated_at'], ['session_id', 'participant_id'])
       .execute();
     return { recorded: latest.size, attended: [...latest.values()].filter(Boolean).length };
@@ -65,8 +102,11 @@ export class AttendanceService {
   /** Staff and admins see every activity of the municipality; a volunteer only those they lead. */
   private async ledActivity(activityId: string): Promise<Activity> {
     const actor = this.context.actor();
-    const activity = await this.dataSource.getRepository(Activity).findOneBy({ id: activityId, municipalityId: actor.municipalityId });
-    if (!activity || (actor.role === 'volunteer' && activity.facilitatorAccountId !== actor.id)) throw new NotFoundError('The activity');
+    const activity = await this.dataSource
+      .getRepository(Activity)
+      .findOneBy({ id: activityId, municipalityId: actor.municipalityId });
+    if (!activity || (actor.role === 'volunteer' && activity.facilitatorAccountId !== actor.id))
+      throw new NotFoundError('The activity');
     return activity;
   }
 }

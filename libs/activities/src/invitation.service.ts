@@ -31,7 +31,12 @@ export class InvitationService {
     if (activity.cancelledAt) throw new ActivityCancelledError();
     const filter = await this.filterOf(audience);
     const fanout = await this.dataSource.transaction((manager) =>
-      this.fanouts.start(manager, { kind: ACTIVITY_MESSAGES.invitation, audience: { source: CARER_AUDIENCE, filter: { ...filter } }, params: { activityId: activity.id }, dedupeScope: `activity-invitation.${activity.id}` }),
+      this.fanouts.start(manager, {
+        kind: ACTIVITY_MESSAGES.invitation,
+        audience: { source: CARER_AUDIENCE, filter: { ...filter } },
+        params: { activityId: activity.id },
+        dedupeScope: `activity-invitation.${activity.id}`,
+      }),
     );
     return { fanoutId: fanout.id };
   }
@@ -39,13 +44,24 @@ export class InvitationService {
   private async filterOf(audience: InvitationAudienceDto): Promise<CarerAudienceFilter> {
     const { all, wijk, ...rest } = audience;
     const filters = Object.values({ wijk, ...rest }).filter((value) => value !== undefined).length;
-    if (all && filters > 0) throw new DomainError('INVALID_AUDIENCE', 422, 'Choose all carers, or filters; not both.', [{ field: 'audience.all', message: 'leave filters out with all' }]);
-    if (!all && filters === 0) throw new DomainError('INVALID_AUDIENCE', 422, 'Choose all carers ({"all": true}) or at least one filter.', [{ field: 'audience', message: 'all or a filter' }]);
+    if (all && filters > 0)
+      throw new DomainError('INVALID_AUDIENCE', 422, 'Choose all carers, or filters; not both.', [
+        { field: 'audience.all', message: 'leave filters out with all' },
+      ]);
+    if (!all && filters === 0)
+      throw new DomainError('INVALID_AUDIENCE', 422, 'Choose all carers ({"all": true}) or at least one filter.', [
+        { field: 'audience', message: 'all or a filter' },
+      ]);
     const filter: CarerAudienceFilter = { ...rest };
     if (wijk) {
       const wijken = await this.municipalities.listWijken();
-      const found = wijken.find(({ wijk: candidate }) => (UUID.test(wijk) ? candidate.id === wijk : candidate.name.toLowerCase() === wijk.toLowerCase()));
-      if (!found) throw new DomainError('UNKNOWN_WIJK', 422, 'There is no such wijk in this municipality.', [{ field: 'audience.wijk', message: 'unknown wijk' }]);
+      const found = wijken.find(({ wijk: candidate }) =>
+        UUID.test(wijk) ? candidate.id === wijk : candidate.name.toLowerCase() === wijk.toLowerCase(),
+      );
+      if (!found)
+        throw new DomainError('UNKNOWN_WIJK', 422, 'There is no such wijk in this municipality.', [
+          { field: 'audience.wijk', message: 'unknown wijk' },
+        ]);
       filter.wijkId = found.wijk.id;
     }
     return filter;

@@ -2,7 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Audited, Public, Roles, STAFF_ROLES } from '@app/platform';
 import { AttendanceService } from './attendance.service';
-import { AttendanceDto, EnrolDto, MyActivityDto, ParticipantListDto, ParticipationDto, RecordAttendanceDto, RsvpDto } from './dto/participation.dto';
+import {
+  AttendanceDto,
+  EnrolDto,
+  MyActivityDto,
+  ParticipantListDto,
+  ParticipationDto,
+  RecordAttendanceDto,
+  RsvpDto,
+} from './dto/participation.dto';
 import { ParticipationService } from './participation.service';
 
 /** Answers to invitations, enrolments, withdrawals, participant lists and attendance. */
@@ -17,9 +25,16 @@ export class ParticipationController {
   @Post('rsvp')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Answer an invitation with the token of its link; the answer can change until the cut-off. A full activity puts the person on the waiting list' })
+  @ApiOperation({
+    summary:
+      'Answer an invitation with the token of its link; the answer can change until the cut-off. A full activity puts the person on the waiting list',
+  })
   @ApiOkResponse({ type: ParticipationDto })
-  @ApiProblems({ 400: ['VALIDATION_FAILED', 'TOKEN_INVALID'], 409: ['RESPONSES_CLOSED', 'NOT_ENOUGH_PLACES', 'ACTIVITY_CANCELLED'], 422: ['TOO_MANY_COMPANIONS'] })
+  @ApiProblems({
+    400: ['VALIDATION_FAILED', 'TOKEN_INVALID'],
+    409: ['RESPONSES_CLOSED', 'NOT_ENOUGH_PLACES', 'ACTIVITY_CANCELLED'],
+    422: ['TOO_MANY_COMPANIONS'],
+  })
   async rsvp(@Body() body: RsvpDto): Promise<ParticipationDto> {
     return ParticipationDto.from(await this.participation.respond(body.token, body.response, body.companions ?? 0));
   }
@@ -27,10 +42,21 @@ export class ParticipationController {
   @Post('activities/:activityId/enrolments')
   @Audited('activity_participant', { answer: 'id' })
   @Roles('carer', ...STAFF_ROLES)
-  @ApiOperation({ summary: 'Enrol: a carer themselves in a course or peer group (events by invitation), or staff a carer in any activity' })
+  @ApiOperation({
+    summary:
+      'Enrol: a carer themselves in a course or peer group (events by invitation), or staff a carer in any activity',
+  })
   @ApiCreatedResponse({ type: ParticipationDto })
-  @ApiProblems({ 403: ['FORBIDDEN', 'INVITATION_REQUIRED', 'NOT_A_CARER'], 404: ['NOT_FOUND'], 409: ['RESPONSES_CLOSED', 'NOT_ENOUGH_PLACES', 'ACTIVITY_CANCELLED'], 422: ['TOO_MANY_COMPANIONS'] })
-  async enrol(@Param('activityId', new ParseUUIDPipe()) activityId: string, @Body() body: EnrolDto): Promise<ParticipationDto> {
+  @ApiProblems({
+    403: ['FORBIDDEN', 'INVITATION_REQUIRED', 'NOT_A_CARER'],
+    404: ['NOT_FOUND'],
+    409: ['RESPONSES_CLOSED', 'NOT_ENOUGH_PLACES', 'ACTIVITY_CANCELLED'],
+    422: ['TOO_MANY_COMPANIONS'],
+  })
+  async enrol(
+    @Param('activityId', new ParseUUIDPipe()) activityId: string,
+    @Body() body: EnrolDto,
+  ): Promise<ParticipationDto> {
     return ParticipationDto.from(await this.participation.enrol(activityId, body));
   }
 
@@ -38,10 +64,15 @@ export class ParticipationController {
   @Audited('activity_participant', { param: 'participantId' })
   @HttpCode(200)
   @Roles('carer', ...STAFF_ROLES)
-  @ApiOperation({ summary: 'Withdraw (a carer their own place, staff anyone’s) until the cut-off; the places go to the waiting list' })
+  @ApiOperation({
+    summary: 'Withdraw (a carer their own place, staff anyone’s) until the cut-off; the places go to the waiting list',
+  })
   @ApiOkResponse({ type: ParticipationDto })
   @ApiProblems({ 404: ['NOT_FOUND'], 409: ['RESPONSES_CLOSED', 'ACTIVITY_CANCELLED'] })
-  async withdraw(@Param('activityId', new ParseUUIDPipe()) activityId: string, @Param('participantId', new ParseUUIDPipe()) participantId: string): Promise<ParticipationDto> {
+  async withdraw(
+    @Param('activityId', new ParseUUIDPipe()) activityId: string,
+    @Param('participantId', new ParseUUIDPipe()) participantId: string,
+  ): Promise<ParticipationDto> {
     return ParticipationDto.from(await this.participation.withdraw(activityId, participantId));
   }
 
@@ -58,7 +89,10 @@ export class ParticipationController {
   @Put('activities/:activityId/sessions/:sessionId/attendance')
   @Audited('activity_participant', { bodyList: 'entries', field: 'participantId' })
   @Roles('volunteer', ...STAFF_ROLES)
-  @ApiOperation({ summary: 'Record who came to a session that has started (staff, or the volunteer who leads it); recording again corrects it' })
+  @ApiOperation({
+    summary:
+      'Record who came to a session that has started (staff, or the volunteer who leads it); recording again corrects it',
+  })
   @ApiOkResponse({ type: AttendanceDto })
   @ApiProblems({ 404: ['NOT_FOUND'], 409: ['SESSION_NOT_STARTED', 'SESSION_CANCELLED'], 422: ['UNKNOWN_PARTICIPANT'] })
   async recordAttendance(

@@ -9,7 +9,12 @@ import { ActivityMessages } from './activity-messages';
 import { PLACE_OFFER_PURPOSE, RSVP_PURPOSE } from './activity-message-kinds';
 import { releasePlaces, takePlaces } from './activity-places';
 import { Activity, ActivitySession } from './activity.entity';
-import { ActivityCancelledError, NotEnoughPlacesError, ResponsesClosedError, TooManyCompanionsError } from './activity-errors';
+import {
+  ActivityCancelledError,
+  NotEnoughPlacesError,
+  ResponsesClosedError,
+  TooManyCompanionsError,
+} from './activity-errors';
 import { ActivityInvitation, ActivityParticipant, placesOf } from './participant.entity';
 import { responsesCloseAt } from './schedule';
 
@@ -49,15 +54,22 @@ export class ParticipationService {
     const invitation = await this.invitationByToken(token);
     if (!invitation) throw new InvalidTokenError();
     const respondent: Respondent = { ...invitation, joinedVia: 'invitation' };
-    return this.answer(respondent, response === 'yes' ? { attend: true, companions } : { attend: false, status: 'declined' });
+    return this.answer(
+      respondent,
+      response === 'yes' ? { attend: true, companions } : { attend: false, status: 'declined' },
+    );
   }
 
   /** What an invitation link holder sees before answering: the activity and their current answer. */
-  async invitationOf(token: string): Promise<{ invitation: ActivityInvitation; activity: Activity; participant: ActivityParticipant | null } | null> {
+  async invitationOf(
+    token: string,
+  ): Promise<{ invitation: ActivityInvitation; activity: Activity; participant: ActivityParticipant | null } | null> {
     const invitation = await this.invitationByToken(token);
     if (!invitation) return null;
     const activity = await this.dataSource.getRepository(Activity).findOneByOrFail({ id: invitation.activityId });
-    const participant = await this.dataSource.getRepository(ActivityParticipant).findOneBy({ activityId: invitation.activityId, accountId: invitation.accountId });
+    const participant = await this.dataSource
+      .getRepository(ActivityParticipant)
+      .findOneBy({ activityId: invitation.activityId, accountId: invitation.accountId });
     return { invitation, activity, participant };
   }
 
@@ -67,19 +79,44 @@ export class ParticipationService {
    */
   async enrol(activityId: string, input: { carerId?: string; companions?: number }): Promise<ActivityParticipant> {
     const actor = this.context.actor();
-    const activity = await this.dataSource.getRepository(Activity).findOneBy({ id: activityId, municipalityId: actor.municipalityId });
+    const activity = await this.dataSource
+      .getRepository(Activity)
+      .findOneBy({ id: activityId, municipalityId: actor.municipalityId });
     if (!activity) throw new NotFoundError('The activity');
     let respondent: Respondent;
     if (actor.role === 'carer') {
-      if (input.carerId) throw new ValidationFailedError([{ field: 'carerId', message: 'carers enrol themselves; leave carerId out' }]);
+      if (input.carerId)
+        throw new ValidationFailedError([{ field: 'carerId', message: 'carers enrol themselves; leave carerId out' }]);
       const carer = await this.carers.mine();
-      const invited = await this.dataSource.getRepository(ActivityInvitation).existsBy({ activityId, accountId: carer.accountId });
-      if (activity.kind === 'event' && !invited) throw new DomainError('INVITATION_REQUIRED', 403, 'Events are open to invited carers; answer through your invitation.');
-      respondent = { activityId, municipalityId: actor.municipalityId, accountId: carer.accountId, wijkId: carer.wijkId, joinedVia: invited ? 'invitation' : 'self' };
+      const invited = await this.dataSource
+        .getRepository(ActivityInvitation)
+        .existsBy({ activityId, accountId: carer.accountId });
+      if (activity.kind === 'event' && !invited)
+        throw new DomainError(
+          'INVITATION_REQUIRED',
+          403,
+          'Events are open to invited carers; answer through your invitation.',
+        );
+      respondent = {
+        activityId,
+        municipalityId: actor.municipalityId,
+        accountId: carer.accountId,
+        wijkId: carer.wijkId,
+        joinedVia: invited ? 'invitation' : 'self',
+      };
     } else {
-      if (!input.carerId) throw new ValidationFailedError([{ field: 'carerId', message: 'carerId is required when staff enrol a carer' }]);
+      if (!input.carerId)
+        throw new ValidationFailedError([
+          { field: 'carerId', message: 'carerId is required when staff enrol a carer' },
+        ]);
       const { carer } = await this.carers.get(input.carerId);
-      respondent = { activityId, municipalityId: actor.municipalityId, accountId: carer.accountId, wijkId: carer.wijkId, joinedVia: 'staff' };
+      respondent = {
+        activityId,
+        municipalityId: actor.municipalityId,
+        accountId: carer.accountId,
+        wijkId: carer.wijkId,
+        joinedVia: 'staff',
+      };
     }
     return this.answer(respondent, { attend: true, companions: input.companions ?? 0 });
   }
@@ -87,35 +124,52 @@ export class ParticipationService {
   /** The carer withdraws (their own), or staff withdraw someone; the places go to the waiting list. */
   async withdraw(activityId: string, participantId: string): Promise<ActivityParticipant> {
     const actor = this.context.actor();
-    const participant = await this.dataSource.getRepository(ActivityParticipant).findOneBy({ id: participantId, activityId, municipalityId: actor.municipalityId });
-    if (!participant || (actor.role === 'carer' && participant.accountId !== actor.id)) throw new NotFoundError('The participant');
+    const participant = await this.dataSource
+      .getRepository(ActivityParticipant)
+      .findOneBy({ id: participantId, activityId, municipalityId: actor.municipalityId });
+    if (!participant || (actor.role === 'carer' && participant.accountId !== actor.id))
+      throw new NotFoundError('The participant');
     return this.answer({ ...participant }, { attend: false, status: 'cancelled' });
   }
 
   /** The person takes a place held for them, by the link of the offer mail. */
   async acceptOffer(token: string): Promise<ActivityParticipant> {
     const participantId = this.tokens.verify(PLACE_OFFER_PURPOSE, token);
-    const participant = participantId ? await this.dataSource.getRepository(ActivityParticipant).findOneBy({ id: participantId }) : null;
+    const participant = participantId
+      ? await this.dataSource.getRepository(ActivityParticipant).findOneBy({ id: participantId })
+      : null;
     if (!participant) throw new InvalidTokenError();
-    if (participant.status !== 'offered' || !participant.offerExpiresAt || participant.offerExpiresAt <= new Date()) throw new DomainError('OFFER_EXPIRED', 410, 'The place is no longer held.');
+    if (participant.status !== 'offered' || !participant.offerExpiresAt || participant.offerExpiresAt <= new Date())
+      throw new DomainError('OFFER_EXPIRED', 410, 'The place is no longer held.');
     return this.answer({ ...participant }, { attend: true, companions: participant.companions });
   }
 
   /** The signed-in person's answers and enrolments, with each activity and its next session. */
   async mine(): Promise<Array<{ participant: ActivityParticipant; activity: Activity; nextSessionAt: Date | null }>> {
     const actor = this.context.actor();
-    const participants = await this.dataSource.getRepository(ActivityParticipant).find({ where: { accountId: actor.id, municipalityId: actor.municipalityId }, order: { createdAt: 'DESC' }, take: 200 });
+    const participants = await this.dataSource
+      .getRepository(ActivityParticipant)
+      .find({
+        where: { accountId: actor.id, municipalityId: actor.municipalityId },
+        order: { createdAt: 'DESC' },
+        take: 200,
+      });
     if (participants.length === 0) return [];
     const ids = participants.map((participant) => participant.activityId);
     const [activities, sessions] = await Promise.all([
       this.dataSource.getRepository(Activity).findBy({ id: In(ids) }),
-      this.dataSource.getRepository(ActivitySession).find({ where: { activityId: In(ids) }, order: { startsAt: 'ASC' } }),
+      this.dataSource
+        .getRepository(ActivitySession)
+        .find({ where: { activityId: In(ids) }, order: { startsAt: 'ASC' } }),
     ]);
     const now = new Date();
     return participants.map((participant) => ({
       participant,
       activity: activities.find((activity) => activity.id === participant.activityId)!,
-      nextSessionAt: sessions.find((session) => session.activityId === participant.activityId && !session.cancelledAt && session.startsAt > now)?.startsAt ?? null,
+      nextSessionAt:
+        sessions.find(
+          (session) => session.activityId === participant.activityId && !session.cancelledAt && session.startsAt > now,
+        )?.startsAt ?? null,
     }));
   }
 
@@ -150,13 +204,16 @@ export class ParticipationService {
 
   private answer(respondent: Respondent, wanted: Answer): Promise<ActivityParticipant> {
     return this.dataSource.transaction(async (manager) => {
-      const activity = await manager.getRepository(Activity).findOneBy({ id: respondent.activityId, municipalityId: respondent.municipalityId });
+      const activity = await manager
+        .getRepository(Activity)
+        .findOneBy({ id: respondent.activityId, municipalityId: respondent.municipalityId });
       if (!activity) throw new NotFoundError('The activity');
       if (activity.cancelledAt) throw new ActivityCancelledError();
       const sessions = await this.sessions(manager, activity.id);
       const closes = responsesCloseAt(activity, sessions);
       if (!closes || closes <= new Date()) throw new ResponsesClosedError(activity.responseCutoffHours);
-      if (wanted.attend && wanted.companions > activity.maxCompanions) throw new TooManyCompanionsError(activity.maxCompanions);
+      if (wanted.attend && wanted.companions > activity.maxCompanions)
+        throw new TooManyCompanionsError(activity.maxCompanions);
 
       const participant = await this.lockParticipant(manager, respondent);
       const before = { status: participant.status, companions: participant.companions };
@@ -164,18 +221,28 @@ export class ParticipationService {
       let freed = 0;
       if (!wanted.attend) {
         freed = held;
-        if ((participant.status === 'declined' || participant.status === 'cancelled') && participant.respondedAt) return participant;
+        if ((participant.status === 'declined' || participant.status === 'cancelled') && participant.respondedAt)
+          return participant;
         Object.assign(participant, { status: wanted.status, companions: 0, offerExpiresAt: null, waitlistedAt: null });
       } else {
         const need = 1 + wanted.companions;
         if (held > 0) {
           if (need > held && !(await takePlaces(manager, activity.id, need - held))) throw new NotEnoughPlacesError();
           freed = Math.max(0, held - need);
-          Object.assign(participant, { status: 'attending', companions: wanted.companions, offerExpiresAt: null, waitlistedAt: null });
+          Object.assign(participant, {
+            status: 'attending',
+            companions: wanted.companions,
+            offerExpiresAt: null,
+            waitlistedAt: null,
+          });
         } else if (await takePlaces(manager, activity.id, need)) {
           Object.assign(participant, { status: 'attending', companions: wanted.companions, waitlistedAt: null });
         } else {
-          Object.assign(participant, { status: 'waitlisted', companions: wanted.companions, waitlistedAt: participant.status === 'waitlisted' ? participant.waitlistedAt : new Date() });
+          Object.assign(participant, {
+            status: 'waitlisted',
+            companions: wanted.companions,
+            waitlistedAt: participant.status === 'waitlisted' ? participant.waitlistedAt : new Date(),
+          });
         }
       }
       participant.respondedAt = new Date();
@@ -184,7 +251,8 @@ export class ParticipationService {
         await releasePlaces(manager, activity.id, freed);
         await this.promote(manager, activity, sessions);
       }
-      if (before.status !== participant.status || before.companions !== participant.companions) await this.messages.answerConfirmed(manager, participant);
+      if (before.status !== participant.status || before.companions !== participant.companions)
+        await this.messages.answerConfirmed(manager, participant);
       return participant;
     });
   }
@@ -195,10 +263,23 @@ export class ParticipationService {
       .createQueryBuilder()
       .insert()
       .into(ActivityParticipant)
-      .values({ municipalityId: respondent.municipalityId, activityId: respondent.activityId, accountId: respondent.accountId, wijkId: respondent.wijkId, joinedVia: respondent.joinedVia, status: 'declined', companions: 0 })
+      .values({
+        municipalityId: respondent.municipalityId,
+        activityId: respondent.activityId,
+        accountId: respondent.accountId,
+        wijkId: respondent.wijkId,
+        joinedVia: respondent.joinedVia,
+        status: 'declined',
+        companions: 0,
+      })
       .orIgnore()
       .execute();
-    return manager.getRepository(ActivityParticipant).findOneOrFail({ where: { activityId: respondent.activityId, accountId: respondent.accountId }, lock: { mode: 'pessimistic_write' } });
+    return manager
+      .getRepository(ActivityParticipant)
+      .findOneOrFail({
+        where: { activityId: respondent.activityId, accountId: respondent.accountId },
+        lock: { mode: 'pessimistic_write' },
+      });
   }
 
   /**
@@ -208,7 +289,9 @@ export class ParticipationService {
   private async promote(manager: EntityManager, activity: Activity, sessions: ActivitySession[]): Promise<void> {
     const closes = responsesCloseAt(activity, sessions);
     if (!closes || closes <= new Date() || activity.cancelledAt) return;
-    const [room] = (await manager.query('SELECT capacity - places_taken AS left FROM activity WHERE id = $1', [activity.id])) as Array<{ left: number }>;
+    const [room] = (await manager.query('SELECT capacity - places_taken AS left FROM activity WHERE id = $1', [
+      activity.id,
+    ])) as Array<{ left: number }>;
     let left = room?.left ?? 0;
     if (left <= 0) return;
     const waiting = await manager
@@ -244,4 +327,3 @@ export class ParticipationService {
     return manager.getRepository(ActivitySession).find({ where: { activityId }, order: { startsAt: 'ASC' } });
   }
 }
-

@@ -48,7 +48,8 @@ export function localSession(times: LocalTimes, timezone: string): SessionTimes 
  * advises), and each date then gets its local times in the municipality's zone.
  */
 export function recurringSessions(recurrence: Recurrence, timezone: string): SessionTimes[] {
-  if (/DTSTART|TZID/i.test(recurrence.rule)) throw new InvalidScheduleError('The rule takes its start from firstDate; leave DTSTART out.');
+  if (/DTSTART|TZID/i.test(recurrence.rule))
+    throw new InvalidScheduleError('The rule takes its start from firstDate; leave DTSTART out.');
   let options: ReturnType<typeof RRule.parseString>;
   try {
     options = RRule.parseString(recurrence.rule.replace(/^RRULE:/i, ''));
@@ -64,5 +65,10 @@ export function recurringSessions(recurrence: Recurrence, timezone: string): Ses
   const dates = rule.all((_date, index) => index < MAX_SESSIONS + 1);
   if (dates.length > MAX_SESSIONS) throw new InvalidScheduleError(`At most ${MAX_SESSIONS} sessions.`);
   if (dates.length === 0) throw new InvalidScheduleError('The rule gives no sessions.');
-  return dates.map((date) => localSession({ date: date.toISOString().slice(0, 10), startTime: recurrence.startTime, endTime: recurrence.endTime }, timezone));
+  return dates.map((date) =>
+    localSession(
+      { date: date.toISOString().slice(0, 10), startTime: recurrence.startTime, endTime: recurrence.endTime },
+      timezone,
+    ),
+  );
 }

@@ -5,7 +5,12 @@ import { assertEmailVerified, MunicipalityService, today } from '@app/identity';
 import { InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, RequestContext } from '@app/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AppreciationApplication } from './application.entity';
-import { AlreadyAppliedError, ApplicationNotInReviewError, CampaignClosedError, ChoiceNotOfferedError } from './appreciation-errors';
+import {
+  AlreadyAppliedError,
+  ApplicationNotInReviewError,
+  CampaignClosedError,
+  ChoiceNotOfferedError,
+} from './appreciation-errors';
 import { AppreciationCampaign, AwardKind } from './campaign.entity';
 import { CampaignService } from './campaign.service';
 import { assessEligibility } from './eligibility';
@@ -26,7 +31,8 @@ export interface ApplicationResult {
 export class ApplicationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectMunicipalityScoped(AppreciationApplication) private readonly applications: MunicipalityScopedRepository<AppreciationApplication>,
+    @InjectMunicipalityScoped(AppreciationApplication)
+    private readonly applications: MunicipalityScopedRepository<AppreciationApplication>,
     private readonly campaigns: CampaignService,
     private readonly carers: CarerService,
     private readonly relationships: CareRelationshipService,
@@ -36,7 +42,11 @@ export class ApplicationService {
   ) {}
 
   /** The signed-in carer applies for one of their care relationships. */
-  async apply(campaignId: string, careRelationshipId: string, choice: AwardKind = 'voucher'): Promise<ApplicationResult> {
+  async apply(
+    campaignId: string,
+    careRelationshipId: string,
+    choice: AwardKind = 'voucher',
+  ): Promise<ApplicationResult> {
     const carer = await this.carers.mine();
     const { account } = await this.carers.withAccount(carer);
     assertEmailVerified(account, 'applying');
@@ -44,7 +54,12 @@ export class ApplicationService {
   }
 
   /** Staff nominate a carer on their behalf (e.g. asked by the person cared for). */
-  async nominate(campaignId: string, carerId: string, careRelationshipId: string, choice: AwardKind = 'voucher'): Promise<ApplicationResult> {
+  async nominate(
+    campaignId: string,
+    carerId: string,
+    careRelationshipId: string,
+    choice: AwardKind = 'voucher',
+  ): Promise<ApplicationResult> {
     const { carer } = await this.carers.get(carerId);
     return this.submit(campaignId, carer, careRelationshipId, choice, this.context.actor().id);
   }
@@ -66,7 +81,9 @@ export class ApplicationService {
     const application = await this.get(id);
     const { carer } = await this.carers.get(application.carerId);
     return this.dataSource.transaction(async (manager) => {
-      const locked = await manager.getRepository(AppreciationApplication).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const locked = await manager
+        .getRepository(AppreciationApplication)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!locked || locked.status !== 'needs_review') throw new ApplicationNotInReviewError();
       locked.status = decision === 'approve' ? 'approved' : 'rejected';
       Object.assign(locked, { reviewedBy: reviewer, reviewNote: note, decidedAt: new Date() });
@@ -76,7 +93,13 @@ export class ApplicationService {
     });
   }
 
-  private async submit(campaignId: string, carer: Carer, careRelationshipId: string, choice: AwardKind, nominatedBy: string | null): Promise<ApplicationResult> {
+  private async submit(
+    campaignId: string,
+    carer: Carer,
+    careRelationshipId: string,
+    choice: AwardKind,
+    nominatedBy: string | null,
+  ): Promise<ApplicationResult> {
     const [campaign, relationship, municipality, wijken] = await Promise.all([
       this.campaigns.get(campaignId),
       this.relationships.activeOf(carer.id, careRelationshipId),
@@ -89,7 +112,9 @@ export class ApplicationService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         // Two carers of one cared-for person applying at once are taken one after the other.
-        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`appreciation.${campaign.id}.${careRecipientKey}`]);
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+          `appreciation.${campaign.id}.${careRecipientKey}`,
+        ]);
         const verdict = assessEligibility(campaign.rules, {
           today: today(municipality.timezone),
           carerDateOfBirth: carer.dateOfBirth,
@@ -117,11 +142,16 @@ export class ApplicationService {
             decidedAt: verdict.status === 'needs_review' ? null : new Date(),
           }),
         );
-        const voucher = verdict.status === 'approved' ? await this.issuer.issue(manager, application, carer.accountId) : null;
+        const voucher =
+          verdict.status === 'approved' ? await this.issuer.issue(manager, application, carer.accountId) : null;
         return { application, voucher };
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_appreciation_application_carer') throw new AlreadyAppliedError();
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { constraint?: string }).constraint === 'uq_appreciation_application_carer'
+      )
+        throw new AlreadyAppliedError();
       throw error;
     }
   }
@@ -131,11 +161,19 @@ export class ApplicationService {
     if (now < campaign.opensAt.getTime() || now >= campaign.closesAt.getTime()) throw new CampaignClosedError();
   }
 
-  private async recipientRewarded(manager: EntityManager, campaignId: string, careRecipientKey: string, carerId: string): Promise<boolean> {
+  private async recipientRewarded(
+    manager: EntityManager,
+    campaignId: string,
+    careRecipientKey: string,
+    carerId: string,
+  ): Promise<boolean> {
     const count = await manager
       .getRepository(AppreciationApplication)
       .createQueryBuilder('application')
-      .where('application.campaignId = :campaignId AND application.careRecipientKey = :careRecipientKey', { campaignId, careRecipientKey })
+      .where('application.campaignId = :campaignId AND application.careRecipientKey = :careRecipientKey', {
+        campaignId,
+        careRecipientKey,
+      })
       .andWhere('application.carerId <> :carerId', { carerId })
       .andWhere(`application.status IN ('approved', 'needs_review')`)
       .getCount();

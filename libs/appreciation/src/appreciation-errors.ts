@@ -5,9 +5,18 @@ registerProblemTitles({
   CAMPAIGN_CLOSED: { nl: 'Aanvragen kan nu niet', en: 'Applications are not open' },
   ALREADY_APPLIED: { nl: 'U heeft dit jaar al aangevraagd', en: 'You already applied this year' },
   CAMPAIGN_BUDGET_EXHAUSTED: { nl: 'Het budget voor dit jaar is op', en: "This year's budget is used up" },
-  CULTURE_TICKETS_SOLD_OUT: { nl: 'De cultuurkaarten zijn op; kies de waardebon', en: 'The culture tickets are gone; choose the voucher' },
-  CHOICE_NOT_OFFERED: { nl: 'Deze keuze biedt de gemeente niet aan', en: 'The municipality does not offer this choice' },
-  APPLICATION_NOT_IN_REVIEW: { nl: 'Deze aanvraag wacht niet op beoordeling', en: 'This application is not awaiting review' },
+  CULTURE_TICKETS_SOLD_OUT: {
+    nl: 'De cultuurkaarten zijn op; kies de waardebon',
+    en: 'The culture tickets are gone; choose the voucher',
+  },
+  CHOICE_NOT_OFFERED: {
+    nl: 'Deze keuze biedt de gemeente niet aan',
+    en: 'The municipality does not offer this choice',
+  },
+  APPLICATION_NOT_IN_REVIEW: {
+    nl: 'Deze aanvraag wacht niet op beoordeling',
+    en: 'This application is not awaiting review',
+  },
   VOUCHER_NOT_FOUND: { nl: 'Deze waardebon bestaat niet', en: 'No such voucher' },
   VOUCHER_EXPIRED: { nl: 'Deze waardebon is verlopen', en: 'This voucher has expired' },
   VOUCHER_BALANCE_INSUFFICIENT: { nl: 'Het saldo van deze waardebon is te laag', en: 'The voucher balance is too low' },

@@ -13,10 +13,15 @@ export const APPRECIATION_MESSAGES = {
   campaignOpen: 'appreciation_campaign_open',
 } as const;
 
-const longDate = (isoDate: string, language: 'nl' | 'en') => DateTime.fromISO(isoDate).setLocale(language === 'en' ? 'en-GB' : 'nl-NL').toLocaleString(DateTime.DATE_FULL);
+const longDate = (isoDate: string, language: 'nl' | 'en') =>
+  DateTime.fromISO(isoDate)
+    .setLocale(language === 'en' ? 'en-GB' : 'nl-NL')
+    .toLocaleString(DateTime.DATE_FULL);
 
 const euros = (cents: number, language: 'nl' | 'en') =>
-  new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(
+    cents / 100,
+  );
 
 /** The voucher mail: its code, value, expiry and how to use it. */
 @Injectable()
@@ -27,13 +32,27 @@ export class AppreciationMessageKinds implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.kinds.register({ kind: APPRECIATION_MESSAGES.voucherIssued, category: 'transactional', render: (input) => this.issued(input) });
-    this.kinds.register({ kind: APPRECIATION_MESSAGES.voucherExpiring, category: 'transactional', render: (input) => this.expiring(input) });
-    this.kinds.register({ kind: APPRECIATION_MESSAGES.campaignOpen, category: 'campaign', render: (input) => this.open(input) });
+    this.kinds.register({
+      kind: APPRECIATION_MESSAGES.voucherIssued,
+      category: 'transactional',
+      render: (input) => this.issued(input),
+    });
+    this.kinds.register({
+      kind: APPRECIATION_MESSAGES.voucherExpiring,
+      category: 'transactional',
+      render: (input) => this.expiring(input),
+    });
+    this.kinds.register({
+      kind: APPRECIATION_MESSAGES.campaignOpen,
+      category: 'campaign',
+      render: (input) => this.open(input),
+    });
   }
 
   private async issued(input: RenderInput): Promise<RenderedMail> {
-    const voucher = await this.dataSource.getRepository(Voucher).findOneByOrFail({ id: String(input.params.voucherId) });
+    const voucher = await this.dataSource
+      .getRepository(Voucher)
+      .findOneByOrFail({ id: String(input.params.voucherId) });
     if (voucher.kind === 'culture_ticket') return this.ticketIssued(input, voucher);
     const en = input.language === 'en';
     const code = formatVoucherCode(voucher.code);
@@ -41,8 +60,16 @@ export class AppreciationMessageKinds implements OnModuleInit {
     return renderLinkMessage(input.language, {
       subject: en ? 'Thank you: your appreciation voucher' : 'Dank u wel: uw waardebon',
       paragraphs: en
-        ? [`Thank you for everything you do as a carer. The municipality gives you a voucher of ${value}.`, `Your code: ${code}`, `Show or say this code at one of the participating shops or venues; you may spend it in parts until ${longDate(voucher.expiresOn, 'en')}.`]
-        : [`Dank u wel voor alles wat u als mantelzorger doet. De gemeente geeft u een waardebon van ${value}.`, `Uw code: ${code}`, `Laat de code zien of noem hem bij een van de deelnemende winkels of organisaties; u kunt hem in delen besteden tot en met ${longDate(voucher.expiresOn, 'nl')}.`],
+        ? [
+            `Thank you for everything you do as a carer. The municipality gives you a voucher of ${value}.`,
+            `Your code: ${code}`,
+            `Show or say this code at one of the participating shops or venues; you may spend it in parts until ${longDate(voucher.expiresOn, 'en')}.`,
+          ]
+        : [
+            `Dank u wel voor alles wat u als mantelzorger doet. De gemeente geeft u een waardebon van ${value}.`,
+            `Uw code: ${code}`,
+            `Laat de code zien of noem hem bij een van de deelnemende winkels of organisaties; u kunt hem in delen besteden tot en met ${longDate(voucher.expiresOn, 'nl')}.`,
+          ],
       action: en ? 'See your vouchers' : 'Bekijk uw waardebonnen',
       link: input.siteUrl,
       footer: input.senderName,
@@ -50,15 +77,23 @@ export class AppreciationMessageKinds implements OnModuleInit {
   }
 
   private async expiring(input: RenderInput): Promise<RenderedMail> {
-    const voucher = await this.dataSource.getRepository(Voucher).findOneByOrFail({ id: String(input.params.voucherId) });
+    const voucher = await this.dataSource
+      .getRepository(Voucher)
+      .findOneByOrFail({ id: String(input.params.voucherId) });
     const en = input.language === 'en';
     const left = euros(voucher.balanceCents, input.language);
     const code = formatVoucherCode(voucher.code);
     return renderLinkMessage(input.language, {
       subject: en ? 'Your appreciation voucher expires soon' : 'Uw waardebon verloopt binnenkort',
       paragraphs: en
-        ? [`Your voucher ${code} still has ${left} on it.`, `You can use it until ${longDate(voucher.expiresOn, 'en')}.`]
-        : [`Op uw waardebon ${code} staat nog ${left}.`, `U kunt hem gebruiken tot en met ${longDate(voucher.expiresOn, 'nl')}.`],
+        ? [
+            `Your voucher ${code} still has ${left} on it.`,
+            `You can use it until ${longDate(voucher.expiresOn, 'en')}.`,
+          ]
+        : [
+            `Op uw waardebon ${code} staat nog ${left}.`,
+            `U kunt hem gebruiken tot en met ${longDate(voucher.expiresOn, 'nl')}.`,
+          ],
       action: en ? 'See your vouchers' : 'Bekijk uw waardebonnen',
       link: input.siteUrl,
       footer: input.senderName,
@@ -66,15 +101,30 @@ export class AppreciationMessageKinds implements OnModuleInit {
   }
 
   private async open(input: RenderInput): Promise<RenderedMail> {
-    const campaign = await this.dataSource.getRepository(AppreciationCampaign).findOneByOrFail({ id: String(input.params.campaignId) });
+    const campaign = await this.dataSource
+      .getRepository(AppreciationCampaign)
+      .findOneByOrFail({ id: String(input.params.campaignId) });
     const en = input.language === 'en';
     const value = euros(campaign.amountCents, input.language);
-    const closes = campaign.closesAt.toLocaleDateString(en ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' });
+    const closes = campaign.closesAt.toLocaleDateString(en ? 'en-GB' : 'nl-NL', {
+      timeZone: 'Europe/Amsterdam',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
     return renderLinkMessage(input.language, {
-      subject: en ? `Appreciation for carers ${campaign.year}: apply now` : `Mantelzorgwaardering ${campaign.year}: vraag hem nu aan`,
+      subject: en
+        ? `Appreciation for carers ${campaign.year}: apply now`
+        : `Mantelzorgwaardering ${campaign.year}: vraag hem nu aan`,
       paragraphs: en
-        ? [`As a thank you for your care, the municipality gives carers a voucher of ${value}.`, `Apply until ${closes}; it takes a minute.`]
-        : [`Als dank voor uw zorg geeft de gemeente mantelzorgers een waardebon van ${value}.`, `Vraag hem aan tot ${closes}; het kost een minuut.`],
+        ? [
+            `As a thank you for your care, the municipality gives carers a voucher of ${value}.`,
+            `Apply until ${closes}; it takes a minute.`,
+          ]
+        : [
+            `Als dank voor uw zorg geeft de gemeente mantelzorgers een waardebon van ${value}.`,
+            `Vraag hem aan tot ${closes}; het kost een minuut.`,
+          ],
       action: en ? 'Apply' : 'Aanvragen',
       link: input.siteUrl,
       footer: input.senderName,
@@ -82,15 +132,25 @@ export class AppreciationMessageKinds implements OnModuleInit {
   }
 
   private async ticketIssued(input: RenderInput, voucher: Voucher): Promise<RenderedMail> {
-    const campaign = await this.dataSource.getRepository(AppreciationCampaign).findOneByOrFail({ id: voucher.campaignId });
+    const campaign = await this.dataSource
+      .getRepository(AppreciationCampaign)
+      .findOneByOrFail({ id: voucher.campaignId });
     const en = input.language === 'en';
     const code = formatVoucherCode(voucher.code);
     const name = campaign.cultureTicketName ?? (en ? 'culture ticket' : 'cultuurkaart');
     return renderLinkMessage(input.language, {
       subject: en ? `Thank you: your ${name}` : `Dank u wel: uw ${name}`,
       paragraphs: en
-        ? [`Thank you for everything you do as a carer. The municipality gives you: ${name}.`, `Your code: ${code}`, `Show or say this code at the venue; it is valid until ${longDate(voucher.expiresOn, 'en')}.`]
-        : [`Dank u wel voor alles wat u als mantelzorger doet. De gemeente geeft u: ${name}.`, `Uw code: ${code}`, `Laat de code zien of noem hem bij de kassa; hij is geldig tot en met ${longDate(voucher.expiresOn, 'nl')}.`],
+        ? [
+            `Thank you for everything you do as a carer. The municipality gives you: ${name}.`,
+            `Your code: ${code}`,
+            `Show or say this code at the venue; it is valid until ${longDate(voucher.expiresOn, 'en')}.`,
+          ]
+        : [
+            `Dank u wel voor alles wat u als mantelzorger doet. De gemeente geeft u: ${name}.`,
+            `Uw code: ${code}`,
+            `Laat de code zien of noem hem bij de kassa; hij is geldig tot en met ${longDate(voucher.expiresOn, 'nl')}.`,
+          ],
       action: en ? 'See your vouchers' : 'Bekijk uw waardebonnen',
       link: input.siteUrl,
       footer: input.senderName,

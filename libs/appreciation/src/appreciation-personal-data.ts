@@ -11,7 +11,10 @@ export class AppreciationPersonalData implements PersonalDataSource, OnModuleIni
 
   readonly auditSubjects = {
     appreciation_application: (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
-      manager.query('SELECT a.id AS "subjectId", c.account_id AS "accountId" FROM appreciation_application a JOIN carer c ON c.id = a.carer_id WHERE a.id = ANY($1)', [ids]),
+      manager.query(
+        'SELECT a.id AS "subjectId", c.account_id AS "accountId" FROM appreciation_application a JOIN carer c ON c.id = a.carer_id WHERE a.id = ANY($1)',
+        [ids],
+      ),
   };
 
   constructor(private readonly registry: PersonalDataRegistry) {}
@@ -22,9 +25,14 @@ export class AppreciationPersonalData implements PersonalDataSource, OnModuleIni
 
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
     const [applications, vouchers, redemptions] = await Promise.all([
-      manager.query(`SELECT * FROM appreciation_application WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`, [accountId]),
+      manager.query(`SELECT * FROM appreciation_application WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`, [
+        accountId,
+      ]),
       manager.query(`SELECT * FROM voucher WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`, [accountId]),
-      manager.query(`SELECT * FROM voucher_redemption WHERE voucher_id IN (SELECT id FROM voucher WHERE carer_id IN (${CARER_IDS})) ORDER BY created_at`, [accountId]),
+      manager.query(
+        `SELECT * FROM voucher_redemption WHERE voucher_id IN (SELECT id FROM voucher WHERE carer_id IN (${CARER_IDS})) ORDER BY created_at`,
+        [accountId],
+      ),
     ]);
     return { appreciation_application: applications, voucher: vouchers, voucher_redemption: redemptions };
   }

@@ -25,7 +25,11 @@ export class AppreciationController {
   @Roles('admin')
   @ApiOperation({ summary: "Set up the year's campaign: amount, window, eligibility rules, budget" })
   @ApiCreatedResponse({ type: CampaignDto })
-  @ApiProblems({ 400: ['VALIDATION_FAILED'], 409: ['CAMPAIGN_YEAR_TAKEN'], 422: ['CAMPAIGN_WINDOW_INVALID', 'CAMPAIGN_CULTURE_TICKET_MISMATCH'] })
+  @ApiProblems({
+    400: ['VALIDATION_FAILED'],
+    409: ['CAMPAIGN_YEAR_TAKEN'],
+    422: ['CAMPAIGN_WINDOW_INVALID', 'CAMPAIGN_CULTURE_TICKET_MISMATCH'],
+  })
   async createCampaign(@Body() body: CreateCampaignDto): Promise<CampaignDto> {
     return CampaignDto.from(await this.campaigns.create(body));
   }
@@ -64,7 +68,13 @@ export class AppreciationController {
   @Roles('carer')
   @ApiOperation({ summary: 'Apply for one of my care relationships; the answer explains each rule' })
   @ApiCreatedResponse({ type: ApplicationDto })
-  @ApiProblems({ 400: ['VALIDATION_FAILED'], 403: ['FORBIDDEN', 'EMAIL_NOT_VERIFIED'], 404: ['NOT_FOUND'], 409: ['CAMPAIGN_CLOSED', 'ALREADY_APPLIED', 'CAMPAIGN_BUDGET_EXHAUSTED', 'CULTURE_TICKETS_SOLD_OUT'], 422: ['CHOICE_NOT_OFFERED'] })
+  @ApiProblems({
+    400: ['VALIDATION_FAILED'],
+    403: ['FORBIDDEN', 'EMAIL_NOT_VERIFIED'],
+    404: ['NOT_FOUND'],
+    409: ['CAMPAIGN_CLOSED', 'ALREADY_APPLIED', 'CAMPAIGN_BUDGET_EXHAUSTED', 'CULTURE_TICKETS_SOLD_OUT'],
+    422: ['CHOICE_NOT_OFFERED'],
+  })
   async apply(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ApplyDto): Promise<ApplicationDto> {
     const result = await this.applications.apply(id, body.careRelationshipId, body.choice);
     return ApplicationDto.from(result.application, result);
@@ -75,7 +85,12 @@ export class AppreciationController {
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Nominate a carer on their behalf; checked as an application' })
   @ApiCreatedResponse({ type: ApplicationDto })
-  @ApiProblems({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['CAMPAIGN_CLOSED', 'ALREADY_APPLIED', 'CAMPAIGN_BUDGET_EXHAUSTED', 'CULTURE_TICKETS_SOLD_OUT'], 422: ['CHOICE_NOT_OFFERED'] })
+  @ApiProblems({
+    400: ['VALIDATION_FAILED'],
+    404: ['NOT_FOUND'],
+    409: ['CAMPAIGN_CLOSED', 'ALREADY_APPLIED', 'CAMPAIGN_BUDGET_EXHAUSTED', 'CULTURE_TICKETS_SOLD_OUT'],
+    422: ['CHOICE_NOT_OFFERED'],
+  })
   async nominate(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: NominateDto): Promise<ApplicationDto> {
     const result = await this.applications.nominate(id, body.carerId, body.careRelationshipId, body.choice);
     return ApplicationDto.from(result.application, result);
@@ -97,7 +112,11 @@ export class AppreciationController {
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Approve (issuing the voucher within the budget) or reject an application, with a reason' })
   @ApiOkResponse({ type: ApplicationDto })
-  @ApiProblems({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['APPLICATION_NOT_IN_REVIEW', 'CAMPAIGN_BUDGET_EXHAUSTED', 'CULTURE_TICKETS_SOLD_OUT'] })
+  @ApiProblems({
+    400: ['VALIDATION_FAILED'],
+    404: ['NOT_FOUND'],
+    409: ['APPLICATION_NOT_IN_REVIEW', 'CAMPAIGN_BUDGET_EXHAUSTED', 'CULTURE_TICKETS_SOLD_OUT'],
+  })
   async review(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReviewDto): Promise<ApplicationDto> {
     const result = await this.applications.review(id, body.decision, body.note);
     return ApplicationDto.from(result.application, result);
@@ -114,10 +133,20 @@ export class AppreciationController {
 
   @Post('vouchers/redemptions')
   @Roles('partner')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried redemption with the same key is applied once' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried redemption with the same key is applied once',
+  })
   @ApiOperation({ summary: 'Spend part or all of a voucher; never more than its balance' })
   @ApiCreatedResponse({ type: RedemptionDto })
-  @ApiProblems({ 400: ['VALIDATION_FAILED'], 404: ['VOUCHER_NOT_FOUND'], 409: ['VOUCHER_BALANCE_INSUFFICIENT'], 410: ['VOUCHER_EXPIRED'], 429: ['TOO_MANY_ATTEMPTS'] })
+  @ApiProblems({
+    400: ['VALIDATION_FAILED'],
+    404: ['VOUCHER_NOT_FOUND'],
+    409: ['VOUCHER_BALANCE_INSUFFICIENT'],
+    410: ['VOUCHER_EXPIRED'],
+    429: ['TOO_MANY_ATTEMPTS'],
+  })
   async redeem(@Body() body: RedeemDto, @Ip() ip: string): Promise<RedemptionDto> {
     return this.vouchers.redeem(body.code, body.amountCents, ip);
   }

@@ -18,7 +18,10 @@ import { VoucherService } from './voucher.service';
 
 /** Campaigns, applications, vouchers and redemptions: services for api, worker and cli. */
 @Module({
-  imports: [CarersModule, TypeOrmModule.forFeature([AppreciationCampaign, AppreciationApplication, Voucher, VoucherRedemption])],
+  imports: [
+    CarersModule,
+    TypeOrmModule.forFeature([AppreciationCampaign, AppreciationApplication, Voucher, VoucherRedemption]),
+  ],
   providers: [
     AppreciationMonitorFigures,
     AppreciationPersonalData,
@@ -33,6 +36,13 @@ import { VoucherService } from './voucher.service';
     CampaignMailings,
     CampaignFiguresService,
   ],
-  exports: [AppreciationMonitorFigures, CampaignService, ApplicationService, VoucherService, CampaignMailings, CampaignFiguresService],
+  exports: [
+    AppreciationMonitorFigures,
+    CampaignService,
+    ApplicationService,
+    VoucherService,
+    CampaignMailings,
+    CampaignFiguresService,
+  ],
 })
 export class AppreciationModule {}

@@ -36,7 +36,10 @@ export class CampaignFiguresService {
   async figures(campaignId: string): Promise<CampaignFigures> {
     const campaign = await this.campaigns.get(campaignId);
     const [statuses, vouchers, wijken, names] = await Promise.all([
-      this.dataSource.query(`SELECT status, count(*)::int AS n FROM appreciation_application WHERE campaign_id = $1 GROUP BY status`, [campaignId]) as Promise<Array<{ status: ApplicationStatus; n: number }>>,
+      this.dataSource.query(
+        `SELECT status, count(*)::int AS n FROM appreciation_application WHERE campaign_id = $1 GROUP BY status`,
+        [campaignId],
+      ) as Promise<Array<{ status: ApplicationStatus; n: number }>>,
       this.dataSource.query(
         `SELECT count(*)::int AS issued, coalesce(sum(value_cents), 0)::int AS issued_cents, coalesce(sum(value_cents - balance_cents), 0)::int AS redeemed_cents
            FROM voucher WHERE campaign_id = $1`,
@@ -63,7 +66,13 @@ export class CampaignFiguresService {
       budgetLeftCents: campaign.budgetCents === null ? null : campaign.budgetCents - campaign.spentCents,
       awardsLeft: campaign.budgetCount === null ? null : campaign.budgetCount - campaign.awardedCount,
       byWijk: wijken
-        .map((row) => ({ wijkId: row.wijk_id, wijk: row.wijk_id ? (nameOf.get(row.wijk_id) ?? null) : null, applications: row.applications, approved: row.approved, redeemedCents: row.redeemed_cents }))
+        .map((row) => ({
+          wijkId: row.wijk_id,
+          wijk: row.wijk_id ? (nameOf.get(row.wijk_id) ?? null) : null,
+          applications: row.applications,
+          approved: row.approved,
+          redeemedCents: row.redeemed_cents,
+        }))
         .sort((a, b) => (a.wijk ?? '\uffff').localeCompare(b.wijk ?? '\uffff')),
     };
   }

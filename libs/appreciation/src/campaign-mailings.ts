@@ -27,7 +27,11 @@ export class CampaignMailings {
       if (!claimed[0]) return null;
       const fanout = await this.fanouts.start(
         manager,
-        { kind: APPRECIATION_MESSAGES.campaignOpen, audience: { source: 'accounts', filter: { roles: ['carer'] } }, params: { campaignId } },
+        {
+          kind: APPRECIATION_MESSAGES.campaignOpen,
+          audience: { source: 'accounts', filter: { roles: ['carer'] } },
+          params: { campaignId },
+        },
         { municipalityId },
       );
       return fanout.id;
@@ -47,7 +51,11 @@ export class CampaignMailings {
       )) as Array<{ id: string; accountId: string }>;
       if (expiring.length === 0) continue;
       await this.dataSource.transaction(async (manager) => {
-        const accounts = new Map((await manager.getRepository(Account).findBy({ id: In(expiring.map((voucher) => voucher.accountId)) })).map((account) => [account.id, account]));
+        const accounts = new Map(
+          (await manager.getRepository(Account).findBy({ id: In(expiring.map((voucher) => voucher.accountId)) })).map(
+            (account) => [account.id, account],
+          ),
+        );
         for (const voucher of expiring) {
           const account = accounts.get(voucher.accountId);
           if (!account) continue;

@@ -28,7 +28,8 @@ export interface NewCampaign {
 export class CampaignService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectMunicipalityScoped(AppreciationCampaign) private readonly campaigns: MunicipalityScopedRepository<AppreciationCampaign>,
+    @InjectMunicipalityScoped(AppreciationCampaign)
+    private readonly campaigns: MunicipalityScopedRepository<AppreciationCampaign>,
     private readonly outbox: Outbox,
     private readonly municipalities: MunicipalityService,
   ) {}
@@ -39,33 +40,47 @@ export class CampaignService {
     const closingDay = DateTime.fromJSDate(closesAt).setZone((await this.municipalities.current()).timezone);
     const vouchersExpireOn = input.vouchersExpireOn ?? closingDay.plus({ years: 1 }).toISODate()!;
     if (closesAt <= opensAt) throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, 'closesAt must come after opensAt.');
-    if (vouchersExpireOn < closingDay.toISODate()!) throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, 'Vouchers must stay valid at least until the window closes.');
+    if (vouchersExpireOn < closingDay.toISODate()!)
+      throw new DomainError(
+        'CAMPAIGN_WINDOW_INVALID',
+        422,
+        'Vouchers must stay valid at least until the window closes.',
+      );
     const offersTicket = input.kind === 'voucher_or_culture_ticket';
     if (offersTicket !== (input.cultureTicketName !== undefined && input.cultureTicketStock !== undefined)) {
-      throw new DomainError('CAMPAIGN_CULTURE_TICKET_MISMATCH', 422, 'A choice with a culture ticket needs cultureTicketName and cultureTicketStock; a voucher-only campaign has neither.');
+      throw new DomainError(
+        'CAMPAIGN_CULTURE_TICKET_MISMATCH',
+        422,
+        'A choice with a culture ticket needs cultureTicketName and cultureTicketStock; a voucher-only campaign has neither.',
+      );
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
         const campaign = await this.campaigns.save(
-        this.campaigns.create({
-          year: input.year,
-          kind: input.kind,
-          amountCents: input.amountCents,
-          opensAt,
-          closesAt,
-          rules: { minHoursPerWeek: input.rules.minHoursPerWeek, minMonths: input.rules.minMonths, residency: input.rules.residency, minAge: input.rules.minAge ?? 0 },
-          budgetCents: input.budgetCents ?? null,
-          budgetCount: input.budgetCount ?? null,
-          spentCents: 0,
-          awardedCount: 0,
-          cultureTicketName: input.cultureTicketName ?? null,
-          cultureTicketStock: input.cultureTicketStock ?? null,
-          cultureTicketsIssued: 0,
-          vouchersExpireOn,
-          announcedAt: null,
-        }),
-        manager,
-      );
+          this.campaigns.create({
+            year: input.year,
+            kind: input.kind,
+            amountCents: input.amountCents,
+            opensAt,
+            closesAt,
+            rules: {
+              minHoursPerWeek: input.rules.minHoursPerWeek,
+              minMonths: input.rules.minMonths,
+              residency: input.rules.residency,
+              minAge: input.rules.minAge ?? 0,
+            },
+            budgetCents: input.budgetCents ?? null,
+            budgetCount: input.budgetCount ?? null,
+            spentCents: 0,
+            awardedCount: 0,
+            cultureTicketName: input.cultureTicketName ?? null,
+            cultureTicketStock: input.cultureTicketStock ?? null,
+            cultureTicketsIssued: 0,
+            vouchersExpireOn,
+            announcedAt: null,
+          }),
+          manager,
+        );
         // All active carers hear of it when the window opens (at once when it is open already).
         await this.outbox.add(manager, {
           queue: QUEUES.appreciation,
@@ -77,7 +92,8 @@ export class CampaignService {
         return campaign;
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw new CampaignYearTakenError(input.year);
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+        throw new CampaignYearTakenError(input.year);
       throw error;
     }
   }

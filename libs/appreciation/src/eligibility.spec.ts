@@ -11,7 +11,8 @@ const facts: EligibilityFacts = {
   careSince: '2026-08-23',
   careRecipientAlreadyRewarded: false,
 };
-const outcome = (verdict: ReturnType<typeof assessEligibility>, rule: string) => verdict.reasons.find((reason) => reason.rule === rule)?.outcome;
+const outcome = (verdict: ReturnType<typeof assessEligibility>, rule: string) =>
+  verdict.reasons.find((reason) => reason.rule === rule)?.outcome;
 
 describe('eligibility', () => {
   it('approves at every edge and explains each rule', () => {
@@ -40,7 +41,13 @@ describe('eligibility', () => {
 
   it('applies each residency rule', () => {
     const lives = (residency: EligibilityRules['residency'], carer: boolean | null, recipient: boolean) =>
-      outcome(assessEligibility({ ...rules, residency }, { ...facts, carerLivesInMunicipality: carer, careRecipientLivesInMunicipality: recipient }), 'residency');
+      outcome(
+        assessEligibility(
+          { ...rules, residency },
+          { ...facts, carerLivesInMunicipality: carer, careRecipientLivesInMunicipality: recipient },
+        ),
+        'residency',
+      );
     expect(lives('carer', true, false)).toBe('met');
     expect(lives('carer', false, true)).toBe('not_met');
     expect(lives('carer', null, true)).toBe('unclear');
@@ -53,6 +60,8 @@ describe('eligibility', () => {
 
   it('sends a second carer of the same person to review, unless a rule already fails', () => {
     expect(assessEligibility(rules, { ...facts, careRecipientAlreadyRewarded: true }).status).toBe('needs_review');
-    expect(assessEligibility(rules, { ...facts, careRecipientAlreadyRewarded: true, hoursPerWeek: 2 }).status).toBe('rejected');
+    expect(assessEligibility(rules, { ...facts, careRecipientAlreadyRewarded: true, hoursPerWeek: 2 }).status).toBe(
+      'rejected',
+    );
   });
 });

@@ -27,11 +27,23 @@ export function assessEligibility(rules: EligibilityRules, facts: EligibilityFac
   const age = Math.floor(today.diff(DateTime.fromISO(facts.carerDateOfBirth), 'years').years);
   const reasons: RuleOutcome[] = [
     facts.hoursPerWeek >= rules.minHoursPerWeek
-      ? { rule: 'min_hours_per_week', outcome: 'met', detail: `${facts.hoursPerWeek} hours of care a week, at least ${rules.minHoursPerWeek} asked` }
-      : { rule: 'min_hours_per_week', outcome: 'not_met', detail: `${facts.hoursPerWeek} hours of care a week, fewer than the ${rules.minHoursPerWeek} asked` },
+      ? {
+          rule: 'min_hours_per_week',
+          outcome: 'met',
+          detail: `${facts.hoursPerWeek} hours of care a week, at least ${rules.minHoursPerWeek} asked`,
+        }
+      : {
+          rule: 'min_hours_per_week',
+          outcome: 'not_met',
+          detail: `${facts.hoursPerWeek} hours of care a week, fewer than the ${rules.minHoursPerWeek} asked`,
+        },
     months >= rules.minMonths
       ? { rule: 'min_months', outcome: 'met', detail: `caring for ${months} months, at least ${rules.minMonths} asked` }
-      : { rule: 'min_months', outcome: 'not_met', detail: `caring for ${months} months, fewer than the ${rules.minMonths} asked` },
+      : {
+          rule: 'min_months',
+          outcome: 'not_met',
+          detail: `caring for ${months} months, fewer than the ${rules.minMonths} asked`,
+        },
     residency(rules, facts),
   ];
   if (rules.minAge > 0) {
@@ -43,8 +55,16 @@ export function assessEligibility(rules: EligibilityRules, facts: EligibilityFac
   }
   reasons.push(
     facts.careRecipientAlreadyRewarded
-      ? { rule: 'one_award_per_care_recipient', outcome: 'unclear', detail: 'another carer of the same person was already rewarded this year; staff will look at it' }
-      : { rule: 'one_award_per_care_recipient', outcome: 'met', detail: 'no other carer of this person was rewarded this year' },
+      ? {
+          rule: 'one_award_per_care_recipient',
+          outcome: 'unclear',
+          detail: 'another carer of the same person was already rewarded this year; staff will look at it',
+        }
+      : {
+          rule: 'one_award_per_care_recipient',
+          outcome: 'met',
+          detail: 'no other carer of this person was rewarded this year',
+        },
   );
   const status: ApplicationStatus = reasons.some((reason) => reason.outcome === 'not_met')
     ? 'rejected'
@@ -59,10 +79,25 @@ function residency(rules: EligibilityRules, facts: EligibilityFacts): RuleOutcom
   const recipient = facts.careRecipientLivesInMunicipality;
   const rule = 'residency';
   if (rules.residency === 'care_recipient') {
-    return recipient ? { rule, outcome: 'met', detail: 'the person cared for lives in the municipality' } : { rule, outcome: 'not_met', detail: 'the person cared for does not live in the municipality' };
+    return recipient
+      ? { rule, outcome: 'met', detail: 'the person cared for lives in the municipality' }
+      : { rule, outcome: 'not_met', detail: 'the person cared for does not live in the municipality' };
   }
-  if (rules.residency === 'either' && recipient) return { rule, outcome: 'met', detail: 'the person cared for lives in the municipality' };
+  if (rules.residency === 'either' && recipient)
+    return { rule, outcome: 'met', detail: 'the person cared for lives in the municipality' };
   if (carer === true) return { rule, outcome: 'met', detail: 'the carer lives in the municipality' };
-  if (carer === null) return { rule, outcome: 'unclear', detail: 'whether the carer lives in the municipality cannot be told from the postcode; staff will check' };
-  return { rule, outcome: 'not_met', detail: rules.residency === 'either' ? 'neither the carer nor the person cared for lives in the municipality' : 'the carer does not live in the municipality' };
+  if (carer === null)
+    return {
+      rule,
+      outcome: 'unclear',
+      detail: 'whether the carer lives in the municipality cannot be told from the postcode; staff will check',
+    };
+  return {
+    rule,
+    outcome: 'not_met',
+    detail:
+      rules.residency === 'either'
+        ? 'neither the carer nor the person cared for lives in the municipality'
+        : 'the carer does not live in the municipality',
+  };
 }

@@ -31,7 +31,10 @@ export class VoucherIssuer {
       [application.campaignId, ticket ? 1 : 0],
     )) as [Array<{ amount_cents: number; vouchers_expire_on: string }>, number];
     const campaign = spent[0][0];
-    if (!campaign) throw ticket && (await this.ticketsGone(manager, application.campaignId)) ? new CultureTicketsSoldOutError() : new CampaignBudgetExhaustedError();
+    if (!campaign)
+      throw ticket && (await this.ticketsGone(manager, application.campaignId))
+        ? new CultureTicketsSoldOutError()
+        : new CampaignBudgetExhaustedError();
     const repository = manager.getRepository(Voucher);
     const voucher = await repository.save(
       repository.create({
@@ -49,7 +52,13 @@ export class VoucherIssuer {
     );
     const account = await manager.getRepository(Account).findOneByOrFail({ id: carerAccountId });
     await this.messages.queue(manager, {
-      recipient: { accountId: account.id, municipalityId: account.municipalityId, email: account.email, language: account.language, channel: account.email ? account.contactChannel : 'post' },
+      recipient: {
+        accountId: account.id,
+        municipalityId: account.municipalityId,
+        email: account.email,
+        language: account.language,
+        channel: account.email ? account.contactChannel : 'post',
+      },
       kind: APPRECIATION_MESSAGES.voucherIssued,
       params: { voucherId: voucher.id },
       dedupeKey: `voucher-issued.${voucher.id}`,
@@ -58,7 +67,10 @@ export class VoucherIssuer {
   }
 
   private async ticketsGone(manager: EntityManager, campaignId: string): Promise<boolean> {
-    const [row] = (await manager.query('SELECT culture_tickets_issued >= coalesce(culture_ticket_stock, 0) AS gone FROM appreciation_campaign WHERE id = $1', [campaignId])) as Array<{ gone: boolean }>;
+    const [row] = (await manager.query(
+      'SELECT culture_tickets_issued >= coalesce(culture_ticket_stock, 0) AS gone FROM appreciation_campaign WHERE id = $1',
+      [campaignId],
+    )) as Array<{ gone: boolean }>;
     return row?.gone === true;
   }
 }

@@ -28,7 +28,9 @@ export class VoucherService {
 
   async mine(): Promise<Voucher[]> {
     const carer = await this.carers.mine();
-    return this.dataSource.getRepository(Voucher).find({ where: { carerId: carer.id, municipalityId: carer.municipalityId }, order: { createdAt: 'DESC' } });
+    return this.dataSource
+      .getRepository(Voucher)
+      .find({ where: { carerId: carer.id, municipalityId: carer.municipalityId }, order: { createdAt: 'DESC' } });
   }
 
   /**
@@ -54,7 +56,9 @@ export class VoucherService {
       [normalised, partner.municipalityId, amountCents, partner.id],
     )) as Array<{ id: string; remaining_cents: number }>;
     if (spent) return { redemptionId: spent.id, amountCents, remainingCents: spent.remaining_cents };
-    const voucher = await this.dataSource.getRepository(Voucher).findOneBy({ code: normalised, municipalityId: partner.municipalityId });
+    const voucher = await this.dataSource
+      .getRepository(Voucher)
+      .findOneBy({ code: normalised, municipalityId: partner.municipalityId });
     if (!voucher) return this.miss(partner.id, ip);
     const municipality = await this.municipalities.current();
     if (voucher.expiresOn < today(municipality.timezone)) throw new VoucherExpiredError();

@@ -6,13 +6,26 @@ export const RELATIONS = ['partner', 'parent', 'child', 'other_family', 'friend'
 export type Relation = (typeof RELATIONS)[number];
 
 /** Health-related: stored only while the carer's health_data consent stands. */
-export const KINDS_OF_CARE = ['dementia', 'psychiatric', 'physical', 'intellectual_disability', 'chronic_illness', 'end_of_life', 'addiction', 'young_carer_situation', 'other'] as const;
+export const KINDS_OF_CARE = [
+  'dementia',
+  'psychiatric',
+  'physical',
+  'intellectual_disability',
+  'chronic_illness',
+  'end_of_life',
+  'addiction',
+  'young_carer_situation',
+  'other',
+] as const;
 export type KindOfCare = (typeof KINDS_OF_CARE)[number];
 
 /** A zorgrelatie: the person cared for (first name or initials only) and the care given. */
 @Entity('care_relationship')
 @Index('ix_care_relationship_carer', ['carerId'])
-@Check('ck_care_relationship_relation', `"relation" IN ('partner', 'parent', 'child', 'other_family', 'friend', 'neighbour', 'other')`)
+@Check(
+  'ck_care_relationship_relation',
+  `"relation" IN ('partner', 'parent', 'child', 'other_family', 'friend', 'neighbour', 'other')`,
+)
 @Check('ck_care_relationship_hours', `"hours_per_week" >= 0 AND "hours_per_week" <= 168`)
 export class CareRelationship extends BaseRecord {
   @Column({ type: 'uuid' })
@@ -33,7 +46,12 @@ export class CareRelationship extends BaseRecord {
   @Column({ type: 'date' })
   since: string;
 
-  @Column({ type: 'numeric', precision: 4, scale: 1, transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  @Column({
+    type: 'numeric',
+    precision: 4,
+    scale: 1,
+    transformer: { to: (value: number) => value, from: (value: string) => Number(value) },
+  })
   hoursPerWeek: number;
 
   @Column({ type: 'text', array: true })

@@ -28,7 +28,8 @@ export interface CareRelationshipView {
 export class CareRelationshipService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectMunicipalityScoped(CareRelationship) private readonly relationships: MunicipalityScopedRepository<CareRelationship>,
+    @InjectMunicipalityScoped(CareRelationship)
+    private readonly relationships: MunicipalityScopedRepository<CareRelationship>,
     private readonly consents: ConsentService,
     private readonly municipalities: MunicipalityService,
     private readonly cipher: FieldCipher,
@@ -57,7 +58,10 @@ export class CareRelationshipService {
   }
 
   async list(carerId: string, includeEnded = false): Promise<CareRelationshipView[]> {
-    const found = await this.relationships.find({ where: includeEnded ? { carerId } : { carerId, endedAt: IsNull() }, order: { createdAt: 'ASC' } });
+    const found = await this.relationships.find({
+      where: includeEnded ? { carerId } : { carerId, endedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
     return found.map((relationship) => this.view(relationship));
   }
 
@@ -73,7 +77,8 @@ export class CareRelationshipService {
       if (changes.since !== undefined) relationship.since = changes.since;
       if (changes.hoursPerWeek !== undefined) relationship.hoursPerWeek = changes.hoursPerWeek;
       if (changes.kindsOfCare !== undefined) relationship.kindsOfCare = changes.kindsOfCare;
-      if (changes.notes !== undefined) relationship.notesEncrypted = changes.notes ? this.cipher.encrypt(changes.notes) : null;
+      if (changes.notes !== undefined)
+        relationship.notesEncrypted = changes.notes ? this.cipher.encrypt(changes.notes) : null;
       return this.view(await this.relationships.save(relationship, manager));
     });
   }
@@ -99,9 +104,14 @@ export class CareRelationshipService {
     return relationship;
   }
 
-  private async checkHealthConsent(manager: EntityManager, carerId: string, input: Partial<CareRelationshipInput>): Promise<void> {
+  private async checkHealthConsent(
+    manager: EntityManager,
+    carerId: string,
+    input: Partial<CareRelationshipInput>,
+  ): Promise<void> {
     const wantsHealthData = (input.kindsOfCare?.length ?? 0) > 0 || !!input.notes;
-    if (wantsHealthData && !(await this.consents.hasActive(carerId, 'health_data', manager))) throw new HealthConsentRequiredError();
+    if (wantsHealthData && !(await this.consents.hasActive(carerId, 'health_data', manager)))
+      throw new HealthConsentRequiredError();
   }
 
   private async checkSince(since: string): Promise<void> {

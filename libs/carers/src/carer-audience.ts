@@ -43,11 +43,25 @@ export class CarerAudience implements AudienceSource, OnModuleInit {
     return this.audience(municipalityId, filter as CarerAudienceFilter, dedupeScope).getCount();
   }
 
-  page(municipalityId: string, filter: Record<string, unknown>, afterAccountId: string | null, limit: number, dedupeScope: string | null): Promise<Recipient[]> {
-    return recipientPage(this.audience(municipalityId, filter as CarerAudienceFilter, dedupeScope), afterAccountId, limit);
+  page(
+    municipalityId: string,
+    filter: Record<string, unknown>,
+    afterAccountId: string | null,
+    limit: number,
+    dedupeScope: string | null,
+  ): Promise<Recipient[]> {
+    return recipientPage(
+      this.audience(municipalityId, filter as CarerAudienceFilter, dedupeScope),
+      afterAccountId,
+      limit,
+    );
   }
 
-  private audience(municipalityId: string, filter: CarerAudienceFilter, dedupeScope: string | null): SelectQueryBuilder<Account> {
+  private audience(
+    municipalityId: string,
+    filter: CarerAudienceFilter,
+    dedupeScope: string | null,
+  ): SelectQueryBuilder<Account> {
     const query = recipientQuery(this.dataSource)
       .innerJoin(Carer, 'carer', 'carer.accountId = account.id')
       .andWhere(`carer.status = 'active'`)
@@ -56,9 +70,15 @@ export class CarerAudience implements AudienceSource, OnModuleInit {
     if (filter.burden) query.andWhere('carer.latestBurden = :burden', { burden: filter.burden });
     if (filter.ageBand && filter.ageBand in AGE_BANDS) {
       const band = AGE_BANDS[filter.ageBand];
-      query.andWhere(`${LOCAL_AGE} >= :bandFrom AND ${LOCAL_AGE} < :bandBelow`, { bandFrom: band.from, bandBelow: band.below });
+      query.andWhere(`${LOCAL_AGE} >= :bandFrom AND ${LOCAL_AGE} < :bandBelow`, {
+        bandFrom: band.from,
+        bandBelow: band.below,
+      });
     }
-    if (filter.youngCarers !== undefined) query.andWhere(`${LOCAL_AGE} ${filter.youngCarers ? '<' : '>='} :youngBelow`, { youngBelow: YOUNG_CARER_BELOW_AGE });
+    if (filter.youngCarers !== undefined)
+      query.andWhere(`${LOCAL_AGE} ${filter.youngCarers ? '<' : '>='} :youngBelow`, {
+        youngBelow: YOUNG_CARER_BELOW_AGE,
+      });
     if (filter.kindOfCare && (KINDS_OF_CARE as readonly string[]).includes(filter.kindOfCare)) {
       query.andWhere(
         `EXISTS (SELECT 1 FROM care_relationship relationship WHERE relationship.carer_id = carer.id AND relationship.ended_at IS NULL AND :kindOfCare = ANY(relationship.kinds_of_care))`,

@@ -39,7 +39,10 @@ export class CarerFollowUp {
             });
           }
         }
-        if (overdue.length > 0) await manager.query('UPDATE signal SET escalated_at = now() WHERE id = ANY($1)', [overdue.map((signal) => signal.id)]);
+        if (overdue.length > 0)
+          await manager.query('UPDATE signal SET escalated_at = now() WHERE id = ANY($1)', [
+            overdue.map((signal) => signal.id),
+          ]);
         return overdue.length;
       });
       escalated += batch;
@@ -57,7 +60,10 @@ export class CarerFollowUp {
           WHERE c.municipality_id = $1 AND c.status = 'active' AND s.created_at < now() - make_interval(months => $2)`,
         [municipality.id, municipality.settings.rescreeningMonths],
       )) as Array<{ screening_id: string; account_id: string }>;
-      reminded += await this.queueForAccounts(due.map((row) => ({ accountId: row.account_id, dedupeKey: `rescreen.${row.screening_id}`, params: {} })), CARER_MESSAGES.rescreeningReminder);
+      reminded += await this.queueForAccounts(
+        due.map((row) => ({ accountId: row.account_id, dedupeKey: `rescreen.${row.screening_id}`, params: {} })),
+        CARER_MESSAGES.rescreeningReminder,
+      );
     }
     return reminded;
   }
@@ -82,7 +88,11 @@ export class CarerFollowUp {
           [municipality.id],
         )) as [Array<{ id: string; account_id: string; confirmed_at: Date }>, number];
         requested += await this.queueForAccounts(
-          asked.map((row) => ({ accountId: row.account_id, dedupeKey: `reconfirm.${row.id}.${row.confirmed_at.toISOString().slice(0, 10)}`, params: { carerId: row.id, graceDays: grace } })),
+          asked.map((row) => ({
+            accountId: row.account_id,
+            dedupeKey: `reconfirm.${row.id}.${row.confirmed_at.toISOString().slice(0, 10)}`,
+            params: { carerId: row.id, graceDays: grace },
+          })),
           CARER_MESSAGES.reconfirmationRequest,
           manager,
         );
@@ -96,13 +106,25 @@ export class CarerFollowUp {
     kind: string,
     manager?: EntityManager,
   ): Promise<number> {
-    const accounts = new Map((await this.accounts.findByIds(targets.map((target) => target.accountId), manager)).map((account) => [account.id, account]));
+    const accounts = new Map(
+      (
+        await this.accounts.findByIds(
+          targets.map((target) => target.accountId),
+          manager,
+        )
+      ).map((account) => [account.id, account]),
+    );
     let queued = 0;
     const work = async (transaction: EntityManager) => {
       for (const target of targets) {
         const account = accounts.get(target.accountId);
         if (!account) continue;
-        const message = await this.messages.queue(transaction, { recipient: recipientOf(account), kind, params: target.params, dedupeKey: target.dedupeKey });
+        const message = await this.messages.queue(transaction, {
+          recipient: recipientOf(account),
+          kind,
+          params: target.params,
+          dedupeKey: target.dedupeKey,
+        });
         if (message) queued++;
       }
     };

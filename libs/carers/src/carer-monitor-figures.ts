@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ageBandSql, CarerCount, MonitorCount, MonitorYear } from './age-bands';
 import { YOUNG_CARER_BELOW_AGE } from './dates';
 
-const BAND = ageBandSql('c.date_of_birth', '($3::timestamptz - interval \'1 day\')::date');
+const BAND = ageBandSql('c.date_of_birth', "($3::timestamptz - interval '1 day')::date");
 
 /** The carers part of the yearly monitor: registered, active, young carers, burden and signals, by wijk and age band. */
 @Injectable()
@@ -40,7 +40,10 @@ export class CarerMonitorFigures {
   /** Places other contexts' per-carer counts (bookings, vouchers, attendance) in the carer's wijk and age band. */
   async placeByCarer(period: MonitorYear, counts: CarerCount[]): Promise<MonitorCount[]> {
     const band = ageBandSql('c.date_of_birth', "($2::timestamptz - interval '1 day')::date");
-    const carers = (await this.dataSource.query(`SELECT c.id, c.account_id, c.wijk_id, ${band} AS age_band FROM carer c WHERE c.municipality_id = $1`, [period.municipalityId, period.end])) as Array<{
+    const carers = (await this.dataSource.query(
+      `SELECT c.id, c.account_id, c.wijk_id, ${band} AS age_band FROM carer c WHERE c.municipality_id = $1`,
+      [period.municipalityId, period.end],
+    )) as Array<{
       id: string;
       account_id: string;
       wijk_id: string | null;
@@ -50,7 +53,10 @@ export class CarerMonitorFigures {
     const byAccount = new Map(carers.map((carer) => [carer.account_id, carer]));
     const cells = new Map<string, MonitorCount>();
     for (const count of counts) {
-      const carer = (count.carerId && byCarer.get(count.carerId)) || (count.accountId && byAccount.get(count.accountId)) || undefined;
+      const carer =
+        (count.carerId && byCarer.get(count.carerId)) ||
+        (count.accountId && byAccount.get(count.accountId)) ||
+        undefined;
       const wijkId = carer?.wijk_id ?? null;
       const ageBand = carer?.age_band ?? null;
       const key = `${count.figure}|${wijkId}|${ageBand}`;

@@ -21,7 +21,10 @@ export class CarerPersonalData implements PersonalDataSource, OnModuleInit {
     carer: (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
       manager.query('SELECT id AS "subjectId", account_id AS "accountId" FROM carer WHERE id = ANY($1)', [ids]),
     signal: (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
-      manager.query('SELECT s.id AS "subjectId", c.account_id AS "accountId" FROM signal s JOIN carer c ON c.id = s.carer_id WHERE s.id = ANY($1)', [ids]),
+      manager.query(
+        'SELECT s.id AS "subjectId", c.account_id AS "accountId" FROM signal s JOIN carer c ON c.id = s.carer_id WHERE s.id = ANY($1)',
+        [ids],
+      ),
   };
 
   constructor(
@@ -42,15 +45,23 @@ export class CarerPersonalData implements PersonalDataSource, OnModuleInit {
       ofCarer(`SELECT * FROM consent WHERE carer_id IN (${carerIds}) ORDER BY created_at`),
       ofCarer(`SELECT * FROM screening WHERE carer_id IN (${carerIds}) ORDER BY created_at`),
       ofCarer(`SELECT * FROM signal WHERE carer_id IN (${carerIds}) ORDER BY created_at`),
-      ofCarer(`SELECT * FROM signal_note WHERE signal_id IN (SELECT id FROM signal WHERE carer_id IN (${carerIds})) ORDER BY created_at`),
+      ofCarer(
+        `SELECT * FROM signal_note WHERE signal_id IN (SELECT id FROM signal WHERE carer_id IN (${carerIds})) ORDER BY created_at`,
+      ),
     ]);
     return {
       carer,
-      care_relationship: relationships.map(({ notes_encrypted, ...row }) => ({ ...row, notes: this.cipher.decryptNullable(notes_encrypted) })),
+      care_relationship: relationships.map(({ notes_encrypted, ...row }) => ({
+        ...row,
+        notes: this.cipher.decryptNullable(notes_encrypted),
+      })),
       consent: consents,
       screening: screenings,
       signal: signals,
-      signal_note: notes.map(({ text_encrypted, ...row }) => ({ ...row, text: this.cipher.decryptNullable(text_encrypted) })),
+      signal_note: notes.map(({ text_encrypted, ...row }) => ({
+        ...row,
+        text: this.cipher.decryptNullable(text_encrypted),
+      })),
     };
   }
 
@@ -63,10 +74,19 @@ export class CarerPersonalData implements PersonalDataSource, OnModuleInit {
         WHERE account_id = $1`,
       [accountId],
     );
-    await manager.query(`UPDATE care_relationship SET care_recipient_name = '', notes_encrypted = NULL, kinds_of_care = '{}', updated_at = now() WHERE carer_id IN (${carerIds})`, [accountId]);
-    await manager.query(`UPDATE consent SET note = NULL, updated_at = now() WHERE carer_id IN (${carerIds}) AND note IS NOT NULL`, [accountId]);
+    await manager.query(
+      `UPDATE care_relationship SET care_recipient_name = '', notes_encrypted = NULL, kinds_of_care = '{}', updated_at = now() WHERE carer_id IN (${carerIds})`,
+      [accountId],
+    );
+    await manager.query(
+      `UPDATE consent SET note = NULL, updated_at = now() WHERE carer_id IN (${carerIds}) AND note IS NOT NULL`,
+      [accountId],
+    );
     await manager.query(`UPDATE screening SET answers = '{}' WHERE carer_id IN (${carerIds})`, [accountId]);
-    await manager.query(`DELETE FROM signal_note WHERE signal_id IN (SELECT id FROM signal WHERE carer_id IN (${carerIds}))`, [accountId]);
+    await manager.query(
+      `DELETE FROM signal_note WHERE signal_id IN (SELECT id FROM signal WHERE carer_id IN (${carerIds}))`,
+      [accountId],
+    );
   }
 
   /** Carers inactive (their yearly re-confirmation unanswered) for longer than their municipality's retention period. */

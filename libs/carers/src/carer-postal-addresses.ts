@@ -17,7 +17,11 @@ export class CarerPostalAddresses extends PostalAddressBook {
     // An erased carer has no address left; they are left off the list.
     for (const carer of found) {
       if (!carer.postcode || !carer.houseNumber) continue;
-      addresses.set(carer.accountId, { name: `${carer.firstName} ${carer.lastName}`, postcode: `${carer.postcode.slice(0, 4)} ${carer.postcode.slice(4)}`, houseNumber: carer.houseNumber });
+      addresses.set(carer.accountId, {
+        name: `${carer.firstName} ${carer.lastName}`,
+        postcode: `${carer.postcode.slice(0, 4)} ${carer.postcode.slice(4)}`,
+        houseNumber: carer.houseNumber,
+      });
     }
     return addresses;
   }

@@ -54,7 +54,14 @@ export class CarerRegistrationService {
     // No one is signed in yet: the new carer acts for their own municipality in this transaction.
     return this.dataSource.transaction(async (manager) => {
       const account = await this.accounts.create(
-        { municipalityId: municipality.id, email: input.email, password: input.password, role: 'carer', language: input.language ?? 'nl', displayName: input.firstName },
+        {
+          municipalityId: municipality.id,
+          email: input.email,
+          password: input.password,
+          role: 'carer',
+          language: input.language ?? 'nl',
+          displayName: input.firstName,
+        },
         manager,
       );
       return this.context.runAs({ id: account.id, role: 'carer', municipalityId: municipality.id }, async () => {
@@ -75,11 +82,25 @@ export class CarerRegistrationService {
     const channel = input.contactChannel ?? (input.email ? 'email' : 'post');
     return this.dataSource.transaction(async (manager) => {
       const account = await this.accounts.create(
-        { municipalityId: municipality.id, email: input.email ?? null, role: 'carer', language: input.language ?? 'nl', displayName: input.firstName, contactChannel: channel },
+        {
+          municipalityId: municipality.id,
+          email: input.email ?? null,
+          role: 'carer',
+          language: input.language ?? 'nl',
+          displayName: input.firstName,
+          contactChannel: channel,
+        },
         manager,
       );
       const carer = await this.saveCarer(manager, account, input, wijk?.id ?? null, 'staff');
-      if (input.guardianConsent) await this.consents.give(manager, carer.id, 'guardian', 'staff', `guardian: ${input.guardianConsent.guardianName}`);
+      if (input.guardianConsent)
+        await this.consents.give(
+          manager,
+          carer.id,
+          'guardian',
+          'staff',
+          `guardian: ${input.guardianConsent.guardianName}`,
+        );
       if (input.healthDataConsent) await this.consents.give(manager, carer.id, 'health_data', 'staff');
       // With an address, the carer chooses a password through the emailed link.
       if (account.email) await this.accounts.queueMessage(manager, account, 'account_invitation');
@@ -87,7 +108,13 @@ export class CarerRegistrationService {
     });
   }
 
-  private saveCarer(manager: EntityManager, account: Account, input: CarerProfileInput, wijkId: string | null, registeredBy: 'self' | 'staff'): Promise<Carer> {
+  private saveCarer(
+    manager: EntityManager,
+    account: Account,
+    input: CarerProfileInput,
+    wijkId: string | null,
+    registeredBy: 'self' | 'staff',
+  ): Promise<Carer> {
     return this.carers.save(
       this.carers.create({
         accountId: account.id,

@@ -9,8 +9,20 @@ import { CarerRegistrationService } from './carer-registration.service';
 import { CarerService } from './carer.service';
 import { ConsentService } from './consent.service';
 import { today } from './dates';
-import { CareRelationshipDto, CareRelationshipListDto, CreateCareRelationshipDto, UpdateCareRelationshipDto } from './dto/care-relationship.dto';
-import { CarerCreatedDto, CarerDto, CarerSearchQuery, CarerSignUpDto, carerStatus, StaffRegistrationDto } from './dto/carer.dto';
+import {
+  CareRelationshipDto,
+  CareRelationshipListDto,
+  CreateCareRelationshipDto,
+  UpdateCareRelationshipDto,
+} from './dto/care-relationship.dto';
+import {
+  CarerCreatedDto,
+  CarerDto,
+  CarerSearchQuery,
+  CarerSignUpDto,
+  carerStatus,
+  StaffRegistrationDto,
+} from './dto/carer.dto';
 import { CarerConsentParams, ConsentDto, ConsentListDto, GiveConsentDto } from './dto/consent.dto';
 
 @ApiTags('carers')
@@ -29,18 +41,32 @@ export class CarerController {
   @Public()
   @ApiOperation({ summary: 'Sign up as a mantelzorger; a verification email follows' })
   @ApiCreatedResponse({ type: CarerCreatedDto })
-  @ApiProblems({ 404: ['MUNICIPALITY_NOT_FOUND'], 409: ['EMAIL_TAKEN'], 422: ['SELF_SIGNUP_UNDER_16'], 400: ['VALIDATION_FAILED', 'DATE_IN_FUTURE'] })
+  @ApiProblems({
+    404: ['MUNICIPALITY_NOT_FOUND'],
+    409: ['EMAIL_TAKEN'],
+    422: ['SELF_SIGNUP_UNDER_16'],
+    400: ['VALIDATION_FAILED', 'DATE_IN_FUTURE'],
+  })
   async signUp(@Body() body: CarerSignUpDto): Promise<CarerCreatedDto> {
-    const carer = await this.registration.signUp({ ...body, healthDataConsent: (body.consents ?? []).some((consent) => consent.purpose === 'health_data') });
+    const carer = await this.registration.signUp({
+      ...body,
+      healthDataConsent: (body.consents ?? []).some((consent) => consent.purpose === 'health_data'),
+    });
     return { id: carer.id, status: 'pending_verification' };
   }
 
   @Post('registrations')
   @Audited('carer', { answer: 'id' })
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Register a carer on their behalf: without email (post), or under 16 with guardian consent' })
+  @ApiOperation({
+    summary: 'Register a carer on their behalf: without email (post), or under 16 with guardian consent',
+  })
   @ApiCreatedResponse({ type: CarerCreatedDto })
-  @ApiProblems({ 409: ['EMAIL_TAKEN'], 422: ['GUARDIAN_CONSENT_REQUIRED'], 400: ['VALIDATION_FAILED', 'DATE_IN_FUTURE'] })
+  @ApiProblems({
+    409: ['EMAIL_TAKEN'],
+    422: ['GUARDIAN_CONSENT_REQUIRED'],
+    400: ['VALIDATION_FAILED', 'DATE_IN_FUTURE'],
+  })
   async register(@Body() body: StaffRegistrationDto): Promise<CarerCreatedDto> {
     const carer = await this.registration.registerByStaff(body);
     const { account } = await this.carers.withAccount(carer);
@@ -54,7 +80,10 @@ export class CarerController {
   @ApiPageResponse(CarerDto)
   async search(@Query() query: CarerSearchQuery): Promise<Page<CarerDto>> {
     const { limit, cursor, ...filter } = query;
-    const [page, municipality] = await Promise.all([this.carers.search(filter, { limit, cursor }), this.municipalities.current()]);
+    const [page, municipality] = await Promise.all([
+      this.carers.search(filter, { limit, cursor }),
+      this.municipalities.current(),
+    ]);
     const day = today(municipality.timezone);
     return { items: page.items.map((entry) => CarerDto.from(entry, day)), nextCursor: page.nextCursor };
   }
@@ -99,7 +128,10 @@ export class CarerController {
   @ApiOperation({ summary: 'Add a care relationship for a carer (e.g. one without a login)' })
   @ApiCreatedResponse({ type: CareRelationshipDto })
   @ApiProblems({ 404: ['NOT_FOUND'], 400: ['VALIDATION_FAILED', 'DATE_IN_FUTURE'], 422: ['HEALTH_CONSENT_REQUIRED'] })
-  async addRelationship(@Param('carerId', new ParseUUIDPipe()) carerId: string, @Body() body: CreateCareRelationshipDto): Promise<CareRelationshipDto> {
+  async addRelationship(
+    @Param('carerId', new ParseUUIDPipe()) carerId: string,
+    @Body() body: CreateCareRelationshipDto,
+  ): Promise<CareRelationshipDto> {
     await this.carers.get(carerId);
     return CareRelationshipDto.from(await this.relationships.create(carerId, body));
   }
@@ -126,7 +158,10 @@ export class CarerController {
   @ApiOperation({ summary: "End a carer's care relationship" })
   @ApiOkResponse({ type: CareRelationshipDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async endRelationship(@Param('carerId', new ParseUUIDPipe()) carerId: string, @Param('id', new ParseUUIDPipe()) id: string): Promise<CareRelationshipDto> {
+  async endRelationship(
+    @Param('carerId', new ParseUUIDPipe()) carerId: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<CareRelationshipDto> {
     await this.carers.get(carerId);
     return CareRelationshipDto.from(await this.relationships.end(carerId, id));
   }
@@ -137,9 +172,14 @@ export class CarerController {
   @ApiOperation({ summary: 'Record a consent the carer gave in person or on paper' })
   @ApiCreatedResponse({ type: ConsentDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async recordConsent(@Param('carerId', new ParseUUIDPipe()) carerId: string, @Body() body: GiveConsentDto): Promise<ConsentDto> {
+  async recordConsent(
+    @Param('carerId', new ParseUUIDPipe()) carerId: string,
+    @Body() body: GiveConsentDto,
+  ): Promise<ConsentDto> {
     await this.carers.get(carerId);
-    return ConsentDto.from(await this.dataSource.transaction((manager) => this.consents.give(manager, carerId, body.purpose, 'staff')));
+    return ConsentDto.from(
+      await this.dataSource.transaction((manager) => this.consents.give(manager, carerId, body.purpose, 'staff')),
+    );
   }
 
   @Post(':carerId/consents/:purpose/withdraw')

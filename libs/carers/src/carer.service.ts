@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Account, AccountService, MunicipalityService } from '@app/identity';
-import { ConflictError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, Page, PageQuery, paginate, RequestContext } from '@app/platform';
+import {
+  ConflictError,
+  InjectMunicipalityScoped,
+  MunicipalityScopedRepository,
+  NotFoundError,
+  Page,
+  PageQuery,
+  paginate,
+  RequestContext,
+} from '@app/platform';
 import { DateTime } from 'luxon';
 import { Carer } from './carer.entity';
 import { DomainError } from '@app/platform';
@@ -49,7 +58,10 @@ export class CarerService {
   async reactivate(id: string): Promise<CarerWithAccount> {
     const { account } = await this.get(id);
     if (account.erasedAt) throw new ConflictError('PERSON_ERASED', 'This person was erased and cannot be reactivated.');
-    await this.carers.update({ id }, { status: 'active', inactiveSince: null, confirmedAt: new Date(), reconfirmationRequestedAt: null });
+    await this.carers.update(
+      { id },
+      { status: 'active', inactiveSince: null, confirmedAt: new Date(), reconfirmationRequestedAt: null },
+    );
     return this.get(id);
   }
 
@@ -60,7 +72,9 @@ export class CarerService {
   async search(filter: CarerSearch, page: PageQuery): Promise<Page<CarerWithAccount>> {
     const query = this.carers.query('carer');
     if (filter.name) {
-      query.andWhere(`(carer.firstName || ' ' || carer.lastName) ILIKE :name`, { name: `%${filter.name.replace(/[%_\\]/g, '\\$&')}%` });
+      query.andWhere(`(carer.firstName || ' ' || carer.lastName) ILIKE :name`, {
+        name: `%${filter.name.replace(/[%_\\]/g, '\\$&')}%`,
+      });
     }
     if (filter.postcode) {
       const compact = normalizePostcode(filter.postcode) ?? filter.postcode.replace(/\s+/g, '').toUpperCase();
@@ -71,7 +85,9 @@ export class CarerService {
     if (filter.youngCarer !== undefined) {
       const { timezone } = await this.municipalities.current();
       const youngFrom = DateTime.now().setZone(timezone).minus({ years: YOUNG_CARER_BELOW_AGE }).toISODate();
-      query.andWhere(filter.youngCarer ? 'carer.dateOfBirth > :youngFrom' : 'carer.dateOfBirth <= :youngFrom', { youngFrom });
+      query.andWhere(filter.youngCarer ? 'carer.dateOfBirth > :youngFrom' : 'carer.dateOfBirth <= :youngFrom', {
+        youngFrom,
+      });
     }
     if (filter.status === 'inactive') query.andWhere(`carer.status = 'inactive'`);
     if (filter.status === 'active' || filter.status === 'pending_verification') {
@@ -82,7 +98,15 @@ export class CarerService {
         );
     }
     const found = await paginate(query, page);
-    const accounts = new Map((await this.accounts.findByIds(found.items.map((carer) => carer.accountId))).map((account) => [account.id, account]));
-    return { items: found.items.map((carer) => ({ carer, account: accounts.get(carer.accountId)! })), nextCursor: found.nextCursor };
+    const accounts = new Map(
+      (await this.accounts.findByIds(found.items.map((carer) => carer.accountId))).map((account) => [
+        account.id,
+        account,
+      ]),
+    );
+    return {
+      items: found.items.map((carer) => ({ carer, account: accounts.get(carer.accountId)! })),
+      nextCursor: found.nextCursor,
+    };
   }
 }

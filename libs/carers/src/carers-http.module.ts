@@ -5,5 +5,10 @@ import { MeCarerController } from './me-carer.controller';
 import { ReconfirmPage } from './reconfirm.page';
 import { ScreeningController } from './screening.controller';
 
-@Module({ imports: [CarersModule], controllers: [MeCarerController, CarerController, ScreeningController], providers: [ReconfirmPage], exports: [CarersModule] })
+@Module({
+  imports: [CarersModule],
+  controllers: [MeCarerController, CarerController, ScreeningController],
+  providers: [ReconfirmPage],
+  exports: [CarersModule],
+})
 export class CarersHttpModule {}

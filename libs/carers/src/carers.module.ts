@@ -47,6 +47,17 @@ import { ConsentService } from './consent.service';
     CarerMonitorFigures,
     { provide: PostalAddressBook, useExisting: CarerPostalAddresses },
   ],
-  exports: [CarerDirectory, CarerMonitorFigures, CarerFollowUp, ScreeningService, SignalService, CarerRegistrationService, CarerService, CareRelationshipService, ConsentService, PostalAddressBook],
+  exports: [
+    CarerDirectory,
+    CarerMonitorFigures,
+    CarerFollowUp,
+    ScreeningService,
+    SignalService,
+    CarerRegistrationService,
+    CarerService,
+    CareRelationshipService,
+    ConsentService,
+    PostalAddressBook,
+  ],
 })
 export class CarersModule {}

@@ -9,7 +9,8 @@ import { Consent, CONSENT_VERSIONS, ConsentPurpose } from './consent.entity';
 export class ConsentService {
   constructor(
     @InjectMunicipalityScoped(Consent) private readonly consents: MunicipalityScopedRepository<Consent>,
-    @InjectMunicipalityScoped(CareRelationship) private readonly relationships: MunicipalityScopedRepository<CareRelationship>,
+    @InjectMunicipalityScoped(CareRelationship)
+    private readonly relationships: MunicipalityScopedRepository<CareRelationship>,
   ) {}
 
   list(carerId: string): Promise<Consent[]> {
@@ -21,10 +22,27 @@ export class ConsentService {
   }
 
   /** Gives consent for the current text version; giving it again changes nothing. */
-  async give(manager: EntityManager, carerId: string, purpose: ConsentPurpose, givenBy: 'self' | 'staff', note: string | null = null): Promise<Consent> {
+  async give(
+    manager: EntityManager,
+    carerId: string,
+    purpose: ConsentPurpose,
+    givenBy: 'self' | 'staff',
+    note: string | null = null,
+  ): Promise<Consent> {
     const existing = await this.consents.findOne({ carerId, purpose, withdrawnAt: IsNull() }, manager);
     if (existing) return existing;
-    return this.consents.save(this.consents.create({ carerId, purpose, version: CONSENT_VERSIONS[purpose], givenAt: new Date(), givenBy, note, withdrawnAt: null }), manager);
+    return this.consents.save(
+      this.consents.create({
+        carerId,
+        purpose,
+        version: CONSENT_VERSIONS[purpose],
+        givenAt: new Date(),
+        givenBy,
+        note,
+        withdrawnAt: null,
+      }),
+      manager,
+    );
   }
 
   /** Withdraws; for health data the kinds of care and notes of every relationship are erased in the same transaction. */

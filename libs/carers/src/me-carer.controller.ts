@@ -8,7 +8,12 @@ import { CareRelationshipService } from './care-relationship.service';
 import { CarerService } from './carer.service';
 import { ConsentService } from './consent.service';
 import { today } from './dates';
-import { CareRelationshipDto, CareRelationshipListDto, CreateCareRelationshipDto, UpdateCareRelationshipDto } from './dto/care-relationship.dto';
+import {
+  CareRelationshipDto,
+  CareRelationshipListDto,
+  CreateCareRelationshipDto,
+  UpdateCareRelationshipDto,
+} from './dto/care-relationship.dto';
 import { CarerDto } from './dto/carer.dto';
 import { ConsentDto, ConsentListDto, GiveConsentDto } from './dto/consent.dto';
 
@@ -53,7 +58,10 @@ export class MeCarerController {
   @ApiOperation({ summary: 'Change a care relationship (only the fields sent)' })
   @ApiOkResponse({ type: CareRelationshipDto })
   @ApiProblems({ 404: ['NOT_FOUND'], 409: ['CARE_RELATIONSHIP_ENDED'], 422: ['HEALTH_CONSENT_REQUIRED'] })
-  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateCareRelationshipDto): Promise<CareRelationshipDto> {
+  async update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateCareRelationshipDto,
+  ): Promise<CareRelationshipDto> {
     const carer = await this.carers.mine();
     return CareRelationshipDto.from(await this.relationships.update(carer.id, id, body));
   }
@@ -82,7 +90,9 @@ export class MeCarerController {
   @ApiProblems()
   async give(@Body() body: GiveConsentDto): Promise<ConsentDto> {
     const carer = await this.carers.mine();
-    return ConsentDto.from(await this.dataSource.transaction((manager) => this.consents.give(manager, carer.id, body.purpose, 'self')));
+    return ConsentDto.from(
+      await this.dataSource.transaction((manager) => this.consents.give(manager, carer.id, body.purpose, 'self')),
+    );
   }
 
   @Post('consents/:purpose/withdraw')

@@ -6,14 +6,34 @@ import { RECONFIRM_PURPOSE } from './carer-message-kinds';
 
 const TEXT: Record<Language, { intro: LinkPageIntro; done: LinkPageOutcome; invalid: LinkPageOutcome }> = {
   nl: {
-    intro: { title: 'Zorgt u nog voor iemand?', explanation: 'Druk op de knop als u nog mantelzorger bent. Dan blijft u ingeschreven bij het mantelzorgsteunpunt.', button: 'Ja, ik zorg nog voor iemand' },
+    intro: {
+      title: 'Zorgt u nog voor iemand?',
+      explanation:
+        'Druk op de knop als u nog mantelzorger bent. Dan blijft u ingeschreven bij het mantelzorgsteunpunt.',
+      button: 'Ja, ik zorg nog voor iemand',
+    },
     done: { ok: true, title: 'Dank u wel', message: 'U blijft ingeschreven. Volgend jaar vragen we het opnieuw.' },
-    invalid: { ok: false, title: 'Deze link werkt niet (meer)', message: 'De link is ongeldig of verlopen. Neem contact op met het mantelzorgsteunpunt; zij zetten uw inschrijving graag weer aan.' },
+    invalid: {
+      ok: false,
+      title: 'Deze link werkt niet (meer)',
+      message:
+        'De link is ongeldig of verlopen. Neem contact op met het mantelzorgsteunpunt; zij zetten uw inschrijving graag weer aan.',
+    },
   },
   en: {
-    intro: { title: 'Are you still caring for someone?', explanation: 'Press the button if you still care for someone. You then stay registered with the carer support point.', button: 'Yes, I still care for someone' },
+    intro: {
+      title: 'Are you still caring for someone?',
+      explanation:
+        'Press the button if you still care for someone. You then stay registered with the carer support point.',
+      button: 'Yes, I still care for someone',
+    },
     done: { ok: true, title: 'Thank you', message: 'You stay registered. We will ask again next year.' },
-    invalid: { ok: false, title: 'This link does not work (any more)', message: 'The link is invalid or has expired. Please contact the carer support point; they will gladly renew your registration.' },
+    invalid: {
+      ok: false,
+      title: 'This link does not work (any more)',
+      message:
+        'The link is invalid or has expired. Please contact the carer support point; they will gladly renew your registration.',
+    },
   },
 };
 

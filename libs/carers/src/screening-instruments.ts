@@ -25,8 +25,14 @@ export const EDIZ: Instrument = {
   statements: [
     { nl: 'Ik heb te weinig tijd voor mezelf door de zorg', en: 'Caring leaves me too little time for myself' },
     { nl: 'Mijn lichamelijke gezondheid lijdt onder de zorg', en: 'My physical health suffers from caring' },
-    { nl: 'De situatie van mijn naaste vraagt voortdurend mijn aandacht', en: "My loved one's situation constantly needs my attention" },
-    { nl: 'Ik moet anderen vaak teleurstellen door de zorg', en: 'Because of caring I often have to disappoint others' },
+    {
+      nl: 'De situatie van mijn naaste vraagt voortdurend mijn aandacht',
+      en: "My loved one's situation constantly needs my attention",
+    },
+    {
+      nl: 'Ik moet anderen vaak teleurstellen door de zorg',
+      en: 'Because of caring I often have to disappoint others',
+    },
     { nl: 'Ik voel me vaak moe door de zorg', en: 'Caring often makes me tired' },
     { nl: 'De combinatie van zorg met werk of gezin is zwaar', en: 'Combining care with work or family is hard' },
     { nl: 'Ik maak me zorgen over hoe het verder moet', en: 'I worry about how things will go on' },
@@ -53,9 +59,16 @@ export interface ScreeningResult {
 }
 
 export function scoreScreening(instrument: Instrument, answers: number[]): ScreeningResult {
-  if (answers.length !== instrument.statements.length) throw new Error(`${instrument.name} needs ${instrument.statements.length} answers`);
+  if (answers.length !== instrument.statements.length)
+    throw new Error(`${instrument.name} needs ${instrument.statements.length} answers`);
   const countedStatements = answers.flatMap((answer, index) => (answer >= instrument.pointFrom ? [index + 1] : []));
   const score = countedStatements.length;
   const band = instrument.bands.find((candidate) => score >= candidate.from && score <= candidate.to)!;
-  return { score, maxScore: instrument.statements.length, burden: band.burden, countedStatements, band: { from: band.from, to: band.to } };
+  return {
+    score,
+    maxScore: instrument.statements.length,
+    burden: band.burden,
+    countedStatements,
+    band: { from: band.from, to: band.to },
+  };
 }

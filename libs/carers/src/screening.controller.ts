@@ -1,8 +1,31 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, Audited, NotFoundError, Page, Public, Roles, STAFF_ROLES, languageFromHeader, mapPage } from '@app/platform';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  Audited,
+  NotFoundError,
+  Page,
+  Public,
+  Roles,
+  STAFF_ROLES,
+  languageFromHeader,
+  mapPage,
+} from '@app/platform';
 import { CarerService } from './carer.service';
-import { CloseSignalDto, InstrumentDto, ScreeningDto, ScreeningListDto, ScreeningResultDto, SignalDto, SignalNoteDto, SignalNoteInputDto, SignalNoteListDto, SignalQuery, SubmitScreeningDto } from './dto/screening.dto';
+import {
+  CloseSignalDto,
+  InstrumentDto,
+  ScreeningDto,
+  ScreeningListDto,
+  ScreeningResultDto,
+  SignalDto,
+  SignalNoteDto,
+  SignalNoteInputDto,
+  SignalNoteListDto,
+  SignalQuery,
+  SubmitScreeningDto,
+} from './dto/screening.dto';
 import { INSTRUMENTS } from './screening-instruments';
 import { ScreeningService } from './screening.service';
 import { SignalService } from './signal.service';
@@ -21,11 +44,20 @@ export class ScreeningController {
   @ApiOperation({ summary: 'The statements of a screening instrument, in Dutch or (Accept-Language: en) English' })
   @ApiOkResponse({ type: InstrumentDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  instrument(@Param('instrumentId') instrumentId: string, @Headers('accept-language') acceptLanguage?: string): InstrumentDto {
+  instrument(
+    @Param('instrumentId') instrumentId: string,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): InstrumentDto {
     const instrument = INSTRUMENTS[instrumentId];
     if (!instrument) throw new NotFoundError('The instrument');
     const language = languageFromHeader(acceptLanguage);
-    return { id: instrument.id, version: instrument.version, name: instrument.name, statements: instrument.statements.map((statement) => statement[language]), scale: instrument.scale[language] };
+    return {
+      id: instrument.id,
+      version: instrument.version,
+      name: instrument.name,
+      statements: instrument.statements.map((statement) => statement[language]),
+      scale: instrument.scale[language],
+    };
   }
 
   @Post('me/screenings')
@@ -86,7 +118,10 @@ export class ScreeningController {
   @ApiOperation({ summary: 'Add a note (stored encrypted)' })
   @ApiCreatedResponse({ type: SignalNoteDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async addNote(@Param('signalId', new ParseUUIDPipe()) signalId: string, @Body() body: SignalNoteInputDto): Promise<SignalNoteDto> {
+  async addNote(
+    @Param('signalId', new ParseUUIDPipe()) signalId: string,
+    @Body() body: SignalNoteInputDto,
+  ): Promise<SignalNoteDto> {
     const note = await this.signals.addNote(signalId, body.text);
     return { id: note.id, authorId: note.authorId, text: body.text, createdAt: note.createdAt.toISOString() };
   }
@@ -98,7 +133,14 @@ export class ScreeningController {
   @ApiOkResponse({ type: SignalNoteListDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
   async notes(@Param('signalId', new ParseUUIDPipe()) signalId: string): Promise<SignalNoteListDto> {
-    return { items: (await this.signals.notesOf(signalId)).map(({ note, text }) => ({ id: note.id, authorId: note.authorId, text, createdAt: note.createdAt.toISOString() })) };
+    return {
+      items: (await this.signals.notesOf(signalId)).map(({ note, text }) => ({
+        id: note.id,
+        authorId: note.authorId,
+        text,
+        createdAt: note.createdAt.toISOString(),
+      })),
+    };
   }
 
   @Post('signals/:signalId/close')
@@ -108,7 +150,10 @@ export class ScreeningController {
   @ApiOperation({ summary: 'Close a signal, optionally with a note of what was done' })
   @ApiOkResponse({ type: SignalDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async close(@Param('signalId', new ParseUUIDPipe()) signalId: string, @Body() body: CloseSignalDto): Promise<SignalDto> {
+  async close(
+    @Param('signalId', new ParseUUIDPipe()) signalId: string,
+    @Body() body: CloseSignalDto,
+  ): Promise<SignalDto> {
     return SignalDto.from(await this.signals.close(signalId, body.note));
   }
 }

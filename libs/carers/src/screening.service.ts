@@ -29,21 +29,42 @@ export class ScreeningService {
   async submit(carer: Carer, instrumentId: string, answers: number[]): Promise<ScreeningOutcome> {
     const instrument = INSTRUMENTS[instrumentId];
     if (!instrument) throw new DomainError('UNKNOWN_INSTRUMENT', 400, `No screening instrument ${instrumentId}.`);
-    if (answers.length !== instrument.statements.length || answers.some((answer) => !Number.isInteger(answer) || answer < 0 || answer >= instrument.scale.nl.length)) {
-      throw new DomainError('VALIDATION_FAILED', 400, `${instrument.name} needs ${instrument.statements.length} answers from 0 to ${instrument.scale.nl.length - 1}.`, [
-        { field: 'answers', message: `answers must be ${instrument.statements.length} whole numbers from 0 to ${instrument.scale.nl.length - 1}` },
-      ]);
+    if (
+      answers.length !== instrument.statements.length ||
+      answers.some((answer) => !Number.isInteger(answer) || answer < 0 || answer >= instrument.scale.nl.length)
+    ) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        400,
+        `${instrument.name} needs ${instrument.statements.length} answers from 0 to ${instrument.scale.nl.length - 1}.`,
+        [
+          {
+            field: 'answers',
+            message: `answers must be ${instrument.statements.length} whole numbers from 0 to ${instrument.scale.nl.length - 1}`,
+          },
+        ],
+      );
     }
     const result = scoreScreening(instrument, answers);
     const municipality = await this.municipalities.current();
     return this.dataSource.transaction(async (manager) => {
       const screening = await this.screenings.save(
-        this.screenings.create({ carerId: carer.id, instrument: instrument.id, instrumentVersion: instrument.version, answers, score: result.score, burden: result.burden }),
+        this.screenings.create({
+          carerId: carer.id,
+          instrument: instrument.id,
+          instrumentVersion: instrument.version,
+          answers,
+          score: result.score,
+          burden: result.burden,
+        }),
         manager,
       );
       await this.carers.update({ id: carer.id }, { latestBurden: result.burden }, manager);
       let signal: Signal | null = null;
-      if (result.burden === 'high' && !(await this.signals.findOne({ carerId: carer.id, status: Not('closed') }, manager))) {
+      if (
+        result.burden === 'high' &&
+        !(await this.signals.findOne({ carerId: carer.id, status: Not('closed') }, manager))
+      ) {
         const draft = this.signals.create({
           carerId: carer.id,
           screeningId: screening.id,

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, FieldCipher, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, Page, PageQuery, paginate, RequestContext } from '@app/platform';
+import {
+  ConflictError,
+  FieldCipher,
+  InjectMunicipalityScoped,
+  MunicipalityScopedRepository,
+  NotFoundError,
+  Page,
+  PageQuery,
+  paginate,
+  RequestContext,
+} from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Signal, SignalNote, SignalStatus } from './signal.entity';
@@ -39,14 +49,19 @@ export class SignalService {
   /** Takes an open signal; two staff members pressing at once: one gets it, the other 409. */
   async claim(id: string): Promise<Signal> {
     await this.get(id);
-    const changed = await this.signals.update({ id, status: 'open' }, { status: 'claimed', claimedBy: this.context.actor().id, claimedAt: new Date() });
+    const changed = await this.signals.update(
+      { id, status: 'open' },
+      { status: 'claimed', claimedBy: this.context.actor().id, claimedAt: new Date() },
+    );
     if (changed === 0) throw new ConflictError('SIGNAL_NOT_OPEN', 'This signal was already claimed or closed.');
     return this.get(id);
   }
 
   async addNote(id: string, text: string): Promise<SignalNote> {
     await this.get(id);
-    return this.notes.save(this.notes.create({ signalId: id, authorId: this.context.actor().id, textEncrypted: this.cipher.encrypt(text) }));
+    return this.notes.save(
+      this.notes.create({ signalId: id, authorId: this.context.actor().id, textEncrypted: this.cipher.encrypt(text) }),
+    );
   }
 
   async notesOf(id: string): Promise<Array<{ note: SignalNote; text: string }>> {
@@ -60,7 +75,15 @@ export class SignalService {
       const signal = await this.signals.findOne({ id }, manager);
       if (!signal) throw new NotFoundError('The signal');
       if (signal.status === 'closed') return signal;
-      if (note) await this.notes.save(this.notes.create({ signalId: id, authorId: this.context.actor().id, textEncrypted: this.cipher.encrypt(note) }), manager);
+      if (note)
+        await this.notes.save(
+          this.notes.create({
+            signalId: id,
+            authorId: this.context.actor().id,
+            textEncrypted: this.cipher.encrypt(note),
+          }),
+          manager,
+        );
       signal.status = 'closed';
       signal.closedAt = new Date();
       return this.signals.save(signal, manager);

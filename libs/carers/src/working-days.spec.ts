@@ -20,14 +20,31 @@ describe('working days', () => {
 
   it('skips Dutch public holidays', () => {
     // Christmas 2026 falls on Friday: Thursday 24 December + 1 working day is Monday 28 December.
-    expect(addWorkingDays(DateTime.fromISO('2026-12-24T09:00', { zone: 'Europe/Amsterdam' }), 1).toISODate()).toBe('2026-12-28');
+    expect(addWorkingDays(DateTime.fromISO('2026-12-24T09:00', { zone: 'Europe/Amsterdam' }), 1).toISODate()).toBe(
+      '2026-12-28',
+    );
     // Easter Monday 2027 is 29 March; Ascension Day is 6 May.
-    expect(addWorkingDays(DateTime.fromISO('2027-03-26T09:00', { zone: 'Europe/Amsterdam' }), 1).toISODate()).toBe('2027-03-30');
-    expect(addWorkingDays(DateTime.fromISO('2027-05-05T09:00', { zone: 'Europe/Amsterdam' }), 1).toISODate()).toBe('2027-05-07');
+    expect(addWorkingDays(DateTime.fromISO('2027-03-26T09:00', { zone: 'Europe/Amsterdam' }), 1).toISODate()).toBe(
+      '2027-03-30',
+    );
+    expect(addWorkingDays(DateTime.fromISO('2027-05-05T09:00', { zone: 'Europe/Amsterdam' }), 1).toISODate()).toBe(
+      '2027-05-07',
+    );
   });
 
-  it('knows the holidays of a year, with King\'s Day moved off a Sunday and Liberation Day in lustrum years', () => {
-    expect([...dutchPublicHolidays(2025)].sort()).toEqual(['2025-01-01', '2025-04-20', '2025-04-21', '2025-04-26', '2025-05-05', '2025-05-29', '2025-06-08', '2025-06-09', '2025-12-25', '2025-12-26']);
+  it("knows the holidays of a year, with King's Day moved off a Sunday and Liberation Day in lustrum years", () => {
+    expect([...dutchPublicHolidays(2025)].sort()).toEqual([
+      '2025-01-01',
+      '2025-04-20',
+      '2025-04-21',
+      '2025-04-26',
+      '2025-05-05',
+      '2025-05-29',
+      '2025-06-08',
+      '2025-06-09',
+      '2025-12-25',
+      '2025-12-26',
+    ]);
     expect(dutchPublicHolidays(2026).has('2026-04-27')).toBe(true);
     expect(dutchPublicHolidays(2026).has('2026-05-05')).toBe(false);
     expect(dutchPublicHolidays(2026).has('2026-04-05')).toBe(true);

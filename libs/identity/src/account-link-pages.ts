@@ -5,8 +5,17 @@ import { AccountService } from './account.service';
 import { OneTimeTokens } from './one-time-tokens';
 
 const INVALID: Record<Language, LinkPageOutcome> = {
-  nl: { ok: false, title: 'Deze link werkt niet (meer)', message: 'De link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan of neem contact op met het mantelzorgsteunpunt.' },
-  en: { ok: false, title: 'This link does not work (any more)', message: 'The link is invalid, already used or expired. Ask for a new one or contact the carer support point.' },
+  nl: {
+    ok: false,
+    title: 'Deze link werkt niet (meer)',
+    message:
+      'De link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan of neem contact op met het mantelzorgsteunpunt.',
+  },
+  en: {
+    ok: false,
+    title: 'This link does not work (any more)',
+    message: 'The link is invalid, already used or expired. Ask for a new one or contact the carer support point.',
+  },
 };
 
 /** The pages behind the verify-email and reset-password links. */
@@ -29,13 +38,27 @@ export class AccountLinkPages implements OnModuleInit {
       describe: async (token, language): Promise<LinkPageIntro | LinkPageOutcome> =>
         (await this.tokens.isUsable(token, 'email_verification'))
           ? language === 'en'
-            ? { title: 'Confirm your email address', explanation: 'Press the button to confirm that this email address is yours.', button: 'Confirm my email address' }
-            : { title: 'Bevestig uw e-mailadres', explanation: 'Druk op de knop om te bevestigen dat dit e-mailadres van u is.', button: 'Mijn e-mailadres bevestigen' }
+            ? {
+                title: 'Confirm your email address',
+                explanation: 'Press the button to confirm that this email address is yours.',
+                button: 'Confirm my email address',
+              }
+            : {
+                title: 'Bevestig uw e-mailadres',
+                explanation: 'Druk op de knop om te bevestigen dat dit e-mailadres van u is.',
+                button: 'Mijn e-mailadres bevestigen',
+              }
           : INVALID[language],
       perform: async (token, _form, language) =>
         this.attempt(language, () => this.accounts.verifyEmail(token), {
-          nl: { title: 'Uw e-mailadres is bevestigd', message: 'Dank u wel. U kunt nu respijtzorg boeken en de mantelzorgwaardering aanvragen.' },
-          en: { title: 'Your email address is confirmed', message: 'Thank you. You can now book respite care and apply for the carer appreciation.' },
+          nl: {
+            title: 'Uw e-mailadres is bevestigd',
+            message: 'Dank u wel. U kunt nu respijtzorg boeken en de mantelzorgwaardering aanvragen.',
+          },
+          en: {
+            title: 'Your email address is confirmed',
+            message: 'Thank you. You can now book respite care and apply for the carer appreciation.',
+          },
         }),
     };
   }
@@ -47,25 +70,54 @@ export class AccountLinkPages implements OnModuleInit {
       describe: async (token, language): Promise<LinkPageIntro | LinkPageOutcome> =>
         (await this.tokens.isUsable(token, 'password_reset'))
           ? language === 'en'
-            ? { title: 'Choose a password', explanation: 'Choose a password of at least 12 characters. A few words in a row are easy to remember.', button: 'Save my password', fields: [{ name: 'password', type: 'password', label, min: 12 }] }
-            : { title: 'Kies een wachtwoord', explanation: 'Kies een wachtwoord van minstens 12 tekens. Een paar woorden achter elkaar zijn makkelijk te onthouden.', button: 'Wachtwoord opslaan', fields: [{ name: 'password', type: 'password', label, min: 12 }] }
+            ? {
+                title: 'Choose a password',
+                explanation: 'Choose a password of at least 12 characters. A few words in a row are easy to remember.',
+                button: 'Save my password',
+                fields: [{ name: 'password', type: 'password', label, min: 12 }],
+              }
+            : {
+                title: 'Kies een wachtwoord',
+                explanation:
+                  'Kies een wachtwoord van minstens 12 tekens. Een paar woorden achter elkaar zijn makkelijk te onthouden.',
+                button: 'Wachtwoord opslaan',
+                fields: [{ name: 'password', type: 'password', label, min: 12 }],
+              }
           : INVALID[language],
       perform: async (token, form, language) => {
         const password = form.password ?? '';
         if (password.length < 12 || password.length > 256) {
           return language === 'en'
-            ? { ok: false, title: 'Password too short', message: 'Use at least 12 characters. Open the link in the email again to try once more.' }
-            : { ok: false, title: 'Wachtwoord te kort', message: 'Gebruik minstens 12 tekens. Open de link in de e-mail opnieuw om het nog eens te proberen.' };
+            ? {
+                ok: false,
+                title: 'Password too short',
+                message: 'Use at least 12 characters. Open the link in the email again to try once more.',
+              }
+            : {
+                ok: false,
+                title: 'Wachtwoord te kort',
+                message: 'Gebruik minstens 12 tekens. Open de link in de e-mail opnieuw om het nog eens te proberen.',
+              };
         }
         return this.attempt(language, () => this.accounts.resetPassword(token, password), {
-          nl: { title: 'Uw wachtwoord is opgeslagen', message: 'U kunt nu inloggen met uw e-mailadres en het nieuwe wachtwoord.' },
-          en: { title: 'Your password is saved', message: 'You can now sign in with your email address and the new password.' },
+          nl: {
+            title: 'Uw wachtwoord is opgeslagen',
+            message: 'U kunt nu inloggen met uw e-mailadres en het nieuwe wachtwoord.',
+          },
+          en: {
+            title: 'Your password is saved',
+            message: 'You can now sign in with your email address and the new password.',
+          },
         });
       },
     };
   }
 
-  private async attempt(language: Language, action: () => Promise<void>, done: Record<Language, { title: string; message: string }>): Promise<LinkPageOutcome> {
+  private async attempt(
+    language: Language,
+    action: () => Promise<void>,
+    done: Record<Language, { title: string; message: string }>,
+  ): Promise<LinkPageOutcome> {
     try {
       await action();
       return { ok: true, ...done[language] };

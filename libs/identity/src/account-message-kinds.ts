@@ -1,5 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { accountInvitationMessage, MessageKind, MessageKinds, passwordResetMessage, RenderedMail, RenderInput, verifyEmailMessage } from '@app/messaging';
+import {
+  accountInvitationMessage,
+  MessageKind,
+  MessageKinds,
+  passwordResetMessage,
+  RenderedMail,
+  RenderInput,
+  verifyEmailMessage,
+} from '@app/messaging';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OneTimeTokenPurpose } from './one-time-token.entity';
@@ -24,9 +32,33 @@ export class AccountMessageKinds implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.kinds.register(this.kind(ACCOUNT_MESSAGES.verifyEmail, 'email_verification', TOKEN_LIFETIME_SECONDS.email_verification, 'verify-email', verifyEmailMessage));
-    this.kinds.register(this.kind(ACCOUNT_MESSAGES.passwordReset, 'password_reset', TOKEN_LIFETIME_SECONDS.password_reset, 'reset-password', passwordResetMessage));
-    this.kinds.register(this.kind(ACCOUNT_MESSAGES.invitation, 'password_reset', TOKEN_LIFETIME_SECONDS.invitation, 'reset-password', accountInvitationMessage));
+    this.kinds.register(
+      this.kind(
+        ACCOUNT_MESSAGES.verifyEmail,
+        'email_verification',
+        TOKEN_LIFETIME_SECONDS.email_verification,
+        'verify-email',
+        verifyEmailMessage,
+      ),
+    );
+    this.kinds.register(
+      this.kind(
+        ACCOUNT_MESSAGES.passwordReset,
+        'password_reset',
+        TOKEN_LIFETIME_SECONDS.password_reset,
+        'reset-password',
+        passwordResetMessage,
+      ),
+    );
+    this.kinds.register(
+      this.kind(
+        ACCOUNT_MESSAGES.invitation,
+        'password_reset',
+        TOKEN_LIFETIME_SECONDS.invitation,
+        'reset-password',
+        accountInvitationMessage,
+      ),
+    );
   }
 
   private kind(

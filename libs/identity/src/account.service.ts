@@ -90,8 +90,18 @@ export class AccountService {
   }
 
   /** A staff or admin account of the acting municipality, invited by email to choose a password. */
-  async invite(input: { email: string; role: 'staff' | 'admin'; displayName: string; language?: Language }): Promise<Account> {
-    const draft = this.scopedAccounts.create({ email: normalizeEmail(input.email), role: input.role, displayName: input.displayName, language: input.language ?? 'nl' });
+  async invite(input: {
+    email: string;
+    role: 'staff' | 'admin';
+    displayName: string;
+    language?: Language;
+  }): Promise<Account> {
+    const draft = this.scopedAccounts.create({
+      email: normalizeEmail(input.email),
+      role: input.role,
+      displayName: input.displayName,
+      language: input.language ?? 'nl',
+    });
     return this.dataSource.transaction(async (manager) => {
       try {
         const account = await this.scopedAccounts.save(draft, manager);
@@ -123,7 +133,11 @@ export class AccountService {
 
   /** Sends a new verification link to an unverified address; silent otherwise (no account probing). */
   async sendEmailVerification(email: string): Promise<void> {
-    const account = await this.accounts.findOneBy({ email: normalizeEmail(email), emailVerifiedAt: IsNull(), disabledAt: IsNull() });
+    const account = await this.accounts.findOneBy({
+      email: normalizeEmail(email),
+      emailVerifiedAt: IsNull(),
+      disabledAt: IsNull(),
+    });
     if (!account) return;
     await this.dataSource.transaction((manager) => this.queueMessage(manager, account, ACCOUNT_MESSAGES.verifyEmail));
   }
@@ -131,7 +145,9 @@ export class AccountService {
   async verifyEmail(token: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const accountId = await this.oneTimeTokens.consume(token, 'email_verification', manager);
-      await manager.getRepository(Account).update({ id: accountId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
+      await manager
+        .getRepository(Account)
+        .update({ id: accountId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
     });
   }
 
@@ -148,7 +164,9 @@ export class AccountService {
     await this.dataSource.transaction(async (manager) => {
       const accountId = await this.oneTimeTokens.consume(token, 'password_reset', manager);
       await manager.getRepository(Account).update(accountId, { passwordHash });
-      await manager.getRepository(Account).update({ id: accountId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
+      await manager
+        .getRepository(Account)
+        .update({ id: accountId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
       await this.oneTimeTokens.invalidateOthers(accountId, 'password_reset', manager);
       await this.refreshTokens.revokeAllOf(accountId, manager);
     });
@@ -157,7 +175,13 @@ export class AccountService {
   /** Account mail goes by email whatever the contact preference: it is transactional. */
   async queueMessage(manager: EntityManager, account: Account, kind: string): Promise<void> {
     await this.messages.queue(manager, {
-      recipient: { accountId: account.id, municipalityId: account.municipalityId, email: account.email, language: account.language, channel: 'email' },
+      recipient: {
+        accountId: account.id,
+        municipalityId: account.municipalityId,
+        email: account.email,
+        language: account.language,
+        channel: 'email',
+      },
       kind,
     });
   }

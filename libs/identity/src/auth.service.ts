@@ -51,7 +51,11 @@ export class AuthService {
 
   private async issuePair(account: Account, refreshToken: string): Promise<TokenPair> {
     await this.accounts.markActive(account.id);
-    const accessToken = await this.accessTokens.sign({ id: account.id, role: account.role, municipalityId: account.municipalityId });
+    const accessToken = await this.accessTokens.sign({
+      id: account.id,
+      role: account.role,
+      municipalityId: account.municipalityId,
+    });
     return { accessToken, refreshToken, expiresIn: this.config.auth.accessTokenTtlSeconds };
   }
 }

@@ -3,5 +3,6 @@ import { Account } from './account.entity';
 
 /** A person with an email address confirms it before booking or applying; people reached by post have none to confirm. */
 export function assertEmailVerified(account: Pick<Account, 'email' | 'emailVerifiedAt'> | null, action: string): void {
-  if (account?.email && !account.emailVerifiedAt) throw new DomainError('EMAIL_NOT_VERIFIED', 403, `Verify your email address before ${action}.`);
+  if (account?.email && !account.emailVerifiedAt)
+    throw new DomainError('EMAIL_NOT_VERIFIED', 403, `Verify your email address before ${action}.`);
 }

@@ -2,7 +2,10 @@ import { DomainError, registerProblemTitles } from '@app/platform';
 
 registerProblemTitles({
   MUNICIPALITY_NOT_FOUND: { nl: 'Gemeente niet gevonden', en: 'Municipality not found' },
-  WIJK_POSTCODE_OVERLAP: { nl: 'Deze postcodes horen al bij een andere wijk', en: 'These postcodes already belong to another wijk' },
+  WIJK_POSTCODE_OVERLAP: {
+    nl: 'Deze postcodes horen al bij een andere wijk',
+    en: 'These postcodes already belong to another wijk',
+  },
   WIJK_NAME_TAKEN: { nl: 'Er is al een wijk met deze naam', en: 'A wijk with this name exists' },
   ACCOUNT_DISABLED: { nl: 'Dit account is uitgeschakeld', en: 'This account is disabled' },
 });

@@ -14,7 +14,12 @@ import { UsersController } from './users.controller';
 @Module({
   imports: [IdentityModule],
   controllers: [AuthController, MeController, UsersController, MunicipalityController, PartnerController],
-  providers: [AccountLinkPages, AuthService, LoginThrottle, { provide: PartnerKeyVerifier, useExisting: PartnerService }],
+  providers: [
+    AccountLinkPages,
+    AuthService,
+    LoginThrottle,
+    { provide: PartnerKeyVerifier, useExisting: PartnerService },
+  ],
   exports: [PartnerKeyVerifier, IdentityModule],
 })
 export class IdentityHttpModule {}

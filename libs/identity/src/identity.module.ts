@@ -20,7 +20,18 @@ import { Wijk, WijkNeighbour, WijkPostcodeRange } from './wijk.entity';
 /** Municipalities, wijken, accounts, tokens and partners: services for api, worker and cli. Global: messaging reads recipients through it. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Municipality, Wijk, WijkPostcodeRange, WijkNeighbour, Account, RefreshToken, OneTimeToken, Partner])],
+  imports: [
+    TypeOrmModule.forFeature([
+      Municipality,
+      Wijk,
+      WijkPostcodeRange,
+      WijkNeighbour,
+      Account,
+      RefreshToken,
+      OneTimeToken,
+      Partner,
+    ]),
+  ],
   providers: [
     provideMunicipalityScoped(Account),
     provideMunicipalityScoped(Wijk),
@@ -37,6 +48,14 @@ import { Wijk, WijkNeighbour, WijkPostcodeRange } from './wijk.entity';
     PasswordHasher,
     RefreshTokens,
   ],
-  exports: [AccountService, MunicipalityService, PartnerService, PasswordHasher, RefreshTokens, OneTimeTokens, RecipientDirectory],
+  exports: [
+    AccountService,
+    MunicipalityService,
+    PartnerService,
+    PasswordHasher,
+    RefreshTokens,
+    OneTimeTokens,
+    RecipientDirectory,
+  ],
 })
 export class IdentityModule {}

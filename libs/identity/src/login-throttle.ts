@@ -21,7 +21,9 @@ export class LoginThrottle {
   }
 
   async assertAllowed(email: string, ip: string): Promise<void> {
-    const wait = Math.max(...(await Promise.all([this.perAccount.waitMs(this.accountKey(email)), this.perAddress.waitMs(ip)])));
+    const wait = Math.max(
+      ...(await Promise.all([this.perAccount.waitMs(this.accountKey(email)), this.perAddress.waitMs(ip)])),
+    );
     if (wait > 0) throw new TooManyAttemptsError(wait / 1000);
   }
 

@@ -19,7 +19,10 @@ export class MeController {
   @ApiOperation({ summary: 'The signed-in person' })
   @ApiOkResponse({ type: MeDto })
   async me(): Promise<MeDto> {
-    const [account, municipality] = await Promise.all([this.accounts.getInMunicipality(this.context.actor().id), this.municipalities.current()]);
+    const [account, municipality] = await Promise.all([
+      this.accounts.getInMunicipality(this.context.actor().id),
+      this.municipalities.current(),
+    ]);
     return { ...UserDto.from(account), municipality: MunicipalityRefDto.from(municipality) };
   }
 }

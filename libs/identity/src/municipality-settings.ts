@@ -1,6 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class RespiteBudgetSetting {
   @ApiProperty({ enum: ['dagdelen', 'hours'] })
@@ -8,70 +20,120 @@ export class RespiteBudgetSetting {
   unit: 'dagdelen' | 'hours';
 
   @ApiProperty({ minimum: 0, maximum: 2000, description: 'Per carer per calendar year' })
-  @IsInt() @Min(0) @Max(2000)
+  @IsInt()
+  @Min(0)
+  @Max(2000)
   perYear: number;
 }
 
 /** Municipal policy the rules read. Stored as one typed document; defaults below. */
 export class MunicipalitySettings {
   @ApiProperty({ type: RespiteBudgetSetting })
-  @ValidateNested() @Type(() => RespiteBudgetSetting)
+  @ValidateNested()
+  @Type(() => RespiteBudgetSetting)
   respiteBudget: RespiteBudgetSetting;
 
   @ApiProperty({ minimum: 0, maximum: 720, description: 'Minimum hours between booking and slot start' })
-  @IsInt() @Min(0) @Max(720)
+  @IsInt()
+  @Min(0)
+  @Max(720)
   respiteMinimumNoticeHours: number;
 
   @ApiProperty({ minimum: 0, maximum: 720, description: 'Free cancellation until this many hours before the slot' })
-  @IsInt() @Min(0) @Max(720)
+  @IsInt()
+  @Min(0)
+  @Max(720)
   respiteCancellationCutoffHours: number;
 
   @ApiProperty({ minimum: 1, maximum: 168 })
-  @IsInt() @Min(1) @Max(168)
+  @IsInt()
+  @Min(1)
+  @Max(168)
   waitlistHoldHours: number;
 
   @ApiProperty({ type: [Number], description: 'Hours before a slot that reminders go out' })
-  @ArrayMinSize(0) @ArrayMaxSize(5) @IsInt({ each: true }) @Min(1, { each: true }) @Max(720, { each: true })
+  @ArrayMinSize(0)
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(720, { each: true })
   reminderOffsetsHours: number[];
 
   @ApiProperty({ minimum: 1, maximum: 120, description: 'A VOG older than this does not count' })
-  @IsInt() @Min(1) @Max(120)
+  @IsInt()
+  @Min(1)
+  @Max(120)
   vogMaximumAgeMonths: number;
 
   @ApiProperty({ minimum: 1, maximum: 120, description: 'Inactive people are anonymised after this' })
-  @IsInt() @Min(1) @Max(120)
+  @IsInt()
+  @Min(1)
+  @Max(120)
   retentionMonths: number;
 
   @ApiProperty({ minimum: 1, maximum: 30 })
-  @IsInt() @Min(1) @Max(30)
+  @IsInt()
+  @Min(1)
+  @Max(30)
   signalDueWorkingDays: number;
 
   @ApiProperty({ minimum: 1, maximum: 24 })
-  @IsInt() @Min(1) @Max(24)
+  @IsInt()
+  @Min(1)
+  @Max(24)
   rescreeningMonths: number;
 
   @ApiProperty({ minimum: 1, maximum: 180 })
-  @IsInt() @Min(1) @Max(180)
+  @IsInt()
+  @Min(1)
+  @Max(180)
   reconfirmationGraceDays: number;
 
   @ApiProperty({ description: 'Sender name on emails, e.g. "Mantelzorgsteunpunt Landsmeer"' })
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
   senderName: string;
 
-  @ApiProperty({ type: [String], description: 'Skills volunteers choose from and help requests ask for', example: ['company', 'transport', 'dementia_care'] })
-  @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{1,39}$/, { each: true, message: 'each skill must be a lowercase key such as dementia_care' })
+  @ApiProperty({
+    type: [String],
+    description: 'Skills volunteers choose from and help requests ask for',
+    example: ['company', 'transport', 'dementia_care'],
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, {
+    each: true,
+    message: 'each skill must be a lowercase key such as dementia_care',
+  })
   volunteerSkills: string[];
 
-  @ApiProperty({ minimum: 1, maximum: 180, description: 'Days before a VOG reaches its maximum age or a training lapses that volunteers and staff are reminded' })
-  @IsInt() @Min(1) @Max(180)
+  @ApiProperty({
+    minimum: 1,
+    maximum: 180,
+    description:
+      'Days before a VOG reaches its maximum age or a training lapses that volunteers and staff are reminded',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(180)
   volunteerExpiryNoticeDays: number;
 
-  @ApiProperty({ minimum: 1, maximum: 180, description: 'Days before a voucher with balance left expires that its carer is reminded, once' })
-  @IsInt() @Min(1) @Max(180)
+  @ApiProperty({
+    minimum: 1,
+    maximum: 180,
+    description: 'Days before a voucher with balance left expires that its carer is reminded, once',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(180)
   voucherExpiryNoticeDays: number;
 }
 
-type NumericSetting = { [K in keyof MunicipalitySettings]: MunicipalitySettings[K] extends number ? K : never }[keyof MunicipalitySettings];
+type NumericSetting = {
+  [K in keyof MunicipalitySettings]: MunicipalitySettings[K] extends number ? K : never;
+}[keyof MunicipalitySettings];
 
 /** SQL for a whole-number setting of a municipality row (alias), falling back to its default as the entity does. */
 export function settingSql(alias: string, key: NumericSetting): string {
@@ -98,6 +160,15 @@ export function defaultMunicipalitySettings(municipalityName: string): Municipal
     senderName: `Mantelzorgsteunpunt ${municipalityName}`,
     volunteerExpiryNoticeDays: 30,
     voucherExpiryNoticeDays: 30,
-    volunteerSkills: ['company', 'transport', 'practical_help', 'respite_at_home', 'dementia_care', 'digital_help', 'shopping', 'administration'],
+    volunteerSkills: [
+      'company',
+      'transport',
+      'practical_help',
+      'respite_at_home',
+      'dementia_care',
+      'digital_help',
+      'shopping',
+      'administration',
+    ],
   };
 }

@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, NoPersonalData, NotFoundError, RequestContext, Roles, STAFF_ROLES } from '@app/platform';
-import { CreateWijkDto, MunicipalityDto, PostcodeQuery, SetWijkNeighboursDto, UpdateSettingsDto, WijkDto, WijkListDto } from './dto/municipality.dto';
+import {
+  CreateWijkDto,
+  MunicipalityDto,
+  PostcodeQuery,
+  SetWijkNeighboursDto,
+  UpdateSettingsDto,
+  WijkDto,
+  WijkListDto,
+} from './dto/municipality.dto';
 import { MunicipalityService } from './municipality.service';
 
 @ApiTags('municipality')
@@ -56,7 +64,10 @@ export class MunicipalityController {
   @ApiOperation({ summary: 'Set the wijken bordering this one (mutual: each listed wijk lists this one too)' })
   @ApiOkResponse({ type: WijkDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async setNeighbours(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SetWijkNeighboursDto): Promise<WijkDto> {
+  async setNeighbours(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: SetWijkNeighboursDto,
+  ): Promise<WijkDto> {
     return WijkDto.from(await this.municipalities.setNeighbours(id, body.neighbourIds));
   }
 

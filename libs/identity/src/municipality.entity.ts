@@ -19,6 +19,12 @@ export class Municipality extends BaseRecord {
   timezone: string;
 
   /** Settings added in a later release read as their default until an admin changes them. */
-  @Column({ type: 'jsonb', transformer: { to: (settings: MunicipalitySettings) => settings, from: (stored: Partial<MunicipalitySettings>) => ({ ...defaultMunicipalitySettings(''), ...stored }) } })
+  @Column({
+    type: 'jsonb',
+    transformer: {
+      to: (settings: MunicipalitySettings) => settings,
+      from: (stored: Partial<MunicipalitySettings>) => ({ ...defaultMunicipalitySettings(''), ...stored }),
+    },
+  })
   settings: MunicipalitySettings;
 }

@@ -19,18 +19,28 @@ export class MunicipalityService {
   constructor(
     @InjectRepository(Municipality) private readonly municipalities: Repository<Municipality>,
     @InjectMunicipalityScoped(Wijk) private readonly wijken: MunicipalityScopedRepository<Wijk>,
-    @InjectMunicipalityScoped(WijkPostcodeRange) private readonly ranges: MunicipalityScopedRepository<WijkPostcodeRange>,
+    @InjectMunicipalityScoped(WijkPostcodeRange)
+    private readonly ranges: MunicipalityScopedRepository<WijkPostcodeRange>,
     @InjectMunicipalityScoped(WijkNeighbour) private readonly neighbours: MunicipalityScopedRepository<WijkNeighbour>,
     private readonly dataSource: DataSource,
     private readonly context: RequestContext,
   ) {}
 
   /** Idempotent on the code: returns the existing municipality when there is one. */
-  async createOrFind(input: { code: string; name: string; timezone?: string }): Promise<{ municipality: Municipality; created: boolean }> {
+  async createOrFind(input: {
+    code: string;
+    name: string;
+    timezone?: string;
+  }): Promise<{ municipality: Municipality; created: boolean }> {
     const inserted = await this.municipalities
       .createQueryBuilder()
       .insert()
-      .values({ code: input.code, name: input.name, timezone: input.timezone ?? 'Europe/Amsterdam', settings: defaultMunicipalitySettings(input.name) })
+      .values({
+        code: input.code,
+        name: input.name,
+        timezone: input.timezone ?? 'Europe/Amsterdam',
+        settings: defaultMunicipalitySettings(input.name),
+      })
       .orIgnore()
       .returning(['id'])
       .execute();
@@ -62,7 +72,10 @@ export class MunicipalityService {
   async updateSettings(changes: Partial<MunicipalitySettings>): Promise<Municipality> {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(Municipality);
-      const municipality = await repository.findOneOrFail({ where: { id: this.context.municipalityId() }, lock: { mode: 'pessimistic_write' } });
+      const municipality = await repository.findOneOrFail({
+        where: { id: this.context.municipalityId() },
+        lock: { mode: 'pessimistic_write' },
+      });
       municipality.settings = { ...municipality.settings, ...changes };
       return repository.save(municipality);
     });
@@ -73,7 +86,10 @@ export class MunicipalityService {
       return await this.dataSource.transaction(async (manager) => {
         const wijk = await this.wijken.save(this.wijken.create({ name }), manager);
         for (const range of postcodeRanges) {
-          await this.ranges.save(this.ranges.create({ wijkId: wijk.id, fromPc4: range.from, toPc4: range.to }), manager);
+          await this.ranges.save(
+            this.ranges.create({ wijkId: wijk.id, fromPc4: range.from, toPc4: range.to }),
+            manager,
+          );
         }
         return { wijk, ranges: postcodeRanges, neighbourIds: [] };
       });
@@ -98,7 +114,9 @@ export class MunicipalityService {
     ]);
     return wijken.map((wijk) => ({
       wijk,
-      ranges: ranges.filter((range) => range.wijkId === wijk.id).map((range) => ({ from: range.fromPc4, to: range.toPc4 })),
+      ranges: ranges
+        .filter((range) => range.wijkId === wijk.id)
+        .map((range) => ({ from: range.fromPc4, to: range.toPc4 })),
       neighbourIds: neighbours.filter((pair) => pair.wijkId === wijk.id).map((pair) => pair.neighbourId),
     }));
   }
@@ -111,7 +129,11 @@ export class MunicipalityService {
     const wanted = [...new Set(neighbourIds)].filter((id) => id !== wijkId);
     await this.dataSource.transaction(async (manager) => {
       // Locks the wijk so two admins editing its neighbours apply one after the other.
-      const own = await this.wijken.query('wijk', manager).andWhere('wijk.id = :wijkId', { wijkId }).setLock('pessimistic_write').getOne();
+      const own = await this.wijken
+        .query('wijk', manager)
+        .andWhere('wijk.id = :wijkId', { wijkId })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!own) throw new NotFoundError('The wijk');
       const known = await this.wijken.query('wijk', manager).andWhere('wijk.id = ANY(:wanted)', { wanted }).getMany();
       const unknown = wanted.find((id) => !known.some((wijk) => wijk.id === id));
@@ -120,7 +142,10 @@ export class MunicipalityService {
         .createQueryBuilder()
         .delete()
         .from(WijkNeighbour)
-        .where('municipality_id = :municipalityId AND (wijk_id = :wijkId OR neighbour_id = :wijkId)', { municipalityId: own.municipalityId, wijkId })
+        .where('municipality_id = :municipalityId AND (wijk_id = :wijkId OR neighbour_id = :wijkId)', {
+          municipalityId: own.municipalityId,
+          wijkId,
+        })
         .execute();
       for (const neighbourId of wanted) {
         await this.neighbours.save(this.neighbours.create({ wijkId, neighbourId }), manager);

@@ -16,7 +16,12 @@ export const TOKEN_LIFETIME_SECONDS: Record<OneTimeTokenPurpose | 'invitation', 
 export class OneTimeTokens {
   constructor(@InjectRepository(OneTimeToken) private readonly tokens: Repository<OneTimeToken>) {}
 
-  async issue(accountId: string, purpose: OneTimeTokenPurpose, lifetimeSeconds: number, manager?: EntityManager): Promise<string> {
+  async issue(
+    accountId: string,
+    purpose: OneTimeTokenPurpose,
+    lifetimeSeconds: number,
+    manager?: EntityManager,
+  ): Promise<string> {
     const token = newSecretToken();
     const repository = manager ? manager.getRepository(OneTimeToken) : this.tokens;
     await repository.insert({
@@ -46,7 +51,10 @@ export class OneTimeTokens {
   async isUsable(token: string, purpose: OneTimeTokenPurpose): Promise<boolean> {
     return this.tokens
       .createQueryBuilder('token')
-      .where('token.tokenHash = :hash AND token.purpose = :purpose AND token.usedAt IS NULL AND token.expiresAt > now()', { hash: hashSecretToken(token), purpose })
+      .where(
+        'token.tokenHash = :hash AND token.purpose = :purpose AND token.usedAt IS NULL AND token.expiresAt > now()',
+        { hash: hashSecretToken(token), purpose },
+      )
       .getExists();
   }
 

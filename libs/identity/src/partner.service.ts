@@ -19,9 +19,15 @@ export class PartnerService extends PartnerKeyVerifier {
   }
 
   async create(name: string): Promise<{ partner: Partner; apiKey: string }> {
-    const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+    const prefix = randomBytes(9)
+      .toString('base64url')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '0')
+      .slice(0, 12);
     const secret = randomBytes(32).toString('base64url');
-    const partner = await this.scopedPartners.save(this.scopedPartners.create({ name, keyPrefix: prefix, keyHash: hashSecretToken(secret), revokedAt: null }));
+    const partner = await this.scopedPartners.save(
+      this.scopedPartners.create({ name, keyPrefix: prefix, keyHash: hashSecretToken(secret), revokedAt: null }),
+    );
     return { partner, apiKey: `mzp_${prefix}_${secret}` };
   }
 

@@ -47,26 +47,45 @@ export class AccountRecipients extends RecipientDirectory implements AudienceSou
   }
 
   async get(accountId: string): Promise<Recipient | null> {
-    const row = await recipientQuery(this.dataSource).where('account.id = :accountId', { accountId }).andWhere('account.disabledAt IS NULL').getRawOne<RecipientRow>();
+    const row = await recipientQuery(this.dataSource)
+      .where('account.id = :accountId', { accountId })
+      .andWhere('account.disabledAt IS NULL')
+      .getRawOne<RecipientRow>();
     return row ? toRecipient(row) : null;
   }
 
   async optOutOfCampaigns(accountId: string): Promise<void> {
-    await this.dataSource.getRepository(Account).update({ id: accountId, campaignOptOutAt: IsNull() }, { campaignOptOutAt: new Date() });
+    await this.dataSource
+      .getRepository(Account)
+      .update({ id: accountId, campaignOptOutAt: IsNull() }, { campaignOptOutAt: new Date() });
   }
 
   count(municipalityId: string, filter: Record<string, unknown>, dedupeScope: string | null): Promise<number> {
     return this.audience(municipalityId, filter, dedupeScope).getCount();
   }
 
-  page(municipalityId: string, filter: Record<string, unknown>, afterAccountId: string | null, limit: number, dedupeScope: string | null): Promise<Recipient[]> {
+  page(
+    municipalityId: string,
+    filter: Record<string, unknown>,
+    afterAccountId: string | null,
+    limit: number,
+    dedupeScope: string | null,
+  ): Promise<Recipient[]> {
     return recipientPage(this.audience(municipalityId, filter, dedupeScope), afterAccountId, limit);
   }
 
-  private audience(municipalityId: string, filter: Record<string, unknown>, dedupeScope: string | null): SelectQueryBuilder<Account> {
-    const roles = Array.isArray(filter.roles) ? filter.roles.filter((role) => (PERSON_ROLES as readonly unknown[]).includes(role)) : [];
+  private audience(
+    municipalityId: string,
+    filter: Record<string, unknown>,
+    dedupeScope: string | null,
+  ): SelectQueryBuilder<Account> {
+    const roles = Array.isArray(filter.roles)
+      ? filter.roles.filter((role) => (PERSON_ROLES as readonly unknown[]).includes(role))
+      : [];
     return restrictToAudience(
-      recipientQuery(this.dataSource).andWhere('account.role IN (:...roles)', { roles: roles.length > 0 ? roles : ['none'] }),
+      recipientQuery(this.dataSource).andWhere('account.role IN (:...roles)', {
+        roles: roles.length > 0 ? roles : ['none'],
+      }),
       municipalityId,
       dedupeScope,
     );
@@ -91,14 +110,22 @@ export function recipientQuery(dataSource: DataSource): SelectQueryBuilder<Accou
 }
 
 /** The common part of every audience: one municipality, enabled accounts, not yet messaged in the scope. */
-export function restrictToAudience(query: SelectQueryBuilder<Account>, municipalityId: string, dedupeScope: string | null): SelectQueryBuilder<Account> {
+export function restrictToAudience(
+  query: SelectQueryBuilder<Account>,
+  municipalityId: string,
+  dedupeScope: string | null,
+): SelectQueryBuilder<Account> {
   query.andWhere('account.municipalityId = :municipalityId', { municipalityId }).andWhere('account.disabledAt IS NULL');
   if (dedupeScope) query.andWhere(notMessagedInScope('account.id'), { dedupeScope });
   return query;
 }
 
 /** One page of an audience, ordered by account id. */
-export async function recipientPage(query: SelectQueryBuilder<Account>, afterAccountId: string | null, limit: number): Promise<Recipient[]> {
+export async function recipientPage(
+  query: SelectQueryBuilder<Account>,
+  afterAccountId: string | null,
+  limit: number,
+): Promise<Recipient[]> {
   query.orderBy('account.id', 'ASC').limit(limit);
   if (afterAccountId) query.andWhere('account.id > :afterAccountId', { afterAccountId });
   return (await query.getRawMany<RecipientRow>()).map(toRecipient);

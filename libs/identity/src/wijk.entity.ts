@@ -26,7 +26,10 @@ export class Wijk extends BaseRecord {
 /** A PC4 range of a wijk; ranges of one municipality never overlap (exclusion constraint). */
 @Entity('wijk_postcode_range')
 @Check('ck_wijk_postcode_range_bounds', `"from_pc4" BETWEEN 1000 AND 9999 AND "to_pc4" BETWEEN "from_pc4" AND 9999`)
-@Exclusion('ex_wijk_postcode_range_overlap', `USING gist ("municipality_id" WITH =, int4range("from_pc4", "to_pc4", '[]') WITH &&)`)
+@Exclusion(
+  'ex_wijk_postcode_range_overlap',
+  `USING gist ("municipality_id" WITH =, int4range("from_pc4", "to_pc4", '[]') WITH &&)`,
+)
 export class WijkPostcodeRange extends BaseRecord {
   @Column({ type: 'uuid' })
   municipalityId: string;

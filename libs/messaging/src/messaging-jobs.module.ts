@@ -6,5 +6,8 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { WorkerShutdown } from './queues/worker-shutdown';
 
 /** The outbox relay, delivery processors and the bounded close of all workers, for the worker. */
-@Module({ imports: [DiscoveryModule], providers: [OutboxRelay, MailDeliveryProcessor, FanoutExpansionProcessor, WorkerShutdown] })
+@Module({
+  imports: [DiscoveryModule],
+  providers: [OutboxRelay, MailDeliveryProcessor, FanoutExpansionProcessor, WorkerShutdown],
+})
 export class MessagingJobsModule {}

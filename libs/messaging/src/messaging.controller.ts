@@ -1,9 +1,34 @@
-import { Body, Controller, Get, Header, HttpCode, Optional, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Optional,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiPageResponse, ApiProblems, Audited, NoPersonalData, NotFoundError, PERSON_ROLES, Page, PageQuery, RequestContext, Roles, STAFF_ROLES, mapPage } from '@app/platform';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  Audited,
+  NoPersonalData,
+  NotFoundError,
+  PERSON_ROLES,
+  Page,
+  PageQuery,
+  RequestContext,
+  Roles,
+  STAFF_ROLES,
+  mapPage,
+} from '@app/platform';
 import { DataSource } from 'typeorm';
 import { CreateAnnouncementDto, FanoutProgressDto, FanoutStartedDto, MessageLogEntryDto } from './dto/messaging.dto';
 import { FanoutService } from './fanout/fanout.service';
@@ -28,7 +53,9 @@ export class MessagingController {
   @NoPersonalData()
   @HttpCode(202)
   @Roles('admin')
-  @ApiOperation({ summary: 'Send a campaign message to everyone of the given roles (respects opt-out and post preference)' })
+  @ApiOperation({
+    summary: 'Send a campaign message to everyone of the given roles (respects opt-out and post preference)',
+  })
   @ApiAcceptedResponse({ type: FanoutStartedDto })
   @ApiProblems()
   async announce(@Body() body: CreateAnnouncementDto): Promise<FanoutStartedDto> {
@@ -60,7 +87,10 @@ export class MessagingController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV: name, postcode, house_number, language' })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async postRecipients(@Param('fanoutId', new ParseUUIDPipe()) fanoutId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Readable> {
+  async postRecipients(
+    @Param('fanoutId', new ParseUUIDPipe()) fanoutId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Readable> {
     await this.fanouts.get(fanoutId);
     void reply.header('content-disposition', `attachment; filename="post-${fanoutId}.csv"`);
     const { fanouts, addressBook } = this;
@@ -97,7 +127,10 @@ export class MessagingController {
   @ApiOperation({ summary: 'Communication log of a person of this municipality' })
   @ApiPageResponse(MessageLogEntryDto)
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async messagesOf(@Param('accountId', new ParseUUIDPipe()) accountId: string, @Query() page: PageQuery): Promise<Page<MessageLogEntryDto>> {
+  async messagesOf(
+    @Param('accountId', new ParseUUIDPipe()) accountId: string,
+    @Query() page: PageQuery,
+  ): Promise<Page<MessageLogEntryDto>> {
     const person = await this.recipients.get(accountId);
     if (!person || person.municipalityId !== this.context.municipalityId()) throw new NotFoundError('The person');
     return mapPage(await this.messages.logOf(accountId, page), MessageLogEntryDto.from);

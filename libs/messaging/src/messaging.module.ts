@@ -16,7 +16,16 @@ import { AnnouncementKind } from './templates/announcement.kind';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxEntry, Message, Fanout])],
-  providers: [MailTransport, Outbox, MessageKinds, MessageService, AudienceSources, FanoutService, LinkTokens, AnnouncementKind],
+  providers: [
+    MailTransport,
+    Outbox,
+    MessageKinds,
+    MessageService,
+    AudienceSources,
+    FanoutService,
+    LinkTokens,
+    AnnouncementKind,
+  ],
   exports: [MailTransport, Outbox, MessageKinds, MessageService, AudienceSources, FanoutService, LinkTokens],
 })
 export class MessagingModule {}

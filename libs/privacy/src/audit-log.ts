@@ -60,7 +60,8 @@ export class AuditLog {
       .createQueryBuilder('entry')
       .where('entry.municipalityId = :municipalityId', { municipalityId: this.context.municipalityId() });
     if (filter.actorAccountId) query.andWhere('entry.actorAccountId = :actor', { actor: filter.actorAccountId });
-    if (filter.subjectAccountId) query.andWhere('entry.subjectAccountId = :subject', { subject: filter.subjectAccountId });
+    if (filter.subjectAccountId)
+      query.andWhere('entry.subjectAccountId = :subject', { subject: filter.subjectAccountId });
     if (filter.from) query.andWhere('entry.createdAt >= :from', { from: filter.from });
     if (filter.to) query.andWhere('entry.createdAt < :to', { to: filter.to });
     return paginate(query, page);
@@ -72,12 +73,20 @@ export class AuditLog {
     const query = this.dataSource
       .getRepository(AuditEntry)
       .createQueryBuilder('entry')
-      .where('entry.subjectAccountId = :me AND entry.municipalityId = :municipalityId', { me: actor.id, municipalityId: actor.municipalityId });
+      .where('entry.subjectAccountId = :me AND entry.municipalityId = :municipalityId', {
+        me: actor.id,
+        municipalityId: actor.municipalityId,
+      });
     const found = await paginate(query, page);
     const actorIds = [...new Set(found.items.map((entry) => entry.actorAccountId))];
-    const names = (await this.dataSource.query('SELECT id, display_name FROM account WHERE id = ANY($1)', [actorIds])) as Array<{ id: string; display_name: string | null }>;
+    const names = (await this.dataSource.query('SELECT id, display_name FROM account WHERE id = ANY($1)', [
+      actorIds,
+    ])) as Array<{ id: string; display_name: string | null }>;
     const nameOf = new Map(names.map((row) => [row.id, row.display_name]));
-    return { items: found.items.map((entry) => ({ entry, actorName: nameOf.get(entry.actorAccountId) ?? null })), nextCursor: found.nextCursor };
+    return {
+      items: found.items.map((entry) => ({ entry, actorName: nameOf.get(entry.actorAccountId) ?? null })),
+      nextCursor: found.nextCursor,
+    };
   }
 
   private async ownersOf(manager: EntityManager, subjectType: string, ids: string[]): Promise<Map<string, string[]>> {
@@ -88,7 +97,8 @@ export class AuditLog {
     }
     const resolve = this.registry.subjectResolver(subjectType);
     if (!resolve) throw new Error(`No audit subject resolver for ${subjectType}`);
-    for (const { subjectId, accountId } of await resolve(manager, ids)) owners.set(subjectId, [...(owners.get(subjectId) ?? []), accountId]);
+    for (const { subjectId, accountId } of await resolve(manager, ids))
+      owners.set(subjectId, [...(owners.get(subjectId) ?? []), accountId]);
     return owners;
   }
 }

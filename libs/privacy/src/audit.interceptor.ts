@@ -19,7 +19,10 @@ export class AuditInterceptor implements NestInterceptor {
 
   intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (execution.getType() !== 'http') return next.handle();
-    const metadata = this.reflector.getAllAndOverride<AuditMetadata | undefined>(AUDIT_KEY, [execution.getHandler(), execution.getClass()]);
+    const metadata = this.reflector.getAllAndOverride<AuditMetadata | undefined>(AUDIT_KEY, [
+      execution.getHandler(),
+      execution.getClass(),
+    ]);
     const actor = this.context.optionalActor();
     if (!metadata || !('subject' in metadata) || !actor || !STAFF_ROLES.includes(actor.role)) return next.handle();
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
@@ -27,7 +30,13 @@ export class AuditInterceptor implements NestInterceptor {
     return next.handle().pipe(
       mergeMap(async (answer: unknown) => {
         const subjectIds = subjectIdsOf(metadata.from, request, answer);
-        await this.audit.record({ actor, action: request.method === 'GET' ? 'read' : 'change', route, subjectType: metadata.subject, subjectIds });
+        await this.audit.record({
+          actor,
+          action: request.method === 'GET' ? 'read' : 'change',
+          route,
+          subjectType: metadata.subject,
+          subjectIds,
+        });
         return answer;
       }),
     );
@@ -39,7 +48,11 @@ function subjectIdsOf(from: AuditSubjectSource, request: FastifyRequest, answer:
   if ('param' in from) return params[from.param] ? [params[from.param]] : [];
   if ('bodyList' in from) {
     const list = (request.body as Record<string, unknown> | null)?.[from.bodyList];
-    return Array.isArray(list) ? list.map((entry) => (entry as Record<string, unknown>)[from.field]).filter((id): id is string => typeof id === 'string') : [];
+    return Array.isArray(list)
+      ? list
+          .map((entry) => (entry as Record<string, unknown>)[from.field])
+          .filter((id): id is string => typeof id === 'string')
+      : [];
   }
   const body = answer as { id?: unknown; items?: Array<{ id?: unknown }> } | null;
   if (from.answer === 'id') return typeof body?.id === 'string' ? [body.id] : [];

@@ -14,7 +14,10 @@ export class CorePersonalData implements PersonalDataSource, OnModuleInit {
   readonly auditSubjects = {
     /** The post list of a fan-out names everyone it writes to on paper. */
     fanout: async (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
-      manager.query(`SELECT fanout_id AS "subjectId", account_id AS "accountId" FROM message WHERE fanout_id = ANY($1) AND channel = 'post' AND account_id IS NOT NULL`, [ids]),
+      manager.query(
+        `SELECT fanout_id AS "subjectId", account_id AS "accountId" FROM message WHERE fanout_id = ANY($1) AND channel = 'post' AND account_id IS NOT NULL`,
+        [ids],
+      ),
   };
 
   constructor(private readonly registry: PersonalDataRegistry) {}
@@ -31,15 +34,30 @@ export class CorePersonalData implements PersonalDataSource, OnModuleInit {
         [accountId],
       ),
       // Hashes stay out: they are secrets of the platform, not data about the person.
-      manager.query('SELECT id, family_id, created_at, expires_at, used_at, revoked_at FROM refresh_token WHERE account_id = $1 ORDER BY created_at', [accountId]),
-      manager.query('SELECT id, purpose, created_at, expires_at, used_at FROM one_time_token WHERE account_id = $1 ORDER BY created_at', [accountId]),
+      manager.query(
+        'SELECT id, family_id, created_at, expires_at, used_at, revoked_at FROM refresh_token WHERE account_id = $1 ORDER BY created_at',
+        [accountId],
+      ),
+      manager.query(
+        'SELECT id, purpose, created_at, expires_at, used_at FROM one_time_token WHERE account_id = $1 ORDER BY created_at',
+        [accountId],
+      ),
       manager.query(
         'SELECT id, kind, category, channel, status, to_address, language, params, outcome, created_at, sent_at FROM message WHERE account_id = $1 ORDER BY created_at',
         [accountId],
       ),
-      manager.query('SELECT id, key, status_code, response_body, created_at FROM idempotency_record WHERE scope LIKE $1 ORDER BY created_at', [`%:${accountId}`]),
+      manager.query(
+        'SELECT id, key, status_code, response_body, created_at FROM idempotency_record WHERE scope LIKE $1 ORDER BY created_at',
+        [`%:${accountId}`],
+      ),
     ]);
-    return { account, refresh_token: refreshTokens, one_time_token: oneTimeTokens, message: messages, idempotency_record: idempotency };
+    return {
+      account,
+      refresh_token: refreshTokens,
+      one_time_token: oneTimeTokens,
+      message: messages,
+      idempotency_record: idempotency,
+    };
   }
 
   async erase(manager: EntityManager, accountId: string): Promise<void> {

@@ -34,14 +34,31 @@ export class ErasureService {
   async erase(request: ErasureRequest): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.lockPerson(manager, request);
-      const pending = (await manager.query(`SELECT id FROM message WHERE account_id = $1 AND status = 'queued'`, [request.accountId])) as Array<{ id: string }>;
+      const pending = (await manager.query(`SELECT id FROM message WHERE account_id = $1 AND status = 'queued'`, [
+        request.accountId,
+      ])) as Array<{ id: string }>;
       for (const { id } of pending) await this.outbox.cancel(manager, deliveryJobId(id));
       for (const source of this.registry.all()) await source.erase(manager, request.accountId);
       if (pending.length > 0) {
-        await this.outbox.add(manager, { queue: QUEUES.privacy, name: 'drop-delivery-jobs', jobId: `erasure.${request.accountId}`, payload: { messageIds: pending.map(({ id }) => id) } });
+        await this.outbox.add(manager, {
+          queue: QUEUES.privacy,
+          name: 'drop-delivery-jobs',
+          jobId: `erasure.${request.accountId}`,
+          payload: { messageIds: pending.map(({ id }) => id) },
+        });
       }
       if (request.actor) {
-        await this.audit.record({ actor: request.actor, action: 'erase', route: request.route ?? 'retention', subjectType: 'account', subjectIds: [request.accountId], reason: request.reason ?? null }, manager);
+        await this.audit.record(
+          {
+            actor: request.actor,
+            action: 'erase',
+            route: request.route ?? 'retention',
+            subjectType: 'account',
+            subjectIds: [request.accountId],
+            reason: request.reason ?? null,
+          },
+          manager,
+        );
       }
     });
     await this.revoked.revoke(request.accountId);

@@ -27,7 +27,8 @@ export class FieldKeyRotation {
 
   async reencryptAll(): Promise<RotationOutcome[]> {
     const outcomes: RotationOutcome[] = [];
-    for (const { table, column } of this.registry.encryptedColumns()) outcomes.push({ table, column, reencrypted: await this.reencrypt(table, column) });
+    for (const { table, column } of this.registry.encryptedColumns())
+      outcomes.push({ table, column, reencrypted: await this.reencrypt(table, column) });
     return outcomes;
   }
 
@@ -35,7 +36,10 @@ export class FieldKeyRotation {
   async staleCounts(): Promise<RotationOutcome[]> {
     const counts: RotationOutcome[] = [];
     for (const { table, column } of this.registry.encryptedColumns()) {
-      const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} IS NOT NULL AND NOT starts_with(${column}, $1)`, [this.cipher.currentPrefix()])) as Array<{ n: number }>;
+      const [row] = (await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM ${table} WHERE ${column} IS NOT NULL AND NOT starts_with(${column}, $1)`,
+        [this.cipher.currentPrefix()],
+      )) as Array<{ n: number }>;
       counts.push({ table, column, reencrypted: row?.n ?? 0 });
     }
     return counts;
@@ -51,11 +55,10 @@ export class FieldKeyRotation {
       )) as Array<{ id: string; value: string }>;
       if (rows.length === 0) return done;
       for (const row of rows) {
-        const [, changed] = (await this.dataSource.query(`UPDATE ${table} SET ${column} = $1 WHERE id = $2 AND ${column} = $3`, [
-          this.cipher.encrypt(this.cipher.decrypt(row.value)),
-          row.id,
-          row.value,
-        ])) as [unknown, number];
+        const [, changed] = (await this.dataSource.query(
+          `UPDATE ${table} SET ${column} = $1 WHERE id = $2 AND ${column} = $3`,
+          [this.cipher.encrypt(this.cipher.decrypt(row.value)), row.id, row.value],
+        )) as [unknown, number];
         done += changed;
       }
       after = rows[rows.length - 1]!.id;

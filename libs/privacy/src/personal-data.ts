@@ -40,7 +40,9 @@ export class PersonalDataRegistry {
     return this.sources;
   }
 
-  subjectResolver(subjectType: string): ((manager: EntityManager, ids: string[]) => Promise<SubjectOwner[]>) | undefined {
+  subjectResolver(
+    subjectType: string,
+  ): ((manager: EntityManager, ids: string[]) => Promise<SubjectOwner[]>) | undefined {
     for (const source of this.sources) {
       const resolver = source.auditSubjects?.[subjectType];
       if (resolver) return resolver;

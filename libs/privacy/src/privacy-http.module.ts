@@ -5,5 +5,9 @@ import { PrivacyController } from './privacy.controller';
 import { ErasureModule } from './erasure.module';
 import { PrivacyModule } from './privacy.module';
 
-@Module({ imports: [PrivacyModule, ErasureModule], controllers: [PrivacyController], providers: [{ provide: APP_INTERCEPTOR, useClass: AuditInterceptor }] })
+@Module({
+  imports: [PrivacyModule, ErasureModule],
+  controllers: [PrivacyController],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+})
 export class PrivacyHttpModule {}

@@ -1,9 +1,28 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, AuditedByService, NoPersonalData, Page, PERSON_ROLES, RequestContext, Roles, routePattern, STAFF_ROLES } from '@app/platform';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  AuditedByService,
+  NoPersonalData,
+  Page,
+  PERSON_ROLES,
+  RequestContext,
+  Roles,
+  routePattern,
+  STAFF_ROLES,
+} from '@app/platform';
 import { FastifyRequest } from 'fastify';
 import { AuditLog } from './audit-log';
-import { AccessLogEntryDto, AccountParams, AuditEntryDto, AuditQuery, ErasureAcceptedDto, PersonalDataExportDto, ReasonDto } from './dto/privacy.dto';
+import {
+  AccessLogEntryDto,
+  AccountParams,
+  AuditEntryDto,
+  AuditQuery,
+  ErasureAcceptedDto,
+  PersonalDataExportDto,
+  ReasonDto,
+} from './dto/privacy.dto';
 import { ErasureService } from './erasure.service';
 import { PersonalDataAccess } from './personal-data-access';
 
@@ -42,7 +61,13 @@ export class PrivacyController {
   async accessToMine(@Query() query: AuditQuery): Promise<Page<AccessLogEntryDto>> {
     const page = await this.audit.accessToMine({ limit: query.limit, cursor: query.cursor });
     return {
-      items: page.items.map(({ entry, actorName }) => ({ at: entry.createdAt.toISOString(), actorRole: entry.actorRole, actorName, action: entry.action, subjectType: entry.subjectType })),
+      items: page.items.map(({ entry, actorName }) => ({
+        at: entry.createdAt.toISOString(),
+        actorRole: entry.actorRole,
+        actorName,
+        action: entry.action,
+        subjectType: entry.subjectType,
+      })),
       nextCursor: page.nextCursor,
     };
   }
@@ -53,7 +78,11 @@ export class PrivacyController {
   @ApiOperation({ summary: "A person's data export, produced on their request; the reason is logged" })
   @ApiOkResponse({ type: PersonalDataExportDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  exportFor(@Param() params: AccountParams, @Query() query: ReasonDto, @Req() request: FastifyRequest): Promise<PersonalDataExportDto> {
+  exportFor(
+    @Param() params: AccountParams,
+    @Query() query: ReasonDto,
+    @Req() request: FastifyRequest,
+  ): Promise<PersonalDataExportDto> {
     return this.access.exportFor(params.accountId, query.reason, routePattern(request));
   }
 
@@ -61,11 +90,20 @@ export class PrivacyController {
   @HttpCode(202)
   @Roles(...STAFF_ROLES)
   @AuditedByService()
-  @ApiOperation({ summary: "Erase a carer or volunteer on their request; the reason is logged" })
+  @ApiOperation({ summary: 'Erase a carer or volunteer on their request; the reason is logged' })
   @ApiAcceptedResponse({ type: ErasureAcceptedDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async eraseFor(@Param() params: AccountParams, @Body() body: ReasonDto, @Req() request: FastifyRequest): Promise<ErasureAcceptedDto> {
-    await this.erasure.erase({ accountId: params.accountId, actor: this.context.actor(), reason: body.reason, route: routePattern(request) });
+  async eraseFor(
+    @Param() params: AccountParams,
+    @Body() body: ReasonDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ErasureAcceptedDto> {
+    await this.erasure.erase({
+      accountId: params.accountId,
+      actor: this.context.actor(),
+      reason: body.reason,
+      route: routePattern(request),
+    });
     return { status: 'erased' };
   }
 
@@ -76,7 +114,10 @@ export class PrivacyController {
   @ApiPageResponse(AuditEntryDto)
   async list(@Query() query: AuditQuery): Promise<Page<AuditEntryDto>> {
     const { limit, cursor, from, to, ...filter } = query;
-    const page = await this.audit.list({ ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, { limit, cursor });
+    const page = await this.audit.list(
+      { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+      { limit, cursor },
+    );
     return { items: page.items.map(AuditEntryDto.from), nextCursor: page.nextCursor };
   }
 }

@@ -37,10 +37,10 @@ export class Retention {
       `DELETE FROM outbox_entry WHERE (relayed_at IS NOT NULL OR cancelled_at IS NOT NULL) AND created_at < now() - make_interval(days => $1)`,
       [KEEP_JOB_RECORDS_DAYS],
     )) as [unknown, number];
-    const [, idempotencyRecords] = (await this.dataSource.query(`DELETE FROM idempotency_record WHERE created_at < now() - make_interval(days => $1)`, [KEEP_IDEMPOTENCY_DAYS])) as [
-      unknown,
-      number,
-    ];
+    const [, idempotencyRecords] = (await this.dataSource.query(
+      `DELETE FROM idempotency_record WHERE created_at < now() - make_interval(days => $1)`,
+      [KEEP_IDEMPOTENCY_DAYS],
+    )) as [unknown, number];
     const outcome = { erased: expired.size, outboxEntries, idempotencyRecords };
     this.logger.log(outcome, 'retention applied');
     return outcome;

@@ -48,7 +48,12 @@ export class MonitorReportService {
   async report(year: number): Promise<MonitorReport> {
     const municipality = await this.municipalities.current();
     const start = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: municipality.timezone });
-    const period: MonitorYear = { municipalityId: municipality.id, year, start: start.toJSDate(), end: start.plus({ years: 1 }).toJSDate() };
+    const period: MonitorYear = {
+      municipalityId: municipality.id,
+      year,
+      start: start.toJSDate(),
+      end: start.plus({ years: 1 }).toJSDate(),
+    };
     const [carerCounts, volunteerCounts, places, ...perCarer] = await Promise.all([
       this.carers.countsFor(period),
       this.volunteers.countsFor(period),
@@ -57,28 +62,54 @@ export class MonitorReportService {
       this.appreciation.perCarer(period),
       this.activities.perCarer(period),
     ]);
-    const counts = [...carerCounts, ...volunteerCounts, ...places, ...(await this.carers.placeByCarer(period, perCarer.flat()))];
-    const wijken = (await this.municipalities.listWijken()).map(({ wijk }) => ({ id: wijk.id as string | null, name: wijk.name }));
+    const counts = [
+      ...carerCounts,
+      ...volunteerCounts,
+      ...places,
+      ...(await this.carers.placeByCarer(period, perCarer.flat())),
+    ];
+    const wijken = (await this.municipalities.listWijken()).map(({ wijk }) => ({
+      id: wijk.id as string | null,
+      name: wijk.name,
+    }));
     return {
       municipality: { code: municipality.code, name: municipality.name },
       year,
       generatedAt: new Date().toISOString(),
-      suppression: 'Cells under 5 are shown as "<5", and where one hidden cell could be recovered from its row or column total, another cell is hidden too.',
-      figures: MONITOR_FIGURES.map((entry) => tableFor(entry.figure, entry.label, !('byAgeBand' in entry), counts.filter((count) => count.figure === entry.figure), wijken)),
+      suppression:
+        'Cells under 5 are shown as "<5", and where one hidden cell could be recovered from its row or column total, another cell is hidden too.',
+      figures: MONITOR_FIGURES.map((entry) =>
+        tableFor(
+          entry.figure,
+          entry.label,
+          !('byAgeBand' in entry),
+          counts.filter((count) => count.figure === entry.figure),
+          wijken,
+        ),
+      ),
     };
   }
 }
 
-function tableFor(figure: string, label: string, byAge: boolean, counts: MonitorCount[], wijken: Array<{ id: string | null; name: string }>): MonitorTable {
+function tableFor(
+  figure: string,
+  label: string,
+  byAge: boolean,
+  counts: MonitorCount[],
+  wijken: Array<{ id: string | null; name: string }>,
+): MonitorTable {
   const columns: string[] = byAge ? [...AGE_BAND_NAMES] : ['all'];
   if (byAge && counts.some((count) => count.ageBand === null)) columns.push(UNKNOWN);
   const known = new Set(wijken.map((wijk) => wijk.id));
   const rows = [...wijken];
   // People outside every wijk (or a wijk removed since) count under "unknown" rather than being lost.
-  if (rows.length === 0 || counts.some((count) => count.wijkId === null || !known.has(count.wijkId))) rows.push({ id: null, name: UNKNOWN });
+  if (rows.length === 0 || counts.some((count) => count.wijkId === null || !known.has(count.wijkId)))
+    rows.push({ id: null, name: UNKNOWN });
   const cells = rows.map(() => columns.map(() => 0));
   for (const count of counts) {
-    const row = known.has(count.wijkId) ? rows.findIndex((candidate) => candidate.id === count.wijkId) : rows.length - 1;
+    const row = known.has(count.wijkId)
+      ? rows.findIndex((candidate) => candidate.id === count.wijkId)
+      : rows.length - 1;
     const column = byAge ? columns.indexOf(count.ageBand ?? UNKNOWN) : 0;
     cells[row]![column]! += count.value;
   }
@@ -87,7 +118,12 @@ function tableFor(figure: string, label: string, byAge: boolean, counts: Monitor
     figure,
     label,
     columns,
-    rows: rows.map((row, r) => ({ wijkId: row.id, wijk: row.name, cells: shown.cells[r]!, total: shown.rowTotals[r]! })),
+    rows: rows.map((row, r) => ({
+      wijkId: row.id,
+      wijk: row.name,
+      cells: shown.cells[r]!,
+      total: shown.rowTotals[r]!,
+    })),
     columnTotals: shown.columnTotals,
     total: shown.total,
   };

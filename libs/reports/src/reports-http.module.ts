@@ -6,5 +6,9 @@ import { VolunteersModule } from '@app/volunteers';
 import { MonitorReportService } from './monitor-report';
 import { ReportsController } from './reports.controller';
 
-@Module({ imports: [RespiteModule, VolunteersModule, AppreciationModule, ActivitiesModule], controllers: [ReportsController], providers: [MonitorReportService] })
+@Module({
+  imports: [RespiteModule, VolunteersModule, AppreciationModule, ActivitiesModule],
+  controllers: [ReportsController],
+  providers: [MonitorReportService],
+})
 export class ReportsHttpModule {}

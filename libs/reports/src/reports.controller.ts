@@ -17,11 +17,17 @@ export class ReportsController {
   @ApiOperation({ summary: 'The yearly monitor sociaal domein, by wijk and age band; cells under 5 are shown as "<5"' })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: MonitorReportDto, description: 'JSON, or CSV with format=csv' })
-  async monitorReport(@Query() query: MonitorQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<MonitorReportDto | string> {
+  async monitorReport(
+    @Query() query: MonitorQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MonitorReportDto | string> {
     const report = await this.monitor.report(query.year);
     if (query.format !== 'csv') return report;
     void reply.header('content-type', 'text/csv; charset=utf-8');
-    void reply.header('content-disposition', `attachment; filename="monitor-${report.municipality.code}-${report.year}.csv"`);
+    void reply.header(
+      'content-disposition',
+      `attachment; filename="monitor-${report.municipality.code}-${report.year}.csv"`,
+    );
     return monitorCsv(report);
   }
 }

@@ -22,7 +22,9 @@ export interface ShownTable {
 export function tableOf(cells: number[][]): CountTable {
   const columns = cells[0]?.length ?? 0;
   const rowTotals = cells.map((row) => row.reduce((sum, value) => sum + value, 0));
-  const columnTotals = Array.from({ length: columns }, (_, column) => cells.reduce((sum, row) => sum + row[column]!, 0));
+  const columnTotals = Array.from({ length: columns }, (_, column) =>
+    cells.reduce((sum, row) => sum + row[column]!, 0),
+  );
   return { cells, rowTotals, columnTotals, total: rowTotals.reduce((sum, value) => sum + value, 0) };
 }
 
@@ -38,14 +40,20 @@ export function suppress(table: CountTable): ShownTable {
   const grid = [...table.cells.map((row, r) => [...row, table.rowTotals[r]!]), [...table.columnTotals, table.total]];
   const hidden = grid.map((row) => row.map((value) => value < SUPPRESS_BELOW));
   const equations: Array<Array<[number, number]>> = [
-    ...Array.from({ length: rows + 1 }, (_, r) => Array.from({ length: columns + 1 }, (_, c) => [r, c] as [number, number])),
-    ...Array.from({ length: columns + 1 }, (_, c) => Array.from({ length: rows + 1 }, (_, r) => [r, c] as [number, number])),
+    ...Array.from({ length: rows + 1 }, (_, r) =>
+      Array.from({ length: columns + 1 }, (_, c) => [r, c] as [number, number]),
+    ),
+    ...Array.from({ length: columns + 1 }, (_, c) =>
+      Array.from({ length: rows + 1 }, (_, r) => [r, c] as [number, number]),
+    ),
   ];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const equation of equations) {
       if (equation.length < 2 || equation.filter(([r, c]) => hidden[r]![c]).length !== 1) continue;
-      const shown = equation.filter(([r, c]) => !hidden[r]![c]).sort(([r1, c1], [r2, c2]) => grid[r1]![c1]! - grid[r2]![c2]!);
+      const shown = equation
+        .filter(([r, c]) => !hidden[r]![c])
+        .sort(([r1, c1], [r2, c2]) => grid[r1]![c1]! - grid[r2]![c2]!);
       const [r, c] = shown[0]!;
       hidden[r]![c] = true;
       changed = true;

@@ -34,15 +34,36 @@ export class AtHomeBookings {
     const bookings: RespiteBooking[] = [];
     for (const wanted of respite.dates) {
       const times = DAGDEEL_TIMES[wanted.dagdeel];
-      const at = (clock: string) => DateTime.fromISO(`${wanted.date}T${clock}`, { zone: municipality.timezone }).toJSDate();
+      const at = (clock: string) =>
+        DateTime.fromISO(`${wanted.date}T${clock}`, { zone: municipality.timezone }).toJSDate();
       const startsAt = at(times.from);
       const endsAt = at(times.to);
-      const slot = await manager.getRepository(RespiteSlot).save(
-        manager.getRepository(RespiteSlot).create({ municipalityId: municipality.id, offerId: offer.id, startsAt, endsAt, dagdeel: wanted.dagdeel, capacity: 1, booked: 1, cancelledAt: null, cancelReason: null }),
-      );
+      const slot = await manager
+        .getRepository(RespiteSlot)
+        .save(
+          manager
+            .getRepository(RespiteSlot)
+            .create({
+              municipalityId: municipality.id,
+              offerId: offer.id,
+              startsAt,
+              endsAt,
+              dagdeel: wanted.dagdeel,
+              capacity: 1,
+              booked: 1,
+              cancelledAt: null,
+              cancelReason: null,
+            }),
+        );
       const year = DateTime.fromJSDate(startsAt).setZone(municipality.timezone).year;
       const units = budgetUnits(municipality.settings.respiteBudget.unit, startsAt, endsAt);
-      await reserveBudget(manager, { carerId: respite.carerId, municipalityId: municipality.id }, year, units, municipality.settings.respiteBudget);
+      await reserveBudget(
+        manager,
+        { carerId: respite.carerId, municipalityId: municipality.id },
+        year,
+        units,
+        municipality.settings.respiteBudget,
+      );
       const repository = manager.getRepository(RespiteBooking);
       const booking = await repository.save(
         repository.create({
@@ -75,7 +96,17 @@ export class AtHomeBookings {
     const existing = await repository.findOneBy({ municipalityId, kind: 'at_home', name: VOLUNTEER_AT_HOME_OFFER });
     if (existing) return existing;
     return repository.save(
-      repository.create({ municipalityId, servedMunicipalityIds: [municipalityId], kind: 'at_home', name: VOLUNTEER_AT_HOME_OFFER, providerName: null, location: null, wijkId: null, suitability: [], contact: null }),
+      repository.create({
+        municipalityId,
+        servedMunicipalityIds: [municipalityId],
+        kind: 'at_home',
+        name: VOLUNTEER_AT_HOME_OFFER,
+        providerName: null,
+        location: null,
+        wijkId: null,
+        suitability: [],
+        contact: null,
+      }),
     );
   }
 }

@@ -30,8 +30,13 @@ export class AttendanceService {
       if (!['confirmed', 'attended', 'no_show'].includes(booking.status)) {
         throw new ConflictError('BOOKING_NOT_ATTENDABLE', 'Only a confirmed booking gets an attendance record.');
       }
-      if (booking.startsAt > new Date()) throw new ConflictError('SLOT_NOT_STARTED', 'Attendance can be recorded once the slot has begun.');
-      Object.assign(booking, { status: outcome, attendanceRecordedAt: new Date(), attendanceRecordedBy: this.context.actor().id });
+      if (booking.startsAt > new Date())
+        throw new ConflictError('SLOT_NOT_STARTED', 'Attendance can be recorded once the slot has begun.');
+      Object.assign(booking, {
+        status: outcome,
+        attendanceRecordedAt: new Date(),
+        attendanceRecordedBy: this.context.actor().id,
+      });
       return manager.getRepository(RespiteBooking).save(booking);
     });
   }

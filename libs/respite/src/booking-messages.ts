@@ -14,15 +14,31 @@ export class BookingMessages {
   constructor(private readonly messages: MessageService) {}
 
   /** `account` when the caller has just read it, saving the read here. */
-  async confirmAndRemind(manager: EntityManager, booking: RespiteBooking, settings: MunicipalitySettings, account?: Account): Promise<void> {
+  async confirmAndRemind(
+    manager: EntityManager,
+    booking: RespiteBooking,
+    settings: MunicipalitySettings,
+    account?: Account,
+  ): Promise<void> {
     const recipient = account ?? (await this.accountOf(manager, booking));
     if (!recipient) return;
     const at = booking.startsAt.getTime();
-    const messages = [this.message(recipient, booking, RESPITE_MESSAGES.confirmed, `respite-confirmed.${booking.id}.${at}`, {})];
+    const messages = [
+      this.message(recipient, booking, RESPITE_MESSAGES.confirmed, `respite-confirmed.${booking.id}.${at}`, {}),
+    ];
     for (const hours of settings.reminderOffsetsHours) {
       const runAt = new Date(at - hours * 3_600_000);
       if (runAt.getTime() <= Date.now()) continue;
-      messages.push(this.message(recipient, booking, RESPITE_MESSAGES.reminder, `respite-reminder.${booking.id}.${at}.${hours}h`, { hoursBefore: hours }, runAt));
+      messages.push(
+        this.message(
+          recipient,
+          booking,
+          RESPITE_MESSAGES.reminder,
+          `respite-reminder.${booking.id}.${at}.${hours}h`,
+          { hoursBefore: hours },
+          runAt,
+        ),
+      );
     }
     await this.messages.queueMany(manager, messages);
   }
@@ -32,14 +48,35 @@ export class BookingMessages {
     return this.messages.cancelByDedupePrefix(manager, `respite-reminder.${bookingId}.`);
   }
 
-  async waitlistOffer(manager: EntityManager, booking: RespiteBooking, expiresAt: Date, holdHours: number): Promise<void> {
+  async waitlistOffer(
+    manager: EntityManager,
+    booking: RespiteBooking,
+    expiresAt: Date,
+    holdHours: number,
+  ): Promise<void> {
     const account = await this.accountOf(manager, booking);
-    if (account) await this.tell(manager, account, booking, RESPITE_MESSAGES.waitlistOffer, `respite-offer.${booking.id}.${expiresAt.getTime()}`, { holdHours });
+    if (account)
+      await this.tell(
+        manager,
+        account,
+        booking,
+        RESPITE_MESSAGES.waitlistOffer,
+        `respite-offer.${booking.id}.${expiresAt.getTime()}`,
+        { holdHours },
+      );
   }
 
   async slotCancelled(manager: EntityManager, booking: RespiteBooking): Promise<void> {
     const account = await this.accountOf(manager, booking);
-    if (account) await this.tell(manager, account, booking, RESPITE_MESSAGES.slotCancelled, `respite-slot-cancelled.${booking.id}`, {});
+    if (account)
+      await this.tell(
+        manager,
+        account,
+        booking,
+        RESPITE_MESSAGES.slotCancelled,
+        `respite-slot-cancelled.${booking.id}`,
+        {},
+      );
   }
 
   /** Through the transaction's own connection: a second pool connection here could starve the pool under load. */
@@ -47,13 +84,33 @@ export class BookingMessages {
     return manager.getRepository(Account).findOneBy({ id: booking.accountId });
   }
 
-  private async tell(manager: EntityManager, account: Account, booking: RespiteBooking, kind: string, dedupeKey: string, params: Record<string, unknown>): Promise<void> {
+  private async tell(
+    manager: EntityManager,
+    account: Account,
+    booking: RespiteBooking,
+    kind: string,
+    dedupeKey: string,
+    params: Record<string, unknown>,
+  ): Promise<void> {
     await this.messages.queue(manager, this.message(account, booking, kind, dedupeKey, params));
   }
 
-  private message(account: Account, booking: RespiteBooking, kind: string, dedupeKey: string, params: Record<string, unknown>, runAt?: Date): NewMessage {
+  private message(
+    account: Account,
+    booking: RespiteBooking,
+    kind: string,
+    dedupeKey: string,
+    params: Record<string, unknown>,
+    runAt?: Date,
+  ): NewMessage {
     return {
-      recipient: { accountId: account.id, municipalityId: account.municipalityId, email: account.email, language: account.language, channel: 'email' },
+      recipient: {
+        accountId: account.id,
+        municipalityId: account.municipalityId,
+        email: account.email,
+        language: account.language,
+        channel: 'email',
+      },
       kind,
       params: { bookingId: booking.id, ...params },
       dedupeKey,

@@ -84,7 +84,13 @@ export class BookingService {
    * popular slot waits for) is held only from that UPDATE to the commit.
    */
   private confirm(
-    base: Partial<RespiteBooking> & { carerId: string; municipalityId: string; slotId: string; year: number; units: number },
+    base: Partial<RespiteBooking> & {
+      carerId: string;
+      municipalityId: string;
+      slotId: string;
+      year: number;
+      units: number;
+    },
     municipality: Municipality,
     account?: Account,
   ): Promise<RespiteBooking> {
@@ -100,7 +106,9 @@ export class BookingService {
   /** A waiting-list place, which costs no budget until a place is offered; null when the slot has room again. */
   private joinWaitlist(base: Partial<RespiteBooking> & { slotId: string }): Promise<RespiteBooking | null> {
     return this.dataSource.transaction(async (manager) => {
-      const [slot] = (await manager.query('SELECT booked, capacity FROM respite_slot WHERE id = $1 FOR UPDATE', [base.slotId])) as Array<{ booked: number; capacity: number }>;
+      const [slot] = (await manager.query('SELECT booked, capacity FROM respite_slot WHERE id = $1 FOR UPDATE', [
+        base.slotId,
+      ])) as Array<{ booked: number; capacity: number }>;
       if (slot && slot.booked < slot.capacity) return null;
       return this.insert(manager, { ...base, status: 'waitlisted' });
     });
@@ -117,14 +125,27 @@ export class BookingService {
     const { year, units } = this.cost(slot, municipality);
     return this.withConstraintErrors(() =>
       this.dataSource.transaction(async (manager) => {
-        const booking = await this.lockBooking(manager, bookingId, { municipalityId: municipality.id, carerId: carer.id });
-        if (booking.status !== 'confirmed') throw new ConflictError('BOOKING_NOT_MOVABLE', 'Only a confirmed booking can be moved.');
+        const booking = await this.lockBooking(manager, bookingId, {
+          municipalityId: municipality.id,
+          carerId: carer.id,
+        });
+        if (booking.status !== 'confirmed')
+          throw new ConflictError('BOOKING_NOT_MOVABLE', 'Only a confirmed booking can be moved.');
         if (booking.slotId === slot.id) return booking;
         if (this.pastCutoff(booking, municipality)) {
-          throw new ConflictError('BOOKING_NOT_MOVABLE', `Bookings can be moved until ${municipality.settings.respiteCancellationCutoffHours} hours before they start.`);
+          throw new ConflictError(
+            'BOOKING_NOT_MOVABLE',
+            `Bookings can be moved until ${municipality.settings.respiteCancellationCutoffHours} hours before they start.`,
+          );
         }
         await releaseBudget(manager, booking.carerId, booking.year, booking.units);
-        await reserveBudget(manager, { carerId: carer.id, municipalityId: carer.municipalityId }, year, units, municipality.settings.respiteBudget);
+        await reserveBudget(
+          manager,
+          { carerId: carer.id, municipalityId: carer.municipalityId },
+          year,
+          units,
+          municipality.settings.respiteBudget,
+        );
         if (!(await this.places.take(manager, slot.id))) throw new SlotFullError();
         const oldSlotId = booking.slotId;
         Object.assign(booking, { slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, year, units });
@@ -149,8 +170,14 @@ export class BookingService {
       }
       const heldPlace = HOLDS_PLACE.includes(booking.status);
       const late = booking.status === 'confirmed' && this.pastCutoff(booking, municipality);
-      if (booking.status === 'confirmed' && !late) await releaseBudget(manager, booking.carerId, booking.year, booking.units);
-      Object.assign(booking, { status: 'cancelled', lateCancellation: late, cancelledAt: new Date(), cancelReason: reason });
+      if (booking.status === 'confirmed' && !late)
+        await releaseBudget(manager, booking.carerId, booking.year, booking.units);
+      Object.assign(booking, {
+        status: 'cancelled',
+        lateCancellation: late,
+        cancelledAt: new Date(),
+        cancelReason: reason,
+      });
       await manager.getRepository(RespiteBooking).save(booking);
       await this.messages.dropReminders(manager, booking.id);
       if (heldPlace) await this.places.free(manager, booking.slotId, municipality.settings);
@@ -162,9 +189,12 @@ export class BookingService {
   async acceptOffer(bookingId: string): Promise<RespiteBooking> {
     return this.withConstraintErrors(() =>
       this.dataSource.transaction(async (manager) => {
-        const booking = await manager.getRepository(RespiteBooking).findOne({ where: { id: bookingId }, lock: { mode: 'pessimistic_write' } });
+        const booking = await manager
+          .getRepository(RespiteBooking)
+          .findOne({ where: { id: bookingId }, lock: { mode: 'pessimistic_write' } });
         if (!booking || booking.status !== 'offered') throw new NotFoundError('The offer');
-        if (!booking.offerExpiresAt || booking.offerExpiresAt <= new Date()) throw new DomainError('OFFER_EXPIRED', 410, 'The waiting-list offer has expired.');
+        if (!booking.offerExpiresAt || booking.offerExpiresAt <= new Date())
+          throw new DomainError('OFFER_EXPIRED', 410, 'The waiting-list offer has expired.');
         const municipality = await this.municipalities.byId(booking.municipalityId, manager);
         await reserveBudget(manager, booking, booking.year, booking.units, municipality.settings.respiteBudget);
         booking.status = 'confirmed';
@@ -186,7 +216,10 @@ export class BookingService {
             WHERE b.status = 'offered' AND b.offer_expires_at <= now() ORDER BY b.offer_expires_at LIMIT 50 FOR UPDATE SKIP LOCKED`,
         )) as Array<{ id: string; slot_id: string; municipality_id: string }>;
         for (const row of stale) {
-          await manager.query(`UPDATE respite_booking SET status = 'cancelled', cancel_reason = 'offer_expired', cancelled_at = now(), updated_at = now() WHERE id = $1`, [row.id]);
+          await manager.query(
+            `UPDATE respite_booking SET status = 'cancelled', cancel_reason = 'offer_expired', cancelled_at = now(), updated_at = now() WHERE id = $1`,
+            [row.id],
+          );
           const municipality = await this.municipalities.byId(row.municipality_id, manager);
           await this.places.free(manager, row.slot_id, municipality.settings);
         }
@@ -199,7 +232,9 @@ export class BookingService {
 
   async mine(): Promise<RespiteBooking[]> {
     const carer = await this.carers.mine();
-    return this.dataSource.getRepository(RespiteBooking).find({ where: { carerId: carer.id, municipalityId: carer.municipalityId }, order: { startsAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(RespiteBooking)
+      .find({ where: { carerId: carer.id, municipalityId: carer.municipalityId }, order: { startsAt: 'ASC' } });
   }
 
   /** A slot of an offer serving the acting municipality, not cancelled, far enough ahead. */
@@ -230,19 +265,29 @@ export class BookingService {
 
   /** The local calendar year a slot counts in, and how much budget it takes. */
   private cost(slot: RespiteSlot, municipality: Municipality): { year: number; units: number } {
-    return { year: DateTime.fromJSDate(slot.startsAt).setZone(municipality.timezone).year, units: budgetUnits(municipality.settings.respiteBudget.unit, slot.startsAt, slot.endsAt) };
+    return {
+      year: DateTime.fromJSDate(slot.startsAt).setZone(municipality.timezone).year,
+      units: budgetUnits(municipality.settings.respiteBudget.unit, slot.startsAt, slot.endsAt),
+    };
   }
 
   private pastCutoff(booking: RespiteBooking, municipality: Municipality): boolean {
     return booking.startsAt.getTime() - Date.now() < municipality.settings.respiteCancellationCutoffHours * HOUR;
   }
 
-  private async lockBooking(manager: EntityManager, bookingId: string, owner: { municipalityId: string; carerId?: string }): Promise<RespiteBooking> {
+  private async lockBooking(
+    manager: EntityManager,
+    bookingId: string,
+    owner: { municipalityId: string; carerId?: string },
+  ): Promise<RespiteBooking> {
     const booking = await manager
       .getRepository(RespiteBooking)
       .createQueryBuilder('booking')
       .setLock('pessimistic_write')
-      .where('booking.id = :bookingId AND booking.municipalityId = :municipalityId', { bookingId, municipalityId: owner.municipalityId })
+      .where('booking.id = :bookingId AND booking.municipalityId = :municipalityId', {
+        bookingId,
+        municipalityId: owner.municipalityId,
+      })
       .andWhere(owner.carerId ? 'booking.carerId = :carerId' : 'TRUE', { carerId: owner.carerId })
       .getOne();
     if (!booking) throw new NotFoundError('The booking');
@@ -251,14 +296,23 @@ export class BookingService {
 
   private insert(manager: EntityManager, booking: Partial<RespiteBooking>): Promise<RespiteBooking> {
     const repository = manager.getRepository(RespiteBooking);
-    return repository.save(repository.create({ lateCancellation: false, cancelledAt: null, cancelReason: null, offerExpiresAt: null, ...booking }));
+    return repository.save(
+      repository.create({
+        lateCancellation: false,
+        cancelledAt: null,
+        cancelReason: null,
+        offerExpiresAt: null,
+        ...booking,
+      }),
+    );
   }
 
   private async withConstraintErrors<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      const driver = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+      const driver =
+        error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
       if (driver?.code === '23P01') throw new OverlappingBookingError();
       if (driver?.code === '23505' && driver.constraint === 'uq_respite_booking_slot_carer')
         throw new ConflictError('ALREADY_BOOKED', 'You already have a booking or waiting-list place for this slot.');

@@ -9,7 +9,13 @@ import { BudgetExceededError } from './respite-errors';
  * to the commit, so one carer's parallel bookings are counted one after another; the row's
  * check keeps it >= 0.
  */
-export async function reserveBudget(manager: EntityManager, owner: { carerId: string; municipalityId: string }, year: number, units: number, budget: RespiteBudgetSetting): Promise<void> {
+export async function reserveBudget(
+  manager: EntityManager,
+  owner: { carerId: string; municipalityId: string },
+  year: number,
+  units: number,
+  budget: RespiteBudgetSetting,
+): Promise<void> {
   const [reserved] = (await manager.query(
     `INSERT INTO respite_budget_usage AS usage (municipality_id, carer_id, year, used)
      SELECT $1, $2, $3, $4::numeric WHERE $4::numeric <= $5::numeric
@@ -17,11 +23,20 @@ export async function reserveBudget(manager: EntityManager, owner: { carerId: st
      RETURNING used`,
     [owner.municipalityId, owner.carerId, year, units, budget.perYear],
   )) as Array<{ used: string }>;
-  if (!reserved) throw new BudgetExceededError(await budgetUsed(manager, owner.carerId, year), budget.perYear, budget.unit);
+  if (!reserved)
+    throw new BudgetExceededError(await budgetUsed(manager, owner.carerId, year), budget.perYear, budget.unit);
 }
 
-export async function releaseBudget(manager: EntityManager, carerId: string, year: number, units: number): Promise<void> {
-  await manager.query('UPDATE respite_budget_usage SET used = GREATEST(used - $1, 0), updated_at = now() WHERE carer_id = $2 AND year = $3', [units, carerId, year]);
+export async function releaseBudget(
+  manager: EntityManager,
+  carerId: string,
+  year: number,
+  units: number,
+): Promise<void> {
+  await manager.query(
+    'UPDATE respite_budget_usage SET used = GREATEST(used - $1, 0), updated_at = now() WHERE carer_id = $2 AND year = $3',
+    [units, carerId, year],
+  );
 }
 
 export async function budgetUsed(manager: EntityManager, carerId: string, year: number): Promise<number> {

@@ -8,7 +8,10 @@ import { DataSource } from 'typeorm';
 import { RespiteCalendarFeed } from './calendar-feed.entity';
 
 const PAST_DAYS_SHOWN = 90;
-const SUMMARY = { nl: { booked: 'Respijtzorg', offered: 'Respijtzorg (plaats aangeboden)' }, en: { booked: 'Respite care', offered: 'Respite care (place offered)' } };
+const SUMMARY = {
+  nl: { booked: 'Respijtzorg', offered: 'Respijtzorg (plaats aangeboden)' },
+  en: { booked: 'Respite care', offered: 'Respite care (place offered)' },
+};
 
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest();
 
@@ -52,7 +55,16 @@ export class CalendarFeedService {
           AND b.starts_at >= now() - make_interval(days => $2)
         ORDER BY b.starts_at LIMIT 500`,
       [feed.carerId, PAST_DAYS_SHOWN],
-    )) as Array<{ id: string; status: string; starts_at: Date; ends_at: Date; name: string; location: string | null; timezone: string; language: string }>;
+    )) as Array<{
+      id: string;
+      status: string;
+      starts_at: Date;
+      ends_at: Date;
+      name: string;
+      location: string | null;
+      timezone: string;
+      language: string;
+    }>;
     const timezone = rows[0]?.timezone ?? 'Europe/Amsterdam';
     // Cancelled bookings stay in the feed as cancelled events, so calendars remove them.
     return calendarFile(

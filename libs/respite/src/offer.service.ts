@@ -58,7 +58,8 @@ export class OfferService {
     if (changes.suitability !== undefined) offer.suitability = changes.suitability;
     if (changes.contact !== undefined) offer.contact = changes.contact;
     if (changes.wijkId !== undefined) offer.wijkId = changes.wijkId;
-    if (changes.alsoServes !== undefined) offer.servedMunicipalityIds = [...new Set([offer.municipalityId, ...changes.alsoServes])];
+    if (changes.alsoServes !== undefined)
+      offer.servedMunicipalityIds = [...new Set([offer.municipalityId, ...changes.alsoServes])];
     return this.offers.save(offer);
   }
 
@@ -85,7 +86,13 @@ export class OfferService {
     return this.dataSource.transaction(async (manager) => {
       const created: RespiteSlot[] = [];
       // One after another: a transaction's connection runs one statement at a time.
-      for (const slot of generated) created.push(await this.slots.save(this.slots.create({ offerId, ...slot, capacity, booked: 0, cancelledAt: null, cancelReason: null }), manager));
+      for (const slot of generated)
+        created.push(
+          await this.slots.save(
+            this.slots.create({ offerId, ...slot, capacity, booked: 0, cancelledAt: null, cancelReason: null }),
+            manager,
+          ),
+        );
       return created;
     });
   }
@@ -95,13 +102,16 @@ export class OfferService {
     const slot = await this.slots.findOne({ id: slotId });
     if (!slot) throw new NotFoundError('The slot');
     const changed = await this.slots.update({ id: slotId, booked: LessThanOrEqual(capacity) }, { capacity });
-    if (changed === 0) throw new ConflictError('CAPACITY_BELOW_BOOKED', `More than ${capacity} places are already taken.`);
+    if (changed === 0)
+      throw new ConflictError('CAPACITY_BELOW_BOOKED', `More than ${capacity} places are already taken.`);
     return (await this.slots.findOne({ id: slotId }))!;
   }
 
   /** Bookings and waiting-list places of a slot of this municipality's offers, in booking order. */
   async bookingsOf(slotId: string): Promise<RespiteBooking[]> {
     if (!(await this.slots.findOne({ id: slotId }))) throw new NotFoundError('The slot');
-    return this.dataSource.getRepository(RespiteBooking).find({ where: { slotId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(RespiteBooking)
+      .find({ where: { slotId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 }

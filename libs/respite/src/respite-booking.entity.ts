@@ -11,9 +11,18 @@ export type BookingStatus = 'confirmed' | 'waitlisted' | 'offered' | 'cancelled'
 @Entity('respite_booking')
 @Index('ix_respite_booking_slot_status', ['slotId', 'status', 'createdAt'])
 @Index('ix_respite_booking_carer_year', ['carerId', 'year'])
-@Index('uq_respite_booking_slot_carer', ['slotId', 'carerId'], { unique: true, where: `status IN ('confirmed', 'waitlisted', 'offered')` })
-@Exclusion('ex_respite_booking_overlap', `USING gist ("care_relationship_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE (status IN ('confirmed', 'offered'))`)
-@Check('ck_respite_booking_status', `"status" IN ('confirmed', 'waitlisted', 'offered', 'cancelled', 'attended', 'no_show')`)
+@Index('uq_respite_booking_slot_carer', ['slotId', 'carerId'], {
+  unique: true,
+  where: `status IN ('confirmed', 'waitlisted', 'offered')`,
+})
+@Exclusion(
+  'ex_respite_booking_overlap',
+  `USING gist ("care_relationship_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE (status IN ('confirmed', 'offered'))`,
+)
+@Check(
+  'ck_respite_booking_status',
+  `"status" IN ('confirmed', 'waitlisted', 'offered', 'cancelled', 'attended', 'no_show')`,
+)
 export class RespiteBooking extends BaseRecord {
   /** The carer's municipality. */
   @Column({ type: 'uuid' })
@@ -46,7 +55,12 @@ export class RespiteBooking extends BaseRecord {
   @Column({ type: 'int' })
   year: number;
 
-  @Column({ type: 'numeric', precision: 6, scale: 2, transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  @Column({
+    type: 'numeric',
+    precision: 6,
+    scale: 2,
+    transformer: { to: (value: number) => value, from: (value: string) => Number(value) },
+  })
   units: number;
 
   /** Cancelled after the cut-off: still counts against the budget. */
@@ -89,6 +103,11 @@ export class RespiteBudgetUsage extends BaseRecord {
   @Column({ type: 'int' })
   year: number;
 
-  @Column({ type: 'numeric', precision: 8, scale: 2, transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  @Column({
+    type: 'numeric',
+    precision: 8,
+    scale: 2,
+    transformer: { to: (value: number) => value, from: (value: string) => Number(value) },
+  })
   used: number;
 }

@@ -4,7 +4,14 @@ import { CarerService } from '@app/carers';
 import { ApiProblems, Audited, RequestContext, Roles, STAFF_ROLES } from '@app/platform';
 import { AttendanceService } from './attendance.service';
 import { BookingService } from './booking.service';
-import { AttendanceDto, BookingDto, BookingListDto, CancelBookingDto, CreateBookingDto, MoveBookingDto } from './dto/respite.dto';
+import {
+  AttendanceDto,
+  BookingDto,
+  BookingListDto,
+  CancelBookingDto,
+  CreateBookingDto,
+  MoveBookingDto,
+} from './dto/respite.dto';
 import { BudgetQuery, BudgetStatementDto } from './dto/respite-usage.dto';
 import { RespiteUsageService } from './usage.service';
 
@@ -58,7 +65,10 @@ export class RespiteBookingsController {
   @ApiOperation({ summary: 'A carer’s respite budget for a year: used and left' })
   @ApiOkResponse({ type: BudgetStatementDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async budgetOf(@Param('carerId', new ParseUUIDPipe()) carerId: string, @Query() query: BudgetQuery): Promise<BudgetStatementDto> {
+  async budgetOf(
+    @Param('carerId', new ParseUUIDPipe()) carerId: string,
+    @Query() query: BudgetQuery,
+  ): Promise<BudgetStatementDto> {
     const { carer } = await this.carers.get(carerId);
     return this.usage.budgetOf(carer.id, query.year);
   }
@@ -66,10 +76,19 @@ export class RespiteBookingsController {
   @Post('respite/bookings/:bookingId/move')
   @HttpCode(200)
   @Roles('carer')
-  @ApiOperation({ summary: 'Move my confirmed booking to another slot, until the cancellation cut-off; reminders follow' })
+  @ApiOperation({
+    summary: 'Move my confirmed booking to another slot, until the cancellation cut-off; reminders follow',
+  })
   @ApiOkResponse({ type: BookingDto })
-  @ApiProblems({ 404: ['NOT_FOUND'], 409: ['SLOT_FULL', 'OVERLAPPING_BOOKING', 'ALREADY_BOOKED', 'SLOT_CANCELLED', 'BOOKING_NOT_MOVABLE'], 422: ['RESPITE_BUDGET_EXCEEDED', 'TOO_LATE_TO_BOOK'] })
-  async move(@Param('bookingId', new ParseUUIDPipe()) bookingId: string, @Body() body: MoveBookingDto): Promise<BookingDto> {
+  @ApiProblems({
+    404: ['NOT_FOUND'],
+    409: ['SLOT_FULL', 'OVERLAPPING_BOOKING', 'ALREADY_BOOKED', 'SLOT_CANCELLED', 'BOOKING_NOT_MOVABLE'],
+    422: ['RESPITE_BUDGET_EXCEEDED', 'TOO_LATE_TO_BOOK'],
+  })
+  async move(
+    @Param('bookingId', new ParseUUIDPipe()) bookingId: string,
+    @Body() body: MoveBookingDto,
+  ): Promise<BookingDto> {
     return BookingDto.from(await this.bookings.move(bookingId, body.slotId));
   }
 
@@ -80,7 +99,10 @@ export class RespiteBookingsController {
   @ApiOperation({ summary: 'Cancel a booking; after the cut-off it still counts against the budget' })
   @ApiOkResponse({ type: BookingDto })
   @ApiProblems({ 404: ['NOT_FOUND'], 409: ['BOOKING_NOT_CANCELLABLE'] })
-  async cancel(@Param('bookingId', new ParseUUIDPipe()) bookingId: string, @Body() body: CancelBookingDto): Promise<BookingDto> {
+  async cancel(
+    @Param('bookingId', new ParseUUIDPipe()) bookingId: string,
+    @Body() body: CancelBookingDto,
+  ): Promise<BookingDto> {
     const byStaff = this.context.actor().role !== 'carer';
     return BookingDto.from(await this.bookings.cancel(bookingId, body.reason ?? null, byStaff));
   }
@@ -89,10 +111,15 @@ export class RespiteBookingsController {
   @Audited('respite_booking', { param: 'bookingId' })
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Record whether the carer came (once the slot has begun); a no-show has no automatic consequence' })
+  @ApiOperation({
+    summary: 'Record whether the carer came (once the slot has begun); a no-show has no automatic consequence',
+  })
   @ApiOkResponse({ type: BookingDto })
   @ApiProblems({ 404: ['NOT_FOUND'], 409: ['BOOKING_NOT_ATTENDABLE', 'SLOT_NOT_STARTED'] })
-  async recordAttendance(@Param('bookingId', new ParseUUIDPipe()) bookingId: string, @Body() body: AttendanceDto): Promise<BookingDto> {
+  async recordAttendance(
+    @Param('bookingId', new ParseUUIDPipe()) bookingId: string,
+    @Body() body: AttendanceDto,
+  ): Promise<BookingDto> {
     return BookingDto.from(await this.attendance.record(bookingId, body.outcome));
   }
 }

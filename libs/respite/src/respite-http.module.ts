@@ -7,5 +7,9 @@ import { RespiteModule } from './respite.module';
 import { WaitlistOfferPage } from './waitlist-offer.page';
 
 /** Respite routes and the waiting-list offer page (api only). */
-@Module({ imports: [RespiteModule], controllers: [RespiteOffersController, RespiteBookingsController, CalendarFeedController], providers: [WaitlistOfferPage, CalendarFeedService] })
+@Module({
+  imports: [RespiteModule],
+  controllers: [RespiteOffersController, RespiteBookingsController, CalendarFeedController],
+  providers: [WaitlistOfferPage, CalendarFeedService],
+})
 export class RespiteHttpModule {}

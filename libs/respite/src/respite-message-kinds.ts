@@ -8,7 +8,12 @@ import { RespiteBooking } from './respite-booking.entity';
 import { RespiteOffer } from './respite-offer.entity';
 import { RespiteSlot } from './respite-slot.entity';
 
-export const RESPITE_MESSAGES = { confirmed: 'respite_booking_confirmed', reminder: 'respite_reminder', waitlistOffer: 'respite_waitlist_offer', slotCancelled: 'respite_slot_cancelled' } as const;
+export const RESPITE_MESSAGES = {
+  confirmed: 'respite_booking_confirmed',
+  reminder: 'respite_reminder',
+  waitlistOffer: 'respite_waitlist_offer',
+  slotCancelled: 'respite_slot_cancelled',
+} as const;
 
 export const WAITLIST_OFFER_PURPOSE = 'respite-offer';
 
@@ -23,10 +28,26 @@ export class RespiteMessageKinds implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.kinds.register({ kind: RESPITE_MESSAGES.confirmed, category: 'transactional', render: (input) => this.bookingMail(input, 'confirmed') });
-    this.kinds.register({ kind: RESPITE_MESSAGES.reminder, category: 'transactional', render: (input) => this.bookingMail(input, 'reminder') });
-    this.kinds.register({ kind: RESPITE_MESSAGES.slotCancelled, category: 'transactional', render: (input) => this.slotCancelledMail(input) });
-    this.kinds.register({ kind: RESPITE_MESSAGES.waitlistOffer, category: 'transactional', render: (input) => this.offerMail(input) });
+    this.kinds.register({
+      kind: RESPITE_MESSAGES.confirmed,
+      category: 'transactional',
+      render: (input) => this.bookingMail(input, 'confirmed'),
+    });
+    this.kinds.register({
+      kind: RESPITE_MESSAGES.reminder,
+      category: 'transactional',
+      render: (input) => this.bookingMail(input, 'reminder'),
+    });
+    this.kinds.register({
+      kind: RESPITE_MESSAGES.slotCancelled,
+      category: 'transactional',
+      render: (input) => this.slotCancelledMail(input),
+    });
+    this.kinds.register({
+      kind: RESPITE_MESSAGES.waitlistOffer,
+      category: 'transactional',
+      render: (input) => this.offerMail(input),
+    });
   }
 
   private async details(bookingId: string) {
@@ -61,17 +82,35 @@ export class RespiteMessageKinds implements OnModuleInit {
       ],
       { name: 'Respijtzorg', timezone, method: 'request' },
     );
-    const nl = kind === 'confirmed' ? { subject: 'Uw respijtzorg is geboekt', lead: 'Uw boeking is bevestigd.' } : { subject: 'Herinnering: respijtzorg', lead: 'Een herinnering aan uw respijtzorg.' };
-    const en = kind === 'confirmed' ? { subject: 'Your respite care is booked', lead: 'Your booking is confirmed.' } : { subject: 'Reminder: respite care', lead: 'A reminder of your respite care.' };
+    const nl =
+      kind === 'confirmed'
+        ? { subject: 'Uw respijtzorg is geboekt', lead: 'Uw boeking is bevestigd.' }
+        : { subject: 'Herinnering: respijtzorg', lead: 'Een herinnering aan uw respijtzorg.' };
+    const en =
+      kind === 'confirmed'
+        ? { subject: 'Your respite care is booked', lead: 'Your booking is confirmed.' }
+        : { subject: 'Reminder: respite care', lead: 'A reminder of your respite care.' };
     const text = input.language === 'en' ? en : nl;
     const rendered = renderLinkMessage(input.language, {
       subject: text.subject,
-      paragraphs: [text.lead, `${when}`, place, input.language === 'en' ? 'The attached file puts it in your calendar.' : 'Met het bijgevoegde bestand zet u het in uw agenda.'],
+      paragraphs: [
+        text.lead,
+        `${when}`,
+        place,
+        input.language === 'en'
+          ? 'The attached file puts it in your calendar.'
+          : 'Met het bijgevoegde bestand zet u het in uw agenda.',
+      ],
       action: input.language === 'en' ? 'Open the platform' : 'Naar het platform',
       link: input.siteUrl,
       footer: input.senderName,
     });
-    return { ...rendered, attachments: [{ filename: 'respijtzorg.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: ics }] };
+    return {
+      ...rendered,
+      attachments: [
+        { filename: 'respijtzorg.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: ics },
+      ],
+    };
   }
 
   /** The slot was called off; the attached cancellation takes it out of the carer's calendar. */
@@ -79,21 +118,43 @@ export class RespiteMessageKinds implements OnModuleInit {
     const { booking, slot, offer, timezone } = await this.details(String(input.params.bookingId));
     const when = this.when(slot, timezone, input.language);
     const en = input.language === 'en';
-    const ics = calendarFile([{ uid: `respite-${booking.id}`, startsAt: slot.startsAt, endsAt: slot.endsAt, summary: `${en ? 'Respite' : 'Respijtzorg'}: ${offer.name}`, cancelled: true }], {
-      name: 'Respijtzorg',
-      timezone,
-      method: 'cancel',
-    });
+    const ics = calendarFile(
+      [
+        {
+          uid: `respite-${booking.id}`,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          summary: `${en ? 'Respite' : 'Respijtzorg'}: ${offer.name}`,
+          cancelled: true,
+        },
+      ],
+      {
+        name: 'Respijtzorg',
+        timezone,
+        method: 'cancel',
+      },
+    );
     const rendered = renderLinkMessage(input.language, {
       subject: en ? 'Your respite care cannot go ahead' : 'Uw respijtzorg gaat niet door',
       paragraphs: en
-        ? [`${offer.name} has had to cancel: ${when}.`, 'This does not count against your respite budget. You can book another moment on the platform.']
-        : [`${offer.name} heeft moeten afzeggen: ${when}.`, 'Dit telt niet mee voor uw respijtbudget. Op het platform kunt u een ander moment boeken.'],
+        ? [
+            `${offer.name} has had to cancel: ${when}.`,
+            'This does not count against your respite budget. You can book another moment on the platform.',
+          ]
+        : [
+            `${offer.name} heeft moeten afzeggen: ${when}.`,
+            'Dit telt niet mee voor uw respijtbudget. Op het platform kunt u een ander moment boeken.',
+          ],
       action: en ? 'Book another moment' : 'Ander moment boeken',
       link: input.siteUrl,
       footer: input.senderName,
     });
-    return { ...rendered, attachments: [{ filename: 'respijtzorg.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: ics }] };
+    return {
+      ...rendered,
+      attachments: [
+        { filename: 'respijtzorg.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: ics },
+      ],
+    };
   }
 
   private async offerMail(input: RenderInput): Promise<RenderedMail> {
@@ -111,7 +172,10 @@ export class RespiteMessageKinds implements OnModuleInit {
         })
       : renderLinkMessage('nl', {
           subject: 'Er is een plaats vrijgekomen',
-          paragraphs: [`Er is een plaats vrijgekomen bij ${offer.name}: ${when}.`, `We houden hem ${hours} uur voor u vast.`],
+          paragraphs: [
+            `Er is een plaats vrijgekomen bij ${offer.name}: ${when}.`,
+            `We houden hem ${hours} uur voor u vast.`,
+          ],
           action: 'Plaats aannemen',
           link: input.link('waitlist-offer', token),
           footer: input.senderName,

@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, Audited, NoPersonalData, Page, Roles, STAFF_ROLES, ValidationFailedError } from '@app/platform';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  Audited,
+  NoPersonalData,
+  Page,
+  Roles,
+  STAFF_ROLES,
+  ValidationFailedError,
+} from '@app/platform';
 import {
   CancelSlotDto,
   ChangeCapacityDto,
@@ -51,7 +60,10 @@ export class RespiteOffersController {
   @ApiOperation({ summary: 'Change an offer of this municipality (not its kind)' })
   @ApiOkResponse({ type: OfferDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async updateOffer(@Param('offerId', new ParseUUIDPipe()) offerId: string, @Body() body: UpdateOfferDto): Promise<OfferDto> {
+  async updateOffer(
+    @Param('offerId', new ParseUUIDPipe()) offerId: string,
+    @Body() body: UpdateOfferDto,
+  ): Promise<OfferDto> {
     return OfferDto.from(await this.offers.update(offerId, body));
   }
 
@@ -68,10 +80,15 @@ export class RespiteOffersController {
   @Get('respite/offers/:offerId/occupancy')
   @NoPersonalData()
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'How full the offer’s slots starting in [from, to) were: places, waiting list, attendance, no-shows' })
+  @ApiOperation({
+    summary: 'How full the offer’s slots starting in [from, to) were: places, waiting list, attendance, no-shows',
+  })
   @ApiOkResponse({ type: OccupancyDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  occupancy(@Param('offerId', new ParseUUIDPipe()) offerId: string, @Query() query: OccupancyQuery): Promise<OccupancyDto> {
+  occupancy(
+    @Param('offerId', new ParseUUIDPipe()) offerId: string,
+    @Query() query: OccupancyQuery,
+  ): Promise<OccupancyDto> {
     return this.usage.occupancy(offerId, new Date(query.from), new Date(query.to));
   }
 
@@ -84,8 +101,11 @@ export class RespiteOffersController {
   async addSlot(@Param('offerId', new ParseUUIDPipe()) offerId: string, @Body() body: CreateSlotDto): Promise<SlotDto> {
     const startsAt = new Date(body.startsAt);
     const endsAt = new Date(body.endsAt);
-    if (!(endsAt > startsAt)) throw new ValidationFailedError([{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
-    return SlotDto.from(await this.offers.addSlot(offerId, { startsAt, endsAt, dagdeel: 'custom', capacity: body.capacity }));
+    if (!(endsAt > startsAt))
+      throw new ValidationFailedError([{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+    return SlotDto.from(
+      await this.offers.addSlot(offerId, { startsAt, endsAt, dagdeel: 'custom', capacity: body.capacity }),
+    );
   }
 
   @Post('respite/offers/:offerId/slots/generate')
@@ -94,7 +114,10 @@ export class RespiteOffersController {
   @ApiOperation({ summary: 'Add slots from a weekly pattern of dagdelen (local times, correct across DST)' })
   @ApiCreatedResponse({ type: SlotListDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async generate(@Param('offerId', new ParseUUIDPipe()) offerId: string, @Body() body: GenerateSlotsDto): Promise<SlotListDto> {
+  async generate(
+    @Param('offerId', new ParseUUIDPipe()) offerId: string,
+    @Body() body: GenerateSlotsDto,
+  ): Promise<SlotListDto> {
     const { capacity, ...pattern } = body;
     if (pattern.to < pattern.from || Date.parse(pattern.to) - Date.parse(pattern.from) > 366 * 86_400_000) {
       throw new ValidationFailedError([{ field: 'to', message: 'to must be on or after from, within a year' }]);
@@ -108,7 +131,10 @@ export class RespiteOffersController {
   @ApiOperation({ summary: 'Change the capacity of a slot (never below the places taken)' })
   @ApiOkResponse({ type: SlotDto })
   @ApiProblems({ 404: ['NOT_FOUND'], 409: ['CAPACITY_BELOW_BOOKED'] })
-  async changeCapacity(@Param('slotId', new ParseUUIDPipe()) slotId: string, @Body() body: ChangeCapacityDto): Promise<SlotDto> {
+  async changeCapacity(
+    @Param('slotId', new ParseUUIDPipe()) slotId: string,
+    @Body() body: ChangeCapacityDto,
+  ): Promise<SlotDto> {
     return SlotDto.from(await this.offers.changeCapacity(slotId, body.capacity));
   }
 
@@ -116,10 +142,15 @@ export class RespiteOffersController {
   @NoPersonalData()
   @HttpCode(200)
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Call a slot off: its bookings and waiting list end, budgets are given back, every carer is told' })
+  @ApiOperation({
+    summary: 'Call a slot off: its bookings and waiting list end, budgets are given back, every carer is told',
+  })
   @ApiOkResponse({ type: SlotCancellationDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async cancelSlot(@Param('slotId', new ParseUUIDPipe()) slotId: string, @Body() body: CancelSlotDto): Promise<SlotCancellationDto> {
+  async cancelSlot(
+    @Param('slotId', new ParseUUIDPipe()) slotId: string,
+    @Body() body: CancelSlotDto,
+  ): Promise<SlotCancellationDto> {
     const { slot, bookingsCancelled } = await this.cancellations.cancel(slotId, body.reason);
     return { slot: SlotDto.from(slot), bookingsCancelled };
   }

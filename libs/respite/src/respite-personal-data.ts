@@ -9,7 +9,9 @@ export class RespitePersonalData implements PersonalDataSource, OnModuleInit {
 
   readonly auditSubjects = {
     respite_booking: (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
-      manager.query('SELECT id AS "subjectId", account_id AS "accountId" FROM respite_booking WHERE id = ANY($1)', [ids]),
+      manager.query('SELECT id AS "subjectId", account_id AS "accountId" FROM respite_booking WHERE id = ANY($1)', [
+        ids,
+      ]),
   };
 
   constructor(private readonly registry: PersonalDataRegistry) {}
@@ -24,13 +26,19 @@ export class RespitePersonalData implements PersonalDataSource, OnModuleInit {
       manager.query('SELECT * FROM respite_booking WHERE account_id = $1 ORDER BY starts_at', [accountId]),
       manager.query(`SELECT * FROM respite_budget_usage WHERE carer_id IN (${carerIds}) ORDER BY year`, [accountId]),
       // The feed's secret is the platform's; the person sees that a feed exists.
-      manager.query(`SELECT id, municipality_id, carer_id, created_at, updated_at FROM respite_calendar_feed WHERE carer_id IN (${carerIds})`, [accountId]),
+      manager.query(
+        `SELECT id, municipality_id, carer_id, created_at, updated_at FROM respite_calendar_feed WHERE carer_id IN (${carerIds})`,
+        [accountId],
+      ),
     ]);
     return { respite_booking: bookings, respite_budget_usage: usage, respite_calendar_feed: feeds };
   }
 
   async erase(manager: EntityManager, accountId: string): Promise<void> {
-    await manager.query('DELETE FROM respite_calendar_feed WHERE carer_id IN (SELECT id FROM carer WHERE account_id = $1)', [accountId]);
+    await manager.query(
+      'DELETE FROM respite_calendar_feed WHERE carer_id IN (SELECT id FROM carer WHERE account_id = $1)',
+      [accountId],
+    );
     // A waiting-list place holds nothing; leaving it would one day offer a place to nobody.
     await manager.query(
       `UPDATE respite_booking SET status = 'cancelled', cancelled_at = now(), cancel_reason = 'erased', updated_at = now() WHERE account_id = $1 AND status = 'waitlisted'`,

@@ -21,7 +21,10 @@ import { RespiteUsageService } from './usage.service';
 
 /** Respite offers, slots and bookings: services for api and worker. */
 @Module({
-  imports: [CarersModule, TypeOrmModule.forFeature([RespiteOffer, RespiteSlot, RespiteBooking, RespiteBudgetUsage, RespiteCalendarFeed])],
+  imports: [
+    CarersModule,
+    TypeOrmModule.forFeature([RespiteOffer, RespiteSlot, RespiteBooking, RespiteBudgetUsage, RespiteCalendarFeed]),
+  ],
   providers: [
     RespiteMonitorFigures,
     RespitePersonalData,
@@ -38,6 +41,15 @@ import { RespiteUsageService } from './usage.service';
     RespiteMessageKinds,
     AtHomeBookings,
   ],
-  exports: [RespiteMonitorFigures, AtHomeBookings, OfferService, SlotSearchService, BookingService, SlotCancellationService, AttendanceService, RespiteUsageService],
+  exports: [
+    RespiteMonitorFigures,
+    AtHomeBookings,
+    OfferService,
+    SlotSearchService,
+    BookingService,
+    SlotCancellationService,
+    AttendanceService,
+    RespiteUsageService,
+  ],
 })
 export class RespiteModule {}

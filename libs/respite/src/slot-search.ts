@@ -53,7 +53,12 @@ export class SlotSearchService {
     }
     const limit = search.limit ?? 50;
     const params: unknown[] = [this.context.municipalityId(), from, to, limit + 1];
-    const conditions = ['$1 = ANY(offer.served_municipality_ids)', 'slot.starts_at >= $2', 'slot.starts_at < $3', 'slot.cancelled_at IS NULL'];
+    const conditions = [
+      '$1 = ANY(offer.served_municipality_ids)',
+      'slot.starts_at >= $2',
+      'slot.starts_at < $3',
+      'slot.cancelled_at IS NULL',
+    ];
     if (search.kind) conditions.push(`offer.kind = $${params.push(search.kind)}`);
     if (search.suitability) conditions.push(`$${params.push(search.suitability)} = ANY(offer.suitability)`);
     if (search.wijkId) conditions.push(`offer.wijk_id = $${params.push(search.wijkId)}`);
@@ -61,7 +66,8 @@ export class SlotSearchService {
     if (search.onlyAvailable) conditions.push('slot.booked < slot.capacity');
     if (search.cursor) {
       const [startsAt, id] = Buffer.from(search.cursor, 'base64url').toString('utf8').split('|');
-      if (!startsAt || !id || Number.isNaN(Date.parse(startsAt)) || !/^[0-9a-f-]{36}$/.test(id)) throw new DomainError('INVALID_CURSOR', 400, 'The cursor is not valid; start again without it.');
+      if (!startsAt || !id || Number.isNaN(Date.parse(startsAt)) || !/^[0-9a-f-]{36}$/.test(id))
+        throw new DomainError('INVALID_CURSOR', 400, 'The cursor is not valid; start again without it.');
       conditions.push(`(slot.starts_at, slot.id) > ($${params.push(startsAt)}, $${params.push(id)})`);
     }
     const rows = (await this.dataSource.query(
@@ -71,23 +77,27 @@ export class SlotSearchService {
         ORDER BY slot.starts_at, slot.id LIMIT $4`,
       params,
     )) as Array<Record<string, never>>;
-    const items: SlotListing[] = rows
-      .slice(0, limit)
-      .map((row) => ({
-        id: row.id,
-        offerId: row.offer_id,
-        offerName: row.offer_name,
-        kind: row.kind,
-        location: row.location,
-        wijkId: row.wijk_id,
-        suitability: row.suitability,
-        startsAt: row.starts_at,
-        endsAt: row.ends_at,
-        dagdeel: row.dagdeel,
-        capacity: row.capacity,
-        remaining: Number(row.capacity) - Number(row.booked),
-      }));
+    const items: SlotListing[] = rows.slice(0, limit).map((row) => ({
+      id: row.id,
+      offerId: row.offer_id,
+      offerName: row.offer_name,
+      kind: row.kind,
+      location: row.location,
+      wijkId: row.wijk_id,
+      suitability: row.suitability,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      dagdeel: row.dagdeel,
+      capacity: row.capacity,
+      remaining: Number(row.capacity) - Number(row.booked),
+    }));
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? Buffer.from(`${last.startsAt.toISOString()}|${last.id}`).toString('base64url') : null };
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last
+          ? Buffer.from(`${last.startsAt.toISOString()}|${last.id}`).toString('base64url')
+          : null,
+    };
   }
 }

@@ -47,7 +47,10 @@ export class RespiteUsageService {
 
   /** Figures over the offer's slots starting in [from, to); cancelled slots left out. */
   async occupancy(offerId: string, from: Date, to: Date): Promise<Occupancy> {
-    if (!(to > from)) throw new DomainError('VALIDATION_FAILED', 400, 'to must be after from.', [{ field: 'to', message: 'to must be after from' }]);
+    if (!(to > from))
+      throw new DomainError('VALIDATION_FAILED', 400, 'to must be after from.', [
+        { field: 'to', message: 'to must be after from' },
+      ]);
     if (!(await this.offers.findOne({ id: offerId }))) throw new NotFoundError('The offer');
     const [row] = (await this.dataSource.query(
       `SELECT count(*)::int AS slots, coalesce(sum(s.capacity), 0)::int AS capacity, coalesce(sum(s.booked), 0)::int AS booked,

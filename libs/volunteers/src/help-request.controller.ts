@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Audited, Roles, STAFF_ROLES } from '@app/platform';
-import { CreateHelpRequestDto, HelpRequestDto, HelpRequestListDto, SuggestionDto, SuggestionListDto, SuggestionQuery } from './dto/help-request.dto';
+import {
+  CreateHelpRequestDto,
+  HelpRequestDto,
+  HelpRequestListDto,
+  SuggestionDto,
+  SuggestionListDto,
+  SuggestionQuery,
+} from './dto/help-request.dto';
 import { HelpRequestService } from './help-request.service';
 import { SuggestionService } from './suggestions';
 
@@ -30,7 +37,11 @@ export class HelpRequestController {
   @ApiOkResponse({ type: HelpRequestListDto })
   @ApiProblems()
   async mine(): Promise<HelpRequestListDto> {
-    return { items: (await this.requests.mine()).map((request) => HelpRequestDto.from(request, this.requests.notesOf(request))) };
+    return {
+      items: (await this.requests.mine()).map((request) =>
+        HelpRequestDto.from(request, this.requests.notesOf(request)),
+      ),
+    };
   }
 
   @Post('carers/:carerId/help-requests')
@@ -39,7 +50,10 @@ export class HelpRequestController {
   @ApiOperation({ summary: 'Ask for a volunteer on behalf of a carer of this municipality' })
   @ApiCreatedResponse({ type: HelpRequestDto })
   @ApiProblems({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 422: ['UNKNOWN_SKILL'] })
-  async requestForCarer(@Param('carerId', new ParseUUIDPipe()) carerId: string, @Body() body: CreateHelpRequestDto): Promise<HelpRequestDto> {
+  async requestForCarer(
+    @Param('carerId', new ParseUUIDPipe()) carerId: string,
+    @Body() body: CreateHelpRequestDto,
+  ): Promise<HelpRequestDto> {
     const request = await this.requests.requestForCarer(carerId, body);
     return HelpRequestDto.from(request, this.requests.notesOf(request));
   }
@@ -71,7 +85,10 @@ export class HelpRequestController {
   @ApiOperation({ summary: 'Volunteers for a request: hard filters, then ranked by a score with its reasons' })
   @ApiOkResponse({ type: SuggestionListDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async suggest(@Param('requestId', new ParseUUIDPipe()) requestId: string, @Query() query: SuggestionQuery): Promise<SuggestionListDto> {
+  async suggest(
+    @Param('requestId', new ParseUUIDPipe()) requestId: string,
+    @Query() query: SuggestionQuery,
+  ): Promise<SuggestionListDto> {
     return { items: (await this.suggestions.suggest(requestId, query.limit ?? 20)).map(SuggestionDto.from) };
   }
 }

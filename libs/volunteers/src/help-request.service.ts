@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CareRelationshipService, CarerService } from '@app/carers';
 import { MunicipalityService, today } from '@app/identity';
-import { DomainError, FieldCipher, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError } from '@app/platform';
+import {
+  DomainError,
+  FieldCipher,
+  InjectMunicipalityScoped,
+  MunicipalityScopedRepository,
+  NotFoundError,
+} from '@app/platform';
 import { normalizeAvailability } from './availability';
 import { HelpKind, HelpRequest, WantedDate } from './help-request.entity';
 import { checkSkills } from './volunteer-registration.service';
@@ -64,11 +70,15 @@ export class HelpRequestService {
     const wantedDates = input.wantedDates ?? [];
     const weeklyPattern = normalizeAvailability(input.weeklyPattern ?? []);
     if (wantedDates.length === 0 && weeklyPattern.length === 0) {
-      throw new DomainError('VALIDATION_FAILED', 400, 'Give wanted dates, a weekly pattern, or both.', [{ field: 'wantedDates', message: 'wantedDates or weeklyPattern is required' }]);
+      throw new DomainError('VALIDATION_FAILED', 400, 'Give wanted dates, a weekly pattern, or both.', [
+        { field: 'wantedDates', message: 'wantedDates or weeklyPattern is required' },
+      ]);
     }
     const day = today(municipality.timezone);
     if (wantedDates.some((wanted) => wanted.date < day)) {
-      throw new DomainError('VALIDATION_FAILED', 400, 'Wanted dates lie in the past.', [{ field: 'wantedDates', message: 'dates must be today or later' }]);
+      throw new DomainError('VALIDATION_FAILED', 400, 'Wanted dates lie in the past.', [
+        { field: 'wantedDates', message: 'dates must be today or later' },
+      ]);
     }
     return this.requests.save(
       this.requests.create({

@@ -12,26 +12,66 @@ type PageText = { intro: LinkPageIntro; done: LinkPageOutcome; invalid: LinkPage
 const TEXT: Record<'accept' | 'decline', Record<Language, PageText>> = {
   accept: {
     nl: {
-      intro: { title: 'Hulp toezeggen', explanation: 'Druk op de knop om toe te zeggen dat u deze mantelzorger helpt.', button: 'Ja, ik help' },
-      done: { ok: true, title: 'Dank u wel', message: 'Uw toezegging is ontvangen. Het steunpunt neemt contact met u op.' },
-      invalid: { ok: false, title: 'Dit verzoek geldt niet meer', message: 'Er is al geantwoord, of een andere vrijwilliger helpt al. Dank u voor uw bereidheid.' },
+      intro: {
+        title: 'Hulp toezeggen',
+        explanation: 'Druk op de knop om toe te zeggen dat u deze mantelzorger helpt.',
+        button: 'Ja, ik help',
+      },
+      done: {
+        ok: true,
+        title: 'Dank u wel',
+        message: 'Uw toezegging is ontvangen. Het steunpunt neemt contact met u op.',
+      },
+      invalid: {
+        ok: false,
+        title: 'Dit verzoek geldt niet meer',
+        message: 'Er is al geantwoord, of een andere vrijwilliger helpt al. Dank u voor uw bereidheid.',
+      },
     },
     en: {
-      intro: { title: 'Agree to help', explanation: 'Press the button to agree to help this carer.', button: 'Yes, I will help' },
-      done: { ok: true, title: 'Thank you', message: 'Your answer has been received. The carer support point will contact you.' },
-      invalid: { ok: false, title: 'This request no longer stands', message: 'It has been answered already, or another volunteer is helping. Thank you for offering.' },
+      intro: {
+        title: 'Agree to help',
+        explanation: 'Press the button to agree to help this carer.',
+        button: 'Yes, I will help',
+      },
+      done: {
+        ok: true,
+        title: 'Thank you',
+        message: 'Your answer has been received. The carer support point will contact you.',
+      },
+      invalid: {
+        ok: false,
+        title: 'This request no longer stands',
+        message: 'It has been answered already, or another volunteer is helping. Thank you for offering.',
+      },
     },
   },
   decline: {
     nl: {
-      intro: { title: 'Niet helpen', explanation: 'Druk op de knop als u deze keer niet kunt helpen.', button: 'Ik kan deze keer niet' },
+      intro: {
+        title: 'Niet helpen',
+        explanation: 'Druk op de knop als u deze keer niet kunt helpen.',
+        button: 'Ik kan deze keer niet',
+      },
       done: { ok: true, title: 'Doorgegeven', message: 'Dank u. Het steunpunt vraagt iemand anders.' },
-      invalid: { ok: false, title: 'Dit verzoek geldt niet meer', message: 'Er is al geantwoord of het verzoek is ingetrokken.' },
+      invalid: {
+        ok: false,
+        title: 'Dit verzoek geldt niet meer',
+        message: 'Er is al geantwoord of het verzoek is ingetrokken.',
+      },
     },
     en: {
-      intro: { title: 'Decline', explanation: 'Press the button if you cannot help this time.', button: 'I cannot this time' },
+      intro: {
+        title: 'Decline',
+        explanation: 'Press the button if you cannot help this time.',
+        button: 'I cannot this time',
+      },
       done: { ok: true, title: 'Passed on', message: 'Thank you. The carer support point will ask someone else.' },
-      invalid: { ok: false, title: 'This request no longer stands', message: 'It has been answered already or was withdrawn.' },
+      invalid: {
+        ok: false,
+        title: 'This request no longer stands',
+        message: 'It has been answered already or was withdrawn.',
+      },
     },
   },
 };
@@ -76,7 +116,25 @@ export class MatchAnswerPages implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.pages.register(new MatchAnswerPage(MATCH_ACCEPT_PURPOSE, MATCH_ACCEPT_PURPOSE, 'accept', this.tokens, this.matches, this.dataSource));
-    this.pages.register(new MatchAnswerPage(MATCH_DECLINE_PURPOSE, MATCH_DECLINE_PURPOSE, 'decline', this.tokens, this.matches, this.dataSource));
+    this.pages.register(
+      new MatchAnswerPage(
+        MATCH_ACCEPT_PURPOSE,
+        MATCH_ACCEPT_PURPOSE,
+        'accept',
+        this.tokens,
+        this.matches,
+        this.dataSource,
+      ),
+    );
+    this.pages.register(
+      new MatchAnswerPage(
+        MATCH_DECLINE_PURPOSE,
+        MATCH_DECLINE_PURPOSE,
+        'decline',
+        this.tokens,
+        this.matches,
+        this.dataSource,
+      ),
+    );
   }
 }

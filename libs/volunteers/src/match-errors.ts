@@ -1,7 +1,10 @@
 import { DomainError, registerProblemTitles } from '@app/platform';
 
 registerProblemTitles({
-  VOLUNTEER_NOT_ELIGIBLE: { nl: 'Deze vrijwilliger voldoet niet aan de eisen van de hulpvraag', en: 'This volunteer does not meet the request’s requirements' },
+  VOLUNTEER_NOT_ELIGIBLE: {
+    nl: 'Deze vrijwilliger voldoet niet aan de eisen van de hulpvraag',
+    en: 'This volunteer does not meet the request’s requirements',
+  },
   ALREADY_PROPOSED: { nl: 'Deze vrijwilliger is al voorgesteld', en: 'This volunteer has already been proposed' },
   MATCH_NOT_PROPOSED: { nl: 'Op dit voorstel is al geantwoord', en: 'This proposal has already been answered' },
   MATCH_NOT_ACTIVE: { nl: 'Deze koppeling loopt niet', en: 'This match is not active' },

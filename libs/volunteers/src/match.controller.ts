@@ -20,7 +20,10 @@ export class MatchController {
   @ApiOperation({ summary: 'Propose a volunteer for a request; they get an email with accept and decline links' })
   @ApiCreatedResponse({ type: MatchDto })
   @ApiProblems({ 404: ['NOT_FOUND'], 409: ['VOLUNTEER_NOT_ELIGIBLE', 'ALREADY_PROPOSED', 'REQUEST_NOT_OPEN'] })
-  async propose(@Param('requestId', new ParseUUIDPipe()) requestId: string, @Body() body: ProposeMatchDto): Promise<MatchDto> {
+  async propose(
+    @Param('requestId', new ParseUUIDPipe()) requestId: string,
+    @Body() body: ProposeMatchDto,
+  ): Promise<MatchDto> {
     return MatchDto.from(await this.matches.propose(requestId, body.volunteerId));
   }
 
@@ -60,7 +63,11 @@ export class MatchController {
   @Roles('volunteer')
   @ApiOperation({ summary: 'Accept a proposal (respite at home: the carer’s bookings are made)' })
   @ApiOkResponse({ type: MatchDto })
-  @ApiProblems({ 404: ['NOT_FOUND'], 409: ['MATCH_NOT_PROPOSED', 'REQUEST_NOT_OPEN', 'OVERLAPPING_BOOKING'], 422: ['RESPITE_BUDGET_EXCEEDED'] })
+  @ApiProblems({
+    404: ['NOT_FOUND'],
+    409: ['MATCH_NOT_PROPOSED', 'REQUEST_NOT_OPEN', 'OVERLAPPING_BOOKING'],
+    422: ['RESPITE_BUDGET_EXCEEDED'],
+  })
   async accept(@Param('matchId', new ParseUUIDPipe()) matchId: string): Promise<MatchDto> {
     return MatchDto.from(await this.matches.answerAsVolunteer(matchId, true));
   }

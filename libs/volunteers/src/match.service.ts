@@ -35,25 +35,53 @@ export class MatchService {
     const request = await this.requests.get(requestId);
     if (request.status !== 'open') throw new ConflictError('REQUEST_NOT_OPEN', 'This help request is no longer open.');
     if ((await this.suggestions.suggest(requestId, 1, volunteerId)).length === 0) {
-      throw new ConflictError('VOLUNTEER_NOT_ELIGIBLE', 'This volunteer does not pass the hard filters of the request (availability, VOG, skills, load).');
+      throw new ConflictError(
+        'VOLUNTEER_NOT_ELIGIBLE',
+        'This volunteer does not pass the hard filters of the request (availability, VOG, skills, load).',
+      );
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
         // The volunteer's row lock makes the load check and the insert one step, also for proposals to several requests at once.
         // The count is a statement of its own, taken after the lock, so it sees what the previous holder committed.
-        const [volunteerRow] = (await manager.query('SELECT max_matches FROM volunteer WHERE id = $1 FOR UPDATE', [volunteerId])) as Array<{ max_matches: number }>;
-        const [load] = (await manager.query(`SELECT count(*)::int AS live FROM volunteer_match WHERE volunteer_id = $1 AND status IN ('proposed', 'accepted')`, [volunteerId])) as Array<{ live: number }>;
-        if (!volunteerRow || load!.live >= volunteerRow.max_matches) throw new ConflictError('VOLUNTEER_NOT_ELIGIBLE', 'This volunteer already has as many matches as they take.');
+        const [volunteerRow] = (await manager.query('SELECT max_matches FROM volunteer WHERE id = $1 FOR UPDATE', [
+          volunteerId,
+        ])) as Array<{ max_matches: number }>;
+        const [load] = (await manager.query(
+          `SELECT count(*)::int AS live FROM volunteer_match WHERE volunteer_id = $1 AND status IN ('proposed', 'accepted')`,
+          [volunteerId],
+        )) as Array<{ live: number }>;
+        if (!volunteerRow || load!.live >= volunteerRow.max_matches)
+          throw new ConflictError('VOLUNTEER_NOT_ELIGIBLE', 'This volunteer already has as many matches as they take.');
         const repository = manager.getRepository(VolunteerMatch);
         const match = await repository.save(
-          repository.create({ municipalityId: request.municipalityId, helpRequestId: request.id, volunteerId, carerId: request.carerId, status: 'proposed', proposedBy: this.context.actor().id, answeredAt: null, endedAt: null, endReason: null }),
+          repository.create({
+            municipalityId: request.municipalityId,
+            helpRequestId: request.id,
+            volunteerId,
+            carerId: request.carerId,
+            status: 'proposed',
+            proposedBy: this.context.actor().id,
+            answeredAt: null,
+            endedAt: null,
+            endReason: null,
+          }),
         );
         const volunteer = await manager.getRepository(Volunteer).findOneByOrFail({ id: volunteerId });
-        await this.tell(manager, volunteer.accountId, VOLUNTEER_MESSAGES.matchProposed, `match-proposed.${match.id}`, match.id);
+        await this.tell(
+          manager,
+          volunteer.accountId,
+          VOLUNTEER_MESSAGES.matchProposed,
+          `match-proposed.${match.id}`,
+          match.id,
+        );
         return match;
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_volunteer_match_live') {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { constraint?: string }).constraint === 'uq_volunteer_match_live'
+      ) {
         throw new ConflictError('ALREADY_PROPOSED', 'This volunteer has already been proposed for this request.');
       }
       throw error;
@@ -62,7 +90,10 @@ export class MatchService {
 
   /** The volunteer's own answer in the API. */
   async answerAsVolunteer(matchId: string, accept: boolean): Promise<VolunteerMatch> {
-    const [owned] = (await this.dataSource.query('SELECT m.id FROM volunteer_match m JOIN volunteer v ON v.id = m.volunteer_id WHERE m.id = $1 AND v.account_id = $2', [matchId, this.context.actor().id])) as unknown[];
+    const [owned] = (await this.dataSource.query(
+      'SELECT m.id FROM volunteer_match m JOIN volunteer v ON v.id = m.volunteer_id WHERE m.id = $1 AND v.account_id = $2',
+      [matchId, this.context.actor().id],
+    )) as unknown[];
     if (!owned) throw new NotFoundError('The match');
     return this.answer(matchId, accept);
   }
@@ -77,15 +108,20 @@ export class MatchService {
         const found = await manager.getRepository(VolunteerMatch).findOneBy({ id: matchId });
         if (!found) throw new NotFoundError('The match');
         // Always the request first, then the match: concurrent answers then queue instead of deadlocking.
-        const request = await manager.getRepository(HelpRequest).findOneOrFail({ where: { id: found.helpRequestId }, lock: { mode: 'pessimistic_write' } });
-        const match = await manager.getRepository(VolunteerMatch).findOneOrFail({ where: { id: matchId }, lock: { mode: 'pessimistic_write' } });
+        const request = await manager
+          .getRepository(HelpRequest)
+          .findOneOrFail({ where: { id: found.helpRequestId }, lock: { mode: 'pessimistic_write' } });
+        const match = await manager
+          .getRepository(VolunteerMatch)
+          .findOneOrFail({ where: { id: matchId }, lock: { mode: 'pessimistic_write' } });
         if (match.status !== 'proposed') throw new MatchNotProposedError();
         match.answeredAt = new Date();
         if (!accept) {
           match.status = 'declined';
           return manager.getRepository(VolunteerMatch).save(match);
         }
-        if (request.status !== 'open') throw new ConflictError('REQUEST_NOT_OPEN', 'Another volunteer has already taken this request.');
+        if (request.status !== 'open')
+          throw new ConflictError('REQUEST_NOT_OPEN', 'Another volunteer has already taken this request.');
         match.status = 'accepted';
         request.status = 'matched';
         await manager.getRepository(VolunteerMatch).save(match);
@@ -95,17 +131,35 @@ export class MatchService {
           `UPDATE volunteer_match SET status = 'ended', end_reason = 'request_matched', ended_at = now(), updated_at = now() WHERE help_request_id = $1 AND status = 'proposed'`,
           [request.id],
         );
-        const [carer] = (await manager.query('SELECT account_id FROM carer WHERE id = $1', [request.carerId])) as Array<{ account_id: string }>;
+        const [carer] = (await manager.query('SELECT account_id FROM carer WHERE id = $1', [
+          request.carerId,
+        ])) as Array<{ account_id: string }>;
         if (request.kind === 'respite_at_home' && request.wantedDates.length > 0 && carer) {
           const municipality = await this.municipalities.byId(request.municipalityId, manager);
-          await this.atHome.book(manager, { municipality, carerId: request.carerId, accountId: carer.account_id, careRelationshipId: request.careRelationshipId, dates: request.wantedDates });
+          await this.atHome.book(manager, {
+            municipality,
+            carerId: request.carerId,
+            accountId: carer.account_id,
+            careRelationshipId: request.careRelationshipId,
+            dates: request.wantedDates,
+          });
         }
-        if (carer) await this.tell(manager, carer.account_id, VOLUNTEER_MESSAGES.matchAccepted, `match-accepted.${match.id}`, match.id);
+        if (carer)
+          await this.tell(
+            manager,
+            carer.account_id,
+            VOLUNTEER_MESSAGES.matchAccepted,
+            `match-accepted.${match.id}`,
+            match.id,
+          );
         return match;
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
-        throw new ConflictError('OVERLAPPING_BOOKING', 'The carer already has respite booked at one of the wanted times.');
+        throw new ConflictError(
+          'OVERLAPPING_BOOKING',
+          'The carer already has respite booked at one of the wanted times.',
+        );
       }
       throw error;
     }
@@ -114,16 +168,27 @@ export class MatchService {
   /** Staff end an accepted match, with a reason. */
   async end(matchId: string, reason: string): Promise<VolunteerMatch> {
     return this.dataSource.transaction(async (manager) => {
-      const match = await manager.getRepository(VolunteerMatch).findOne({ where: { id: matchId, municipalityId: this.context.municipalityId() }, lock: { mode: 'pessimistic_write' } });
+      const match = await manager
+        .getRepository(VolunteerMatch)
+        .findOne({
+          where: { id: matchId, municipalityId: this.context.municipalityId() },
+          lock: { mode: 'pessimistic_write' },
+        });
       if (!match) throw new NotFoundError('The match');
-      if (match.status !== 'accepted') throw new ConflictError('MATCH_NOT_ACTIVE', 'Only an accepted match can be ended.');
+      if (match.status !== 'accepted')
+        throw new ConflictError('MATCH_NOT_ACTIVE', 'Only an accepted match can be ended.');
       Object.assign(match, { status: 'ended', endedAt: new Date(), endReason: reason });
       return manager.getRepository(VolunteerMatch).save(match);
     });
   }
 
   forRequest(requestId: string): Promise<VolunteerMatch[]> {
-    return this.dataSource.getRepository(VolunteerMatch).find({ where: { helpRequestId: requestId, municipalityId: this.context.municipalityId() }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(VolunteerMatch)
+      .find({
+        where: { helpRequestId: requestId, municipalityId: this.context.municipalityId() },
+        order: { createdAt: 'ASC' },
+      });
   }
 
   async mine(): Promise<VolunteerMatch[]> {
@@ -143,13 +208,31 @@ export class MatchService {
       [matchId, this.context.actor().id],
     )) as Array<{ id: string; volunteer_id: string; municipality_id: string; status: string }>;
     if (!match) throw new NotFoundError('The match');
-    if (match.status !== 'accepted') throw new ConflictError('MATCH_NOT_ACTIVE', 'Hours are logged on an accepted match.');
-    if (workedOn > new Date().toISOString().slice(0, 10)) throw new DomainError('DATE_IN_FUTURE', 400, 'workedOn must not be in the future.', [{ field: 'workedOn', message: 'must not be in the future' }]);
+    if (match.status !== 'accepted')
+      throw new ConflictError('MATCH_NOT_ACTIVE', 'Hours are logged on an accepted match.');
+    if (workedOn > new Date().toISOString().slice(0, 10))
+      throw new DomainError('DATE_IN_FUTURE', 400, 'workedOn must not be in the future.', [
+        { field: 'workedOn', message: 'must not be in the future' },
+      ]);
     const repository = this.dataSource.getRepository(VolunteerHours);
-    return repository.save(repository.create({ municipalityId: match.municipality_id, matchId: match.id, volunteerId: match.volunteer_id, workedOn, hours }));
+    return repository.save(
+      repository.create({
+        municipalityId: match.municipality_id,
+        matchId: match.id,
+        volunteerId: match.volunteer_id,
+        workedOn,
+        hours,
+      }),
+    );
   }
 
-  private async tell(manager: EntityManager, accountId: string, kind: string, dedupeKey: string, matchId: string): Promise<void> {
+  private async tell(
+    manager: EntityManager,
+    accountId: string,
+    kind: string,
+    dedupeKey: string,
+    matchId: string,
+  ): Promise<void> {
     const account = await manager.getRepository(Account).findOneBy({ id: accountId });
     if (!account) return;
     await this.messages.queue(manager, {

@@ -2,7 +2,15 @@ import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountService } from '@app/identity';
 import { ApiProblems, Roles } from '@app/platform';
-import { AbsenceDto, AbsenceListDto, AddAbsenceDto, TrainingListDto, TrainingDto, UpdateVolunteerDto, VolunteerDto } from './dto/volunteer.dto';
+import {
+  AbsenceDto,
+  AbsenceListDto,
+  AddAbsenceDto,
+  TrainingListDto,
+  TrainingDto,
+  UpdateVolunteerDto,
+  VolunteerDto,
+} from './dto/volunteer.dto';
 import { VolunteerService } from './volunteer.service';
 
 /** A volunteer's own profile: preferences, absences and recorded trainings. */

@@ -17,7 +17,13 @@ export interface Suggestion {
 }
 
 /** Points per part of the score; the reasons repeat them so staff see how a rank came about. */
-export const SCORE = { sameWijk: 3, neighbouringWijk: 1, language: 2, earlierMatchWithCarer: 2, perCurrentMatch: -1 } as const;
+export const SCORE = {
+  sameWijk: 3,
+  neighbouringWijk: 1,
+  language: 2,
+  earlierMatchWithCarer: 2,
+  perCurrentMatch: -1,
+} as const;
 
 interface CandidateRow {
   id: string;
@@ -50,7 +56,8 @@ export class SuggestionService {
   /** `onlyVolunteerId` asks whether that one volunteer passes the hard filters (an empty list when not). */
   async suggest(requestId: string, limit = 20, onlyVolunteerId?: string): Promise<Suggestion[]> {
     const request = await this.requests.get(requestId);
-    const carerWijk = (await this.dataSource.query('SELECT wijk_id FROM carer WHERE id = $1', [request.carerId]))[0]?.wijk_id as string | null;
+    const carerWijk = (await this.dataSource.query('SELECT wijk_id FROM carer WHERE id = $1', [request.carerId]))[0]
+      ?.wijk_id as string | null;
     const oldestVog = await this.volunteers.oldestValidVogDate();
     const rows = (await this.dataSource.query(
       `SELECT * FROM (
@@ -100,7 +107,12 @@ export class SuggestionService {
 
   /** Every weekly dagdeel the request needs: its pattern and the weekdays of its dates. */
   private neededAvailability(request: HelpRequest): string[] {
-    return [...new Set([...request.weeklyPattern, ...request.wantedDates.map((wanted) => `${ISO_WEEKDAY(wanted.date)}-${wanted.dagdeel}`)])];
+    return [
+      ...new Set([
+        ...request.weeklyPattern,
+        ...request.wantedDates.map((wanted) => `${ISO_WEEKDAY(wanted.date)}-${wanted.dagdeel}`),
+      ]),
+    ];
   }
 
   private scored(row: CandidateRow, request: HelpRequest): Suggestion {
@@ -123,9 +135,18 @@ export class SuggestionService {
     }
     if (row.current > 0) {
       score += SCORE.perCurrentMatch * row.current;
-      reasons.push(`${SCORE.perCurrentMatch * row.current} already has ${row.current} match${row.current === 1 ? '' : 'es'}`);
+      reasons.push(
+        `${SCORE.perCurrentMatch * row.current} already has ${row.current} match${row.current === 1 ? '' : 'es'}`,
+      );
     }
     if (reasons.length === 0) reasons.push('0 meets every requirement, no preference applies');
-    return { volunteerId: row.id, firstName: row.first_name, lastName: row.last_name, wijkId: row.wijk_id, score, reasons };
+    return {
+      volunteerId: row.id,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      wijkId: row.wijk_id,
+      score,
+      reasons,
+    };
   }
 }

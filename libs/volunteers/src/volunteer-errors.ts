@@ -2,7 +2,10 @@ import { DomainError, registerProblemTitles } from '@app/platform';
 
 registerProblemTitles({
   VOLUNTEER_TOO_YOUNG: { nl: 'Vrijwilligers zijn minstens 16 jaar', en: 'Volunteers are at least 16' },
-  UNKNOWN_SKILL: { nl: 'Deze vaardigheid staat niet op de lijst van de gemeente', en: 'This skill is not on the municipality’s list' },
+  UNKNOWN_SKILL: {
+    nl: 'Deze vaardigheid staat niet op de lijst van de gemeente',
+    en: 'This skill is not on the municipality’s list',
+  },
   NOT_A_VOLUNTEER: { nl: 'Alleen voor vrijwilligers', en: 'For volunteers only' },
 });
 
@@ -16,6 +19,8 @@ export class VolunteerTooYoungError extends DomainError {
 
 export class UnknownSkillError extends DomainError {
   constructor(skills: string[]) {
-    super('UNKNOWN_SKILL', 422, `Not on the municipality's list of skills: ${skills.join(', ')}.`, [{ field: 'skills', message: `unknown: ${skills.join(', ')}` }]);
+    super('UNKNOWN_SKILL', 422, `Not on the municipality's list of skills: ${skills.join(', ')}.`, [
+      { field: 'skills', message: `unknown: ${skills.join(', ')}` },
+    ]);
   }
 }

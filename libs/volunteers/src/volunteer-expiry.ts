@@ -49,7 +49,11 @@ export class VolunteerExpiry {
       )) as Expiring[];
       if (expiring.length === 0) continue;
       await this.dataSource.transaction(async (manager) => {
-        const accounts = new Map((await manager.getRepository(Account).findBy({ id: In(expiring.map((item) => item.accountId)) })).map((account) => [account.id, account]));
+        const accounts = new Map(
+          (await manager.getRepository(Account).findBy({ id: In(expiring.map((item) => item.accountId)) })).map(
+            (account) => [account.id, account],
+          ),
+        );
         for (const item of expiring) {
           const account = accounts.get(item.accountId);
           if (!account) continue;
@@ -61,7 +65,9 @@ export class VolunteerExpiry {
           });
           if (queued) volunteers++;
         }
-        const team = await manager.getRepository(Account).findBy({ municipalityId: municipality.id, role: In(['staff', 'admin']), disabledAt: IsNull() });
+        const team = await manager
+          .getRepository(Account)
+          .findBy({ municipalityId: municipality.id, role: In(['staff', 'admin']), disabledAt: IsNull() });
         for (const member of team) {
           const queued = await this.messages.queue(manager, {
             recipient: recipientOf(member),

@@ -19,7 +19,12 @@ export class VolunteerHours extends BaseRecord {
   @Column({ type: 'date' })
   workedOn: string;
 
-  @Column({ type: 'numeric', precision: 4, scale: 2, transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  @Column({
+    type: 'numeric',
+    precision: 4,
+    scale: 2,
+    transformer: { to: (value: number) => value, from: (value: string) => Number(value) },
+  })
   hours: number;
 
   @ManyToOne(() => VolunteerMatch, { onDelete: 'CASCADE' })

@@ -8,7 +8,10 @@ export type MatchStatus = 'proposed' | 'accepted' | 'declined' | 'ended';
 /** A volunteer proposed for a help request; proposed and accepted matches count against the volunteer's maximum. */
 @Entity('volunteer_match')
 @Index('ix_volunteer_match_volunteer_status', ['volunteerId', 'status'])
-@Index('uq_volunteer_match_live', ['helpRequestId', 'volunteerId'], { unique: true, where: `status IN ('proposed', 'accepted')` })
+@Index('uq_volunteer_match_live', ['helpRequestId', 'volunteerId'], {
+  unique: true,
+  where: `status IN ('proposed', 'accepted')`,
+})
 @Check('ck_volunteer_match_status', `"status" IN ('proposed', 'accepted', 'declined', 'ended')`)
 export class VolunteerMatch extends BaseRecord {
   @Column({ type: 'uuid' })

@@ -19,7 +19,10 @@ export const MATCH_DECLINE_PURPOSE = 'match-decline';
 const ANSWER_LINK_SECONDS = 14 * 86_400;
 
 const KIND_TEXT: Record<HelpKind, { nl: string; en: string }> = {
-  respite_at_home: { nl: 'oppassen thuis, zodat de mantelzorger even vrij is', en: 'sitting at home so the carer has time off' },
+  respite_at_home: {
+    nl: 'oppassen thuis, zodat de mantelzorger even vrij is',
+    en: 'sitting at home so the carer has time off',
+  },
   company: { nl: 'gezelschap', en: 'company' },
   transport: { nl: 'vervoer', en: 'transport' },
   practical_help: { nl: 'praktische hulp', en: 'practical help' },
@@ -35,11 +38,31 @@ export class VolunteerMessageKinds implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.kinds.register({ kind: VOLUNTEER_MESSAGES.matchProposed, category: 'transactional', render: (input) => this.proposed(input) });
-    this.kinds.register({ kind: VOLUNTEER_MESSAGES.matchAccepted, category: 'transactional', render: (input) => this.accepted(input) });
-    this.kinds.register({ kind: VOLUNTEER_MESSAGES.vogExpiring, category: 'transactional', render: async (input) => this.expiring(input, 'vog') });
-    this.kinds.register({ kind: VOLUNTEER_MESSAGES.trainingLapsing, category: 'transactional', render: async (input) => this.expiring(input, 'training') });
-    this.kinds.register({ kind: VOLUNTEER_MESSAGES.expiryDigest, category: 'transactional', render: async (input) => this.digest(input) });
+    this.kinds.register({
+      kind: VOLUNTEER_MESSAGES.matchProposed,
+      category: 'transactional',
+      render: (input) => this.proposed(input),
+    });
+    this.kinds.register({
+      kind: VOLUNTEER_MESSAGES.matchAccepted,
+      category: 'transactional',
+      render: (input) => this.accepted(input),
+    });
+    this.kinds.register({
+      kind: VOLUNTEER_MESSAGES.vogExpiring,
+      category: 'transactional',
+      render: async (input) => this.expiring(input, 'vog'),
+    });
+    this.kinds.register({
+      kind: VOLUNTEER_MESSAGES.trainingLapsing,
+      category: 'transactional',
+      render: async (input) => this.expiring(input, 'training'),
+    });
+    this.kinds.register({
+      kind: VOLUNTEER_MESSAGES.expiryDigest,
+      category: 'transactional',
+      render: async (input) => this.digest(input),
+    });
   }
 
   private expiring(input: RenderInput, what: 'vog' | 'training'): RenderedMail {
@@ -47,13 +70,31 @@ export class VolunteerMessageKinds implements OnModuleInit {
     const en = input.language === 'en';
     const text = {
       vog: en
-        ? { subject: 'Your VOG needs renewing', body: `Your certificate of conduct (VOG) stops counting on ${on}. Please apply for a new one in time, so you can keep helping.` }
-        : { subject: 'Uw VOG moet vernieuwd worden', body: `Uw verklaring omtrent het gedrag (VOG) telt tot ${on}. Vraag op tijd een nieuwe aan, dan kunt u blijven helpen.` },
+        ? {
+            subject: 'Your VOG needs renewing',
+            body: `Your certificate of conduct (VOG) stops counting on ${on}. Please apply for a new one in time, so you can keep helping.`,
+          }
+        : {
+            subject: 'Uw VOG moet vernieuwd worden',
+            body: `Uw verklaring omtrent het gedrag (VOG) telt tot ${on}. Vraag op tijd een nieuwe aan, dan kunt u blijven helpen.`,
+          },
       training: en
-        ? { subject: 'Your training is about to lapse', body: `A training of yours lapses on ${on}. The carer support point can tell you about a refresher.` }
-        : { subject: 'Uw training verloopt binnenkort', body: `Een training van u verloopt op ${on}. Het steunpunt vertelt u graag over een opfriscursus.` },
+        ? {
+            subject: 'Your training is about to lapse',
+            body: `A training of yours lapses on ${on}. The carer support point can tell you about a refresher.`,
+          }
+        : {
+            subject: 'Uw training verloopt binnenkort',
+            body: `Een training van u verloopt op ${on}. Het steunpunt vertelt u graag over een opfriscursus.`,
+          },
     }[what];
-    return renderLinkMessage(input.language, { subject: text.subject, paragraphs: [text.body], action: en ? 'Open the platform' : 'Naar het platform', link: input.siteUrl, footer: input.senderName });
+    return renderLinkMessage(input.language, {
+      subject: text.subject,
+      paragraphs: [text.body],
+      action: en ? 'Open the platform' : 'Naar het platform',
+      link: input.siteUrl,
+      footer: input.senderName,
+    });
   }
 
   private digest(input: RenderInput): RenderedMail {
@@ -61,7 +102,9 @@ export class VolunteerMessageKinds implements OnModuleInit {
     const en = input.language === 'en';
     const label = (what: 'vog' | 'training') => (what === 'vog' ? 'VOG' : en ? 'training' : 'training');
     return renderLinkMessage(input.language, {
-      subject: en ? `${items.length} volunteer certificates or trainings expire soon` : `${items.length} VOG's of trainingen van vrijwilligers verlopen binnenkort`,
+      subject: en
+        ? `${items.length} volunteer certificates or trainings expire soon`
+        : `${items.length} VOG's of trainingen van vrijwilligers verlopen binnenkort`,
       paragraphs: items.map((item) => `${item.name}: ${label(item.what)} ${en ? 'until' : 'tot'} ${item.on}`),
       action: en ? 'Open the platform' : 'Naar het platform',
       link: input.siteUrl,
@@ -78,20 +121,37 @@ export class VolunteerMessageKinds implements OnModuleInit {
 
   private when(request: HelpRequest, language: 'nl' | 'en'): string {
     const dates = request.wantedDates.map((wanted) => `${wanted.date} (${wanted.dagdeel})`);
-    const weekly = request.weeklyPattern.length > 0 ? [`${language === 'en' ? 'weekly' : 'wekelijks'}: ${request.weeklyPattern.join(', ')}`] : [];
+    const weekly =
+      request.weeklyPattern.length > 0
+        ? [`${language === 'en' ? 'weekly' : 'wekelijks'}: ${request.weeklyPattern.join(', ')}`]
+        : [];
     return [...dates, ...weekly].join('; ');
   }
 
   private async proposed(input: RenderInput): Promise<RenderedMail> {
     const { match, request } = await this.details(String(input.params.matchId));
-    const accept = input.link(MATCH_ACCEPT_PURPOSE, this.tokens.sign(MATCH_ACCEPT_PURPOSE, match.id, ANSWER_LINK_SECONDS));
-    const decline = input.link(MATCH_DECLINE_PURPOSE, this.tokens.sign(MATCH_DECLINE_PURPOSE, match.id, ANSWER_LINK_SECONDS));
+    const accept = input.link(
+      MATCH_ACCEPT_PURPOSE,
+      this.tokens.sign(MATCH_ACCEPT_PURPOSE, match.id, ANSWER_LINK_SECONDS),
+    );
+    const decline = input.link(
+      MATCH_DECLINE_PURPOSE,
+      this.tokens.sign(MATCH_DECLINE_PURPOSE, match.id, ANSWER_LINK_SECONDS),
+    );
     const en = input.language === 'en';
     return renderLinkMessage(input.language, {
       subject: en ? 'Can you help a carer?' : 'Kunt u een mantelzorger helpen?',
       paragraphs: en
-        ? [`The carer support point asks whether you can help with ${KIND_TEXT[request.kind].en}.`, `When: ${this.when(request, 'en')}.`, `Not possible? Let us know: ${decline}`]
-        : [`Het steunpunt vraagt of u kunt helpen met ${KIND_TEXT[request.kind].nl}.`, `Wanneer: ${this.when(request, 'nl')}.`, `Lukt het niet? Laat het ons weten: ${decline}`],
+        ? [
+            `The carer support point asks whether you can help with ${KIND_TEXT[request.kind].en}.`,
+            `When: ${this.when(request, 'en')}.`,
+            `Not possible? Let us know: ${decline}`,
+          ]
+        : [
+            `Het steunpunt vraagt of u kunt helpen met ${KIND_TEXT[request.kind].nl}.`,
+            `Wanneer: ${this.when(request, 'nl')}.`,
+            `Lukt het niet? Laat het ons weten: ${decline}`,
+          ],
       action: en ? 'Yes, I will help' : 'Ja, ik help',
       link: accept,
       footer: input.senderName,
@@ -104,8 +164,16 @@ export class VolunteerMessageKinds implements OnModuleInit {
     return renderLinkMessage(input.language, {
       subject: en ? 'A volunteer will help you' : 'Een vrijwilliger helpt u',
       paragraphs: en
-        ? [`${volunteer.firstName} will help you with ${KIND_TEXT[request.kind].en}.`, `When: ${this.when(request, 'en')}.`, 'The carer support point will put you in touch.']
-        : [`${volunteer.firstName} helpt u met ${KIND_TEXT[request.kind].nl}.`, `Wanneer: ${this.when(request, 'nl')}.`, 'Het steunpunt brengt u met elkaar in contact.'],
+        ? [
+            `${volunteer.firstName} will help you with ${KIND_TEXT[request.kind].en}.`,
+            `When: ${this.when(request, 'en')}.`,
+            'The carer support point will put you in touch.',
+          ]
+        : [
+            `${volunteer.firstName} helpt u met ${KIND_TEXT[request.kind].nl}.`,
+            `Wanneer: ${this.when(request, 'nl')}.`,
+            'Het steunpunt brengt u met elkaar in contact.',
+          ],
       action: en ? 'Open the platform' : 'Naar het platform',
       link: input.siteUrl,
       footer: input.senderName,

@@ -9,8 +9,19 @@ import { VolunteerService } from './volunteer.service';
 export const TRAINED_TARGET = 0.7;
 
 export interface VolunteerOverview {
-  openRequests: { total: number; waitingOver7Days: number; waitingOver30Days: number; oldestWaitingDays: number | null };
-  volunteers: { active: number; inactive: number; activeWithValidVog: number; activeWithDementiaTraining: number; activeTrainedWithValidVog: number };
+  openRequests: {
+    total: number;
+    waitingOver7Days: number;
+    waitingOver30Days: number;
+    oldestWaitingDays: number | null;
+  };
+  volunteers: {
+    active: number;
+    inactive: number;
+    activeWithValidVog: number;
+    activeWithDementiaTraining: number;
+    activeTrainedWithValidVog: number;
+  };
   /** activeTrainedWithValidVog / active, 0..1. */
   trainedShare: number;
   trainedTarget: number;
@@ -50,8 +61,19 @@ export class VolunteerOverviewService {
       [municipalityId, oldestVog, day],
     )) as Array<{ active: number; inactive: number; vog: number; trained: number; both: number }>;
     return {
-      openRequests: { total: requests!.total, waitingOver7Days: requests!.over7, waitingOver30Days: requests!.over30, oldestWaitingDays: requests!.oldest },
-      volunteers: { active: people!.active, inactive: people!.inactive, activeWithValidVog: people!.vog, activeWithDementiaTraining: people!.trained, activeTrainedWithValidVog: people!.both },
+      openRequests: {
+        total: requests!.total,
+        waitingOver7Days: requests!.over7,
+        waitingOver30Days: requests!.over30,
+        oldestWaitingDays: requests!.oldest,
+      },
+      volunteers: {
+        active: people!.active,
+        inactive: people!.inactive,
+        activeWithValidVog: people!.vog,
+        activeWithDementiaTraining: people!.trained,
+        activeTrainedWithValidVog: people!.both,
+      },
       trainedShare: people!.active ? Math.round((people!.both / people!.active) * 1000) / 1000 : 0,
       trainedTarget: TRAINED_TARGET,
     };

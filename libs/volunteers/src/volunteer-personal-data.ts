@@ -13,7 +13,14 @@ const CARER_IDS = 'SELECT id FROM carer WHERE account_id = $1';
  */
 @Injectable()
 export class VolunteerPersonalData implements PersonalDataSource, OnModuleInit {
-  readonly tables = ['volunteer', 'volunteer_absence', 'volunteer_training', 'volunteer_hours', 'volunteer_match', 'help_request'] as const;
+  readonly tables = [
+    'volunteer',
+    'volunteer_absence',
+    'volunteer_training',
+    'volunteer_hours',
+    'volunteer_match',
+    'help_request',
+  ] as const;
 
   readonly encryptedColumns = [{ table: 'help_request', column: 'notes_encrypted' }];
 
@@ -21,7 +28,10 @@ export class VolunteerPersonalData implements PersonalDataSource, OnModuleInit {
     volunteer: (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
       manager.query('SELECT id AS "subjectId", account_id AS "accountId" FROM volunteer WHERE id = ANY($1)', [ids]),
     help_request: (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
-      manager.query('SELECT r.id AS "subjectId", c.account_id AS "accountId" FROM help_request r JOIN carer c ON c.id = r.carer_id WHERE r.id = ANY($1)', [ids]),
+      manager.query(
+        'SELECT r.id AS "subjectId", c.account_id AS "accountId" FROM help_request r JOIN carer c ON c.id = r.carer_id WHERE r.id = ANY($1)',
+        [ids],
+      ),
     /** A match is about both: the volunteer and the carer each see it. */
     volunteer_match: (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
       manager.query(
@@ -48,7 +58,9 @@ export class VolunteerPersonalData implements PersonalDataSource, OnModuleInit {
       query(`SELECT * FROM volunteer_absence WHERE volunteer_id IN (${VOLUNTEER_IDS}) ORDER BY from_date`),
       query(`SELECT * FROM volunteer_training WHERE volunteer_id IN (${VOLUNTEER_IDS}) ORDER BY completed_on`),
       query(`SELECT * FROM volunteer_hours WHERE volunteer_id IN (${VOLUNTEER_IDS}) ORDER BY worked_on`),
-      query(`SELECT * FROM volunteer_match WHERE volunteer_id IN (${VOLUNTEER_IDS}) OR carer_id IN (${CARER_IDS}) ORDER BY created_at`),
+      query(
+        `SELECT * FROM volunteer_match WHERE volunteer_id IN (${VOLUNTEER_IDS}) OR carer_id IN (${CARER_IDS}) ORDER BY created_at`,
+      ),
       query(`SELECT * FROM help_request WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`),
     ]);
     return {
@@ -57,7 +69,10 @@ export class VolunteerPersonalData implements PersonalDataSource, OnModuleInit {
       volunteer_training: trainings,
       volunteer_hours: hours,
       volunteer_match: matches,
-      help_request: requests.map(({ notes_encrypted, ...row }) => ({ ...row, notes: this.cipher.decryptNullable(notes_encrypted) })),
+      help_request: requests.map(({ notes_encrypted, ...row }) => ({
+        ...row,
+        notes: this.cipher.decryptNullable(notes_encrypted),
+      })),
     };
   }
 

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Account, AccountService, ageOn, Municipality, MunicipalityService, normalizePostcode, today } from '@app/identity';
+import {
+  Account,
+  AccountService,
+  ageOn,
+  Municipality,
+  MunicipalityService,
+  normalizePostcode,
+  today,
+} from '@app/identity';
 import { DateInFutureError } from '@app/carers';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -31,13 +39,22 @@ export class VolunteerRegistrationService {
   ) {}
 
   /** Public sign-up; the verification mail goes out in the same transaction. */
-  async signUp(input: VolunteerProfileInput & { municipalityCode: string; email: string; password: string }): Promise<Volunteer> {
+  async signUp(
+    input: VolunteerProfileInput & { municipalityCode: string; email: string; password: string },
+  ): Promise<Volunteer> {
     const municipality = await this.municipalities.findByCode(input.municipalityCode);
     this.check(input, municipality);
     const wijk = await this.municipalities.wijkForPostcode(municipality.id, input.postcode);
     return this.dataSource.transaction(async (manager) => {
       const account = await this.accounts.create(
-        { municipalityId: municipality.id, email: input.email, password: input.password, role: 'volunteer', language: input.language ?? 'nl', displayName: input.firstName },
+        {
+          municipalityId: municipality.id,
+          email: input.email,
+          password: input.password,
+          role: 'volunteer',
+          language: input.language ?? 'nl',
+          displayName: input.firstName,
+        },
         manager,
       );
       const volunteer = await this.save(manager, account, input, wijk?.id ?? null, 'self');
@@ -53,7 +70,14 @@ export class VolunteerRegistrationService {
     const wijk = await this.municipalities.wijkForPostcode(municipality.id, input.postcode);
     return this.dataSource.transaction(async (manager) => {
       const account = await this.accounts.create(
-        { municipalityId: municipality.id, email: input.email ?? null, role: 'volunteer', language: input.language ?? 'nl', displayName: input.firstName, contactChannel: input.email ? 'email' : 'post' },
+        {
+          municipalityId: municipality.id,
+          email: input.email ?? null,
+          role: 'volunteer',
+          language: input.language ?? 'nl',
+          displayName: input.firstName,
+          contactChannel: input.email ? 'email' : 'post',
+        },
         manager,
       );
       const volunteer = await this.save(manager, account, input, wijk?.id ?? null, 'staff');
@@ -70,7 +94,13 @@ export class VolunteerRegistrationService {
     checkSkills(input.skills ?? [], municipality);
   }
 
-  private save(manager: EntityManager, account: Account, input: VolunteerProfileInput, wijkId: string | null, registeredBy: 'self' | 'staff'): Promise<Volunteer> {
+  private save(
+    manager: EntityManager,
+    account: Account,
+    input: VolunteerProfileInput,
+    wijkId: string | null,
+    registeredBy: 'self' | 'staff',
+  ): Promise<Volunteer> {
     const repository = manager.getRepository(Volunteer);
     return repository.save(
       repository.create({

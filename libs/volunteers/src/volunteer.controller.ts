@@ -2,7 +2,20 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountService } from '@app/identity';
 import { ApiPageResponse, ApiProblems, Audited, NoPersonalData, Page, Public, Roles, STAFF_ROLES } from '@app/platform';
-import { AddTrainingDto, RecordVogDto, TrainingDto, TrainingListDto, VolunteerCreatedDto, VolunteerDto, VolunteerRegistrationDto, VolunteerSearchQuery, VolunteerSignUpDto, AbsenceListDto, AbsenceDto, VolunteerOverviewDto } from './dto/volunteer.dto';
+import {
+  AddTrainingDto,
+  RecordVogDto,
+  TrainingDto,
+  TrainingListDto,
+  VolunteerCreatedDto,
+  VolunteerDto,
+  VolunteerRegistrationDto,
+  VolunteerSearchQuery,
+  VolunteerSignUpDto,
+  AbsenceListDto,
+  AbsenceDto,
+  VolunteerOverviewDto,
+} from './dto/volunteer.dto';
 import { VolunteerOverviewService } from './volunteer-overview.service';
 import { VolunteerRegistrationService } from './volunteer-registration.service';
 import { VolunteerService } from './volunteer.service';
@@ -22,7 +35,12 @@ export class VolunteerController {
   @Public()
   @ApiOperation({ summary: 'Sign up as a volunteer; a verification mail follows' })
   @ApiCreatedResponse({ type: VolunteerCreatedDto })
-  @ApiProblems({ 400: ['VALIDATION_FAILED', 'DATE_IN_FUTURE'], 404: ['MUNICIPALITY_NOT_FOUND'], 409: ['EMAIL_TAKEN'], 422: ['VOLUNTEER_TOO_YOUNG', 'UNKNOWN_SKILL'] })
+  @ApiProblems({
+    400: ['VALIDATION_FAILED', 'DATE_IN_FUTURE'],
+    404: ['MUNICIPALITY_NOT_FOUND'],
+    409: ['EMAIL_TAKEN'],
+    422: ['VOLUNTEER_TOO_YOUNG', 'UNKNOWN_SKILL'],
+  })
   async signUp(@Body() body: VolunteerSignUpDto): Promise<VolunteerCreatedDto> {
     const volunteer = await this.registration.signUp(body);
     return { id: volunteer.id, status: 'pending_verification' };
@@ -33,7 +51,11 @@ export class VolunteerController {
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Register a volunteer of this municipality (with email: invited to choose a password)' })
   @ApiCreatedResponse({ type: VolunteerCreatedDto })
-  @ApiProblems({ 400: ['VALIDATION_FAILED', 'DATE_IN_FUTURE'], 409: ['EMAIL_TAKEN'], 422: ['VOLUNTEER_TOO_YOUNG', 'UNKNOWN_SKILL'] })
+  @ApiProblems({
+    400: ['VALIDATION_FAILED', 'DATE_IN_FUTURE'],
+    409: ['EMAIL_TAKEN'],
+    422: ['VOLUNTEER_TOO_YOUNG', 'UNKNOWN_SKILL'],
+  })
   async register(@Body() body: VolunteerRegistrationDto): Promise<VolunteerCreatedDto> {
     const volunteer = await this.registration.registerByStaff(body);
     return { id: volunteer.id, status: body.email ? 'invited' : 'registered' };
@@ -48,14 +70,25 @@ export class VolunteerController {
   async search(@Query() query: VolunteerSearchQuery): Promise<Page<VolunteerDto>> {
     const { limit, cursor, ...filter } = query;
     const page = await this.volunteers.search(filter, { limit, cursor });
-    const accounts = new Map((await this.accounts.findByIds(page.items.map((volunteer) => volunteer.accountId))).map((account) => [account.id, account]));
-    return { items: page.items.map((volunteer) => VolunteerDto.from(volunteer, accounts.get(volunteer.accountId))), nextCursor: page.nextCursor };
+    const accounts = new Map(
+      (await this.accounts.findByIds(page.items.map((volunteer) => volunteer.accountId))).map((account) => [
+        account.id,
+        account,
+      ]),
+    );
+    return {
+      items: page.items.map((volunteer) => VolunteerDto.from(volunteer, accounts.get(volunteer.accountId))),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Get('overview')
   @NoPersonalData()
   @Roles(...STAFF_ROLES)
-  @ApiOperation({ summary: 'Open requests by waiting time, volunteers by status, and the share with a valid VOG and dementia training' })
+  @ApiOperation({
+    summary:
+      'Open requests by waiting time, volunteers by status, and the share with a valid VOG and dementia training',
+  })
   @ApiOkResponse({ type: VolunteerOverviewDto })
   @ApiProblems()
   overview(): Promise<VolunteerOverviewDto> {
@@ -79,7 +112,10 @@ export class VolunteerController {
   @ApiOperation({ summary: 'Record the issue date of the VOG after seeing the certificate' })
   @ApiOkResponse({ type: VolunteerDto })
   @ApiProblems({ 400: ['VALIDATION_FAILED', 'DATE_IN_FUTURE'], 404: ['NOT_FOUND'] })
-  async recordVog(@Param('volunteerId', new ParseUUIDPipe()) volunteerId: string, @Body() body: RecordVogDto): Promise<VolunteerDto> {
+  async recordVog(
+    @Param('volunteerId', new ParseUUIDPipe()) volunteerId: string,
+    @Body() body: RecordVogDto,
+  ): Promise<VolunteerDto> {
     return VolunteerDto.from(await this.volunteers.recordVog(volunteerId, body.issuedOn));
   }
 
@@ -89,7 +125,10 @@ export class VolunteerController {
   @ApiOperation({ summary: 'Record a training the volunteer completed' })
   @ApiCreatedResponse({ type: TrainingDto })
   @ApiProblems({ 400: ['VALIDATION_FAILED', 'DATE_IN_FUTURE'], 404: ['NOT_FOUND'] })
-  async addTraining(@Param('volunteerId', new ParseUUIDPipe()) volunteerId: string, @Body() body: AddTrainingDto): Promise<TrainingDto> {
+  async addTraining(
+    @Param('volunteerId', new ParseUUIDPipe()) volunteerId: string,
+    @Body() body: AddTrainingDto,
+  ): Promise<TrainingDto> {
     return TrainingDto.from(await this.volunteers.addTraining(volunteerId, body));
   }
 

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { MunicipalityService, today } from '@app/identity';
-import { DomainError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, Page, PageQuery, paginate, RequestContext } from '@app/platform';
+import {
+  DomainError,
+  InjectMunicipalityScoped,
+  MunicipalityScopedRepository,
+  NotFoundError,
+  Page,
+  PageQuery,
+  paginate,
+  RequestContext,
+} from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
@@ -33,8 +42,10 @@ export class VolunteerService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectMunicipalityScoped(Volunteer) private readonly volunteers: MunicipalityScopedRepository<Volunteer>,
-    @InjectMunicipalityScoped(VolunteerTraining) private readonly trainings: MunicipalityScopedRepository<VolunteerTraining>,
-    @InjectMunicipalityScoped(VolunteerAbsence) private readonly absences: MunicipalityScopedRepository<VolunteerAbsence>,
+    @InjectMunicipalityScoped(VolunteerTraining)
+    private readonly trainings: MunicipalityScopedRepository<VolunteerTraining>,
+    @InjectMunicipalityScoped(VolunteerAbsence)
+    private readonly absences: MunicipalityScopedRepository<VolunteerAbsence>,
     private readonly municipalities: MunicipalityService,
     private readonly context: RequestContext,
   ) {}
@@ -73,15 +84,26 @@ export class VolunteerService {
     return this.volunteers.save(volunteer);
   }
 
-  async addTraining(volunteerId: string, training: { kind: string; completedOn: string; validUntil?: string }): Promise<VolunteerTraining> {
+  async addTraining(
+    volunteerId: string,
+    training: { kind: string; completedOn: string; validUntil?: string },
+  ): Promise<VolunteerTraining> {
     await this.get(volunteerId);
     const { timezone } = await this.municipalities.current();
     if (training.completedOn > today(timezone)) throw new DateInFutureError('completedOn');
     if (training.validUntil && training.validUntil < training.completedOn) {
-      throw new DomainError('VALIDATION_FAILED', 400, 'validUntil must not be before completedOn.', [{ field: 'validUntil', message: 'must not be before completedOn' }]);
+      throw new DomainError('VALIDATION_FAILED', 400, 'validUntil must not be before completedOn.', [
+        { field: 'validUntil', message: 'must not be before completedOn' },
+      ]);
     }
     return this.trainings.save(
-      this.trainings.create({ volunteerId, kind: training.kind, completedOn: training.completedOn, validUntil: training.validUntil ?? null, recordedBy: this.context.actor().id }),
+      this.trainings.create({
+        volunteerId,
+        kind: training.kind,
+        completedOn: training.completedOn,
+        validUntil: training.validUntil ?? null,
+        recordedBy: this.context.actor().id,
+      }),
     );
   }
 
@@ -91,7 +113,10 @@ export class VolunteerService {
 
   async addAbsence(fromDate: string, toDate: string): Promise<VolunteerAbsence> {
     const volunteer = await this.mine();
-    if (toDate < fromDate) throw new DomainError('VALIDATION_FAILED', 400, 'to must not be before from.', [{ field: 'to', message: 'must not be before from' }]);
+    if (toDate < fromDate)
+      throw new DomainError('VALIDATION_FAILED', 400, 'to must not be before from.', [
+        { field: 'to', message: 'must not be before from' },
+      ]);
     return this.absences.save(this.absences.create({ volunteerId: volunteer.id, fromDate, toDate }));
   }
 
@@ -107,13 +132,21 @@ export class VolunteerService {
 
   /** Newest first, with cursor pagination. */
   async search(filter: VolunteerFilter, page: PageQuery): Promise<Page<Volunteer>> {
-    const query = this.dataSource.getRepository(Volunteer).createQueryBuilder('volunteer').where('volunteer.municipalityId = :municipalityId', { municipalityId: this.context.municipalityId() });
+    const query = this.dataSource
+      .getRepository(Volunteer)
+      .createQueryBuilder('volunteer')
+      .where('volunteer.municipalityId = :municipalityId', { municipalityId: this.context.municipalityId() });
     if (filter.status) query.andWhere('volunteer.status = :status', { status: filter.status });
     if (filter.skill) query.andWhere(':skill = ANY(volunteer.skills)', { skill: filter.skill });
     if (filter.wijkId) query.andWhere('volunteer.wijkId = :wijkId', { wijkId: filter.wijkId });
     if (filter.vogValid !== undefined) {
       const oldest = await this.oldestValidVogDate();
-      query.andWhere(filter.vogValid ? 'volunteer.vogIssuedOn >= :oldest' : '(volunteer.vogIssuedOn IS NULL OR volunteer.vogIssuedOn < :oldest)', { oldest });
+      query.andWhere(
+        filter.vogValid
+          ? 'volunteer.vogIssuedOn >= :oldest'
+          : '(volunteer.vogIssuedOn IS NULL OR volunteer.vogIssuedOn < :oldest)',
+        { oldest },
+      );
     }
     return paginate(query, page);
   }

@@ -7,5 +7,9 @@ import { VolunteerController } from './volunteer.controller';
 import { VolunteersModule } from './volunteers.module';
 
 /** Volunteer routes (api only). */
-@Module({ imports: [VolunteersModule], controllers: [VolunteerController, MeVolunteerController, HelpRequestController, MatchController], providers: [MatchAnswerPages] })
+@Module({
+  imports: [VolunteersModule],
+  controllers: [VolunteerController, MeVolunteerController, HelpRequestController, MatchController],
+  providers: [MatchAnswerPages],
+})
 export class VolunteersHttpModule {}

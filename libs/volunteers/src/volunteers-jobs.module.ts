@@ -4,5 +4,9 @@ import { VolunteerExpiry } from './volunteer-expiry';
 import { VolunteersModule } from './volunteers.module';
 
 /** Processors of the volunteers context, imported by the worker only. */
-@Module({ imports: [VolunteersModule], providers: [VolunteerExpiry, VolunteersMaintenanceProcessor], exports: [VolunteerExpiry] })
+@Module({
+  imports: [VolunteersModule],
+  providers: [VolunteerExpiry, VolunteersMaintenanceProcessor],
+  exports: [VolunteerExpiry],
+})
 export class VolunteersJobsModule {}

@@ -20,8 +20,40 @@ import { VolunteerService } from './volunteer.service';
 
 /** Volunteers, their trainings and absences, help requests and matches: services for api, worker and cli. */
 @Module({
-  imports: [RespiteModule, TypeOrmModule.forFeature([Volunteer, VolunteerTraining, VolunteerAbsence, HelpRequest, VolunteerMatch, VolunteerHours])],
-  providers: [provideMunicipalityScoped(Volunteer), provideMunicipalityScoped(VolunteerTraining), provideMunicipalityScoped(VolunteerAbsence), provideMunicipalityScoped(HelpRequest), VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService, VolunteerMessageKinds, VolunteerOverviewService, VolunteerPersonalData, VolunteerMonitorFigures],
-  exports: [VolunteerMonitorFigures, VolunteerRegistrationService, VolunteerService, HelpRequestService, SuggestionService, MatchService, VolunteerOverviewService],
+  imports: [
+    RespiteModule,
+    TypeOrmModule.forFeature([
+      Volunteer,
+      VolunteerTraining,
+      VolunteerAbsence,
+      HelpRequest,
+      VolunteerMatch,
+      VolunteerHours,
+    ]),
+  ],
+  providers: [
+    provideMunicipalityScoped(Volunteer),
+    provideMunicipalityScoped(VolunteerTraining),
+    provideMunicipalityScoped(VolunteerAbsence),
+    provideMunicipalityScoped(HelpRequest),
+    VolunteerRegistrationService,
+    VolunteerService,
+    HelpRequestService,
+    SuggestionService,
+    MatchService,
+    VolunteerMessageKinds,
+    VolunteerOverviewService,
+    VolunteerPersonalData,
+    VolunteerMonitorFigures,
+  ],
+  exports: [
+    VolunteerMonitorFigures,
+    VolunteerRegistrationService,
+    VolunteerService,
+    HelpRequestService,
+    SuggestionService,
+    MatchService,
+    VolunteerOverviewService,
+  ],
 })
 export class VolunteersModule {}

@@ -1,17 +1,56 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { ActivityParticipant, PARTICIPANT_STATUSES } from '../participant.entity';
 
 export class RsvpDto {
-  @ApiProperty({ description: 'The token from the invitation link APP_BASE_URL/rsvp?token=…' }) @IsString() @MinLength(10) @MaxLength(1000) token: string;
+  @ApiProperty({ description: 'The token from the invitation link APP_BASE_URL/rsvp?token=…' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(1000)
+  token: string;
   @ApiProperty({ enum: ['yes', 'no'] }) @IsIn(['yes', 'no']) response: 'yes' | 'no';
-  @ApiPropertyOptional({ minimum: 0, maximum: 5, default: 0, description: 'People coming along, within the activity’s maximum' }) @IsOptional() @IsInt() @Min(0) @Max(5) companions?: number;
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 5,
+    default: 0,
+    description: 'People coming along, within the activity’s maximum',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  companions?: number;
 }
 
 export class EnrolDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Staff: the carer to enrol. Carers enrol themselves and leave it out.' }) @IsOptional() @IsUUID() carerId?: string;
-  @ApiPropertyOptional({ minimum: 0, maximum: 5, default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(5) companions?: number;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Staff: the carer to enrol. Carers enrol themselves and leave it out.',
+  })
+  @IsOptional()
+  @IsUUID()
+  carerId?: string;
+  @ApiPropertyOptional({ minimum: 0, maximum: 5, default: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  companions?: number;
 }
 
 export class ParticipationDto {
@@ -19,10 +58,22 @@ export class ParticipationDto {
   @ApiProperty({ format: 'uuid' }) activityId: string;
   @ApiProperty({ enum: PARTICIPANT_STATUSES }) status: string;
   @ApiProperty() companions: number;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'An offered place is held until then' }) offerExpiresAt: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'An offered place is held until then',
+  })
+  offerExpiresAt: string | null;
 
   static from(participant: ActivityParticipant): ParticipationDto {
-    return { id: participant.id, activityId: participant.activityId, status: participant.status, companions: participant.companions, offerExpiresAt: participant.offerExpiresAt?.toISOString() ?? null };
+    return {
+      id: participant.id,
+      activityId: participant.activityId,
+      status: participant.status,
+      companions: participant.companions,
+      offerExpiresAt: participant.offerExpiresAt?.toISOString() ?? null,
+    };
   }
 }
 
@@ -50,7 +101,12 @@ export class AttendanceEntryDto {
 }
 
 export class RecordAttendanceDto {
-  @ApiProperty({ type: [AttendanceEntryDto] }) @ArrayMinSize(1) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => AttendanceEntryDto) entries: AttendanceEntryDto[];
+  @ApiProperty({ type: [AttendanceEntryDto] })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceEntryDto)
+  entries: AttendanceEntryDto[];
 }
 
 export class AttendanceDto {

@@ -6,8 +6,14 @@ import { VoucherDto } from './voucher.dto';
 
 export class ApplyDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() careRelationshipId: string;
-  @ApiPropertyOptional({ enum: ['voucher', 'culture_ticket'], default: 'voucher', description: 'The culture ticket where the campaign offers it' })
-  @IsOptional() @IsIn(['voucher', 'culture_ticket']) choice?: 'voucher' | 'culture_ticket';
+  @ApiPropertyOptional({
+    enum: ['voucher', 'culture_ticket'],
+    default: 'voucher',
+    description: 'The culture ticket where the campaign offers it',
+  })
+  @IsOptional()
+  @IsIn(['voucher', 'culture_ticket'])
+  choice?: 'voucher' | 'culture_ticket';
 }
 
 export class NominateDto extends ApplyDto {
@@ -16,7 +22,11 @@ export class NominateDto extends ApplyDto {
 
 export class ReviewDto {
   @ApiProperty({ enum: ['approve', 'reject'] }) @IsIn(['approve', 'reject']) decision: 'approve' | 'reject';
-  @ApiProperty({ maxLength: 500, description: 'Why; kept with the application' }) @IsString() @MinLength(1) @MaxLength(500) note: string;
+  @ApiProperty({ maxLength: 500, description: 'Why; kept with the application' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  note: string;
 }
 
 export class RuleOutcomeDto {
@@ -36,7 +46,8 @@ export class ApplicationDto {
   @ApiProperty({ description: 'Nominated by staff rather than applied for by the carer' }) nominated: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) reviewNote: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiPropertyOptional({ type: VoucherDto, nullable: true, description: 'Issued with an approval' }) voucher?: VoucherDto | null;
+  @ApiPropertyOptional({ type: VoucherDto, nullable: true, description: 'Issued with an approval' })
+  voucher?: VoucherDto | null;
 
   static from(application: AppreciationApplication, result?: ApplicationResult): ApplicationDto {
     return {

@@ -1,28 +1,92 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { AppreciationCampaign, CAMPAIGN_KINDS } from '../campaign.entity';
 
 export class EligibilityRulesDto {
-  @ApiProperty({ example: 8, description: 'Hours of care a week, at least' }) @IsNumber({ maxDecimalPlaces: 1 }) @Min(0) @Max(168) minHoursPerWeek: number;
+  @ApiProperty({ example: 8, description: 'Hours of care a week, at least' })
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(0)
+  @Max(168)
+  minHoursPerWeek: number;
   @ApiProperty({ example: 3, description: 'Months of care, at least' }) @IsInt() @Min(0) @Max(600) minMonths: number;
-  @ApiProperty({ enum: ['carer', 'care_recipient', 'either'], description: 'Who must live in the municipality' }) @IsIn(['carer', 'care_recipient', 'either']) residency: 'carer' | 'care_recipient' | 'either';
-  @ApiPropertyOptional({ example: 0, description: 'Youngest age of the carer; 0 for none' }) @IsOptional() @IsInt() @Min(0) @Max(120) minAge?: number;
+  @ApiProperty({ enum: ['carer', 'care_recipient', 'either'], description: 'Who must live in the municipality' })
+  @IsIn(['carer', 'care_recipient', 'either'])
+  residency: 'carer' | 'care_recipient' | 'either';
+  @ApiPropertyOptional({ example: 0, description: 'Youngest age of the carer; 0 for none' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  minAge?: number;
 }
 
 export class CreateCampaignDto {
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
-  @ApiProperty({ enum: CAMPAIGN_KINDS, description: 'A voucher, or a choice between a voucher and a culture ticket of limited stock' }) @IsIn(CAMPAIGN_KINDS) kind: (typeof CAMPAIGN_KINDS)[number];
-  @ApiPropertyOptional({ example: 'Theaterbon Stadsschouwburg', description: 'With voucher_or_culture_ticket' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) cultureTicketName?: string;
-  @ApiPropertyOptional({ example: 200, description: 'With voucher_or_culture_ticket: how many tickets there are' }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) cultureTicketStock?: number;
-  @ApiProperty({ example: 5000, description: 'Value of each voucher, in cents' }) @IsInt() @Min(1) @Max(1_000_000) amountCents: number;
+  @ApiProperty({
+    enum: CAMPAIGN_KINDS,
+    description: 'A voucher, or a choice between a voucher and a culture ticket of limited stock',
+  })
+  @IsIn(CAMPAIGN_KINDS)
+  kind: (typeof CAMPAIGN_KINDS)[number];
+  @ApiPropertyOptional({ example: 'Theaterbon Stadsschouwburg', description: 'With voucher_or_culture_ticket' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  cultureTicketName?: string;
+  @ApiPropertyOptional({ example: 200, description: 'With voucher_or_culture_ticket: how many tickets there are' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  cultureTicketStock?: number;
+  @ApiProperty({ example: 5000, description: 'Value of each voucher, in cents' })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  amountCents: number;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) opensAt: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) closesAt: string;
-  @ApiProperty({ type: EligibilityRulesDto }) @IsDefined() @ValidateNested() @Type(() => EligibilityRulesDto) rules: EligibilityRulesDto;
-  @ApiPropertyOptional({ description: 'Total value that may be awarded, in cents' }) @IsOptional() @IsInt() @Min(1) @Max(2_000_000_000) budgetCents?: number;
-  @ApiPropertyOptional({ description: 'Number of awards that may be made' }) @IsOptional() @IsInt() @Min(1) @Max(10_000_000) budgetCount?: number;
-  @ApiPropertyOptional({ example: '2027-12-31', description: 'Last day vouchers can be used; a year after closing when left out' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) @IsISO8601({ strict: true }) vouchersExpireOn?: string;
+  @ApiProperty({ type: EligibilityRulesDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => EligibilityRulesDto)
+  rules: EligibilityRulesDto;
+  @ApiPropertyOptional({ description: 'Total value that may be awarded, in cents' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000_000)
+  budgetCents?: number;
+  @ApiPropertyOptional({ description: 'Number of awards that may be made' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  budgetCount?: number;
+  @ApiPropertyOptional({
+    example: '2027-12-31',
+    description: 'Last day vouchers can be used; a year after closing when left out',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  vouchersExpireOn?: string;
 }
 
 export class CampaignDto {
@@ -74,7 +138,13 @@ export class ApplicationCountsDto {
 }
 
 export class WijkFiguresDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Null for carers outside every wijk' }) wijkId: string | null;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Null for carers outside every wijk',
+  })
+  wijkId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) wijk: string | null;
   @ApiProperty() applications: number;
   @ApiProperty() approved: number;

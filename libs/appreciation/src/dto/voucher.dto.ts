@@ -12,7 +12,14 @@ export class VoucherDto {
   @ApiProperty({ example: '2027-12-31', description: 'Last day it can be used' }) expiresOn: string;
 
   static from(voucher: Voucher): VoucherDto {
-    return { id: voucher.id, kind: voucher.kind, code: formatVoucherCode(voucher.code), valueCents: voucher.valueCents, balanceCents: voucher.balanceCents, expiresOn: voucher.expiresOn };
+    return {
+      id: voucher.id,
+      kind: voucher.kind,
+      code: formatVoucherCode(voucher.code),
+      valueCents: voucher.valueCents,
+      balanceCents: voucher.balanceCents,
+      expiresOn: voucher.expiresOn,
+    };
   }
 }
 
@@ -21,7 +28,10 @@ export class VoucherListDto {
 }
 
 export class RedeemDto {
-  @ApiProperty({ example: 'K7QW-9ZHM-3TXA-4', description: 'Case, spaces and dashes do not matter' }) @IsString() @MaxLength(40) code: string;
+  @ApiProperty({ example: 'K7QW-9ZHM-3TXA-4', description: 'Case, spaces and dashes do not matter' })
+  @IsString()
+  @MaxLength(40)
+  code: string;
   @ApiProperty({ example: 1500 }) @IsInt() @Min(1) @Max(1_000_000) amountCents: number;
 }
 

@@ -18,7 +18,11 @@ export class AppreciationProcessor extends WorkerHost implements OnApplicationBo
 
   /** Registered at every start; the scheduler id makes it idempotent. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(REMIND_EXPIRING, { pattern: '0 9 * * *', tz: 'Europe/Amsterdam' }, { name: REMIND_EXPIRING });
+    await this.queue.upsertJobScheduler(
+      REMIND_EXPIRING,
+      { pattern: '0 9 * * *', tz: 'Europe/Amsterdam' },
+      { name: REMIND_EXPIRING },
+    );
   }
 
   async process(job: Job): Promise<unknown> {

@@ -1,30 +1,56 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsBoolean, IsIn, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { KINDS_OF_CARE, KindOfCare, Relation, RELATIONS } from '../care-relationship.entity';
 import { CareRelationshipView } from '../care-relationship.service';
 
 export class CreateCareRelationshipDto {
   @ApiProperty({ example: 'M.', description: 'First name or initials only', maxLength: 40 })
-  @IsString() @MinLength(1) @MaxLength(40) @Matches(/^[^\s]+( [^\s]+)?$/, { message: 'careRecipientName must be a first name or initials only' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  @Matches(/^[^\s]+( [^\s]+)?$/, { message: 'careRecipientName must be a first name or initials only' })
   careRecipientName: string;
 
   @ApiProperty({ enum: RELATIONS }) @IsIn(RELATIONS) relation: Relation;
   @ApiProperty() @IsBoolean() livesInMunicipality: boolean;
 
   @ApiProperty({ example: '2021-03-01', description: 'YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'since must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'since must be YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
   since: string;
 
   @ApiProperty({ minimum: 0, maximum: 168, example: 12 })
-  @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false }) @Min(0) @Max(168)
+  @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(168)
   hoursPerWeek: number;
 
   @ApiPropertyOptional({ enum: KINDS_OF_CARE, isArray: true, description: 'Health data: needs health_data consent' })
-  @IsOptional() @ArrayMaxSize(KINDS_OF_CARE.length) @IsIn(KINDS_OF_CARE, { each: true })
+  @IsOptional()
+  @ArrayMaxSize(KINDS_OF_CARE.length)
+  @IsIn(KINDS_OF_CARE, { each: true })
   kindsOfCare?: KindOfCare[];
 
-  @ApiPropertyOptional({ maxLength: 2000, description: 'Health free text: needs health_data consent; stored encrypted' })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: 'Health free text: needs health_data consent; stored encrypted',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   notes?: string;
 }
 

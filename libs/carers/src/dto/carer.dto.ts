@@ -21,7 +21,6 @@ import { Carer } from '../carer.entity';
 import { CONSENT_PURPOSES } from '../consent.entity';
 import { ageOn, YOUNG_CARER_BELOW_AGE } from '../dates';
 
-
 export class SignUpConsentDto {
   @ApiProperty({ enum: ['health_data'] })
   @Equals('health_data')
@@ -31,32 +30,50 @@ export class SignUpConsentDto {
 class CarerProfileFields extends PersonProfileFields {}
 
 export class CarerSignUpDto extends CarerProfileFields {
-  @ApiProperty({ example: 'GM0415' }) @IsString() @Matches(/^GM\d{4}$/, { message: 'municipalityCode must be GM followed by four digits' }) municipalityCode: string;
+  @ApiProperty({ example: 'GM0415' })
+  @IsString()
+  @Matches(/^GM\d{4}$/, { message: 'municipalityCode must be GM followed by four digits' })
+  municipalityCode: string;
   @ApiProperty({ maxLength: 254 }) @IsEmail() @MaxLength(254) email: string;
   @ApiProperty({ minLength: 12, maxLength: 256 }) @IsString() @MinLength(12) @MaxLength(256) password: string;
 
   @ApiPropertyOptional({ type: [SignUpConsentDto], description: 'Consent for health data (kinds of care, notes)' })
-  @IsOptional() @ArrayMaxSize(CONSENT_PURPOSES.length) @ValidateNested({ each: true }) @Type(() => SignUpConsentDto)
+  @IsOptional()
+  @ArrayMaxSize(CONSENT_PURPOSES.length)
+  @ValidateNested({ each: true })
+  @Type(() => SignUpConsentDto)
   consents?: SignUpConsentDto[];
 }
 
 export class GuardianConsentDto {
-  @ApiProperty({ example: 'J. de Vries (moeder)', maxLength: 200 }) @IsString() @MinLength(2) @MaxLength(200) guardianName: string;
+  @ApiProperty({ example: 'J. de Vries (moeder)', maxLength: 200 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  guardianName: string;
 }
 
 export class StaffRegistrationDto extends CarerProfileFields {
-  @ApiPropertyOptional({ maxLength: 254, description: 'Leave out for carers without email' }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ maxLength: 254, description: 'Leave out for carers without email' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
 
   @ApiPropertyOptional({ enum: ['email', 'post'], description: 'Default: email when an address is given, else post' })
-  @IsOptional() @IsIn(['email', 'post'])
+  @IsOptional()
+  @IsIn(['email', 'post'])
   contactChannel?: 'email' | 'post';
 
   @ApiPropertyOptional({ type: GuardianConsentDto, description: 'Required under 16' })
-  @IsOptional() @ValidateNested() @Type(() => GuardianConsentDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GuardianConsentDto)
   guardianConsent?: GuardianConsentDto;
 
   @ApiPropertyOptional({ description: 'The carer consented (on paper or in person) to storing health data' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   healthDataConsent?: boolean;
 }
 
@@ -71,7 +88,8 @@ export class CarerDto {
   @ApiProperty() lastName: string;
   @ApiProperty({ example: '1956-04-12' }) dateOfBirth: string;
   @ApiProperty({ description: `Under ${YOUNG_CARER_BELOW_AGE}` }) youngCarer: boolean;
-  @ApiProperty({ example: '1121AB', nullable: true, type: String, description: 'Null once erased' }) postcode: string | null;
+  @ApiProperty({ example: '1121AB', nullable: true, type: String, description: 'Null once erased' }) postcode:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) houseNumber: string | null;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) wijkId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) phone: string | null;
@@ -113,19 +131,31 @@ export function carerStatus(carer: Carer, account: Account): 'pending_verificati
 }
 
 export class CarerSearchQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Part of first or last name' }) @IsOptional() @IsString() @MaxLength(100) name?: string;
-  @ApiPropertyOptional({ description: 'Postcode or its start, e.g. 1121' }) @IsOptional() @IsString() @Matches(/^[0-9]{1,4}\s?[A-Za-z]{0,2}$/) postcode?: string;
+  @ApiPropertyOptional({ description: 'Part of first or last name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  name?: string;
+  @ApiPropertyOptional({ description: 'Postcode or its start, e.g. 1121' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9]{1,4}\s?[A-Za-z]{0,2}$/)
+  postcode?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() wijkId?: string;
 
   @ApiPropertyOptional({ description: 'true: under 25 only; false: 25 and over' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   youngCarer?: boolean;
 
   @ApiPropertyOptional({ enum: ['pending_verification', 'active', 'inactive'] })
-  @IsOptional() @IsIn(['pending_verification', 'active', 'inactive'])
+  @IsOptional()
+  @IsIn(['pending_verification', 'active', 'inactive'])
   status?: 'pending_verification' | 'active' | 'inactive';
 
   @ApiPropertyOptional({ enum: ['low', 'moderate', 'high'], description: 'Burden of the latest screening' })
-  @IsOptional() @IsIn(['low', 'moderate', 'high'])
+  @IsOptional()
+  @IsIn(['low', 'moderate', 'high'])
   burden?: 'low' | 'moderate' | 'high';
 }

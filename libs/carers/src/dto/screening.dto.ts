@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQuery } from '@app/platform';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { Screening } from '../screening.entity';
 import { ScreeningResult } from '../screening-instruments';
 import { Signal } from '../signal.entity';
@@ -9,13 +22,22 @@ import { Signal } from '../signal.entity';
 export class SubmitScreeningDto {
   @ApiPropertyOptional({ enum: ['ediz'], default: 'ediz' }) @IsOptional() @IsIn(['ediz']) instrument?: 'ediz';
 
-  @ApiProperty({ type: [Number], description: 'One answer per statement, 0 ("nee!") to 4 ("ja!")', example: [3, 2, 4, 1, 3, 2, 0, 1, 3] })
-  @ArrayMinSize(1) @ArrayMaxSize(20) @IsInt({ each: true }) @Min(0, { each: true }) @Max(4, { each: true })
+  @ApiProperty({
+    type: [Number],
+    description: 'One answer per statement, 0 ("nee!") to 4 ("ja!")',
+    example: [3, 2, 4, 1, 3, 2, 0, 1, 3],
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(4, { each: true })
   answers: number[];
 }
 
 export class ScreeningExplanationDto {
-  @ApiProperty({ type: [Number], description: 'Statements (1-based) that counted a point' }) countedStatements: number[];
+  @ApiProperty({ type: [Number], description: 'Statements (1-based) that counted a point' })
+  countedStatements: number[];
   @ApiProperty({ example: { from: 4, to: 6 } }) band: { from: number; to: number };
 }
 
@@ -45,7 +67,12 @@ export class ScreeningResultDto extends ScreeningDto {
   @ApiProperty({ description: 'A signal was opened for the steunpunt to contact you' }) signalOpened: boolean;
 
   static fromResult(screening: Screening, result: ScreeningResult, signalOpened: boolean): ScreeningResultDto {
-    return { ...ScreeningDto.from(screening), maxScore: result.maxScore, explanation: { countedStatements: result.countedStatements, band: result.band }, signalOpened };
+    return {
+      ...ScreeningDto.from(screening),
+      maxScore: result.maxScore,
+      explanation: { countedStatements: result.countedStatements, band: result.band },
+      signalOpened,
+    };
   }
 }
 
@@ -62,8 +89,15 @@ export class InstrumentDto {
 }
 
 export class SignalQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['open', 'claimed', 'closed'] }) @IsOptional() @IsIn(['open', 'claimed', 'closed']) status?: 'open' | 'claimed' | 'closed';
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional({ enum: ['open', 'claimed', 'closed'] })
+  @IsOptional()
+  @IsIn(['open', 'claimed', 'closed'])
+  status?: 'open' | 'claimed' | 'closed';
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() carerId?: string;
 }
 
@@ -102,7 +136,11 @@ export class SignalNoteInputDto {
 }
 
 export class CloseSignalDto {
-  @ApiPropertyOptional({ maxLength: 4000, description: 'What was done' }) @IsOptional() @IsString() @MaxLength(4000) note?: string;
+  @ApiPropertyOptional({ maxLength: 4000, description: 'What was done' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
 }
 
 export class SignalNoteDto {

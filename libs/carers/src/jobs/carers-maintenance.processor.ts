@@ -24,7 +24,11 @@ export class CarersMaintenanceProcessor extends WorkerHost implements OnApplicat
   /** Registered at every start; scheduler ids make it idempotent. */
   async onApplicationBootstrap(): Promise<void> {
     for (const [name, schedule] of Object.entries(SCHEDULES)) {
-      await this.queue.upsertJobScheduler(name, { ...schedule, tz: schedule.pattern ? 'Europe/Amsterdam' : undefined }, { name });
+      await this.queue.upsertJobScheduler(
+        name,
+        { ...schedule, tz: schedule.pattern ? 'Europe/Amsterdam' : undefined },
+        { name },
+      );
     }
   }
 

@@ -6,7 +6,8 @@ import { Municipality } from '../municipality.entity';
 
 export class CreateUserDto {
   @ApiProperty({ maxLength: 254 })
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ enum: ['staff', 'admin'] })
@@ -14,17 +15,21 @@ export class CreateUserDto {
   role: 'staff' | 'admin';
 
   @ApiProperty({ example: 'Anne de Vries', maxLength: 100 })
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   displayName: string;
 
   @ApiPropertyOptional({ enum: ['nl', 'en'], default: 'nl' })
-  @IsOptional() @IsIn(['nl', 'en'])
+  @IsOptional()
+  @IsIn(['nl', 'en'])
   language?: 'nl' | 'en';
 }
 
 export class UserListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: PERSON_ROLES })
-  @IsOptional() @IsIn(PERSON_ROLES)
+  @IsOptional()
+  @IsIn(PERSON_ROLES)
   role?: PersonRole;
 }
 

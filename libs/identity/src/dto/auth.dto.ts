@@ -6,17 +6,21 @@ export const PASSWORD_MAX = 256;
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@landsmeer.example.nl', maxLength: 254 })
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ maxLength: PASSWORD_MAX })
-  @IsString() @MinLength(1) @MaxLength(PASSWORD_MAX)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PASSWORD_MAX)
   password: string;
 }
 
 export class RefreshDto {
   @ApiProperty()
-  @IsString() @Length(20, 200)
+  @IsString()
+  @Length(20, 200)
   refreshToken: string;
 }
 
@@ -28,23 +32,28 @@ export class TokenPairDto {
 
 export class TokenDto {
   @ApiProperty({ description: 'The token from the emailed link' })
-  @IsString() @Length(20, 200)
+  @IsString()
+  @Length(20, 200)
   token: string;
 }
 
 export class EmailDto {
   @ApiProperty({ maxLength: 254 })
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 }
 
 export class ResetPasswordDto {
   @ApiProperty({ description: 'The token from the emailed link' })
-  @IsString() @Length(20, 200)
+  @IsString()
+  @Length(20, 200)
   token: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
-  @IsString() @MinLength(PASSWORD_MIN) @MaxLength(PASSWORD_MAX)
+  @IsString()
+  @MinLength(PASSWORD_MIN)
+  @MaxLength(PASSWORD_MAX)
   password: string;
 }
 

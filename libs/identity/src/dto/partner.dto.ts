@@ -4,7 +4,9 @@ import { Partner } from '../partner.entity';
 
 export class CreatePartnerDto {
   @ApiProperty({ example: 'Boekhandel Landsmeer', maxLength: 200 })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 }
 

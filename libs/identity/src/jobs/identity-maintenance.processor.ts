@@ -21,14 +21,22 @@ export class IdentityMaintenanceProcessor extends WorkerHost implements OnApplic
 
   /** Registered at every start; the scheduler id makes it idempotent. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(PURGE_EXPIRED_TOKENS, { pattern: '15 3 * * *', tz: 'Europe/Amsterdam' }, { name: PURGE_EXPIRED_TOKENS });
+    await this.queue.upsertJobScheduler(
+      PURGE_EXPIRED_TOKENS,
+      { pattern: '15 3 * * *', tz: 'Europe/Amsterdam' },
+      { name: PURGE_EXPIRED_TOKENS },
+    );
   }
 
   async process(job: Job): Promise<{ refreshTokens: number; oneTimeTokens: number }> {
     if (job.name !== PURGE_EXPIRED_TOKENS) throw new Error(`Unknown job ${job.name}`);
     const cutoff = `now() - interval '${KEEP_EXPIRED_DAYS} days'`;
-    const [, refreshTokens] = (await this.dataSource.query(`DELETE FROM refresh_token WHERE expires_at < ${cutoff}`)) as [unknown, number];
-    const [, oneTimeTokens] = (await this.dataSource.query(`DELETE FROM one_time_token WHERE expires_at < ${cutoff}`)) as [unknown, number];
+    const [, refreshTokens] = (await this.dataSource.query(
+      `DELETE FROM refresh_token WHERE expires_at < ${cutoff}`,
+    )) as [unknown, number];
+    const [, oneTimeTokens] = (await this.dataSource.query(
+      `DELETE FROM one_time_token WHERE expires_at < ${cutoff}`,
+    )) as [unknown, number];
     this.logger.log({ refreshTokens, oneTimeTokens }, 'purged expired tokens');
     return { refreshTokens, oneTimeTokens };
   }

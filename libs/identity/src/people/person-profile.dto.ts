@@ -12,22 +12,29 @@ export class PersonProfileFields {
   @ApiProperty({ example: 'de Vries', maxLength: 100 }) @IsString() @MinLength(1) @MaxLength(100) lastName: string;
 
   @ApiProperty({ example: '1956-04-12', description: 'YYYY-MM-DD' })
-  @Matches(LOCAL_DATE, { message: 'dateOfBirth must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @Matches(LOCAL_DATE, { message: 'dateOfBirth must be YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
   dateOfBirth: string;
 
   @ApiProperty({ example: '1121 AB' })
-  @IsString() @Matches(POSTCODE_PATTERN, { message: 'postcode must be a Dutch postcode such as 1121 AB' })
+  @IsString()
+  @Matches(POSTCODE_PATTERN, { message: 'postcode must be a Dutch postcode such as 1121 AB' })
   postcode: string;
 
   @ApiProperty({ example: '12a', description: 'House number with any addition' })
-  @Transform(asString) @IsString() @Matches(HOUSE_NUMBER_PATTERN, { message: 'houseNumber must be a house number such as 12 or 12a' })
+  @Transform(asString)
+  @IsString()
+  @Matches(HOUSE_NUMBER_PATTERN, { message: 'houseNumber must be a house number such as 12 or 12a' })
   houseNumber: string;
 
   @ApiPropertyOptional({ example: '0201234567', maxLength: 20 })
-  @IsOptional() @IsString() @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number' })
   phone?: string;
 
   @ApiPropertyOptional({ enum: ['nl', 'en'], default: 'nl' })
-  @IsOptional() @IsIn(['nl', 'en'])
+  @IsOptional()
+  @IsIn(['nl', 'en'])
   language?: 'nl' | 'en';
 }

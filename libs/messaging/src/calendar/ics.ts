@@ -17,12 +17,20 @@ export interface CalendarEvent {
  * An iCalendar file with local times in the municipality's zone and its VTIMEZONE,
  * so calendars show the right hour on both sides of a daylight-saving change.
  */
-export function calendarFile(events: CalendarEvent[], options: { name: string; timezone: string; method?: 'publish' | 'request' | 'cancel' }): string {
+export function calendarFile(
+  events: CalendarEvent[],
+  options: { name: string; timezone: string; method?: 'publish' | 'request' | 'cancel' },
+): string {
   const calendar = ical({
     name: options.name,
     prodId: { company: 'Mantelzorg platform', product: 'mantelzorg', language: 'NL' },
     timezone: { name: options.timezone, generator: getVtimezoneComponent },
-    method: options.method === 'cancel' ? ICalCalendarMethod.CANCEL : options.method === 'request' ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.PUBLISH,
+    method:
+      options.method === 'cancel'
+        ? ICalCalendarMethod.CANCEL
+        : options.method === 'request'
+          ? ICalCalendarMethod.REQUEST
+          : ICalCalendarMethod.PUBLISH,
   });
   for (const event of events) {
     calendar.createEvent({

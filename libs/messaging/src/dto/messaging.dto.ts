@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PERSON_ROLES, PersonRole } from '@app/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsDefined, IsIn, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsDefined,
+  IsIn,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { Message } from '../messages/message.entity';
 
 export class LocalizedSubjectDto {
@@ -16,14 +25,28 @@ export class LocalizedBodyDto {
 
 export class AnnouncementAudienceDto {
   @ApiProperty({ enum: PERSON_ROLES, isArray: true, example: ['carer'] })
-  @ArrayMinSize(1) @ArrayMaxSize(4) @IsIn(PERSON_ROLES, { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @IsIn(PERSON_ROLES, { each: true })
   roles: PersonRole[];
 }
 
 export class CreateAnnouncementDto {
-  @ApiProperty({ type: LocalizedSubjectDto }) @IsDefined() @ValidateNested() @Type(() => LocalizedSubjectDto) subject: LocalizedSubjectDto;
-  @ApiProperty({ type: LocalizedBodyDto }) @IsDefined() @ValidateNested() @Type(() => LocalizedBodyDto) body: LocalizedBodyDto;
-  @ApiProperty({ type: AnnouncementAudienceDto }) @IsDefined() @ValidateNested() @Type(() => AnnouncementAudienceDto) audience: AnnouncementAudienceDto;
+  @ApiProperty({ type: LocalizedSubjectDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LocalizedSubjectDto)
+  subject: LocalizedSubjectDto;
+  @ApiProperty({ type: LocalizedBodyDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LocalizedBodyDto)
+  body: LocalizedBodyDto;
+  @ApiProperty({ type: AnnouncementAudienceDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => AnnouncementAudienceDto)
+  audience: AnnouncementAudienceDto;
 }
 
 export class FanoutStartedDto {

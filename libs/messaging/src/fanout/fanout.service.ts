@@ -36,30 +36,56 @@ export class FanoutService {
   ): Promise<Fanout> {
     this.kinds.get(input.kind);
     this.sources.get(input.audience.source);
-    if (input.dedupeScope !== undefined && !/^[A-Za-z0-9._-]{1,120}$/.test(input.dedupeScope)) throw new Error(`Invalid dedupe scope ${input.dedupeScope}`);
+    if (input.dedupeScope !== undefined && !/^[A-Za-z0-9._-]{1,120}$/.test(input.dedupeScope))
+      throw new Error(`Invalid dedupe scope ${input.dedupeScope}`);
     const actor = byPlatformFor ? { id: null, municipalityId: byPlatformFor.municipalityId } : this.context.actor();
-    const fanout = await manager.getRepository(Fanout).save(
-      manager.getRepository(Fanout).create({ municipalityId: actor.municipalityId, kind: input.kind, audience: input.audience, params: input.params ?? {}, dedupeScope: input.dedupeScope ?? null, createdBy: actor.id }),
-    );
-    await this.outbox.add(manager, { queue: QUEUES.fanout, name: 'expand', jobId: `fanout.${fanout.id}`, payload: { fanoutId: fanout.id } });
+    const fanout = await manager
+      .getRepository(Fanout)
+      .save(
+        manager
+          .getRepository(Fanout)
+          .create({
+            municipalityId: actor.municipalityId,
+            kind: input.kind,
+            audience: input.audience,
+            params: input.params ?? {},
+            dedupeScope: input.dedupeScope ?? null,
+            createdBy: actor.id,
+          }),
+      );
+    await this.outbox.add(manager, {
+      queue: QUEUES.fanout,
+      name: 'expand',
+      jobId: `fanout.${fanout.id}`,
+      payload: { fanoutId: fanout.id },
+    });
     return fanout;
   }
 
   async get(fanoutId: string): Promise<Fanout> {
-    const fanout = await this.dataSource.getRepository(Fanout).findOneBy({ id: fanoutId, municipalityId: this.context.municipalityId() });
+    const fanout = await this.dataSource
+      .getRepository(Fanout)
+      .findOneBy({ id: fanoutId, municipalityId: this.context.municipalityId() });
     if (!fanout) throw new NotFoundError('The fan-out');
     return fanout;
   }
 
   /** The people of a fan-out who get it on paper, a page at a time (ordered by account id). */
-  async postRecipients(fanoutId: string, afterAccountId: string | null, limit: number): Promise<Array<{ accountId: string; language: string }>> {
+  async postRecipients(
+    fanoutId: string,
+    afterAccountId: string | null,
+    limit: number,
+  ): Promise<Array<{ accountId: string; language: string }>> {
     await this.get(fanoutId);
     const query = this.dataSource
       .getRepository(Message)
       .createQueryBuilder('message')
       .select('message.accountId', 'accountId')
       .addSelect('message.language', 'language')
-      .where('message.fanoutId = :fanoutId AND message.channel = :post AND message.accountId IS NOT NULL', { fanoutId, post: 'post' })
+      .where('message.fanoutId = :fanoutId AND message.channel = :post AND message.accountId IS NOT NULL', {
+        fanoutId,
+        post: 'post',
+      })
       .orderBy('message.accountId', 'ASC')
       .limit(limit);
     if (afterAccountId) query.andWhere('message.accountId > :afterAccountId', { afterAccountId });

@@ -46,7 +46,13 @@ export class FanoutExpansionProcessor extends WorkerHost {
     let cursor = fanout.cursor;
     let expanded = 0;
     for (;;) {
-      const recipients = await source.page(fanout.municipalityId, fanout.audience.filter, cursor, PAGE_SIZE, fanout.dedupeScope);
+      const recipients = await source.page(
+        fanout.municipalityId,
+        fanout.audience.filter,
+        cursor,
+        PAGE_SIZE,
+        fanout.dedupeScope,
+      );
       if (recipients.length === 0) break;
       await this.dataSource.transaction(async (manager) => {
         const inserted = await manager
@@ -70,12 +76,20 @@ export class FanoutExpansionProcessor extends WorkerHost {
           .orIgnore()
           .returning(['id', 'accountId'])
           .execute();
-        const messaged = (inserted.raw as Array<{ id: string; account_id: string }>).map((row) => ({ messageId: row.id, accountId: row.account_id }));
+        const messaged = (inserted.raw as Array<{ id: string; account_id: string }>).map((row) => ({
+          messageId: row.id,
+          accountId: row.account_id,
+        }));
         const ids = messaged.map((row) => row.messageId);
         if (messaged.length > 0 && kind.onFanoutPage) await kind.onFanoutPage(manager, fanout, messaged);
         await this.outbox.addMany(
           manager,
-          ids.map((id) => ({ queue: QUEUES.mail, name: 'deliver' as const, jobId: deliveryJobId(id), payload: { messageId: id } })),
+          ids.map((id) => ({
+            queue: QUEUES.mail,
+            name: 'deliver' as const,
+            jobId: deliveryJobId(id),
+            payload: { messageId: id },
+          })),
         );
         cursor = recipients[recipients.length - 1]!.accountId;
         await manager.getRepository(Fanout).update(fanout.id, { cursor });
@@ -84,7 +98,10 @@ export class FanoutExpansionProcessor extends WorkerHost {
       await job.updateProgress({ expanded });
     }
     // The audience may have changed while it was expanded; the messages written are the truth.
-    await this.dataSource.query(`UPDATE fanout SET total = (SELECT count(*) FROM message WHERE fanout_id = $1), expanded_at = now(), updated_at = now() WHERE id = $1`, [fanout.id]);
+    await this.dataSource.query(
+      `UPDATE fanout SET total = (SELECT count(*) FROM message WHERE fanout_id = $1), expanded_at = now(), updated_at = now() WHERE id = $1`,
+      [fanout.id],
+    );
     return { expanded };
   }
 }

@@ -74,10 +74,19 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
             : null;
     if (skipReason || !recipient) return this.finish(message.id, 'skipped', { outcome: skipReason });
 
-    const shared = message.fanoutId ? await this.fanoutParams.get(message.fanoutId, async () => (await this.dataSource.getRepository(Fanout).findOneBy({ id: message.fanoutId! }))?.params ?? {}) : {};
+    const shared = message.fanoutId
+      ? await this.fanoutParams.get(
+          message.fanoutId,
+          async () => (await this.dataSource.getRepository(Fanout).findOneBy({ id: message.fanoutId! }))?.params ?? {},
+        )
+      : {};
     const base = this.config.http.baseUrl;
-    const link = (path: string, token: string) => `${base}/${path}?token=${encodeURIComponent(token)}&lang=${message.language}`;
-    const unsubscribeLink = link('unsubscribe', this.linkTokens.sign(UNSUBSCRIBE_PURPOSE, recipient.accountId, UNSUBSCRIBE_LIFETIME_SECONDS));
+    const link = (path: string, token: string) =>
+      `${base}/${path}?token=${encodeURIComponent(token)}&lang=${message.language}`;
+    const unsubscribeLink = link(
+      'unsubscribe',
+      this.linkTokens.sign(UNSUBSCRIBE_PURPOSE, recipient.accountId, UNSUBSCRIBE_LIFETIME_SECONDS),
+    );
     const rendered = await kind.render({
       messageId: message.id,
       accountId: recipient.accountId,
@@ -100,7 +109,9 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
         html: rendered.html,
         attachments: rendered.attachments,
         headers:
-          kind.category === 'campaign' ? { 'List-Unsubscribe': `<${unsubscribeLink}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined,
+          kind.category === 'campaign'
+            ? { 'List-Unsubscribe': `<${unsubscribeLink}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+            : undefined,
       });
       return this.finish(message.id, 'sent', { providerMessageId, sentAt: new Date() });
     } catch (error) {
@@ -124,12 +135,18 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
       .addSelect('entry.cancelledAt IS NOT NULL', 'cancelled')
       .where('message.id = :messageId', { messageId })
       .getRawAndEntities()
-      .then(({ entities, raw }) => entities.map((entity, index) => ({ entity, cancelled: (raw[index] as { cancelled: boolean }).cancelled })))) as Array<{ entity: Message; cancelled: boolean }>;
+      .then(({ entities, raw }) =>
+        entities.map((entity, index) => ({ entity, cancelled: (raw[index] as { cancelled: boolean }).cancelled })),
+      )) as Array<{ entity: Message; cancelled: boolean }>;
     if (!row) return null;
     return row.cancelled ? 'cancelled' : row.entity;
   }
 
-  private async finish(id: string, status: 'sent' | 'skipped' | 'failed', changes: { outcome?: string | null; providerMessageId?: string; sentAt?: Date }): Promise<Outcome> {
+  private async finish(
+    id: string,
+    status: 'sent' | 'skipped' | 'failed',
+    changes: { outcome?: string | null; providerMessageId?: string; sentAt?: Date },
+  ): Promise<Outcome> {
     await this.dataSource
       .getRepository(Message)
       .createQueryBuilder()

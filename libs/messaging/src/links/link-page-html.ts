@@ -19,7 +19,9 @@ function layout(language: Language, title: string, body: string): string {
 }
 
 export function introPage(language: Language, action: string, token: string, intro: LinkPageIntro): string {
-  const fields = (intro.fields ?? []).map((field) => (field.type === 'choice' ? choiceField(language, field) : inputField(language, field))).join('\n');
+  const fields = (intro.fields ?? [])
+    .map((field) => (field.type === 'choice' ? choiceField(language, field) : inputField(language, field)))
+    .join('\n');
   return layout(
     language,
     intro.title,
@@ -39,7 +41,9 @@ function inputField(language: Language, field: LinkPageField): string {
     `<label for="${field.name}">${escapeHtml(field.label[language])}</label>` +
     `<input id="${field.name}" name="${field.name}" type="${field.type}" required` +
     (field.type === 'password' ? ` minlength="${field.min ?? 12}" autocomplete="new-password"` : '') +
-    (field.type === 'number' ? ` min="${field.min ?? 0}" max="${field.max ?? 10}" value="${escapeHtml(field.value ?? '0')}"` : '') +
+    (field.type === 'number'
+      ? ` min="${field.min ?? 0}" max="${field.max ?? 10}" value="${escapeHtml(field.value ?? '0')}"`
+      : '') +
     '>'
   );
 }

@@ -6,8 +6,15 @@ import { isOutcome, LinkPage } from './link-page';
 import { introPage, outcomePage } from './link-page-html';
 
 const INVALID: Record<Language, { title: string; message: string }> = {
-  nl: { title: 'Deze link werkt niet (meer)', message: 'De link is ongeldig, al gebruikt of verlopen. Neem contact op met het mantelzorgsteunpunt als u hulp nodig heeft.' },
-  en: { title: 'This link does not work (any more)', message: 'The link is invalid, already used or expired. Please contact the carer support point if you need help.' },
+  nl: {
+    title: 'Deze link werkt niet (meer)',
+    message:
+      'De link is ongeldig, al gebruikt of verlopen. Neem contact op met het mantelzorgsteunpunt als u hulp nodig heeft.',
+  },
+  en: {
+    title: 'This link does not work (any more)',
+    message: 'The link is invalid, already used or expired. Please contact the carer support point if you need help.',
+  },
 };
 
 function languageOf(value: unknown): Language {
@@ -33,8 +40,10 @@ export class LinkPages implements OnApplicationBootstrap {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
     if (!fastify.hasContentTypeParser('application/x-www-form-urlencoded')) {
-      fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) =>
-        done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+      fastify.addContentTypeParser(
+        'application/x-www-form-urlencoded',
+        { parseAs: 'string', bodyLimit: 16 * 1024 },
+        (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
       );
     }
     for (const page of this.pages.values()) {
@@ -48,7 +57,11 @@ export class LinkPages implements OnApplicationBootstrap {
     const language = languageOf(query.lang);
     const token = typeof query.token === 'string' ? query.token.slice(0, 1000) : '';
     const described = token ? await page.describe(token, language).catch(() => null) : null;
-    const html = !described ? outcomePage(language, { ok: false, ...INVALID[language] }) : isOutcome(described) ? outcomePage(language, described) : introPage(language, `/${page.path}`, token, described);
+    const html = !described
+      ? outcomePage(language, { ok: false, ...INVALID[language] })
+      : isOutcome(described)
+        ? outcomePage(language, described)
+        : introPage(language, `/${page.path}`, token, described);
     await this.send(reply, described && !isOutcome(described) ? 200 : 400, html);
   }
 
@@ -63,11 +76,19 @@ export class LinkPages implements OnApplicationBootstrap {
       await this.send(reply, outcome.ok ? 200 : 400, outcomePage(language, outcome));
     } catch (error) {
       this.logger.error({ page: page.path, error: (error as Error).message }, 'link page action failed');
-      await this.send(reply, 500, outcomePage(language, { ok: false, title: INVALID[language].title, message: INVALID[language].message }));
+      await this.send(
+        reply,
+        500,
+        outcomePage(language, { ok: false, title: INVALID[language].title, message: INVALID[language].message }),
+      );
     }
   }
 
   private async send(reply: FastifyReply, status: number, html: string): Promise<void> {
-    await reply.status(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+    await reply
+      .status(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(html);
   }
 }

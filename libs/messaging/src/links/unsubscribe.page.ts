@@ -10,20 +10,35 @@ const TEXT: Record<Language, { intro: LinkPageIntro; done: LinkPageOutcome; inva
   nl: {
     intro: {
       title: 'Afmelden voor nieuwsbrieven en uitnodigingen',
-      explanation: 'U krijgt dan geen berichten meer over campagnes, zoals de mantelzorgwaardering en activiteiten. Berichten over uw afspraken en uw account blijft u krijgen.',
+      explanation:
+        'U krijgt dan geen berichten meer over campagnes, zoals de mantelzorgwaardering en activiteiten. Berichten over uw afspraken en uw account blijft u krijgen.',
       button: 'Ja, meld mij af',
     },
-    done: { ok: true, title: 'U bent afgemeld', message: 'U krijgt geen campagneberichten meer. Wilt u ze later toch weer ontvangen? Neem dan contact op met het mantelzorgsteunpunt.' },
+    done: {
+      ok: true,
+      title: 'U bent afgemeld',
+      message:
+        'U krijgt geen campagneberichten meer. Wilt u ze later toch weer ontvangen? Neem dan contact op met het mantelzorgsteunpunt.',
+    },
     invalid: { ok: false, title: 'Deze link werkt niet (meer)', message: 'De afmeldlink is ongeldig of verlopen.' },
   },
   en: {
     intro: {
       title: 'Unsubscribe from newsletters and invitations',
-      explanation: 'You will no longer get campaign messages, such as the carer appreciation and activities. You will still get messages about your bookings and your account.',
+      explanation:
+        'You will no longer get campaign messages, such as the carer appreciation and activities. You will still get messages about your bookings and your account.',
       button: 'Yes, unsubscribe me',
     },
-    done: { ok: true, title: 'You are unsubscribed', message: 'You will no longer get campaign messages. To get them again later, contact the carer support point.' },
-    invalid: { ok: false, title: 'This link does not work (any more)', message: 'The unsubscribe link is invalid or has expired.' },
+    done: {
+      ok: true,
+      title: 'You are unsubscribed',
+      message: 'You will no longer get campaign messages. To get them again later, contact the carer support point.',
+    },
+    invalid: {
+      ok: false,
+      title: 'This link does not work (any more)',
+      message: 'The unsubscribe link is invalid or has expired.',
+    },
   },
 };
 

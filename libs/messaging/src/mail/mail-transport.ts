@@ -24,7 +24,9 @@ export function smtpOptions(url: string) {
     host: parsed.hostname,
     port: Number(parsed.port || (secure ? 465 : 25)),
     secure,
-    auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
+    auth: parsed.username
+      ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) }
+      : undefined,
   };
 }
 

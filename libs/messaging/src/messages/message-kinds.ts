@@ -40,7 +40,11 @@ export interface MessageKind {
    * messages, with the people newly messaged: the owning context records what the message stands
    * for (an invitation, say) so both commit or roll back together.
    */
-  onFanoutPage?(manager: EntityManager, fanout: { id: string; municipalityId: string; params: object }, messaged: Array<{ messageId: string; accountId: string }>): Promise<void>;
+  onFanoutPage?(
+    manager: EntityManager,
+    fanout: { id: string; municipalityId: string; params: object },
+    messaged: Array<{ messageId: string; accountId: string }>,
+  ): Promise<void>;
 }
 
 /** Every message kind, registered by the context that owns it. */

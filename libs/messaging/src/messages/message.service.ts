@@ -67,17 +67,28 @@ export class MessageService {
     // A keyed row is found by its key; unkeyed ones never conflict, so they come back in the order given.
     const unkeyed = messages.filter((message) => !message.dedupeKey);
     let nextUnkeyed = 0;
-    const runAtOf = (row: (typeof rows)[number]) => (row.dedupe_key === null ? unkeyed[nextUnkeyed++]?.runAt : messages.find((message) => message.dedupeKey === row.dedupe_key)?.runAt);
+    const runAtOf = (row: (typeof rows)[number]) =>
+      row.dedupe_key === null
+        ? unkeyed[nextUnkeyed++]?.runAt
+        : messages.find((message) => message.dedupeKey === row.dedupe_key)?.runAt;
     await this.outbox.addMany(
       manager,
-      rows.map((row) => ({ queue: QUEUES.mail, name: 'deliver' as const, jobId: deliveryJobId(row.id), payload: { messageId: row.id }, runAt: runAtOf(row) })),
+      rows.map((row) => ({
+        queue: QUEUES.mail,
+        name: 'deliver' as const,
+        jobId: deliveryJobId(row.id),
+        payload: { messageId: row.id },
+        runAt: runAtOf(row),
+      })),
     );
     return rows.map((row) => hydrate(manager, Message, row));
   }
 
   /** Withdraws a message not yet sent (a reminder of a cancelled booking): it is never delivered. */
   async cancel(manager: EntityManager, messageId: string): Promise<void> {
-    await manager.getRepository(Message).update({ id: messageId, status: 'queued' }, { status: 'skipped', outcome: 'cancelled' });
+    await manager
+      .getRepository(Message)
+      .update({ id: messageId, status: 'queued' }, { status: 'skipped', outcome: 'cancelled' });
     await this.outbox.cancel(manager, deliveryJobId(messageId));
   }
 
@@ -118,6 +129,7 @@ export class MessageService {
 function hydrate<T extends object>(manager: EntityManager, target: new () => T, row: Record<string, unknown>): T {
   const metadata = manager.connection.getMetadata(target);
   const entity = metadata.create() as T;
-  for (const column of metadata.columns) column.setEntityValue(entity, manager.connection.driver.prepareHydratedValue(row[column.databaseName], column));
+  for (const column of metadata.columns)
+    column.setEntityValue(entity, manager.connection.driver.prepareHydratedValue(row[column.databaseName], column));
   return entity;
 }

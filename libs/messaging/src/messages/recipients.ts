@@ -25,7 +25,13 @@ export interface AudienceSource {
   /** People in the audience; with a dedupe scope, only those not yet messaged in it (see notMessagedInScope). */
   count(municipalityId: string, filter: Record<string, unknown>, dedupeScope: string | null): Promise<number>;
   /** Recipients ordered by account id, after `afterAccountId`. */
-  page(municipalityId: string, filter: Record<string, unknown>, afterAccountId: string | null, limit: number, dedupeScope: string | null): Promise<Recipient[]>;
+  page(
+    municipalityId: string,
+    filter: Record<string, unknown>,
+    afterAccountId: string | null,
+    limit: number,
+    dedupeScope: string | null,
+  ): Promise<Recipient[]>;
 }
 
 /**

@@ -93,7 +93,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.warn({ error: (error as Error).message }, 'outbox relay paused; will retry');
         delay = ERROR_DELAY_MS;
       }
-      if (delay > 0 && this.running) await new Promise<void>((resolve) => ((this.wake = resolve), setTimeout(resolve, delay)));
+      if (delay > 0 && this.running)
+        await new Promise<void>((resolve) => ((this.wake = resolve), setTimeout(resolve, delay)));
     }
   }
 

@@ -20,7 +20,10 @@ export class Outbox {
   }
 
   /** Several jobs in one statement (a booking's confirmation and reminders, a fan-out page). */
-  async addMany<Q extends QueueName, N extends JobName<Q>>(manager: EntityManager, jobs: Array<OutboxJob<Q, N>>): Promise<void> {
+  async addMany<Q extends QueueName, N extends JobName<Q>>(
+    manager: EntityManager,
+    jobs: Array<OutboxJob<Q, N>>,
+  ): Promise<void> {
     if (jobs.length === 0) return;
     // BullMQ refuses ':' in custom ids; refusing here keeps a bad id from blocking the relay.
     const invalid = jobs.find((job) => !/^[A-Za-z0-9._-]{1,200}$/.test(job.jobId));
@@ -29,7 +32,15 @@ export class Outbox {
       .createQueryBuilder()
       .insert()
       .into(OutboxEntry)
-      .values(jobs.map((job) => ({ queue: job.queue, jobName: job.name, jobId: job.jobId, payload: job.payload as object, runAt: job.runAt ?? null })))
+      .values(
+        jobs.map((job) => ({
+          queue: job.queue,
+          jobName: job.name,
+          jobId: job.jobId,
+          payload: job.payload as object,
+          runAt: job.runAt ?? null,
+        })),
+      )
       .orIgnore()
       .execute();
   }
@@ -40,7 +51,11 @@ export class Outbox {
   }
 
   /** Moves a pending job: the old one is cancelled and a new one takes its place under a new id. */
-  async reschedule<Q extends QueueName, N extends JobName<Q>>(manager: EntityManager, oldJobId: string, job: OutboxJob<Q, N>): Promise<void> {
+  async reschedule<Q extends QueueName, N extends JobName<Q>>(
+    manager: EntityManager,
+    oldJobId: string,
+    job: OutboxJob<Q, N>,
+  ): Promise<void> {
     await this.cancel(manager, oldJobId);
     await this.add(manager, job);
   }

@@ -40,7 +40,9 @@ export class QueueDashboard implements OnApplicationBootstrap {
     const serverAdapter = new FastifyAdapter();
     serverAdapter.setBasePath(DASHBOARD_PATH);
     createBullBoard({
-      queues: Object.values(QUEUES).map((name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }))),
+      queues: Object.values(QUEUES).map(
+        (name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })),
+      ),
       serverAdapter,
       options: { uiConfig: { boardTitle: 'Mantelzorg queues' } },
     });
@@ -60,7 +62,10 @@ export class QueueDashboard implements OnApplicationBootstrap {
       return;
     }
     // The dashboard's own page needs inline scripts; only here.
-    void reply.header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'");
+    void reply.header(
+      'content-security-policy',
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'",
+    );
     done();
   }
 }

@@ -17,7 +17,9 @@ export class QueueMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const queues = Object.values(QUEUES).map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    const queues = Object.values(QUEUES).map((name) =>
+      this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }),
+    );
     new Gauge({
       name: 'queue_jobs',
       help: 'Jobs per queue and state',

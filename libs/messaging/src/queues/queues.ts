@@ -12,7 +12,10 @@ export interface JobPayloads {
   };
   'respite-maintenance': { 'expire-waitlist-offers': Record<string, never> };
   'volunteers-maintenance': { 'remind-expiring': Record<string, never> };
-  appreciation: { 'announce-campaign': { campaignId: string; municipalityId: string }; 'remind-expiring-vouchers': Record<string, never> };
+  appreciation: {
+    'announce-campaign': { campaignId: string; municipalityId: string };
+    'remind-expiring-vouchers': Record<string, never>;
+  };
   'activities-maintenance': { 'remind-sessions': Record<string, never>; 'expire-place-offers': Record<string, never> };
   privacy: { 'drop-delivery-jobs': { messageIds: string[] }; 'apply-retention': Record<string, never> };
 }

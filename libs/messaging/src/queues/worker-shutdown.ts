@@ -48,8 +48,13 @@ export class WorkerShutdown implements BeforeApplicationShutdown {
   }
 
   private async clientsOf(worker: Worker): Promise<RedisClientInternals[]> {
-    const backend = worker.backend as { connection?: { client: Promise<unknown> }; blockingConnection?: { client: Promise<unknown> } };
-    const connections = [backend.connection, backend.blockingConnection].filter((connection) => connection !== undefined);
+    const backend = worker.backend as {
+      connection?: { client: Promise<unknown> };
+      blockingConnection?: { client: Promise<unknown> };
+    };
+    const connections = [backend.connection, backend.blockingConnection].filter(
+      (connection) => connection !== undefined,
+    );
     return Promise.all(connections.map(async (connection) => (await connection.client) as RedisClientInternals));
   }
 }

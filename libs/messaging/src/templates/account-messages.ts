@@ -5,14 +5,20 @@ export function verifyEmailMessage(language: Language, link: string, senderName:
   return language === 'en'
     ? renderLinkMessage(language, {
         subject: 'Confirm your email address',
-        paragraphs: ['Please confirm that this is your email address. After that you can book respite care and apply for the appreciation.', 'The link is valid for 48 hours.'],
+        paragraphs: [
+          'Please confirm that this is your email address. After that you can book respite care and apply for the appreciation.',
+          'The link is valid for 48 hours.',
+        ],
         action: 'Confirm my email address',
         link,
         footer: `${senderName}. Did you not sign up? Then you can ignore this email.`,
       })
     : renderLinkMessage(language, {
         subject: 'Bevestig uw e-mailadres',
-        paragraphs: ['Wilt u bevestigen dat dit uw e-mailadres is? Daarna kunt u respijtzorg boeken en de mantelzorgwaardering aanvragen.', 'De link is 48 uur geldig.'],
+        paragraphs: [
+          'Wilt u bevestigen dat dit uw e-mailadres is? Daarna kunt u respijtzorg boeken en de mantelzorgwaardering aanvragen.',
+          'De link is 48 uur geldig.',
+        ],
         action: 'Mijn e-mailadres bevestigen',
         link,
         footer: `${senderName}. Heeft u zich niet aangemeld? Dan kunt u deze e-mail negeren.`,
@@ -41,14 +47,20 @@ export function accountInvitationMessage(language: Language, link: string, sende
   return language === 'en'
     ? renderLinkMessage(language, {
         subject: 'Your account for the carer support platform',
-        paragraphs: [`${senderName} has made an account for you. Choose a password to start.`, 'The link is valid for 7 days.'],
+        paragraphs: [
+          `${senderName} has made an account for you. Choose a password to start.`,
+          'The link is valid for 7 days.',
+        ],
         action: 'Choose a password',
         link,
         footer: senderName,
       })
     : renderLinkMessage(language, {
         subject: 'Uw account voor het mantelzorgplatform',
-        paragraphs: [`${senderName} heeft een account voor u aangemaakt. Kies een wachtwoord om te beginnen.`, 'De link is 7 dagen geldig.'],
+        paragraphs: [
+          `${senderName} heeft een account voor u aangemaakt. Kies een wachtwoord om te beginnen.`,
+          'De link is 7 dagen geldig.',
+        ],
         action: 'Wachtwoord kiezen',
         link,
         footer: senderName,

@@ -10,8 +10,10 @@ interface AnnouncementParams {
 }
 
 const FOOTER = {
-  nl: (link: string) => `U krijgt dit bericht omdat u bij het mantelzorgsteunpunt staat ingeschreven. Afmelden: ${link}`,
-  en: (link: string) => `You get this message because you are registered with the carer support point. Unsubscribe: ${link}`,
+  nl: (link: string) =>
+    `U krijgt dit bericht omdat u bij het mantelzorgsteunpunt staat ingeschreven. Afmelden: ${link}`,
+  en: (link: string) =>
+    `You get this message because you are registered with the carer support point. Unsubscribe: ${link}`,
 };
 
 /** A campaign message written by the municipality (subject and text in Dutch and English). */

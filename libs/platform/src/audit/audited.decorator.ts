@@ -17,7 +17,8 @@ export type AuditMetadata = AuditedRoute | { personalData: false } | { auditedBy
  * Staff and admin calls of this route are written to the audit log: who, when, the route, and
  * which person's record. Reads are logged as "read", other methods as "change".
  */
-export const Audited = (subject: string, from: AuditSubjectSource) => SetMetadata(AUDIT_KEY, { subject, from } satisfies AuditMetadata);
+export const Audited = (subject: string, from: AuditSubjectSource) =>
+  SetMetadata(AUDIT_KEY, { subject, from } satisfies AuditMetadata);
 
 /** The route shows or changes no person's record (settings, offers, aggregate figures). */
 export const NoPersonalData = () => SetMetadata(AUDIT_KEY, { personalData: false } satisfies AuditMetadata);

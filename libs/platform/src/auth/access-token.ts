@@ -21,7 +21,8 @@ export class AccessTokens {
   async verify(token: string): Promise<Actor | null> {
     try {
       const claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
-      if (!PERSON_ROLES.includes(claims.role) || typeof claims.sub !== 'string' || typeof claims.mun !== 'string') return null;
+      if (!PERSON_ROLES.includes(claims.role) || typeof claims.sub !== 'string' || typeof claims.mun !== 'string')
+        return null;
       return { id: claims.sub, role: claims.role, municipalityId: claims.mun };
     } catch {
       return null;

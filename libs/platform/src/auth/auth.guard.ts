@@ -25,7 +25,10 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
     if (execution.getType() !== 'http') return true;
-    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [execution.getHandler(), execution.getClass()]);
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [
+      execution.getHandler(),
+      execution.getClass(),
+    ]);
     if (access && 'public' in access) return true;
     const allowed = access?.roles ?? [...PERSON_ROLES];
     const request = execution.switchToHttp().getRequest<FastifyRequest>();

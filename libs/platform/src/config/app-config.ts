@@ -46,7 +46,9 @@ export class AppConfig {
   get encryption() {
     return {
       fieldKey: Buffer.from(this.env.FIELD_ENCRYPTION_KEY, 'base64'),
-      previousFieldKeys: this.env.FIELD_ENCRYPTION_PREVIOUS_KEYS.split(',').filter(Boolean).map((key) => Buffer.from(key, 'base64')),
+      previousFieldKeys: this.env.FIELD_ENCRYPTION_PREVIOUS_KEYS.split(',')
+        .filter(Boolean)
+        .map((key) => Buffer.from(key, 'base64')),
     };
   }
 

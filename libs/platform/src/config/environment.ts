@@ -9,16 +9,25 @@ export class Environment {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   WORKER_PORT = 3001;
 
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
   DATABASE_URL = 'postgres://mantelzorg:mantelzorg@127.0.0.1:54329/mantelzorg';
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
@@ -30,28 +39,39 @@ export class Environment {
   @IsUrl({ require_tld: false, require_protocol: true })
   APP_BASE_URL = 'http://localhost:3000';
 
-  @IsString() @MinLength(3)
+  @IsString()
+  @MinLength(3)
   MAIL_FROM = 'mantelzorg@example.nl';
 
   /** Most messages per second over all workers together (the SMTP relay's limit). */
-  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   MAIL_RATE_PER_SECOND = 50;
 
-  @IsString() @MinLength(32)
+  @IsString()
+  @MinLength(32)
   TOKEN_SIGNING_SECRET = DEVELOPMENT_SECRET;
 
   /** base64 of 32 random bytes; used for encrypting health free text. */
-  @IsString() @MinLength(44)
+  @IsString()
+  @MinLength(44)
   FIELD_ENCRYPTION_KEY = DEVELOPMENT_ENCRYPTION_KEY;
 
   /** Comma-separated older keys, still accepted for reading after a rotation. */
   @IsString()
   FIELD_ENCRYPTION_PREVIOUS_KEYS = '';
 
-  @Type(() => Number) @IsInt() @Min(60) @Max(3600)
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Type(() => Number) @IsInt() @Min(3600)
+  @Type(() => Number)
+  @IsInt()
+  @Min(3600)
   REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -72,14 +92,17 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
   );
   if (env.NODE_ENV === 'production') {
-    if (env.TOKEN_SIGNING_SECRET === DEVELOPMENT_SECRET) problems.push('TOKEN_SIGNING_SECRET: must be set to a secret of your own in production');
-    if (env.FIELD_ENCRYPTION_KEY === DEVELOPMENT_ENCRYPTION_KEY) problems.push('FIELD_ENCRYPTION_KEY: must be set to a key of your own in production');
+    if (env.TOKEN_SIGNING_SECRET === DEVELOPMENT_SECRET)
+      problems.push('TOKEN_SIGNING_SECRET: must be set to a secret of your own in production');
+    if (env.FIELD_ENCRYPTION_KEY === DEVELOPMENT_ENCRYPTION_KEY)
+      problems.push('FIELD_ENCRYPTION_KEY: must be set to a key of your own in production');
   }
   if (Buffer.from(env.FIELD_ENCRYPTION_KEY, 'base64').length !== 32) {
     problems.push('FIELD_ENCRYPTION_KEY: must be base64 of exactly 32 bytes');
   }
   for (const previous of env.FIELD_ENCRYPTION_PREVIOUS_KEYS.split(',').filter(Boolean)) {
-    if (Buffer.from(previous, 'base64').length !== 32) problems.push('FIELD_ENCRYPTION_PREVIOUS_KEYS: each key must be base64 of exactly 32 bytes');
+    if (Buffer.from(previous, 'base64').length !== 32)
+      problems.push('FIELD_ENCRYPTION_PREVIOUS_KEYS: each key must be base64 of exactly 32 bytes');
   }
   if (problems.length > 0) {
     throw new InvalidEnvironmentError(`Invalid configuration:\n  ${problems.join('\n  ')}`);

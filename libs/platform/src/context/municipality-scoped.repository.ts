@@ -1,6 +1,13 @@
 import { Inject, Provider, Type } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
-import { EntityManager, FindManyOptions, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import {
+  EntityManager,
+  FindManyOptions,
+  FindOptionsWhere,
+  ObjectLiteral,
+  Repository,
+  SelectQueryBuilder,
+} from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { RequestContext } from './request-context';
 
@@ -27,7 +34,10 @@ export class MunicipalityScopedRepository<T extends MunicipalityOwned> {
     return this.on(manager).findOne({ where: this.scope(where) });
   }
 
-  find(options: Omit<FindManyOptions<T>, 'where'> & { where?: FindOptionsWhere<T> } = {}, manager?: EntityManager): Promise<T[]> {
+  find(
+    options: Omit<FindManyOptions<T>, 'where'> & { where?: FindOptionsWhere<T> } = {},
+    manager?: EntityManager,
+  ): Promise<T[]> {
     return this.on(manager).find({ ...options, where: this.scope(options.where) });
   }
 
@@ -42,7 +52,11 @@ export class MunicipalityScopedRepository<T extends MunicipalityOwned> {
   }
 
   /** Updates the matching records of the acting municipality; returns how many changed. */
-  async update(where: FindOptionsWhere<T>, changes: QueryDeepPartialEntity<T>, manager?: EntityManager): Promise<number> {
+  async update(
+    where: FindOptionsWhere<T>,
+    changes: QueryDeepPartialEntity<T>,
+    manager?: EntityManager,
+  ): Promise<number> {
     const result = await this.on(manager).update(this.scope(where), changes);
     return result.affected ?? 0;
   }

@@ -4,7 +4,9 @@ import { FieldCipher } from './field-cipher';
 
 const key = (fill: number) => Buffer.alloc(32, fill).toString('base64');
 const cipherWith = (current: string, previous = '') =>
-  new FieldCipher(new AppConfig(validateEnvironment({ FIELD_ENCRYPTION_KEY: current, FIELD_ENCRYPTION_PREVIOUS_KEYS: previous })));
+  new FieldCipher(
+    new AppConfig(validateEnvironment({ FIELD_ENCRYPTION_KEY: current, FIELD_ENCRYPTION_PREVIOUS_KEYS: previous })),
+  );
 
 describe('FieldCipher', () => {
   it('round-trips text and never stores it in clear', () => {

@@ -25,13 +25,20 @@ export class FieldCipher {
     const iv = randomBytes(12);
     const cipher = createCipheriv(ALGORITHM, this.current.key, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', this.current.id, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+    return [
+      'v1',
+      this.current.id,
+      iv.toString('base64'),
+      cipher.getAuthTag().toString('base64'),
+      body.toString('base64'),
+    ].join(':');
   }
 
   decrypt(stored: string): string {
     const [version, id, iv, tag, body] = stored.split(':');
     const key = id ? this.keys.get(id) : undefined;
-    if (version !== 'v1' || !key || !iv || !tag || body === undefined) throw new Error('Encrypted field cannot be opened with the configured keys');
+    if (version !== 'v1' || !key || !iv || !tag || body === undefined)
+      throw new Error('Encrypted field cannot be opened with the configured keys');
     const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(iv, 'base64'));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');

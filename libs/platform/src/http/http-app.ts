@@ -22,7 +22,10 @@ export interface HttpAppOptions {
 }
 
 /** The Fastify application with the conventions of CONTRACT.md: prefix, problem+json, validation, docs, headers. */
-export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  module: Type<unknown>,
+  options: HttpAppOptions = {},
+): Promise<NestFastifyApplication> {
   const env = readEnvironment();
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,

@@ -32,16 +32,26 @@ export class ProblemFilter implements ExceptionFilter {
 
   toProblem(exception: unknown, language: 'nl' | 'en'): { problem: Problem; headers: Record<string, string> } {
     if (exception instanceof DomainError) {
-      return { problem: buildProblem(exception.code, exception.status, exception.detail, language, exception.errors), headers: exception.headers };
+      return {
+        problem: buildProblem(exception.code, exception.status, exception.detail, language, exception.errors),
+        headers: exception.headers,
+      };
     }
     const status = statusOf(exception);
     const code = codeForStatus(status);
-    const detail = status === 400 ? clientSafeMessage(exception) : GENERIC_DETAIL[status] ?? 'An unexpected error occurred.';
+    const detail =
+      status === 400 ? clientSafeMessage(exception) : (GENERIC_DETAIL[status] ?? 'An unexpected error occurred.');
     return { problem: buildProblem(code, status, detail, language, []), headers: {} };
   }
 }
 
-export function buildProblem(code: string, status: number, detail: string, language: 'nl' | 'en', errors: Problem['errors']): Problem {
+export function buildProblem(
+  code: string,
+  status: number,
+  detail: string,
+  language: 'nl' | 'en',
+  errors: Problem['errors'],
+): Problem {
   return { type: problemType(code), title: problemTitle(code, language), status, detail, code, errors };
 }
 
@@ -54,7 +64,12 @@ export function sendProblem(reply: FastifyReply, problem: Problem, headers: Reco
 function describeSafely(exception: unknown): Record<string, unknown> {
   if (!(exception instanceof Error)) return { kind: typeof exception };
   const driverCode = (exception as { driverError?: { code?: string } }).driverError?.code;
-  return { kind: exception.constructor.name, message: exception.message.split('\n')[0], driverCode, stack: exception.stack?.split('\n').slice(1, 6).join('\n') };
+  return {
+    kind: exception.constructor.name,
+    message: exception.message.split('\n')[0],
+    driverCode,
+    stack: exception.stack?.split('\n').slice(1, 6).join('\n'),
+  };
 }
 
 function statusOf(exception: unknown): number {

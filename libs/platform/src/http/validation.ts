@@ -4,7 +4,10 @@ import { FieldError, ValidationFailedError } from './domain-error';
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: message.replace(/^property \S+ /, 'field ') }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field,
+      message: message.replace(/^property \S+ /, 'field '),
+    }));
     return own.concat(flatten(error.children ?? [], field));
   });
 }

@@ -17,7 +17,12 @@ export class FailureLimiter {
     keyPrefix: string,
     private readonly window: FailureWindow,
   ) {
-    this.limiter = new RateLimiterRedis({ storeClient: redis.client, keyPrefix, ...window, insuranceLimiter: new RateLimiterMemory(window) });
+    this.limiter = new RateLimiterRedis({
+      storeClient: redis.client,
+      keyPrefix,
+      ...window,
+      insuranceLimiter: new RateLimiterMemory(window),
+    });
   }
 
   /** Milliseconds until `key` may try again; 0 while it is under the limit. */

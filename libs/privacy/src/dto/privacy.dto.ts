@@ -4,8 +4,15 @@ import { ISO_WITH_OFFSET, PageQuery } from '@app/platform';
 import { AuditEntry } from '../audit-entry.entity';
 
 export class ReasonDto {
-  @ApiProperty({ example: 'Verzoek van mevrouw per brief van 3 november', minLength: 5, maxLength: 500, description: 'Why staff act for the person; kept in the audit log' })
-  @IsString() @MinLength(5) @MaxLength(500)
+  @ApiProperty({
+    example: 'Verzoek van mevrouw per brief van 3 november',
+    minLength: 5,
+    maxLength: 500,
+    description: 'Why staff act for the person; kept in the audit log',
+  })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
   reason: string;
 }
 
@@ -14,10 +21,24 @@ export class AccountParams {
 }
 
 export class AuditQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Entries of this staff member or admin' }) @IsOptional() @IsUUID() actorAccountId?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: "Entries about this person's record" }) @IsOptional() @IsUUID() subjectAccountId?: string;
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+01:00' }) @IsOptional() @Matches(ISO_WITH_OFFSET) @IsISO8601() from?: string;
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+01:00' }) @IsOptional() @Matches(ISO_WITH_OFFSET) @IsISO8601() to?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Entries of this staff member or admin' })
+  @IsOptional()
+  @IsUUID()
+  actorAccountId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "Entries about this person's record" })
+  @IsOptional()
+  @IsUUID()
+  subjectAccountId?: string;
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+01:00' })
+  @IsOptional()
+  @Matches(ISO_WITH_OFFSET)
+  @IsISO8601()
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+01:00' })
+  @IsOptional()
+  @Matches(ISO_WITH_OFFSET)
+  @IsISO8601()
+  to?: string;
 }
 
 export class AuditEntryDto {
@@ -52,7 +73,8 @@ export class AuditEntryDto {
 export class AccessLogEntryDto {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ enum: ['staff', 'admin'] }) actorRole: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Name of the staff member, when known' }) actorName: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Name of the staff member, when known' })
+  actorName: string | null;
   @ApiProperty({ enum: ['read', 'change', 'export', 'erase'] }) action: string;
   @ApiProperty({ example: 'carer', description: 'Which part of the record' }) subjectType: string;
 }
@@ -60,7 +82,11 @@ export class AccessLogEntryDto {
 export class PersonalDataExportDto {
   @ApiProperty({ format: 'uuid' }) accountId: string;
   @ApiProperty({ format: 'date-time' }) exportedAt: string;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { type: 'object' } }, description: 'Rows of every table that holds data about the person, by table name' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'object' } },
+    description: 'Rows of every table that holds data about the person, by table name',
+  })
   tables: Record<string, object[]>;
 }
 

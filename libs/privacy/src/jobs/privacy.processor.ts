@@ -19,13 +19,19 @@ export class PrivacyProcessor extends WorkerHost implements OnApplicationBootstr
 
   /** Registered at every start; the scheduler id makes it idempotent. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(APPLY_RETENTION, { pattern: '45 3 * * *', tz: 'Europe/Amsterdam' }, { name: APPLY_RETENTION });
+    await this.queue.upsertJobScheduler(
+      APPLY_RETENTION,
+      { pattern: '45 3 * * *', tz: 'Europe/Amsterdam' },
+      { name: APPLY_RETENTION },
+    );
   }
 
   async process(job: Job): Promise<unknown> {
     switch (job.name as PrivacyJob) {
       case 'drop-delivery-jobs':
-        return { dropped: await this.dropDeliveryJobs((job.data as JobPayloads['privacy']['drop-delivery-jobs']).messageIds) };
+        return {
+          dropped: await this.dropDeliveryJobs((job.data as JobPayloads['privacy']['drop-delivery-jobs']).messageIds),
+        };
       case 'apply-retention':
         return this.retention.apply();
       default:

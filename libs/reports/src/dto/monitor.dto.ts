@@ -3,11 +3,22 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class MonitorQuery {
-  @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format?:
+    'json' | 'csv';
 }
 
-const SHOWN = { oneOf: [{ type: 'integer', minimum: 5 }, { type: 'string', enum: ['<5'] }] };
+const SHOWN = {
+  oneOf: [
+    { type: 'integer', minimum: 5 },
+    { type: 'string', enum: ['<5'] },
+  ],
+};
 
 export class MonitorRowDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) wijkId: string | null;

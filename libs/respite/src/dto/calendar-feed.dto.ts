@@ -6,5 +6,9 @@ export class CalendarFeedDto {
 }
 
 export class CalendarFeedQuery {
-  @ApiProperty({ description: 'The secret from the feed address' }) @IsString() @MinLength(16) @MaxLength(64) key: string;
+  @ApiProperty({ description: 'The secret from the feed address' })
+  @IsString()
+  @MinLength(16)
+  @MaxLength(64)
+  key: string;
 }

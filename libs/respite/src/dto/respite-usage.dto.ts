@@ -3,10 +3,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
-const toInteger = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+const toInteger = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
 export class BudgetQuery {
-  @ApiPropertyOptional({ description: 'Calendar year; default the current one', example: 2026 }) @IsOptional() @Transform(toInteger) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ description: 'Calendar year; default the current one', example: 2026 })
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
 }
 
 export class BudgetStatementDto {
@@ -18,8 +25,12 @@ export class BudgetStatementDto {
 }
 
 export class OccupancyQuery {
-  @ApiProperty({ example: '2026-12-01T00:00:00+01:00' }) @Matches(ISO_WITH_OFFSET, { message: 'from must be ISO 8601 with an offset' }) from: string;
-  @ApiProperty({ example: '2027-01-01T00:00:00+01:00' }) @Matches(ISO_WITH_OFFSET, { message: 'to must be ISO 8601 with an offset' }) to: string;
+  @ApiProperty({ example: '2026-12-01T00:00:00+01:00' })
+  @Matches(ISO_WITH_OFFSET, { message: 'from must be ISO 8601 with an offset' })
+  from: string;
+  @ApiProperty({ example: '2027-01-01T00:00:00+01:00' })
+  @Matches(ISO_WITH_OFFSET, { message: 'to must be ISO 8601 with an offset' })
+  to: string;
 }
 
 export class OccupancyDto {

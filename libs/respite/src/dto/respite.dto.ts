@@ -26,14 +26,32 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
 
 export class CreateOfferDto {
   @ApiProperty({ enum: OFFER_KINDS }) @IsIn(OFFER_KINDS) kind: OfferKind;
-  @ApiProperty({ example: 'Dagbesteding De Linde', maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ example: 'Dagbesteding De Linde', maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) providerName?: string;
   @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @MaxLength(300) location?: string;
-  @ApiPropertyOptional({ type: [String], example: ['dementia'] }) @IsOptional() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(40, { each: true }) suitability?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['dementia'] })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  suitability?: string[];
   @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @MaxLength(300) contact?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Wijk of this municipality the offer is in' }) @IsOptional() @IsUUID() wijkId?: string;
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Other municipalities whose carers may book this (regional provider)' })
-  @IsOptional() @ArrayMaxSize(50) @IsUUID('4', { each: true })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Wijk of this municipality the offer is in' })
+  @IsOptional()
+  @IsUUID()
+  wijkId?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Other municipalities whose carers may book this (regional provider)',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsUUID('4', { each: true })
   alsoServes?: string[];
 }
 
@@ -70,16 +88,32 @@ export class OfferListDto {
 }
 
 export class CreateSlotDto {
-  @ApiProperty({ example: '2026-12-01T09:00:00+01:00' }) @Matches(ISO_WITH_OFFSET, { message: 'startsAt must be ISO 8601 with an offset' }) @IsISO8601() startsAt: string;
-  @ApiProperty({ example: '2026-12-01T13:00:00+01:00' }) @Matches(ISO_WITH_OFFSET, { message: 'endsAt must be ISO 8601 with an offset' }) @IsISO8601() endsAt: string;
+  @ApiProperty({ example: '2026-12-01T09:00:00+01:00' })
+  @Matches(ISO_WITH_OFFSET, { message: 'startsAt must be ISO 8601 with an offset' })
+  @IsISO8601()
+  startsAt: string;
+  @ApiProperty({ example: '2026-12-01T13:00:00+01:00' })
+  @Matches(ISO_WITH_OFFSET, { message: 'endsAt must be ISO 8601 with an offset' })
+  @IsISO8601()
+  endsAt: string;
   @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) capacity: number;
 }
 
 export class GenerateSlotsDto {
   @ApiProperty({ example: '2026-12-01' }) @Matches(LOCAL_DATE) @IsISO8601({ strict: true }) from: string;
   @ApiProperty({ example: '2026-12-31' }) @Matches(LOCAL_DATE) @IsISO8601({ strict: true }) to: string;
-  @ApiProperty({ type: [Number], description: 'ISO weekdays, 1 = Monday', example: [1, 3, 5] }) @ArrayMinSize(1) @ArrayMaxSize(7) @IsInt({ each: true }) @Min(1, { each: true }) @Max(7, { each: true }) weekdays: number[];
-  @ApiProperty({ enum: ['ochtend', 'middag', 'avond'], isArray: true }) @ArrayMinSize(1) @ArrayMaxSize(3) @IsIn(['ochtend', 'middag', 'avond'], { each: true }) dagdelen: Array<'ochtend' | 'middag' | 'avond'>;
+  @ApiProperty({ type: [Number], description: 'ISO weekdays, 1 = Monday', example: [1, 3, 5] })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(7, { each: true })
+  weekdays: number[];
+  @ApiProperty({ enum: ['ochtend', 'middag', 'avond'], isArray: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @IsIn(['ochtend', 'middag', 'avond'], { each: true })
+  dagdelen: Array<'ochtend' | 'middag' | 'avond'>;
   @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) capacity: number;
 }
 
@@ -123,24 +157,49 @@ export class SlotListingDto extends SlotDto {
   @ApiProperty({ type: [String] }) suitability: string[];
 
   static fromListing(listing: SlotListing): SlotListingDto {
-    return { ...listing, startsAt: listing.startsAt.toISOString(), endsAt: listing.endsAt.toISOString(), cancelledAt: null };
+    return {
+      ...listing,
+      startsAt: listing.startsAt.toISOString(),
+      endsAt: listing.endsAt.toISOString(),
+      cancelledAt: null,
+    };
   }
 }
 
 export class SlotSearchQuery extends PageQuery {
-  @ApiProperty({ example: '2026-12-01T00:00:00+01:00' }) @Matches(ISO_WITH_OFFSET, { message: 'from must be ISO 8601 with an offset' }) from: string;
-  @ApiProperty({ example: '2026-12-08T00:00:00+01:00' }) @Matches(ISO_WITH_OFFSET, { message: 'to must be ISO 8601 with an offset' }) to: string;
+  @ApiProperty({ example: '2026-12-01T00:00:00+01:00' })
+  @Matches(ISO_WITH_OFFSET, { message: 'from must be ISO 8601 with an offset' })
+  from: string;
+  @ApiProperty({ example: '2026-12-08T00:00:00+01:00' })
+  @Matches(ISO_WITH_OFFSET, { message: 'to must be ISO 8601 with an offset' })
+  to: string;
   @ApiPropertyOptional({ enum: OFFER_KINDS }) @IsOptional() @IsIn(OFFER_KINDS) kind?: OfferKind;
   @ApiPropertyOptional({ example: 'dementia' }) @IsOptional() @IsString() @MaxLength(40) suitability?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only offers in this wijk' }) @IsOptional() @IsUUID() wijkId?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only offers run from this municipality (regional offers come from several)' }) @IsOptional() @IsUUID() municipalityId?: string;
-  @ApiPropertyOptional({ description: 'Only slots with places left' }) @IsOptional() @Transform(toBoolean) @IsBoolean() onlyAvailable?: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only offers in this wijk' })
+  @IsOptional()
+  @IsUUID()
+  wijkId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only offers run from this municipality (regional offers come from several)',
+  })
+  @IsOptional()
+  @IsUUID()
+  municipalityId?: string;
+  @ApiPropertyOptional({ description: 'Only slots with places left' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  onlyAvailable?: boolean;
 }
 
 export class CreateBookingDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() slotId: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() careRelationshipId: string;
-  @ApiPropertyOptional({ description: 'When full, join the waiting list instead of failing' }) @IsOptional() @IsBoolean() joinWaitlist?: boolean;
+  @ApiPropertyOptional({ description: 'When full, join the waiting list instead of failing' })
+  @IsOptional()
+  @IsBoolean()
+  joinWaitlist?: boolean;
 }
 
 export class CancelBookingDto {
@@ -182,7 +241,11 @@ export class MoveBookingDto {
 }
 
 export class CancelSlotDto {
-  @ApiProperty({ maxLength: 500, description: 'Why the slot is called off; kept for staff' }) @IsString() @MinLength(1) @MaxLength(500) reason: string;
+  @ApiProperty({ maxLength: 500, description: 'Why the slot is called off; kept for staff' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason: string;
 }
 
 export class SlotCancellationDto {

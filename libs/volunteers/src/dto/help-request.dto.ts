@@ -1,25 +1,58 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { AVAILABILITY_KEY } from '../availability';
 import { HELP_KINDS, HelpKind, HelpRequest } from '../help-request.entity';
 import { Suggestion } from '../suggestions';
 
 export class WantedDateDto {
   @ApiProperty({ example: '2026-12-03' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) @IsISO8601({ strict: true }) date: string;
-  @ApiProperty({ enum: ['ochtend', 'middag', 'avond'] }) @IsIn(['ochtend', 'middag', 'avond']) dagdeel: 'ochtend' | 'middag' | 'avond';
+  @ApiProperty({ enum: ['ochtend', 'middag', 'avond'] }) @IsIn(['ochtend', 'middag', 'avond']) dagdeel:
+    'ochtend' | 'middag' | 'avond';
 }
 
 export class CreateHelpRequestDto {
   @ApiProperty({ enum: HELP_KINDS }) @IsIn(HELP_KINDS) kind: HelpKind;
   @ApiProperty({ format: 'uuid' }) @IsUUID() careRelationshipId: string;
-  @ApiPropertyOptional({ type: [WantedDateDto] }) @IsOptional() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => WantedDateDto) wantedDates?: WantedDateDto[];
+  @ApiPropertyOptional({ type: [WantedDateDto] })
+  @IsOptional()
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => WantedDateDto)
+  wantedDates?: WantedDateDto[];
   @ApiPropertyOptional({ type: [String], example: ['3-middag'], description: 'Weekly, "weekday-dagdeel" (1 = Monday)' })
-  @IsOptional() @ArrayMaxSize(21) @Matches(AVAILABILITY_KEY, { each: true, message: 'each weeklyPattern entry must look like 3-middag' })
+  @IsOptional()
+  @ArrayMaxSize(21)
+  @Matches(AVAILABILITY_KEY, { each: true, message: 'each weeklyPattern entry must look like 3-middag' })
   weeklyPattern?: string[];
-  @ApiPropertyOptional({ type: [String], example: ['transport'] }) @IsOptional() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(40, { each: true }) requiredSkills?: string[];
-  @ApiPropertyOptional({ example: 'tr', description: 'A language the volunteer should speak (ISO 639-1)' }) @IsOptional() @Matches(/^[a-z]{2}$/) language?: string;
-  @ApiPropertyOptional({ maxLength: 2000, description: 'Stored encrypted' }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @ApiPropertyOptional({ type: [String], example: ['transport'] })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  requiredSkills?: string[];
+  @ApiPropertyOptional({ example: 'tr', description: 'A language the volunteer should speak (ISO 639-1)' })
+  @IsOptional()
+  @Matches(/^[a-z]{2}$/)
+  language?: string;
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Stored encrypted' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  notes?: string;
 }
 
 export class HelpRequestDto {
@@ -60,7 +93,11 @@ export class HelpRequestListDto {
 
 export class SuggestionQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional() @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value)) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 }
 
@@ -70,7 +107,8 @@ export class SuggestionDto {
   @ApiProperty() lastName: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) wijkId: string | null;
   @ApiProperty() score: number;
-  @ApiProperty({ type: [String], example: ['+3 lives in the carer’s wijk', '-1 already has 1 match'] }) reasons: string[];
+  @ApiProperty({ type: [String], example: ['+3 lives in the carer’s wijk', '-1 already has 1 match'] })
+  reasons: string[];
 
   static from(suggestion: Suggestion): SuggestionDto {
     return { ...suggestion };

@@ -13,7 +13,11 @@ export class EndMatchDto {
 
 export class LogHoursDto {
   @ApiProperty({ example: '2026-11-20' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) @IsISO8601({ strict: true }) workedOn: string;
-  @ApiProperty({ example: 2.5, minimum: 0.25, maximum: 24 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.25) @Max(24) hours: number;
+  @ApiProperty({ example: 2.5, minimum: 0.25, maximum: 24 })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0.25)
+  @Max(24)
+  hours: number;
 }
 
 export class MatchDto {
@@ -25,7 +29,14 @@ export class MatchDto {
   @ApiPropertyOptional({ nullable: true, type: String }) endReason: string | null;
 
   static from(match: VolunteerMatch): MatchDto {
-    return { id: match.id, helpRequestId: match.helpRequestId, volunteerId: match.volunteerId, status: match.status, answeredAt: match.answeredAt?.toISOString() ?? null, endReason: match.endReason };
+    return {
+      id: match.id,
+      helpRequestId: match.helpRequestId,
+      volunteerId: match.volunteerId,
+      status: match.status,
+      answeredAt: match.answeredAt?.toISOString() ?? null,
+      endReason: match.endReason,
+    };
   }
 }
 

@@ -2,7 +2,22 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import { Account, PersonProfileFields } from '@app/identity';
 import { LOCAL_DATE, PageQuery } from '@app/platform';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { AVAILABILITY_KEY } from '../availability';
 import { VolunteerAbsence } from '../volunteer-absence.entity';
 import { VolunteerTraining } from '../volunteer-training.entity';
@@ -12,37 +27,69 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
 
 /** What a volunteer offers: skills, languages, when, and how many matches at once. */
 class VolunteerPreferenceFields {
-  @ApiPropertyOptional({ type: [String], example: ['company', 'transport'], description: 'From the municipality’s list (settings.volunteerSkills)' })
-  @IsOptional() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(40, { each: true })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['company', 'transport'],
+    description: 'From the municipality’s list (settings.volunteerSkills)',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
   skills?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['nl', 'tr'], description: 'ISO 639-1 codes' })
-  @IsOptional() @ArrayMaxSize(10) @Matches(/^[a-z]{2}$/, { each: true, message: 'each language must be a two-letter code such as nl' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @Matches(/^[a-z]{2}$/, { each: true, message: 'each language must be a two-letter code such as nl' })
   languages?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['1-ochtend', '3-middag'], description: 'Weekly availability, "weekday-dagdeel" with ISO weekdays (1 = Monday)' })
-  @IsOptional() @ArrayMaxSize(21) @Matches(AVAILABILITY_KEY, { each: true, message: 'each availability must look like 1-ochtend (weekday 1-7, ochtend, middag or avond)' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['1-ochtend', '3-middag'],
+    description: 'Weekly availability, "weekday-dagdeel" with ISO weekdays (1 = Monday)',
+  })
+  @IsOptional()
+  @ArrayMaxSize(21)
+  @Matches(AVAILABILITY_KEY, {
+    each: true,
+    message: 'each availability must look like 1-ochtend (weekday 1-7, ochtend, middag or avond)',
+  })
   availability?: string[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 2, description: 'Matches at the same time' })
-  @IsOptional() @IsInt() @Min(1) @Max(10)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
   maxMatches?: number;
 }
 
 class VolunteerProfileFields extends IntersectionType(PersonProfileFields, VolunteerPreferenceFields) {}
 
 export class VolunteerSignUpDto extends VolunteerProfileFields {
-  @ApiProperty({ example: 'GM0415' }) @IsString() @Matches(/^GM\d{4}$/, { message: 'municipalityCode must be GM followed by four digits' }) municipalityCode: string;
+  @ApiProperty({ example: 'GM0415' })
+  @IsString()
+  @Matches(/^GM\d{4}$/, { message: 'municipalityCode must be GM followed by four digits' })
+  municipalityCode: string;
   @ApiProperty({ maxLength: 254 }) @IsEmail() @MaxLength(254) email: string;
   @ApiProperty({ minLength: 12, maxLength: 256 }) @IsString() @MinLength(12) @MaxLength(256) password: string;
 }
 
 export class VolunteerRegistrationDto extends VolunteerProfileFields {
-  @ApiPropertyOptional({ maxLength: 254, description: 'Leave out for volunteers without email' }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @ApiPropertyOptional({ maxLength: 254, description: 'Leave out for volunteers without email' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
 }
 
 export class UpdateVolunteerDto extends VolunteerPreferenceFields {
-  @ApiPropertyOptional({ example: '0201234567' }) @IsOptional() @IsString() @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number' }) phone?: string;
+  @ApiPropertyOptional({ example: '0201234567' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
 }
 
 export class VolunteerCreatedDto {
@@ -51,13 +98,23 @@ export class VolunteerCreatedDto {
 }
 
 export class RecordVogDto {
-  @ApiProperty({ example: '2026-10-01', description: 'Issue date on the certificate' }) @Matches(LOCAL_DATE) @IsISO8601({ strict: true }) issuedOn: string;
+  @ApiProperty({ example: '2026-10-01', description: 'Issue date on the certificate' })
+  @Matches(LOCAL_DATE)
+  @IsISO8601({ strict: true })
+  issuedOn: string;
 }
 
 export class AddTrainingDto {
-  @ApiProperty({ example: 'dementia', maxLength: 40 }) @IsString() @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'kind must be a lowercase key such as dementia' }) kind: string;
+  @ApiProperty({ example: 'dementia', maxLength: 40 })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'kind must be a lowercase key such as dementia' })
+  kind: string;
   @ApiProperty({ example: '2026-09-15' }) @Matches(LOCAL_DATE) @IsISO8601({ strict: true }) completedOn: string;
-  @ApiPropertyOptional({ example: '2028-09-15', description: 'When the training lapses, if it does' }) @IsOptional() @Matches(LOCAL_DATE) @IsISO8601({ strict: true }) validUntil?: string;
+  @ApiPropertyOptional({ example: '2028-09-15', description: 'When the training lapses, if it does' })
+  @IsOptional()
+  @Matches(LOCAL_DATE)
+  @IsISO8601({ strict: true })
+  validUntil?: string;
 }
 
 export class AddAbsenceDto {
@@ -66,10 +123,15 @@ export class AddAbsenceDto {
 }
 
 export class VolunteerSearchQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['active', 'inactive'] }) @IsOptional() @IsIn(['active', 'inactive']) status?: 'active' | 'inactive';
+  @ApiPropertyOptional({ enum: ['active', 'inactive'] }) @IsOptional() @IsIn(['active', 'inactive']) status?:
+    'active' | 'inactive';
   @ApiPropertyOptional({ example: 'transport' }) @IsOptional() @IsString() @MaxLength(40) skill?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() wijkId?: string;
-  @ApiPropertyOptional({ description: 'VOG within the municipal maximum age' }) @IsOptional() @Transform(toBoolean) @IsBoolean() vogValid?: boolean;
+  @ApiPropertyOptional({ description: 'VOG within the municipal maximum age' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  vogValid?: boolean;
 }
 
 export class TrainingDto {
@@ -157,6 +219,9 @@ export class VolunteerFiguresDto {
 export class VolunteerOverviewDto {
   @ApiProperty({ type: OpenRequestFiguresDto }) openRequests: OpenRequestFiguresDto;
   @ApiProperty({ type: VolunteerFiguresDto }) volunteers: VolunteerFiguresDto;
-  @ApiProperty({ description: 'Active volunteers with a valid VOG and dementia training, as a share of all active (0..1)' }) trainedShare: number;
+  @ApiProperty({
+    description: 'Active volunteers with a valid VOG and dementia training, as a share of all active (0..1)',
+  })
+  trainedShare: number;
   @ApiProperty({ example: 0.7 }) trainedTarget: number;
 }

@@ -29,14 +29,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return from(this.handle(execution, next, request, key));
   }
 
-  private async handle(execution: ExecutionContext, next: CallHandler, request: FastifyRequest, key: string | string[]): Promise<unknown> {
+  private async handle(
+    execution: ExecutionContext,
+    next: CallHandler,
+    request: FastifyRequest,
+    key: string | string[],
+  ): Promise<unknown> {
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw new DomainError('INVALID_IDEMPOTENCY_KEY', 400, 'Idempotency-Key must be 8 to 200 letters, digits or . _ : -');
+      throw new DomainError(
+        'INVALID_IDEMPOTENCY_KEY',
+        400,
+        'Idempotency-Key must be 8 to 200 letters, digits or . _ : -',
+      );
     }
     const reply = execution.switchToHttp().getResponse<FastifyReply>();
     const scope = this.scopeOf(request);
     const requestHash = createHash('sha256')
-      .update(`${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.params)}\n${JSON.stringify(request.body ?? null)}`)
+      .update(
+        `${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.params)}\n${JSON.stringify(request.body ?? null)}`,
+      )
       .digest('hex');
 
     const inserted = await this.records
@@ -52,7 +63,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.records.update(recordId, { statusCode: reply.statusCode, responseBody: body ?? null, completedAt: new Date() });
+      await this.records.update(recordId, {
+        statusCode: reply.statusCode,
+        responseBody: body ?? null,
+        completedAt: new Date(),
+      });
       return body;
     } catch (error) {
       // A failed attempt changed nothing; the client may retry with the same key.
@@ -67,7 +82,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new DomainError('IDEMPOTENCY_KEY_REUSED', 422, 'This Idempotency-Key was used for a different request.');
     }
     if (record.completedAt === null || record.statusCode === null) {
-      throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 409, 'A request with this Idempotency-Key is still being processed.', [], { 'retry-after': '1' });
+      throw new DomainError(
+        'IDEMPOTENCY_IN_PROGRESS',
+        409,
+        'A request with this Idempotency-Key is still being processed.',
+        [],
+        { 'retry-after': '1' },
+      );
     }
     void reply.status(record.statusCode).header('idempotent-replayed', 'true');
     return record.responseBody;
