@@ -44,7 +44,7 @@ export async function bookingBench(size: BookingSize): Promise<BenchResult> {
         total,
         connections: size.concurrency,
         plan: (index: number): HttpRequestPlan => {
-          const carer = world.carers[index % world.carers.length]!;
+          const carer = world.carers[index % world.carers.length];
           return {
             method: 'POST',
             path: '/api/v1/respite/bookings',
@@ -71,7 +71,7 @@ export async function bookingBench(size: BookingSize): Promise<BenchResult> {
     });
     const rawBookings = (world: RespiteWorld) => {
       const slotOf = requestPlan(world.slotIds.length);
-      return (index: number) => rawBooking(pool, world, index % world.carers.length, world.slotIds[slotOf(index)]!);
+      return (index: number) => rawBooking(pool, world, index % world.carers.length, world.slotIds[slotOf(index)]);
     };
     const warmUp = rawBookings(baselineWarmUp);
     await runConcurrently(WARM_UP_REQUESTS, size.concurrency, async (index) => void (await warmUp(index)));
@@ -136,7 +136,7 @@ export async function rawBookingForExperiment(...a: Parameters<typeof rawBooking
   return rawBooking(...a);
 }
 async function rawBooking(pool: Pool, world: RespiteWorld, carerIndex: number, slotId: string): Promise<boolean> {
-  const { accountId, relationshipId } = world.carers[carerIndex]!;
+  const { accountId, relationshipId } = world.carers[carerIndex];
   const carer = (
     await pool.query('SELECT id, municipality_id FROM carer WHERE account_id = $1 AND municipality_id = $2', [
       accountId,

@@ -11,7 +11,7 @@ export interface LoadFigures {
 export function summarise(latenciesMs: number[], seconds: number): LoadFigures {
   const sorted = Float64Array.from(latenciesMs).sort();
   const percentile = (p: number) =>
-    sorted.length === 0 ? 0 : round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!, 1);
+    sorted.length === 0 ? 0 : round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)], 1);
   return {
     requests: sorted.length,
     seconds: round(seconds, 2),

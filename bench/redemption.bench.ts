@@ -37,7 +37,7 @@ export async function redemptionBench(size: {
     const baselineWarmUp = await seedVouchers(database, api.base, size.vouchers / 5);
     const random = seededRandom(42);
     const redemptionOf = (world: VoucherWorld, index: number) => ({
-      code: world.codes[Math.floor(random(index) * world.codes.length)]!,
+      code: world.codes[Math.floor(random(index) * world.codes.length)],
       amountCents: 100 + 100 * Math.floor(random(index + 1_000_000) * 4),
     });
     const redemptions = (world: VoucherWorld, total: number) => ({
@@ -165,7 +165,7 @@ async function seedVouchers(database: Client, base: string, count: number): Prom
       VALUE_CENTS,
     ],
   );
-  return { municipalityId: world.municipalityId, partnerId: partner.id!, apiKey: partner.apiKey!, codes };
+  return { municipalityId: world.municipalityId, partnerId: partner.id, apiKey: partner.apiKey, codes };
 }
 
 /** The redemption as the product issues it, straight through pg: the conditional UPDATE writing its record, then on refusal the read that says why. */

@@ -40,7 +40,7 @@ function parse(argv: string[]): { names: string[]; args: Args } {
   const names: string[] = [];
   const args: Args = {};
   for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index]!;
+    const arg = argv[index];
     if (arg.startsWith('--')) args[arg.slice(2)] = argv[++index] ?? '';
     else names.push(arg);
   }
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const results: Record<string, BenchResult> = {};
   for (const name of selected) {
     process.stderr.write(`running ${name}...\n`);
-    results[name] = await BENCHES[name]!(args);
+    results[name] = await BENCHES[name](args);
     console.log(`\n${name}`);
     console.table(results[name].figures);
   }

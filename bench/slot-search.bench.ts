@@ -53,8 +53,8 @@ export async function slotSearchBench(size: {
       });
       return {
         method: 'GET',
-        path: `/api/v1/respite/slots?${query}`,
-        headers: { authorization: `Bearer ${world.carers[index % world.carers.length]!.token}` },
+        path: `/api/v1/respite/slots?${query.toString()}`,
+        headers: { authorization: `Bearer ${world.carers[index % world.carers.length].token}` },
       };
     },
   });

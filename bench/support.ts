@@ -156,8 +156,8 @@ export function cpuSnapshot(named: Record<string, number | undefined> = {}): Rec
   const totals: Record<string, number> = { postgres: 0, redis: 0, bench: cpuOf(process.pid)?.ms ?? 0 };
   for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     const process = cpuOf(pid);
-    if (process?.comm === 'postgres') totals.postgres! += process.ms;
-    else if (process?.comm.startsWith('redis-server')) totals.redis! += process.ms;
+    if (process?.comm === 'postgres') totals.postgres += process.ms;
+    else if (process?.comm.startsWith('redis-server')) totals.redis += process.ms;
   }
   for (const [name, pid] of Object.entries(named)) totals[name] = pid ? (cpuOf(pid)?.ms ?? 0) : 0;
   return totals;
@@ -166,7 +166,7 @@ export function cpuSnapshot(named: Record<string, number | undefined> = {}): Rec
 /** CPU ms per unit of work of each process group between two snapshots. */
 export function cpuPerUnit(before: Record<string, number>, after: Record<string, number>, units: number): string {
   return Object.keys(after)
-    .map((name) => `${name} ${((after[name]! - (before[name] ?? 0)) / units).toFixed(2)}`)
+    .map((name) => `${name} ${((after[name] - (before[name] ?? 0)) / units).toFixed(2)}`)
     .join(', ');
 }
 

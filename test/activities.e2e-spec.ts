@@ -21,10 +21,10 @@ describe('activities', () => {
     app.post('/api/v1/rsvp', { body: { token, response, ...(companions === undefined ? {} : { companions }) } });
   const statusOf = async (activityId: string, accountId: string) =>
     (
-      (await dataSource.query('SELECT status FROM activity_participant WHERE activity_id = $1 AND account_id = $2', [
-        activityId,
-        accountId,
-      ])) as Array<{ status: string }>
+      await dataSource.query<Array<{ status: string }>>(
+        'SELECT status FROM activity_participant WHERE activity_id = $1 AND account_id = $2',
+        [activityId, accountId],
+      )
     )[0]?.status;
 
   it('puts the Dag van de Mantelzorg on 10 November by default, keeps recurring local times across DST, and refuses bad input', async () => {
@@ -195,7 +195,7 @@ describe('activities', () => {
       carers.slice(0, 2).map((carer) => carer.accountId),
     ]);
     await dataSource.query(`UPDATE carer SET date_of_birth = '2005-05-05' WHERE account_id = $1`, [
-      carers[5]!.accountId,
+      carers[5].accountId,
     ]);
     const event = await createEvent(app, admin.accessToken, { capacity: 10, maxCompanions: 1, location: 'Dorpshuis' });
 
@@ -218,7 +218,7 @@ describe('activities', () => {
     expect(invited).toEqual({ n: 6, people: 6 });
 
     const mail = app.smtp
-      .to(carers[0]!.email)
+      .to(carers[0].email)
       .find((candidate) => candidate.subject === 'Uitnodiging: Dag van de Mantelzorg')!;
     expect(mail.rawHeaders['list-unsubscribe']).toContain('/unsubscribe?token=');
     const link = linkIn(mail.text, 'rsvp');
@@ -226,7 +226,7 @@ describe('activities', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('Dag van de Mantelzorg');
     expect(page.body).toContain('type="radio"');
-    expect(await statusOf(event.id, carers[0]!.accountId)).toBeUndefined();
+    expect(await statusOf(event.id, carers[0].accountId)).toBeUndefined();
 
     const answered = await formPost(app, '/rsvp', {
       token: link.searchParams.get('token')!,
@@ -235,9 +235,9 @@ describe('activities', () => {
       companions: '1',
     });
     expect(answered.status).toBe(200);
-    expect(await statusOf(event.id, carers[0]!.accountId)).toBe('attending');
-    const confirmation = await app.smtp.waitForSubject(carers[0]!.email, 'U bent aangemeld: Dag van de Mantelzorg');
-    expect(confirmation.attachments[0]!.content).toContain('BEGIN:VEVENT');
+    expect(await statusOf(event.id, carers[0].accountId)).toBe('attending');
+    const confirmation = await app.smtp.waitForSubject(carers[0].email, 'U bent aangemeld: Dag van de Mantelzorg');
+    expect(confirmation.attachments[0].content).toContain('BEGIN:VEVENT');
     expect((await app.get(`/api/v1/activities/${event.id}`, { token: admin.accessToken })).body.remaining).toBe(8);
 
     const token = link.searchParams.get('token')!;
@@ -321,35 +321,35 @@ describe('activities', () => {
     });
     await inviteAndWait(app, admin.accessToken, event.id, { all: true });
     const tokens = await rsvpTokens(app, event.id);
-    expect((await rsvp(tokens.get(first!.accountId)!, 'yes', 1)).body.status).toBe('attending');
-    expect((await rsvp(tokens.get(second!.accountId)!, 'yes')).body.status).toBe('waitlisted');
-    expect((await rsvp(tokens.get(third!.accountId)!, 'yes')).body.status).toBe('waitlisted');
-    await app.smtp.waitForSubject(second!.email, 'Wachtlijst: Lotgenotenmiddag');
+    expect((await rsvp(tokens.get(first.accountId)!, 'yes', 1)).body.status).toBe('attending');
+    expect((await rsvp(tokens.get(second.accountId)!, 'yes')).body.status).toBe('waitlisted');
+    expect((await rsvp(tokens.get(third.accountId)!, 'yes')).body.status).toBe('waitlisted');
+    await app.smtp.waitForSubject(second.email, 'Wachtlijst: Lotgenotenmiddag');
 
-    expect((await rsvp(tokens.get(first!.accountId)!, 'yes', 0)).body.status).toBe('attending');
-    expect(await statusOf(event.id, second!.accountId)).toBe('offered');
-    const offer = await app.smtp.waitForSubject(second!.email, 'Er is een plaats vrij: Lotgenotenmiddag');
+    expect((await rsvp(tokens.get(first.accountId)!, 'yes', 0)).body.status).toBe('attending');
+    expect(await statusOf(event.id, second.accountId)).toBe('offered');
+    const offer = await app.smtp.waitForSubject(second.email, 'Er is een plaats vrij: Lotgenotenmiddag');
     const expiredLink = linkIn(offer.text, 'activity-place');
     expect((await app.get(`${expiredLink.pathname}${expiredLink.search}`)).status).toBe(200);
-    expect(await statusOf(event.id, second!.accountId)).toBe('offered');
+    expect(await statusOf(event.id, second.accountId)).toBe('offered');
 
     await dataSource.query(
       `UPDATE activity_participant SET offer_expires_at = now() - interval '1 minute' WHERE activity_id = $1 AND account_id = $2`,
-      [event.id, second!.accountId],
+      [event.id, second.accountId],
     );
     expect(await app.app.get(ParticipationService).expireOffers()).toBe(1);
-    expect(await statusOf(event.id, second!.accountId)).toBe('cancelled');
-    expect(await statusOf(event.id, third!.accountId)).toBe('offered');
+    expect(await statusOf(event.id, second.accountId)).toBe('cancelled');
+    expect(await statusOf(event.id, third.accountId)).toBe('offered');
     expect(
       (await formPost(app, '/activity-place', { token: expiredLink.searchParams.get('token')!, lang: 'nl' })).status,
     ).toBe(400);
 
-    const thirdOffer = await app.smtp.waitForSubject(third!.email, 'Er is een plaats vrij: Lotgenotenmiddag');
+    const thirdOffer = await app.smtp.waitForSubject(third.email, 'Er is een plaats vrij: Lotgenotenmiddag');
     const link = linkIn(thirdOffer.text, 'activity-place');
     expect(
       (await formPost(app, '/activity-place', { token: link.searchParams.get('token')!, lang: 'nl' })).status,
     ).toBe(200);
-    expect(await statusOf(event.id, third!.accountId)).toBe('attending');
+    expect(await statusOf(event.id, third.accountId)).toBe('attending');
     const [row] = await dataSource.query('SELECT places_taken FROM activity WHERE id = $1', [event.id]);
     expect(row.places_taken).toBe(2);
   });
@@ -374,7 +374,7 @@ describe('activities', () => {
     });
     expect(course.status).toBe(201);
     const enrolled = await app.post(`/api/v1/activities/${course.body.id}/enrolments`, {
-      token: carer!.token,
+      token: carer.token,
       body: {},
     });
     expect(enrolled.status).toBe(201);
@@ -382,8 +382,8 @@ describe('activities', () => {
     expect(
       (
         await app.post(`/api/v1/activities/${course.body.id}/enrolments`, {
-          token: carer!.token,
-          body: { carerId: other!.carerId },
+          token: carer.token,
+          body: { carerId: other.carerId },
         })
       ).status,
     ).toBe(400);
@@ -393,17 +393,17 @@ describe('activities', () => {
     ).toBe('VALIDATION_FAILED');
     const byStaff = await app.post(`/api/v1/activities/${course.body.id}/enrolments`, {
       token: staff.accessToken,
-      body: { carerId: other!.carerId },
+      body: { carerId: other.carerId },
     });
     expect(byStaff.body.status).toBe('attending');
     expect(
-      (await app.post(`/api/v1/activities/${course.body.id}/enrolments`, { token: invitedOnly!.token, body: {} })).body
+      (await app.post(`/api/v1/activities/${course.body.id}/enrolments`, { token: invitedOnly.token, body: {} })).body
         .status,
     ).toBe('waitlisted');
 
     const event = await createEvent(app, admin.accessToken, { capacity: 5 });
     expect(
-      (await app.post(`/api/v1/activities/${event.id}/enrolments`, { token: carer!.token, body: {} })).body.code,
+      (await app.post(`/api/v1/activities/${event.id}/enrolments`, { token: carer.token, body: {} })).body.code,
     ).toBe('INVITATION_REQUIRED');
 
     const list = await app.get(`/api/v1/activities/${course.body.id}/participants`, { token: volunteer.accessToken });
@@ -421,7 +421,7 @@ describe('activities', () => {
       (await app.get(`/api/v1/activities/${course.body.id}/participants`, { token: otherVolunteer.accessToken }))
         .status,
     ).toBe(404);
-    expect((await app.get(`/api/v1/activities/${course.body.id}/participants`, { token: carer!.token })).status).toBe(
+    expect((await app.get(`/api/v1/activities/${course.body.id}/participants`, { token: carer.token })).status).toBe(
       403,
     );
 
@@ -443,7 +443,7 @@ describe('activities', () => {
     const waitlisted = (
       await dataSource.query('SELECT id FROM activity_participant WHERE activity_id = $1 AND account_id = $2', [
         course.body.id,
-        invitedOnly!.accountId,
+        invitedOnly.accountId,
       ])
     )[0].id;
     expect(
@@ -469,7 +469,7 @@ describe('activities', () => {
       (await app.get(`/api/v1/activities/${course.body.id}/figures`, { token: staff.accessToken })).body,
     ).toMatchObject({ participants: 2, waitlisted: 1, attended: 1 });
 
-    const mine = await app.get('/api/v1/me/activities', { token: carer!.token });
+    const mine = await app.get('/api/v1/me/activities', { token: carer.token });
     expect(mine.body).toEqual([
       expect.objectContaining({
         activityId: course.body.id,
@@ -479,7 +479,7 @@ describe('activities', () => {
       }),
     ]);
     const withdrawn = await app.post(`/api/v1/activities/${course.body.id}/participants/${byStaff.body.id}/cancel`, {
-      token: carer!.token,
+      token: carer.token,
       body: {},
     });
     expect(withdrawn.status).toBe(404);
@@ -496,25 +496,25 @@ describe('activities', () => {
     );
     await inviteAndWait(app, admin.accessToken, event.id, { all: true });
     const tokens = await rsvpTokens(app, event.id);
-    await rsvp(tokens.get(coming!.accountId)!, 'yes');
-    await rsvp(tokens.get(withdrawn!.accountId)!, 'yes');
-    await rsvp(tokens.get(withdrawn!.accountId)!, 'no');
+    await rsvp(tokens.get(coming.accountId)!, 'yes');
+    await rsvp(tokens.get(withdrawn.accountId)!, 'yes');
+    await rsvp(tokens.get(withdrawn.accountId)!, 'no');
 
     const reminders = app.app.get(SessionReminders);
     expect(await reminders.remindUpcoming()).toBe(1);
     expect(await reminders.remindUpcoming()).toBe(0);
-    const reminder = await app.smtp.waitForSubject(coming!.email, 'Herinnering: Wandeling');
-    expect(reminder.attachments[0]!.content).toContain('TZID=Europe/Amsterdam');
-    expect(app.smtp.to(withdrawn!.email).some((mail) => mail.subject === 'Herinnering: Wandeling')).toBe(false);
+    const reminder = await app.smtp.waitForSubject(coming.email, 'Herinnering: Wandeling');
+    expect(reminder.attachments[0].content).toContain('TZID=Europe/Amsterdam');
+    expect(app.smtp.to(withdrawn.email).some((mail) => mail.subject === 'Herinnering: Wandeling')).toBe(false);
 
-    const sessionId = event.sessions[0]!.id;
+    const sessionId = event.sessions[0].id;
     const moved = await app.patch(`/api/v1/activities/${event.id}/sessions/${sessionId}`, {
       token: admin.accessToken,
       body: { startsAt: hoursFromNow(22), endsAt: hoursFromNow(24) },
     });
     expect(moved.status).toBe(200);
-    const movedMail = await app.smtp.waitForSubject(coming!.email, 'Nieuwe tijd: Wandeling');
-    expect(movedMail.attachments[0]!.content).toContain('METHOD:REQUEST');
+    const movedMail = await app.smtp.waitForSubject(coming.email, 'Nieuwe tijd: Wandeling');
+    expect(movedMail.attachments[0].content).toContain('METHOD:REQUEST');
     expect(await reminders.remindUpcoming()).toBe(1);
 
     const cancelled = await app.post(`/api/v1/activities/${event.id}/sessions/${sessionId}/cancel`, {
@@ -522,12 +522,12 @@ describe('activities', () => {
       body: { reason: 'Storm verwacht' },
     });
     expect(cancelled.body.sessions[0].cancelledAt).not.toBeNull();
-    const cancelMail = await app.smtp.waitForSubject(coming!.email, 'Gaat niet door: Wandeling');
+    const cancelMail = await app.smtp.waitForSubject(coming.email, 'Gaat niet door: Wandeling');
     expect(cancelMail.text).toContain('Storm verwacht');
-    expect(cancelMail.attachments[0]!.content).toContain('METHOD:CANCEL');
+    expect(cancelMail.attachments[0].content).toContain('METHOD:CANCEL');
     expect(await reminders.remindUpcoming()).toBe(0);
-    expect(app.smtp.to(withdrawn!.email).some((mail) => mail.subject.startsWith('Gaat niet door'))).toBe(false);
-    expect((await rsvp(tokens.get(coming!.accountId)!, 'no')).body.code).toBe('RESPONSES_CLOSED');
+    expect(app.smtp.to(withdrawn.email).some((mail) => mail.subject.startsWith('Gaat niet door'))).toBe(false);
+    expect((await rsvp(tokens.get(coming.accountId)!, 'no')).body.code).toBe('RESPONSES_CLOSED');
   });
 
   it('keeps activities, invitations, figures and attendance inside the municipality', async () => {
@@ -535,7 +535,7 @@ describe('activities', () => {
     const away = await municipalityWithWijk(app);
     const [awayCarer] = await seedCarers(app, away.municipality, 1);
     const event = await createEvent(app, home.admin.accessToken);
-    const sessionId = event.sessions[0]!.id;
+    const sessionId = event.sessions[0].id;
     const forbidden = [
       await app.get(`/api/v1/activities/${event.id}`, { token: away.admin.accessToken }),
       await app.patch(`/api/v1/activities/${event.id}`, { token: away.staff.accessToken, body: { capacity: 1 } }),
@@ -547,11 +547,11 @@ describe('activities', () => {
       await app.get(`/api/v1/activities/${event.id}/participants`, { token: away.staff.accessToken }),
       await app.post(`/api/v1/activities/${event.id}/enrolments`, {
         token: away.staff.accessToken,
-        body: { carerId: awayCarer!.carerId },
+        body: { carerId: awayCarer.carerId },
       }),
       await app.post(`/api/v1/activities/${event.id}/enrolments`, {
         token: home.staff.accessToken,
-        body: { carerId: awayCarer!.carerId },
+        body: { carerId: awayCarer.carerId },
       }),
       await app.post(`/api/v1/activities/${event.id}/sessions/${sessionId}/cancel`, {
         token: away.staff.accessToken,

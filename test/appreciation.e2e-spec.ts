@@ -128,7 +128,7 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
   it('approves an eligible carer with reasons, issues and mails a voucher, and refuses a second application', async () => {
     const { municipality, campaignId } = await setUp();
     const [carer, lowHours] = await carers(municipality, 2);
-    const answer = await apply(campaignId, carer!);
+    const answer = await apply(campaignId, carer);
     expect(answer.status).toBe(201);
     expect(answer.body.status).toBe('approved');
     expect(
@@ -145,19 +145,19 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
       code: expect.stringMatching(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]$/),
     });
 
-    const mail = await app.smtp.waitFor(carer!.email, 1, 10_000);
+    const mail = await app.smtp.waitFor(carer.email, 1, 10_000);
     expect(mail.subject).toBe('Dank u wel: uw waardebon');
     expect(mail.text).toContain(answer.body.voucher.code);
-    const mine = await app.get('/api/v1/me/vouchers', { token: carer!.token });
+    const mine = await app.get('/api/v1/me/vouchers', { token: carer.token });
     expect(mine.body.items).toEqual([answer.body.voucher]);
 
-    const again = await apply(campaignId, carer!);
+    const again = await apply(campaignId, carer);
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_APPLIED']);
 
     await dataSource.query('UPDATE care_relationship SET hours_per_week = 7.5 WHERE id = $1', [
-      lowHours!.relationshipId,
+      lowHours.relationshipId,
     ]);
-    const rejected = await apply(campaignId, lowHours!);
+    const rejected = await apply(campaignId, lowHours);
     expect(rejected.status).toBe(201);
     expect(rejected.body.status).toBe('rejected');
     expect(rejected.body.reasons[0]).toEqual({
@@ -166,34 +166,34 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
       detail: '7.5 hours of care a week, fewer than the 8 asked',
     });
     expect(rejected.body.voucher).toBeNull();
-    expect((await app.get('/api/v1/me/vouchers', { token: lowHours!.token })).body.items).toEqual([]);
+    expect((await app.get('/api/v1/me/vouchers', { token: lowHours.token })).body.items).toEqual([]);
   });
 
   it('refuses closed windows, unverified carers, bad input and other municipalities', async () => {
     const { municipality, campaignId } = await setUp();
     const closed = await setUp({ opensAt: hoursAgo(-24), closesAt: hoursAgo(-48) });
     const [carer, unverified] = await carers(municipality, 2);
-    const closedCarer = (await carers(closed.municipality, 1))[0]!;
+    const closedCarer = (await carers(closed.municipality, 1))[0];
     expect((await apply(closed.campaignId, closedCarer)).body.code).toBe('CAMPAIGN_CLOSED');
-    await dataSource.query('UPDATE account SET email_verified_at = NULL WHERE id = $1', [unverified!.accountId]);
-    expect((await apply(campaignId, unverified!)).body.code).toBe('EMAIL_NOT_VERIFIED');
-    expect((await apply(closed.campaignId, carer!)).status).toBe(404);
-    expect((await apply(campaignId, carer!, closedCarer.relationshipId)).status).toBe(404);
+    await dataSource.query('UPDATE account SET email_verified_at = NULL WHERE id = $1', [unverified.accountId]);
+    expect((await apply(campaignId, unverified)).body.code).toBe('EMAIL_NOT_VERIFIED');
+    expect((await apply(closed.campaignId, carer)).status).toBe(404);
+    expect((await apply(campaignId, carer, closedCarer.relationshipId)).status).toBe(404);
     expect(
       (
         await app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, {
-          token: carer!.token,
+          token: carer.token,
           body: { careRelationshipId: 42 },
         })
       ).status,
     ).toBe(400);
     expect(
-      (await app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, { token: carer!.token, body: {} }))
+      (await app.post(`/api/v1/appreciation/campaigns/${campaignId}/applications`, { token: carer.token, body: {} }))
         .status,
     ).toBe(400);
     const [rows] = await dataSource.query(
       'SELECT count(*)::int AS n FROM appreciation_application WHERE carer_id = ANY($1)',
-      [[carer!.carerId, unverified!.carerId, closedCarer.carerId]],
+      [[carer.carerId, unverified.carerId, closedCarer.carerId]],
     );
     expect(rows.n).toBe(0);
   });
@@ -201,13 +201,13 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
   it('sends a second carer of the same person to staff review, who approve or reject with a reason', async () => {
     const { municipality, staff, campaignId } = await setUp();
     const [first, second, third] = await seedCarers(app, municipality, 3);
-    expect((await apply(campaignId, first!)).body.status).toBe('approved');
-    const doubtful = await apply(campaignId, second!);
+    expect((await apply(campaignId, first)).body.status).toBe('approved');
+    const doubtful = await apply(campaignId, second);
     expect(doubtful.body.status).toBe('needs_review');
     expect(doubtful.body.reasons.at(-1)).toMatchObject({ rule: 'one_award_per_care_recipient', outcome: 'unclear' });
     const nominated = await app.post(`/api/v1/appreciation/campaigns/${campaignId}/nominations`, {
       token: staff.accessToken,
-      body: { carerId: third!.carerId, careRelationshipId: third!.relationshipId },
+      body: { carerId: third.carerId, careRelationshipId: third.relationshipId },
     });
     expect([nominated.status, nominated.body.status, nominated.body.nominated]).toEqual([201, 'needs_review', true]);
 
@@ -246,7 +246,7 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     expect(
       (
         await app.post(`/api/v1/appreciation/applications/${doubtful.body.id}/review`, {
-          token: second!.token,
+          token: second.token,
           body: { decision: 'approve', note: 'x' },
         })
       ).status,
@@ -261,14 +261,14 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
   it('keeps one award per carer when the same carer applies many times at once', async () => {
     const { municipality, campaignId } = await setUp();
     const [carer] = await carers(municipality, 1);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => apply(campaignId, carer!)));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => apply(campaignId, carer)));
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
     expect(
       answers.filter((answer) => answer.status === 409).every((answer) => answer.body.code === 'ALREADY_APPLIED'),
     ).toBe(true);
     const [rows] = await dataSource.query(
       'SELECT (SELECT count(*)::int FROM appreciation_application WHERE carer_id = $1) AS applications, (SELECT count(*)::int FROM voucher WHERE carer_id = $1) AS vouchers',
-      [carer!.carerId],
+      [carer.carerId],
     );
     expect(rows).toEqual({ applications: 1, vouchers: 1 });
   });
@@ -293,7 +293,7 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
   it('lets partners spend a voucher in parts, never beyond its balance, once per idempotency key', async () => {
     const { municipality, admin, campaignId } = await setUp();
     const [carer] = await carers(municipality, 1);
-    const code = (await apply(campaignId, carer!)).body.voucher.code as string;
+    const code = (await apply(campaignId, carer)).body.voucher.code as string;
     const apiKey = await partner(admin);
 
     const first = await redeem(apiKey, code.toLowerCase().replace(/-/g, ' '), 1000, {
@@ -327,15 +327,15 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     expect((await redeem(apiKey, code, '5' as unknown as number)).status).toBe(400);
     expect((await app.post('/api/v1/vouchers/redemptions', { body: { code, amountCents: 1 } })).status).toBe(401);
     expect(
-      (await app.post('/api/v1/vouchers/redemptions', { token: carer!.token, body: { code, amountCents: 1 } })).status,
+      (await app.post('/api/v1/vouchers/redemptions', { token: carer.token, body: { code, amountCents: 1 } })).status,
     ).toBe(403);
   });
 
   it('answers expired and unknown codes, keeps vouchers within the municipality, and throttles guessing', async () => {
     const { municipality, admin, campaignId } = await setUp();
     const [carer, other] = await carers(municipality, 2);
-    const code = (await apply(campaignId, carer!)).body.voucher.code as string;
-    const expiredCode = (await apply(campaignId, other!)).body.voucher.code as string;
+    const code = (await apply(campaignId, carer)).body.voucher.code as string;
+    const expiredCode = (await apply(campaignId, other)).body.voucher.code as string;
     await dataSource.query(`UPDATE voucher SET expires_on = $2 WHERE code = $1`, [
       expiredCode.replace(/-/g, ''),
       DateTime.now().minus({ days: 1 }).toISODate(),
@@ -403,9 +403,9 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const { municipality, admin, campaignId } = await setUp();
     const [soon, spent, later] = await carers(municipality, 3);
     const codes: string[] = [];
-    for (const carer of [soon!, spent!, later!])
+    for (const carer of [soon, spent, later])
       codes.push((await apply(campaignId, carer)).body.voucher.code.replace(/-/g, ''));
-    await redeem(await partner(admin), codes[1]!, 5000);
+    await redeem(await partner(admin), codes[1], 5000);
     const inDays = (days: number) => DateTime.now().setZone('Europe/Amsterdam').plus({ days }).toISODate();
     await dataSource.query('UPDATE voucher SET expires_on = $2 WHERE code = ANY($1)', [
       [codes[0], codes[1]],
@@ -417,7 +417,7 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     await mailings.remindExpiringVouchers();
     await mailings.remindExpiringVouchers();
     const mail = await waitUntil(
-      async () => app.smtp.to(soon!.email).find((received) => received.subject === 'Uw waardebon verloopt binnenkort'),
+      async () => app.smtp.to(soon.email).find((received) => received.subject === 'Uw waardebon verloopt binnenkort'),
       10_000,
       'reminder',
     );
@@ -425,7 +425,7 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const [counts] = await dataSource.query(
       `SELECT count(*) FILTER (WHERE account_id = $1)::int AS soon, count(*) FILTER (WHERE account_id = $2)::int AS spent, count(*) FILTER (WHERE account_id = $3)::int AS later
          FROM message WHERE kind = 'appreciation_voucher_expiring'`,
-      [soon!.accountId, spent!.accountId, later!.accountId],
+      [soon.accountId, spent.accountId, later.accountId],
     );
     expect(counts).toEqual({ soon: 1, spent: 0, later: 0 });
   });
@@ -439,20 +439,20 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
       })
     ).body.id as string;
     const [local, elsewhere, low, twin] = await carers(municipality, 4);
-    await dataSource.query('UPDATE carer SET wijk_id = $1 WHERE id = ANY($2)', [wijk, [local!.carerId, low!.carerId]]);
-    await dataSource.query('UPDATE care_relationship SET hours_per_week = 2 WHERE id = $1', [low!.relationshipId]);
+    await dataSource.query('UPDATE carer SET wijk_id = $1 WHERE id = ANY($2)', [wijk, [local.carerId, low.carerId]]);
+    await dataSource.query('UPDATE care_relationship SET hours_per_week = 2 WHERE id = $1', [low.relationshipId]);
     await dataSource.query(
       'UPDATE care_relationship SET care_recipient_name = (SELECT care_recipient_name FROM care_relationship WHERE id = $1) WHERE id = $2',
-      [elsewhere!.relationshipId, twin!.relationshipId],
+      [elsewhere.relationshipId, twin.relationshipId],
     );
     await dataSource.query('UPDATE carer SET postcode = (SELECT postcode FROM carer WHERE id = $1) WHERE id = $2', [
-      elsewhere!.carerId,
-      twin!.carerId,
+      elsewhere.carerId,
+      twin.carerId,
     ]);
-    const code = (await apply(campaignId, local!)).body.voucher.code;
-    await apply(campaignId, elsewhere!);
-    await apply(campaignId, low!);
-    expect((await apply(campaignId, twin!)).body.status).toBe('needs_review');
+    const code = (await apply(campaignId, local)).body.voucher.code;
+    await apply(campaignId, elsewhere);
+    await apply(campaignId, low);
+    expect((await apply(campaignId, twin)).body.status).toBe('needs_review');
     await redeem(await partner(admin), code, 1250);
 
     const figures = await app.get(`/api/v1/appreciation/campaigns/${campaignId}/figures`, { token: staff.accessToken });
@@ -468,9 +468,9 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
         { wijkId: null, wijk: null, applications: 2, approved: 1, redeemedCents: 0 },
       ],
     });
-    expect(
-      (await app.get(`/api/v1/appreciation/campaigns/${campaignId}/figures`, { token: local!.token })).status,
-    ).toBe(403);
+    expect((await app.get(`/api/v1/appreciation/campaigns/${campaignId}/figures`, { token: local.token })).status).toBe(
+      403,
+    );
   });
 
   it('offers a culture ticket of limited stock next to the voucher; the stock holds when carers race for it', async () => {
@@ -498,10 +498,10 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     expect(answers.filter((answer) => answer.status === 409).map((answer) => answer.body.code)).toEqual(
       Array(7).fill('CULTURE_TICKETS_SOLD_OUT'),
     );
-    const loser = many[answers.findIndex((answer) => answer.status === 409)]!;
+    const loser = many[answers.findIndex((answer) => answer.status === 409)];
     const voucher = await apply(campaignId, loser);
     expect([voucher.status, voucher.body.choice, voucher.body.voucher.kind]).toEqual([201, 'voucher', 'voucher']);
-    const winner = many[answers.findIndex((answer) => answer.status === 201)]!;
+    const winner = many[answers.findIndex((answer) => answer.status === 201)];
     expect((await app.smtp.waitFor(winner.email, 1, 10_000)).subject).toBe('Dank u wel: uw Theaterbon De Purmaryn');
     const campaign = await app.get(`/api/v1/appreciation/campaigns/${campaignId}`, { token: admin.accessToken });
     expect([campaign.body.cultureTicketsIssued, campaign.body.awardedCount]).toEqual([3, 4]);
@@ -509,8 +509,8 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     const voucherOnly = await setUp();
     const [carer] = await carers(voucherOnly.municipality, 1);
     const refused = await app.post(`/api/v1/appreciation/campaigns/${voucherOnly.campaignId}/applications`, {
-      token: carer!.token,
-      body: { careRelationshipId: carer!.relationshipId, choice: 'culture_ticket' },
+      token: carer.token,
+      body: { careRelationshipId: carer.relationshipId, choice: 'culture_ticket' },
     });
     expect([refused.status, refused.body.code]).toEqual([422, 'CHOICE_NOT_OFFERED']);
     expect(
@@ -530,14 +530,12 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     for (const carer of sameFamily) answers.push(await apply(campaignId, carer));
     expect(answers.map((answer) => answer.body.status)).toEqual(['approved', ...Array(9).fill('needs_review')]);
     const decisions = await Promise.all(
-      answers
-        .slice(1)
-        .map((answer) =>
-          app.post(`/api/v1/appreciation/applications/${answer.body.id}/review`, {
-            token: staff.accessToken,
-            body: { decision: 'approve', note: 'Elk kind zorgt' },
-          }),
-        ),
+      answers.slice(1).map((answer) =>
+        app.post(`/api/v1/appreciation/applications/${answer.body.id}/review`, {
+          token: staff.accessToken,
+          body: { decision: 'approve', note: 'Elk kind zorgt' },
+        }),
+      ),
     );
     expect(decisions.filter((decision) => decision.status === 200)).toHaveLength(3);
     expect(decisions.filter((decision) => decision.status === 409).map((decision) => decision.body.code)).toEqual(

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { createMunicipality, createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
+import { TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { municipalityWithWijk as createWijkedMunicipality } from './support/factories';
 import { linkToken } from './support/smtp-sink';
 import { TestApp } from './support/test-app';
@@ -39,7 +39,7 @@ describe('carers', () => {
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ id: expect.any(String), status: 'pending_verification' });
 
-    const mail = await app.smtp.waitFor(body.email as string);
+    const mail = await app.smtp.waitFor(body.email);
     expect(mail.subject).toBe('Confirm your email address');
     expect(
       (await app.post('/api/v1/auth/verify-email', { body: { token: linkToken(mail, '/verify-email') } })).status,

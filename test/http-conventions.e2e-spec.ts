@@ -219,9 +219,9 @@ describe('HTTP conventions', () => {
         }
       }
     }
-    expect(paths['/api/v1/auth/login']!.post!.responses).toHaveProperty('429');
+    expect(paths['/api/v1/auth/login'].post.responses).toHaveProperty('429');
     expect(docs.body.components.schemas.ProblemDto).toBeDefined();
-    expect(paths['/api/v1/partners']!.post!.parameters).toEqual(
+    expect(paths['/api/v1/partners'].post.parameters).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]),
     );
   });

@@ -89,10 +89,7 @@ describe('privacy: audit log, export, erasure and retention', () => {
   }
 
   function auditRows(subjectAccountId: string) {
-    return dataSource.query(
-      'SELECT actor_account_id, action, route, subject_type, subject_id, reason FROM audit_entry WHERE subject_account_id = $1 ORDER BY created_at',
-      [subjectAccountId],
-    ) as Promise<
+    return dataSource.query<
       Array<{
         actor_account_id: string;
         action: string;
@@ -101,7 +98,10 @@ describe('privacy: audit log, export, erasure and retention', () => {
         subject_id: string;
         reason: string | null;
       }>
-    >;
+    >(
+      'SELECT actor_account_id, action, route, subject_type, subject_id, reason FROM audit_entry WHERE subject_account_id = $1 ORDER BY created_at',
+      [subjectAccountId],
+    );
   }
 
   it('declares for every staff and admin route whether it is audited', () => {
@@ -179,7 +179,7 @@ describe('privacy: audit log, export, erasure and retention', () => {
     expect(rows.map((row) => row.route)).toEqual(calls.map(([route]) => route));
     expect(rows.map((row) => row.action)).toEqual(['read', 'read', 'read', 'read', 'read', 'change']);
     expect(rows.slice(0, 5).every((row) => row.actor_account_id === staff.id)).toBe(true);
-    expect(rows[5]!.actor_account_id).toBe(admin.id);
+    expect(rows[5].actor_account_id).toBe(admin.id);
 
     // A search logs every person it showed, each against their own record.
     const search = await app.get('/api/v1/carers?limit=100', { token: staff.accessToken });
@@ -249,11 +249,11 @@ describe('privacy: audit log, export, erasure and retention', () => {
     const { tables } = answer.body as { tables: Record<string, Array<Record<string, unknown>>> };
 
     // Every table that can point at a person has its section.
-    const personTables = (await dataSource.query(
+    const personTables = await dataSource.query<Array<{ table_name: string }>>(
       `SELECT DISTINCT table_name FROM information_schema.columns
         WHERE table_schema = 'public' AND column_name IN ('account_id', 'carer_id', 'volunteer_id', 'participant_id', 'signal_id', 'voucher_id')
           AND table_name NOT IN ('audit_entry')`,
-    )) as Array<{ table_name: string }>;
+    );
     const registered = app.app
       .get(PersonalDataRegistry)
       .all()
@@ -268,12 +268,12 @@ describe('privacy: audit log, export, erasure and retention', () => {
     expect(tables.care_relationship).toEqual([
       expect.objectContaining({ id: carer.relationshipId, notes: 'Vergeetachtig, Visser' }),
     ]);
-    expect(tables.consent!.length).toBeGreaterThan(0);
+    expect(tables.consent.length).toBeGreaterThan(0);
     expect(tables.screening).toHaveLength(1);
     expect(tables.signal).toHaveLength(1);
     expect(tables.signal_note).toEqual([expect.objectContaining({ text: 'Gebeld met Visser' })]);
-    expect(tables.message!.length).toBeGreaterThan(0);
-    expect(tables.account![0]).not.toHaveProperty('password_hash');
+    expect(tables.message.length).toBeGreaterThan(0);
+    expect(tables.account[0]).not.toHaveProperty('password_hash');
     const text = JSON.stringify(tables);
     for (const foreignId of [other.accountId, other.carerId, other.relationshipId])
       expect(text).not.toContain(foreignId);
@@ -499,10 +499,10 @@ describe('privacy: audit log, export, erasure and retention', () => {
 
     const outcome = await app.worker!.get(Retention, { strict: false }).apply();
     expect(outcome.erased).toBeGreaterThanOrEqual(2);
-    const erased = (await dataSource.query(
+    const erased = await dataSource.query<Array<{ id: string }>>(
       'SELECT id FROM account WHERE municipality_id = $1 AND erased_at IS NOT NULL',
       [municipality.id],
-    )) as Array<{ id: string }>;
+    );
     expect(erased.map((row) => row.id).sort()).toEqual([expiredCarer.accountId, expiredVolunteer].sort());
     expect(
       (await dataSource.query('SELECT last_name FROM carer WHERE id = $1', [expiredCarer.carerId]))[0].last_name,

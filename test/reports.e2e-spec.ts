@@ -15,7 +15,7 @@ interface Table {
 /** Each row and each column with its total: the sums from which a hidden cell could be subtracted. */
 function equations(table: Table): Shown[][] {
   const grid = [...table.rows.map((row) => [...row.cells, row.total]), [...table.columnTotals, table.total]];
-  return [...grid, ...grid[0]!.map((_, c) => grid.map((row) => row[c]!))];
+  return [...grid, ...grid[0].map((_, c) => grid.map((row) => row[c]))];
 }
 
 describe('monitor report with small-number suppression', () => {
@@ -60,8 +60,8 @@ describe('monitor report with small-number suppression', () => {
     // Shown numbers are the true counts; everything under 5, and whatever would give a hidden cell away, is "<5".
     const truth: Record<string, number[]> = { Dorp: [0, 0, 7, 12, 0], Noord: [1, 0, 6, 5, 0] };
     for (const row of active.rows) {
-      row.cells.forEach((value, c) => expect(value === '<5' || value === truth[row.wijk]![c]).toBe(true));
-      truth[row.wijk]!.forEach((value, c) => value < 5 && expect(row.cells[c]).toBe('<5'));
+      row.cells.forEach((value, c) => expect(value === '<5' || value === truth[row.wijk][c]).toBe(true));
+      truth[row.wijk].forEach((value, c) => value < 5 && expect(row.cells[c]).toBe('<5'));
     }
     expect(active.rows.map((row) => [row.wijk, row.cells[2], row.cells[3], row.total])).toEqual([
       ['Dorp', 7, 12, 19],

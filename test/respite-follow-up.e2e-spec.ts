@@ -20,21 +20,21 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     (await dataSource.query('SELECT used::float AS used FROM respite_budget_usage WHERE carer_id = $1', [carerId]))[0]
       ?.used ?? 0;
   const reminderKeys = (bookingId: string) =>
-    dataSource.query(
+    dataSource.query<Array<{ dedupe_key: string; status: string }>>(
       `SELECT dedupe_key, status FROM message WHERE dedupe_key LIKE $1 ORDER BY created_at, dedupe_key`,
       [`respite-reminder.${bookingId}.%`],
-    ) as Promise<Array<{ dedupe_key: string; status: string }>>;
+    );
 
   it('calls a slot off: bookings and waiting list end, budgets come back, every carer is told with a calendar cancellation', async () => {
     const { municipality, staff, slot } = await setUpRespite(app);
     const target = await slot(96, 2);
     const [first, second, waiting] = await seedCarers(app, municipality, 3);
     const bookings = [
-      await book(first!.token, target.id, first!.relationshipId),
-      await book(second!.token, target.id, second!.relationshipId),
+      await book(first.token, target.id, first.relationshipId),
+      await book(second.token, target.id, second.relationshipId),
     ];
-    expect((await book(waiting!.token, target.id, waiting!.relationshipId, true)).body.status).toBe('waitlisted');
-    expect(await used(first!.carerId)).toBe(1);
+    expect((await book(waiting.token, target.id, waiting.relationshipId, true)).body.status).toBe('waitlisted');
+    expect(await used(first.carerId)).toBe(1);
 
     const called = await app.post(`/api/v1/respite/slots/${target.id}/cancel`, {
       token: staff.accessToken,
@@ -43,7 +43,7 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     expect(called.status).toBe(200);
     expect(called.body).toMatchObject({ bookingsCancelled: 3, slot: { id: target.id, remaining: 2 } });
     expect(called.body.slot.cancelledAt).not.toBeNull();
-    expect(await used(first!.carerId)).toBe(0);
+    expect(await used(first.carerId)).toBe(0);
     const rows = await dataSource.query(`SELECT status, cancel_reason FROM respite_booking WHERE slot_id = $1`, [
       target.id,
     ]);
@@ -51,7 +51,7 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     for (const booking of bookings)
       expect((await reminderKeys(booking.body.id)).map((row) => row.status)).toEqual(['skipped', 'skipped']);
 
-    for (const carer of [first!, second!, waiting!]) {
+    for (const carer of [first, second, waiting]) {
       const mail = await app.smtp.waitForSubject(carer.email, 'Uw respijtzorg gaat niet door');
       expect(mail.text).not.toContain('Storing');
       expect(mail.attachments[0]?.content).toContain('METHOD:CANCEL');
@@ -62,17 +62,17 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
       (await app.post(`/api/v1/respite/slots/${target.id}/cancel`, { token: staff.accessToken, body: { reason: 'x' } }))
         .body.bookingsCancelled,
     ).toBe(0);
-    expect((await book(first!.token, target.id, first!.relationshipId)).body.code).toBe('SLOT_CANCELLED');
+    expect((await book(first.token, target.id, first.relationshipId)).body.code).toBe('SLOT_CANCELLED');
     const search = await app.get(
       `/api/v1/respite/slots?from=${encodeURIComponent(at(90))}&to=${encodeURIComponent(at(100))}`,
-      { token: first!.token },
+      { token: first.token },
     );
     expect(search.body.items.map((item: { id: string }) => item.id)).not.toContain(target.id);
     expect(
       (await app.post(`/api/v1/respite/slots/${target.id}/cancel`, { token: staff.accessToken, body: {} })).status,
     ).toBe(400);
     expect(
-      (await app.post(`/api/v1/respite/slots/${target.id}/cancel`, { token: first!.token, body: { reason: 'x' } }))
+      (await app.post(`/api/v1/respite/slots/${target.id}/cancel`, { token: first.token, body: { reason: 'x' } }))
         .status,
     ).toBe(403);
   });
@@ -82,17 +82,17 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     const [carer, waiting] = await seedCarers(app, municipality, 2);
     const from = await slot(100, 1, 4);
     const to = await slot(150, 1, 6);
-    const booked = await book(carer!.token, from.id, carer!.relationshipId);
-    expect((await book(waiting!.token, from.id, waiting!.relationshipId, true)).body.status).toBe('waitlisted');
+    const booked = await book(carer.token, from.id, carer.relationshipId);
+    expect((await book(waiting.token, from.id, waiting.relationshipId, true)).body.status).toBe('waitlisted');
     const before = await reminderKeys(booked.body.id);
 
     const moved = await app.post(`/api/v1/respite/bookings/${booked.body.id}/move`, {
-      token: carer!.token,
+      token: carer.token,
       body: { slotId: to.id },
     });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ id: booked.body.id, slotId: to.id, status: 'confirmed', units: 6 });
-    expect(await used(carer!.carerId)).toBe(6);
+    expect(await used(carer.carerId)).toBe(6);
     const after = await reminderKeys(booked.body.id);
     expect(
       after.filter((row) => before.some((old) => old.dedupe_key === row.dedupe_key)).map((row) => row.status),
@@ -103,16 +103,16 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     ]);
     expect(slots.map((row: { booked: number }) => row.booked)).toEqual([1, 1]);
     expect(
-      (await dataSource.query('SELECT status FROM respite_booking WHERE carer_id = $1', [waiting!.carerId]))[0].status,
+      (await dataSource.query('SELECT status FROM respite_booking WHERE carer_id = $1', [waiting.carerId]))[0].status,
     ).toBe('offered');
-    expect((await app.smtp.waitFor(carer!.email, 2)).subject).toBe('Uw respijtzorg is geboekt');
+    expect((await app.smtp.waitFor(carer.email, 2)).subject).toBe('Uw respijtzorg is geboekt');
 
     // Over budget, into a full slot, or too close to the start: refused, and nothing changes.
     const big = await slot(200, 1, 11);
     expect(
       (
         await app.post(`/api/v1/respite/bookings/${booked.body.id}/move`, {
-          token: carer!.token,
+          token: carer.token,
           body: { slotId: big.id },
         })
       ).body.code,
@@ -120,25 +120,25 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     expect(
       (
         await app.post(`/api/v1/respite/bookings/${booked.body.id}/move`, {
-          token: carer!.token,
+          token: carer.token,
           body: { slotId: from.id },
         })
       ).body.code,
     ).toBe('SLOT_FULL');
-    expect(await used(carer!.carerId)).toBe(6);
+    expect(await used(carer.carerId)).toBe(6);
     expect(
       (await dataSource.query('SELECT slot_id FROM respite_booking WHERE id = $1', [booked.body.id]))[0].slot_id,
     ).toBe(to.id);
-    const soon = await book(carer!.token, (await slot(10, 1, 2)).id, carer!.relationshipId);
+    const soon = await book(carer.token, (await slot(10, 1, 2)).id, carer.relationshipId);
     const tooLate = await app.post(`/api/v1/respite/bookings/${soon.body.id}/move`, {
-      token: carer!.token,
+      token: carer.token,
       body: { slotId: (await slot(300, 1, 2)).id },
     });
     expect([tooLate.status, tooLate.body.code]).toEqual([409, 'BOOKING_NOT_MOVABLE']);
     expect(
       (
         await app.post(`/api/v1/respite/bookings/${booked.body.id}/move`, {
-          token: waiting!.token,
+          token: waiting.token,
           body: { slotId: big.id },
         })
       ).status,
@@ -146,7 +146,7 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     expect(
       (
         await app.post(`/api/v1/respite/bookings/${booked.body.id}/move`, {
-          token: carer!.token,
+          token: carer.token,
           body: { slotId: 'not-a-uuid' },
         })
       ).status,
@@ -158,8 +158,8 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     const second = await setUpRespite(app);
     const target = await first.slot(48, 3);
     const [came, stayedAway] = await seedCarers(app, first.municipality, 2);
-    const a = await book(came!.token, target.id, came!.relationshipId);
-    const b = await book(stayedAway!.token, target.id, stayedAway!.relationshipId);
+    const a = await book(came.token, target.id, came.relationshipId);
+    const b = await book(stayedAway.token, target.id, stayedAway.relationshipId);
     const record = (bookingId: string, outcome: string, token = first.staff.accessToken) =>
       app.post(`/api/v1/respite/bookings/${bookingId}/attendance`, { token, body: { outcome } });
     expect((await record(a.body.id, 'attended')).body.code).toBe('SLOT_NOT_STARTED');
@@ -177,10 +177,9 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     expect((await record(b.body.id, 'no_show')).body.status).toBe('no_show');
     expect((await record(b.body.id, 'maybe')).status).toBe(400);
     expect((await record(b.body.id, 'attended', second.staff.accessToken)).status).toBe(404);
-    expect((await record(b.body.id, 'attended', came!.token)).status).toBe(403);
+    expect((await record(b.body.id, 'attended', came.token)).status).toBe(403);
     expect(
-      (await app.post(`/api/v1/respite/bookings/${b.body.id}/cancel`, { token: stayedAway!.token, body: {} })).body
-        .code,
+      (await app.post(`/api/v1/respite/bookings/${b.body.id}/cancel`, { token: stayedAway.token, body: {} })).body.code,
     ).toBe('BOOKING_NOT_CANCELLABLE');
 
     const range = `from=${encodeURIComponent(at(-72))}&to=${encodeURIComponent(at(72))}`;
@@ -207,27 +206,27 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     expect(slotBookings.body.items.map((item: { status: string }) => item.status)).toEqual(['attended', 'no_show']);
 
     const year = new Date(a.body.startsAt).getUTCFullYear();
-    const mine = await app.get(`/api/v1/me/respite-budget?year=${year}`, { token: came!.token });
+    const mine = await app.get(`/api/v1/me/respite-budget?year=${year}`, { token: came.token });
     expect(mine.body).toEqual({ year, unit: 'dagdelen', perYear: 24, used: 1, left: 23 });
     expect(
-      (await app.get(`/api/v1/carers/${came!.carerId}/respite-budget?year=${year}`, { token: first.staff.accessToken }))
+      (await app.get(`/api/v1/carers/${came.carerId}/respite-budget?year=${year}`, { token: first.staff.accessToken }))
         .body.used,
     ).toBe(1);
     expect(
-      (await app.get(`/api/v1/carers/${came!.carerId}/respite-budget`, { token: second.staff.accessToken })).status,
+      (await app.get(`/api/v1/carers/${came.carerId}/respite-budget`, { token: second.staff.accessToken })).status,
     ).toBe(404);
-    expect((await app.get('/api/v1/me/respite-budget?year=twenty', { token: came!.token })).status).toBe(400);
+    expect((await app.get('/api/v1/me/respite-budget?year=twenty', { token: came.token })).status).toBe(400);
   });
 
   it('serves a personal calendar feed behind a secret that can be renewed and revoked', async () => {
     const { municipality, staff, slot } = await setUpRespite(app);
     const [carer, other] = await seedCarers(app, municipality, 2);
-    const kept = await book(carer!.token, (await slot(60, 2)).id, carer!.relationshipId);
-    const dropped = await book(carer!.token, (await slot(90, 2)).id, carer!.relationshipId);
-    await book(other!.token, (await slot(120, 2)).id, other!.relationshipId);
-    await app.post(`/api/v1/respite/bookings/${dropped.body.id}/cancel`, { token: carer!.token, body: {} });
+    const kept = await book(carer.token, (await slot(60, 2)).id, carer.relationshipId);
+    const dropped = await book(carer.token, (await slot(90, 2)).id, carer.relationshipId);
+    await book(other.token, (await slot(120, 2)).id, other.relationshipId);
+    await app.post(`/api/v1/respite/bookings/${dropped.body.id}/cancel`, { token: carer.token, body: {} });
 
-    const created = await app.request('PUT', '/api/v1/me/calendar-feed', { token: carer!.token });
+    const created = await app.request('PUT', '/api/v1/me/calendar-feed', { token: carer.token });
     expect(created.status).toBe(200);
     const url = new URL(created.body.url);
     const feed = await app.get(`${url.pathname}${url.search}`);
@@ -238,10 +237,10 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     expect(feed.body.match(/BEGIN:VEVENT/g)).toHaveLength(2);
     expect(feed.body).toContain('SUMMARY:Respijtzorg: De Linde');
 
-    const renewed = new URL((await app.request('PUT', '/api/v1/me/calendar-feed', { token: carer!.token })).body.url);
+    const renewed = new URL((await app.request('PUT', '/api/v1/me/calendar-feed', { token: carer.token })).body.url);
     expect((await app.get(`${url.pathname}${url.search}`)).status).toBe(404);
     expect((await app.get(`${renewed.pathname}${renewed.search}`)).status).toBe(200);
-    expect((await app.request('DELETE', '/api/v1/me/calendar-feed', { token: carer!.token })).status).toBe(204);
+    expect((await app.request('DELETE', '/api/v1/me/calendar-feed', { token: carer.token })).status).toBe(204);
     expect((await app.get(`${renewed.pathname}${renewed.search}`)).status).toBe(404);
     expect((await app.get('/api/v1/calendar-feed.ics')).status).toBe(400);
     expect((await app.get(`/api/v1/calendar-feed.ics?key=${'x'.repeat(5000)}`)).status).toBe(400);
@@ -268,7 +267,7 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
       (
         await app.get(
           `/api/v1/respite/slots?from=${encodeURIComponent(at(40))}&to=${encodeURIComponent(at(60))}&${filter}`,
-          { token: carer!.token },
+          { token: carer.token },
         )
       ).body.items.map((item: { offerId: string }) => item.offerId);
     expect(await names('kind=at_home')).toEqual([atHome.body.id]);
@@ -279,7 +278,7 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
       (
         await app.get(
           `/api/v1/respite/slots?from=${encodeURIComponent(at(40))}&to=${encodeURIComponent(at(60))}&kind=spa`,
-          { token: carer!.token },
+          { token: carer.token },
         )
       ).status,
     ).toBe(400);
@@ -323,7 +322,7 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
       ).status,
     ).toBe(404);
     expect(
-      (await app.patch(`/api/v1/respite/offers/${offerId}`, { token: carer!.token, body: { name: 'Overgenomen' } }))
+      (await app.patch(`/api/v1/respite/offers/${offerId}`, { token: carer.token, body: { name: 'Overgenomen' } }))
         .status,
     ).toBe(403);
   });

@@ -42,7 +42,7 @@ describe('respite', () => {
     expect(row).toEqual({ booked: 10, confirmed: 10, waitlisted: waitlisted.length });
     const search = await app.get(
       `/api/v1/respite/slots?from=${encodeURIComponent(at(70))}&to=${encodeURIComponent(at(80))}`,
-      { token: carers[0]!.token },
+      { token: carers[0].token },
     );
     expect(search.body.items.find((item: { id: string }) => item.id === target.id)).toMatchObject({
       capacity: 10,
@@ -55,29 +55,27 @@ describe('respite', () => {
     const [carer] = await seedCarers(app, municipality, 1);
     // Eight separate dagdelen on different days: the budget allows three.
     const separate = await Promise.all(Array.from({ length: 8 }, (_, index) => slot(48 + index * 24, 5)));
-    const answers = await Promise.all(separate.map((target) => book(carer!.token, target.id, carer!.relationshipId)));
+    const answers = await Promise.all(separate.map((target) => book(carer.token, target.id, carer.relationshipId)));
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(3);
     expect(
       answers.filter((answer) => answer.status === 422 && answer.body.code === 'RESPITE_BUDGET_EXCEEDED'),
     ).toHaveLength(5);
     const [usage] = await dataSource.query('SELECT used::float AS used FROM respite_budget_usage WHERE carer_id = $1', [
-      carer!.carerId,
+      carer.carerId,
     ]);
     expect(usage.used).toBe(3);
 
     const { municipality: second, slot: secondSlot } = await setUp();
     const [other] = await seedCarers(app, second, 1);
     const sameTime = await Promise.all(Array.from({ length: 6 }, () => secondSlot(100, 5)));
-    const overlapping = await Promise.all(
-      sameTime.map((target) => book(other!.token, target.id, other!.relationshipId)),
-    );
+    const overlapping = await Promise.all(sameTime.map((target) => book(other.token, target.id, other.relationshipId)));
     expect(overlapping.filter((answer) => answer.status === 201)).toHaveLength(1);
     expect(
       overlapping.filter((answer) => answer.status === 409 && answer.body.code === 'OVERLAPPING_BOOKING'),
     ).toHaveLength(5);
     const [count] = await dataSource.query(
       `SELECT count(*)::int AS n FROM respite_booking WHERE care_relationship_id = $1 AND status = 'confirmed'`,
-      [other!.relationshipId],
+      [other.relationshipId],
     );
     expect(count.n).toBe(1);
   });
@@ -86,16 +84,16 @@ describe('respite', () => {
     const { municipality, slot } = await setUp();
     const target = await slot(96, 1);
     const [first, second, third] = await seedCarers(app, municipality, 3);
-    const booked = await book(first!.token, target.id, first!.relationshipId);
-    expect((await book(second!.token, target.id, second!.relationshipId, true)).body.status).toBe('waitlisted');
-    expect((await book(third!.token, target.id, third!.relationshipId, true)).body.status).toBe('waitlisted');
-    expect((await book(third!.token, target.id, third!.relationshipId, true)).status).toBe(409);
+    const booked = await book(first.token, target.id, first.relationshipId);
+    expect((await book(second.token, target.id, second.relationshipId, true)).body.status).toBe('waitlisted');
+    expect((await book(third.token, target.id, third.relationshipId, true)).body.status).toBe('waitlisted');
+    expect((await book(third.token, target.id, third.relationshipId, true)).status).toBe(409);
 
     expect(
-      (await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: first!.token, body: {} })).body
+      (await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: first.token, body: {} })).body
         .status,
     ).toBe('cancelled');
-    const offerMail = await app.smtp.waitFor(second!.email);
+    const offerMail = await app.smtp.waitFor(second.email);
     expect(offerMail.subject).toBe('Er is een plaats vrijgekomen');
     const status = async (carerId: string) =>
       (
@@ -104,28 +102,28 @@ describe('respite', () => {
           carerId,
         ])
       )[0].status;
-    expect(await status(second!.carerId)).toBe('offered');
+    expect(await status(second.carerId)).toBe('offered');
 
     await dataSource.query(
       `UPDATE respite_booking SET offer_expires_at = now() - interval '1 minute' WHERE slot_id = $1 AND carer_id = $2`,
-      [target.id, second!.carerId],
+      [target.id, second.carerId],
     );
     const expiredLink = new URL(/http:\/\/localhost:3000\/waitlist-offer\?\S+/.exec(offerMail.text)![0]);
     expect(await app.app.get(BookingService).expireOffers()).toBe(1);
-    expect(await status(second!.carerId)).toBe('cancelled');
-    expect(await status(third!.carerId)).toBe('offered');
+    expect(await status(second.carerId)).toBe('cancelled');
+    expect(await status(third.carerId)).toBe('offered');
     expect((await app.get(`${expiredLink.pathname}${expiredLink.search}`)).status).toBe(400);
 
-    const thirdMail = await app.smtp.waitFor(third!.email);
+    const thirdMail = await app.smtp.waitFor(third.email);
     const link = new URL(/http:\/\/localhost:3000\/waitlist-offer\?\S+/.exec(thirdMail.text)![0]);
     expect((await app.get(`${link.pathname}${link.search}`)).status).toBe(200);
-    expect(await status(third!.carerId)).toBe('offered');
+    expect(await status(third.carerId)).toBe('offered');
     const accepted = await app.post('/waitlist-offer', {
       rawBody: new URLSearchParams({ token: link.searchParams.get('token')!, lang: 'nl' }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(accepted.status).toBe(200);
-    expect(await status(third!.carerId)).toBe('confirmed');
+    expect(await status(third.carerId)).toBe('confirmed');
     const [row] = await dataSource.query('SELECT booked FROM respite_slot WHERE id = $1', [target.id]);
     expect(row.booked).toBe(1);
   });
@@ -133,23 +131,23 @@ describe('respite', () => {
   it('releases the budget before the cut-off and keeps it counted after', async () => {
     const { municipality, slot } = await setUp({ respiteBudget: { unit: 'hours', perYear: 20 } });
     const [carer] = await seedCarers(app, municipality, 1);
-    const early = await book(carer!.token, (await slot(30, 2, 4)).id, carer!.relationshipId);
-    const late = await book(carer!.token, (await slot(10, 2, 3)).id, carer!.relationshipId);
+    const early = await book(carer.token, (await slot(30, 2, 4)).id, carer.relationshipId);
+    const late = await book(carer.token, (await slot(10, 2, 3)).id, carer.relationshipId);
     expect([early.body.units, late.body.units]).toEqual([4, 3]);
     const used = async () =>
       (
         await dataSource.query('SELECT used::float AS used FROM respite_budget_usage WHERE carer_id = $1', [
-          carer!.carerId,
+          carer.carerId,
         ])
       )[0].used;
     expect(await used()).toBe(7);
     expect(
-      (await app.post(`/api/v1/respite/bookings/${early.body.id}/cancel`, { token: carer!.token, body: {} })).body
+      (await app.post(`/api/v1/respite/bookings/${early.body.id}/cancel`, { token: carer.token, body: {} })).body
         .lateCancellation,
     ).toBe(false);
     expect(await used()).toBe(3);
     expect(
-      (await app.post(`/api/v1/respite/bookings/${late.body.id}/cancel`, { token: carer!.token, body: {} })).body
+      (await app.post(`/api/v1/respite/bookings/${late.body.id}/cancel`, { token: carer.token, body: {} })).body
         .lateCancellation,
     ).toBe(true);
     expect(await used()).toBe(3);
@@ -159,8 +157,8 @@ describe('respite', () => {
     const { municipality, slot } = await setUp();
     const [carer] = await seedCarers(app, municipality, 1);
     const target = await slot(24 * 5, 1);
-    const booked = await book(carer!.token, target.id, carer!.relationshipId);
-    const confirmation = await app.smtp.waitFor(carer!.email);
+    const booked = await book(carer.token, target.id, carer.relationshipId);
+    const confirmation = await app.smtp.waitFor(carer.email);
     expect(confirmation.subject).toBe('Uw respijtzorg is geboekt');
     const ics = confirmation.attachments.find((file) => file.contentType.startsWith('text/calendar'));
     expect(ics?.content).toContain('BEGIN:VEVENT');
@@ -175,7 +173,7 @@ describe('respite', () => {
       { status: 'queued', outcome: null },
       { status: 'queued', outcome: null },
     ]);
-    await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: carer!.token, body: {} });
+    await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: carer.token, body: {} });
     expect(await reminders()).toEqual([
       { status: 'skipped', outcome: 'cancelled' },
       { status: 'skipped', outcome: 'cancelled' },
@@ -251,14 +249,14 @@ describe('respite', () => {
     const notVerified = await book(unverified, target.id, relation.body.id);
     expect([notVerified.status, notVerified.body.code]).toEqual([403, 'EMAIL_NOT_VERIFIED']);
     const soon = await first.slot(0.5, 3);
-    expect((await book(carerA!.token, soon.id, carerA!.relationshipId)).body.code).toBe('TOO_LATE_TO_BOOK');
+    expect((await book(carerA.token, soon.id, carerA.relationshipId)).body.code).toBe('TOO_LATE_TO_BOOK');
 
-    const booked = await book(carerA!.token, target.id, carerA!.relationshipId);
+    const booked = await book(carerA.token, target.id, carerA.relationshipId);
     expect(booked.status).toBe(201);
-    expect((await book(carerB!.token, target.id, carerB!.relationshipId)).status).toBe(404);
-    expect((await book(carerA!.token, target.id, carerB!.relationshipId)).status).toBe(404);
+    expect((await book(carerB.token, target.id, carerB.relationshipId)).status).toBe(404);
+    expect((await book(carerA.token, target.id, carerB.relationshipId)).status).toBe(404);
     const range = `from=${encodeURIComponent(at(60))}&to=${encodeURIComponent(at(80))}`;
-    expect((await app.get(`/api/v1/respite/slots?${range}`, { token: carerB!.token })).body.items).toEqual([]);
+    expect((await app.get(`/api/v1/respite/slots?${range}`, { token: carerB.token })).body.items).toEqual([]);
     expect(
       (
         await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, {
@@ -268,7 +266,7 @@ describe('respite', () => {
       ).status,
     ).toBe(404);
     expect(
-      (await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: carerB!.token, body: {} })).status,
+      (await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: carerB.token, body: {} })).status,
     ).toBe(404);
     expect(
       (
@@ -300,9 +298,9 @@ describe('respite', () => {
       token: first.staff.accessToken,
       body: { startsAt: at(75), endsAt: at(79), capacity: 2 },
     });
-    const visible = await app.get(`/api/v1/respite/slots?${range}&onlyAvailable=true`, { token: carerB!.token });
+    const visible = await app.get(`/api/v1/respite/slots?${range}&onlyAvailable=true`, { token: carerB.token });
     expect(visible.body.items.map((item: { offerName: string }) => item.offerName)).toEqual(['Logeerhuis Regio']);
-    expect((await book(carerB!.token, visible.body.items[0].id, carerB!.relationshipId)).status).toBe(201);
-    await waitUntil(async () => app.smtp.to(carerB!.email).length > 0, 10_000, 'confirmation');
+    expect((await book(carerB.token, visible.body.items[0].id, carerB.relationshipId)).status).toBe(201);
+    await waitUntil(async () => app.smtp.to(carerB.email).length > 0, 10_000, 'confirmation');
   });
 });

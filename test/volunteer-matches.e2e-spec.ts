@@ -75,16 +75,16 @@ describe('volunteer matches', () => {
     expect(mail.text).toContain(nextWednesday());
     const { 'match-accept': accept, 'match-decline': decline } = links(mail.text);
 
-    expect((await app.get(`${accept!.pathname}${accept!.search}`)).status).toBe(200);
+    expect((await app.get(`${accept.pathname}${accept.search}`)).status).toBe(200);
     expect(await matchStatus(proposed.body.id)).toBe('proposed');
-    const tampered = new URL(accept!.toString());
-    tampered.searchParams.set('token', `${accept!.searchParams.get('token')!.slice(0, -2)}xx`);
+    const tampered = new URL(accept.toString());
+    tampered.searchParams.set('token', `${accept.searchParams.get('token')!.slice(0, -2)}xx`);
     expect((await post(tampered)).status).toBe(400);
     // A decline token does not accept, and an accept token does not decline.
     expect(
       (
-        await app.post(accept!.pathname, {
-          rawBody: new URLSearchParams({ token: decline!.searchParams.get('token')!, lang: 'nl' }).toString(),
+        await app.post(accept.pathname, {
+          rawBody: new URLSearchParams({ token: decline.searchParams.get('token')!, lang: 'nl' }).toString(),
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
         })
       ).status,
@@ -100,10 +100,10 @@ describe('volunteer matches', () => {
     ).toBe(400);
     expect(await matchStatus(proposed.body.id)).toBe('proposed');
 
-    expect((await post(accept!)).status).toBe(200);
+    expect((await post(accept)).status).toBe(200);
     expect(await matchStatus(proposed.body.id)).toBe('accepted');
-    expect((await post(accept!)).status).toBe(400);
-    expect((await post(decline!)).status).toBe(400);
+    expect((await post(accept)).status).toBe(400);
+    expect((await post(decline)).status).toBe(400);
     expect((await app.get(`/api/v1/help-requests/${requestId}`, { token: staff.accessToken })).body.status).toBe(
       'matched',
     );
@@ -186,7 +186,7 @@ describe('volunteer matches', () => {
     // The same proposal accepted ten times at once, and four other volunteers accepting too.
     const answers = await Promise.all([
       ...Array.from({ length: 10 }, () =>
-        app.post(`/api/v1/me/volunteer/matches/${proposals[0]}/accept`, { token: volunteers[0]!.token }),
+        app.post(`/api/v1/me/volunteer/matches/${proposals[0]}/accept`, { token: volunteers[0].token }),
       ),
       ...volunteers
         .slice(1)
@@ -203,7 +203,7 @@ describe('volunteer matches', () => {
     expect(rows).toEqual({ accepted: 1, proposed: 0 });
     // Another volunteer's proposal cannot be answered by someone else.
     expect(
-      (await app.post(`/api/v1/me/volunteer/matches/${proposals[1]}/decline`, { token: volunteers[2]!.token })).status,
+      (await app.post(`/api/v1/me/volunteer/matches/${proposals[1]}/decline`, { token: volunteers[2].token })).status,
     ).toBe(404);
   });
 
@@ -229,7 +229,7 @@ describe('volunteer matches', () => {
     const { 'match-accept': accept } = links(
       (await app.smtp.waitForSubject(account.email, 'Kunt u een mantelzorger helpen?')).text,
     );
-    expect((await post(accept!)).status).toBe(200);
+    expect((await post(accept)).status).toBe(200);
 
     const bookings = await app.get('/api/v1/me/respite-bookings', { token: carer.token });
     expect(

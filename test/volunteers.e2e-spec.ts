@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { createMunicipality, createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
+import { createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { municipalityWithWijk as createWijkedMunicipality } from './support/factories';
 import { linkToken } from './support/smtp-sink';
 import { TestApp } from './support/test-app';

@@ -63,6 +63,6 @@ export class WorkerProcess {
 export function messageIdsByRecipient(mails: ReceivedMail[]): Map<string, Set<string>> {
   const byRecipient = new Map<string, Set<string>>();
   for (const mail of mails)
-    byRecipient.set(mail.to[0]!, (byRecipient.get(mail.to[0]!) ?? new Set<string>()).add(mail.messageId));
+    byRecipient.set(mail.to[0], (byRecipient.get(mail.to[0]) ?? new Set<string>()).add(mail.messageId));
   return byRecipient;
 }

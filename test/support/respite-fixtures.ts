@@ -62,7 +62,9 @@ export async function seedCarers(app: TestApp, municipality: Municipality, count
   const dataSource = app.app.get(DataSource);
   const tokens = app.app.get(AccessTokens);
   const batch = randomBytes(4).toString('hex');
-  const rows = (await dataSource.query(
+  const rows = await dataSource.query<
+    Array<{ carer_id: string; account_id: string; relationship_id: string; email: string }>
+  >(
     `WITH accounts AS (
        INSERT INTO account (municipality_id, email, role, language, email_verified_at)
        SELECT $1, 'seed-' || g || '-' || $2 || '@example.nl', 'carer', 'nl', now() FROM generate_series(1, $3) g
@@ -78,7 +80,7 @@ export async function seedCarers(app: TestApp, municipality: Municipality, count
      SELECT c.id AS carer_id, c.account_id, r.id AS relationship_id, a.email
        FROM carers c JOIN relationships r ON r.carer_id = c.id JOIN accounts a ON a.id = c.account_id`,
     [municipality.id, batch, count],
-  )) as Array<{ carer_id: string; account_id: string; relationship_id: string; email: string }>;
+  );
   return Promise.all(
     rows.map(async (row) => ({
       carerId: row.carer_id,

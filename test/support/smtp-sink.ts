@@ -77,7 +77,7 @@ export class SmtpSink {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const found = this.to(address);
-      if (found.length >= count) return found[count - 1]!;
+      if (found.length >= count) return found[count - 1];
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     throw new Error(`No mail number ${count} to ${address} within ${timeoutMs} ms`);
@@ -103,5 +103,5 @@ export class SmtpSink {
 export function linkToken(mail: ReceivedMail, path: string): string {
   const match = new RegExp(`${path.replace('/', '\\/')}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text);
   if (!match) throw new Error(`No ${path} link in mail "${mail.subject}"`);
-  return match[1]!;
+  return match[1];
 }

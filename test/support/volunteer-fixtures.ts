@@ -57,10 +57,10 @@ export async function signUpVolunteer(app: TestApp, municipalityCode: string, ov
   const body = { municipalityCode, password: TEST_PASSWORD, ...volunteerProfile('Bakker'), ...overrides };
   const created = await app.post('/api/v1/volunteers', { body });
   if (created.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(created.body)}`);
-  const mail = await app.smtp.waitFor(body.email as string);
+  const mail = await app.smtp.waitFor(body.email);
   await app.post('/api/v1/auth/verify-email', { body: { token: linkToken(mail, '/verify-email') } });
   const login = await app.post('/api/v1/auth/login', { body: { email: body.email, password: TEST_PASSWORD } });
-  return { id: created.body.id as string, token: login.body.accessToken as string, email: body.email as string };
+  return { id: created.body.id as string, token: login.body.accessToken as string, email: body.email };
 }
 
 /** A municipality with wijken Dorp (1121), Oost (1122) and Noord (1123), a staff member, and two carers, the first living in Dorp. */
@@ -87,6 +87,6 @@ export async function setUpMatching(app: TestApp) {
     })
   ).body.id as string;
   const [carer, otherCarer] = await seedCarers(app, municipality, 2);
-  await app.app.get(DataSource).query('UPDATE carer SET wijk_id = $1 WHERE id = $2', [dorp, carer!.carerId]);
-  return { municipality, admin, staff, carer: carer!, otherCarer: otherCarer!, wijken: { dorp, oost, noord } };
+  await app.app.get(DataSource).query('UPDATE carer SET wijk_id = $1 WHERE id = $2', [dorp, carer.carerId]);
+  return { municipality, admin, staff, carer: carer, otherCarer: otherCarer, wijken: { dorp, oost, noord } };
 }

@@ -145,6 +145,6 @@ export class SeedDemoCommand extends CommandRunner {
         }));
       ids.push(account.id);
     }
-    return ids[0]!;
+    return ids[0];
   }
 }

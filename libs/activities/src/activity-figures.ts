@@ -28,11 +28,11 @@ export class ActivityFiguresService {
   async figures(activityId: string): Promise<ActivityFiguresDto> {
     const { activity } = await this.activities.get(activityId);
     const [invited, answers, attended, wijken] = await Promise.all([
-      this.dataSource.query(
+      this.dataSource.query<WijkRow[]>(
         `SELECT wijk_id, count(*)::int AS invited FROM activity_invitation WHERE activity_id = $1 GROUP BY wijk_id`,
         [activity.id],
-      ) as Promise<WijkRow[]>,
-      this.dataSource.query(
+      ),
+      this.dataSource.query<WijkRow[]>(
         `SELECT wijk_id,
                 count(*) FILTER (WHERE joined_via = 'invitation' AND responded_at IS NOT NULL)::int AS responded,
                 coalesce(sum(1 + companions) FILTER (WHERE status = 'attending'), 0)::int AS attending,
@@ -41,13 +41,13 @@ export class ActivityFiguresService {
                 count(*) FILTER (WHERE status IN ('declined', 'cancelled'))::int AS declined
            FROM activity_participant WHERE activity_id = $1 GROUP BY wijk_id`,
         [activity.id],
-      ) as Promise<WijkRow[]>,
-      this.dataSource.query(
+      ),
+      this.dataSource.query<WijkRow[]>(
         `SELECT p.wijk_id, count(DISTINCT a.participant_id)::int AS attended
            FROM activity_attendance a JOIN activity_participant p ON p.id = a.participant_id
           WHERE a.activity_id = $1 AND a.attended GROUP BY p.wijk_id`,
         [activity.id],
-      ) as Promise<WijkRow[]>,
+      ),
       this.municipalities.listWijken(),
     ]);
     const nameOf = new Map(wijken.map(({ wijk }) => [wijk.id, wijk.name]));

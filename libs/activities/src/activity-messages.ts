@@ -45,12 +45,10 @@ export class ActivityMessages {
     session: ActivitySession,
     change: { cancelled: boolean; reason: string | null },
   ): Promise<void> {
-    const participants = await manager
-      .getRepository(ActivityParticipant)
-      .find({
-        where: { activityId: activity.id, status: In(['attending', 'offered']) },
-        select: { id: true, accountId: true },
-      });
+    const participants = await manager.getRepository(ActivityParticipant).find({
+      where: { activityId: activity.id, status: In(['attending', 'offered']) },
+      select: { id: true, accountId: true },
+    });
     const accounts = await this.accounts(manager, participants);
     const version = change.cancelled ? 'cancelled' : String(session.startsAt.getTime());
     for (const participant of participants) {

@@ -9,7 +9,7 @@ export class ActivityMonitorFigures {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async perCarer(period: MonitorYear): Promise<CarerCount[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ account_id: string }>>(
       `SELECT DISTINCT p.account_id
          FROM activity_attendance a
          JOIN activity_participant p ON p.id = a.participant_id
@@ -17,7 +17,7 @@ export class ActivityMonitorFigures {
          JOIN activity act ON act.id = a.activity_id
         WHERE a.municipality_id = $1 AND a.attended AND act.kind = 'event' AND s.starts_at >= $2 AND s.starts_at < $3`,
       [period.municipalityId, period.start, period.end],
-    )) as Array<{ account_id: string }>;
+    );
     return rows.map((row) => ({ figure: 'event_attendance', accountId: row.account_id, value: 1 }));
   }
 }

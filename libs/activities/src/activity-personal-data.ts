@@ -23,9 +23,13 @@ export class ActivityPersonalData implements PersonalDataSource, OnModuleInit {
 
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
     const [invitations, participants, attendance] = await Promise.all([
-      manager.query('SELECT * FROM activity_invitation WHERE account_id = $1 ORDER BY created_at', [accountId]),
-      manager.query('SELECT * FROM activity_participant WHERE account_id = $1 ORDER BY created_at', [accountId]),
-      manager.query(
+      manager.query<object[]>('SELECT * FROM activity_invitation WHERE account_id = $1 ORDER BY created_at', [
+        accountId,
+      ]),
+      manager.query<object[]>('SELECT * FROM activity_participant WHERE account_id = $1 ORDER BY created_at', [
+        accountId,
+      ]),
+      manager.query<object[]>(
         'SELECT * FROM activity_attendance WHERE participant_id IN (SELECT id FROM activity_participant WHERE account_id = $1) ORDER BY created_at',
         [accountId],
       ),

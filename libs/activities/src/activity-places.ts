@@ -5,10 +5,10 @@ import { EntityManager } from 'typeorm';
  * activity's row and never pass capacity (the check constraint backs it).
  */
 export async function takePlaces(manager: EntityManager, activityId: string, places: number): Promise<boolean> {
-  const [rows] = (await manager.query(
+  const [rows] = await manager.query<[unknown[], number]>(
     `UPDATE activity SET places_taken = places_taken + $2, updated_at = now() WHERE id = $1 AND places_taken + $2 <= capacity AND cancelled_at IS NULL RETURNING id`,
     [activityId, places],
-  )) as [unknown[], number];
+  );
   return rows.length === 1;
 }
 

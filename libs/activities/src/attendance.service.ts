@@ -28,12 +28,10 @@ export class AttendanceService {
 
   async participants(activityId: string): Promise<ParticipantListing[]> {
     const activity = await this.ledActivity(activityId);
-    const participants = await this.dataSource
-      .getRepository(ActivityParticipant)
-      .find({
-        where: { activityId: activity.id, status: In(['attending', 'offered', 'waitlisted']) },
-        order: { createdAt: 'ASC' },
-      });
+    const participants = await this.dataSource.getRepository(ActivityParticipant).find({
+      where: { activityId: activity.id, status: In(['attending', 'offered', 'waitlisted']) },
+      order: { createdAt: 'ASC' },
+    });
     const profiles = await this.carers.profiles(
       activity.municipalityId,
       participants.map((participant) => participant.accountId),

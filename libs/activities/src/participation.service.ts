@@ -147,13 +147,11 @@ export class ParticipationService {
   /** The signed-in person's answers and enrolments, with each activity and its next session. */
   async mine(): Promise<Array<{ participant: ActivityParticipant; activity: Activity; nextSessionAt: Date | null }>> {
     const actor = this.context.actor();
-    const participants = await this.dataSource
-      .getRepository(ActivityParticipant)
-      .find({
-        where: { accountId: actor.id, municipalityId: actor.municipalityId },
-        order: { createdAt: 'DESC' },
-        take: 200,
-      });
+    const participants = await this.dataSource.getRepository(ActivityParticipant).find({
+      where: { accountId: actor.id, municipalityId: actor.municipalityId },
+      order: { createdAt: 'DESC' },
+      take: 200,
+    });
     if (participants.length === 0) return [];
     const ids = participants.map((participant) => participant.activityId);
     const [activities, sessions] = await Promise.all([
@@ -274,12 +272,10 @@ export class ParticipationService {
       })
       .orIgnore()
       .execute();
-    return manager
-      .getRepository(ActivityParticipant)
-      .findOneOrFail({
-        where: { activityId: respondent.activityId, accountId: respondent.accountId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return manager.getRepository(ActivityParticipant).findOneOrFail({
+      where: { activityId: respondent.activityId, accountId: respondent.accountId },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   /**
@@ -289,9 +285,10 @@ export class ParticipationService {
   private async promote(manager: EntityManager, activity: Activity, sessions: ActivitySession[]): Promise<void> {
     const closes = responsesCloseAt(activity, sessions);
     if (!closes || closes <= new Date() || activity.cancelledAt) return;
-    const [room] = (await manager.query('SELECT capacity - places_taken AS left FROM activity WHERE id = $1', [
-      activity.id,
-    ])) as Array<{ left: number }>;
+    const [room] = await manager.query<Array<{ left: number }>>(
+      'SELECT capacity - places_taken AS left FROM activity WHERE id = $1',
+      [activity.id],
+    );
     let left = room?.left ?? 0;
     if (left <= 0) return;
     const waiting = await manager

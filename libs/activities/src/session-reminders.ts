@@ -28,12 +28,10 @@ export class SessionReminders {
     let reminded = 0;
     for (const session of sessions) {
       reminded += await this.dataSource.transaction(async (manager) => {
-        const participants = await manager
-          .getRepository(ActivityParticipant)
-          .find({
-            where: { activityId: session.activityId, status: 'attending' },
-            select: { id: true, accountId: true },
-          });
+        const participants = await manager.getRepository(ActivityParticipant).find({
+          where: { activityId: session.activityId, status: 'attending' },
+          select: { id: true, accountId: true },
+        });
         return this.messages.remind(manager, session, participants);
       });
     }

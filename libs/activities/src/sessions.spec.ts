@@ -45,8 +45,8 @@ describe('recurringSessions', () => {
       '2026-03-31 10:00',
       '2026-04-14 10:00',
     ]);
-    expect(sessions[0]!.startsAt.toISOString()).toBe('2026-03-17T09:00:00.000Z');
-    expect(sessions[1]!.startsAt.toISOString()).toBe('2026-03-31T08:00:00.000Z');
+    expect(sessions[0].startsAt.toISOString()).toBe('2026-03-17T09:00:00.000Z');
+    expect(sessions[1].startsAt.toISOString()).toBe('2026-03-31T08:00:00.000Z');
   });
 
   it('refuses endless, too long, unreadable and DTSTART rules', () => {

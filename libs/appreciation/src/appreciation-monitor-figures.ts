@@ -9,11 +9,11 @@ export class AppreciationMonitorFigures {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async perCarer(period: MonitorYear): Promise<CarerCount[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ carer_id: string; issued: number; redeemed: number }>>(
       `SELECT v.carer_id, count(*)::int AS issued, count(*) FILTER (WHERE v.balance_cents < v.value_cents)::int AS redeemed
          FROM voucher v WHERE v.municipality_id = $1 AND v.created_at >= $2 AND v.created_at < $3 GROUP BY v.carer_id`,
       [period.municipalityId, period.start, period.end],
-    )) as Array<{ carer_id: string; issued: number; redeemed: number }>;
+    );
     return rows.flatMap((row) => [
       { figure: 'vouchers_issued', carerId: row.carer_id, value: row.issued },
       { figure: 'vouchers_redeemed', carerId: row.carer_id, value: row.redeemed },

@@ -25,11 +25,14 @@ export class AppreciationPersonalData implements PersonalDataSource, OnModuleIni
 
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
     const [applications, vouchers, redemptions] = await Promise.all([
-      manager.query(`SELECT * FROM appreciation_application WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`, [
+      manager.query<object[]>(
+        `SELECT * FROM appreciation_application WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`,
+        [accountId],
+      ),
+      manager.query<object[]>(`SELECT * FROM voucher WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`, [
         accountId,
       ]),
-      manager.query(`SELECT * FROM voucher WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`, [accountId]),
-      manager.query(
+      manager.query<object[]>(
         `SELECT * FROM voucher_redemption WHERE voucher_id IN (SELECT id FROM voucher WHERE carer_id IN (${CARER_IDS})) ORDER BY created_at`,
         [accountId],
       ),

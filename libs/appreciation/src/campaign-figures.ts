@@ -36,28 +36,30 @@ export class CampaignFiguresService {
   async figures(campaignId: string): Promise<CampaignFigures> {
     const campaign = await this.campaigns.get(campaignId);
     const [statuses, vouchers, wijken, names] = await Promise.all([
-      this.dataSource.query(
+      this.dataSource.query<Array<{ status: ApplicationStatus; n: number }>>(
         `SELECT status, count(*)::int AS n FROM appreciation_application WHERE campaign_id = $1 GROUP BY status`,
         [campaignId],
-      ) as Promise<Array<{ status: ApplicationStatus; n: number }>>,
-      this.dataSource.query(
+      ),
+      this.dataSource.query<Array<{ issued: number; issued_cents: number; redeemed_cents: number }>>(
         `SELECT count(*)::int AS issued, coalesce(sum(value_cents), 0)::int AS issued_cents, coalesce(sum(value_cents - balance_cents), 0)::int AS redeemed_cents
            FROM voucher WHERE campaign_id = $1`,
         [campaignId],
-      ) as Promise<Array<{ issued: number; issued_cents: number; redeemed_cents: number }>>,
-      this.dataSource.query(
+      ),
+      this.dataSource.query<
+        Array<{ wijk_id: string | null; applications: number; approved: number; redeemed_cents: number }>
+      >(
         `SELECT a.wijk_id, count(*)::int AS applications, count(*) FILTER (WHERE a.status = 'approved')::int AS approved,
                 coalesce(sum(v.value_cents - v.balance_cents), 0)::int AS redeemed_cents
            FROM appreciation_application a LEFT JOIN voucher v ON v.application_id = a.id
           WHERE a.campaign_id = $1 GROUP BY a.wijk_id`,
         [campaignId],
-      ) as Promise<Array<{ wijk_id: string | null; applications: number; approved: number; redeemed_cents: number }>>,
+      ),
       this.municipalities.listWijken(),
     ]);
     const nameOf = new Map(names.map(({ wijk }) => [wijk.id, wijk.name]));
     const applications: Record<ApplicationStatus, number> = { approved: 0, needs_review: 0, rejected: 0 };
     for (const row of statuses) applications[row.status] = row.n;
-    const totals = vouchers[0]!;
+    const totals = vouchers[0];
     return {
       applications,
       vouchersIssued: totals.issued,

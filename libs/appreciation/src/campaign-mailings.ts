@@ -18,12 +18,12 @@ export class CampaignMailings {
   /** Tells every active carer the window is open, once: the conditional update claims the announcement. */
   async announce(campaignId: string, municipalityId: string): Promise<string | null> {
     return this.dataSource.transaction(async (manager) => {
-      const [claimed] = (await manager.query(
+      const [claimed] = await manager.query<[Array<{ id: string }>, number]>(
         `UPDATE appreciation_campaign SET announced_at = now(), updated_at = now()
           WHERE id = $1 AND municipality_id = $2 AND announced_at IS NULL AND opens_at <= now() AND closes_at > now()
           RETURNING id`,
         [campaignId, municipalityId],
-      )) as [Array<{ id: string }>, number];
+      );
       if (!claimed[0]) return null;
       const fanout = await this.fanouts.start(
         manager,
@@ -43,12 +43,12 @@ export class CampaignMailings {
     let reminded = 0;
     for (const municipality of await this.municipalities.all()) {
       const day = today(municipality.timezone);
-      const expiring = (await this.dataSource.query(
+      const expiring = await this.dataSource.query<Array<{ id: string; accountId: string }>>(
         `SELECT v.id, v.account_id AS "accountId"
            FROM voucher v
           WHERE v.municipality_id = $1 AND v.balance_cents > 0 AND v.expires_on BETWEEN $2::date AND $2::date + $3::int`,
         [municipality.id, day, municipality.settings.voucherExpiryNoticeDays],
-      )) as Array<{ id: string; accountId: string }>;
+      );
       if (expiring.length === 0) continue;
       await this.dataSource.transaction(async (manager) => {
         const accounts = new Map(

@@ -30,10 +30,10 @@ function checkCharacter(body: string): string {
   let sum = 0;
   let factor = 2;
   for (let i = body.length - 1; i >= 0; i--) {
-    let addend = factor * CODE_ALPHABET.indexOf(body[i]!);
+    let addend = factor * CODE_ALPHABET.indexOf(body[i]);
     addend = Math.floor(addend / n) + (addend % n);
     sum += addend;
     factor = factor === 2 ? 1 : 2;
   }
-  return CODE_ALPHABET[(n - (sum % n)) % n]!;
+  return CODE_ALPHABET[(n - (sum % n)) % n];
 }

@@ -19,7 +19,7 @@ export class VoucherIssuer {
 
   async issue(manager: EntityManager, application: AppreciationApplication, carerAccountId: string): Promise<Voucher> {
     const ticket = application.choice === 'culture_ticket';
-    const spent = (await manager.query(
+    const spent = await manager.query<[Array<{ amount_cents: number; vouchers_expire_on: string }>, number]>(
       `UPDATE appreciation_campaign
           SET spent_cents = spent_cents + amount_cents, awarded_count = awarded_count + 1,
               culture_tickets_issued = culture_tickets_issued + $2::int, updated_at = now()
@@ -29,7 +29,7 @@ export class VoucherIssuer {
           AND ($2::int = 0 OR culture_tickets_issued < coalesce(culture_ticket_stock, 0))
         RETURNING amount_cents, vouchers_expire_on::text AS vouchers_expire_on`,
       [application.campaignId, ticket ? 1 : 0],
-    )) as [Array<{ amount_cents: number; vouchers_expire_on: string }>, number];
+    );
     const campaign = spent[0][0];
     if (!campaign)
       throw ticket && (await this.ticketsGone(manager, application.campaignId))
@@ -67,10 +67,10 @@ export class VoucherIssuer {
   }
 
   private async ticketsGone(manager: EntityManager, campaignId: string): Promise<boolean> {
-    const [row] = (await manager.query(
+    const [row] = await manager.query<Array<{ gone: boolean }>>(
       'SELECT culture_tickets_issued >= coalesce(culture_ticket_stock, 0) AS gone FROM appreciation_campaign WHERE id = $1',
       [campaignId],
-    )) as Array<{ gone: boolean }>;
+    );
     return row?.gone === true;
   }
 }

@@ -45,7 +45,7 @@ export class VoucherService {
     // One statement: the balance check is the update's own condition and the record is
     // written with it, so it is atomic without a transaction of several round trips. The
     // municipality's local date decides expiry.
-    const [spent] = (await this.dataSource.query(
+    const [spent] = await this.dataSource.query<Array<{ id: string; remaining_cents: number }>>(
       `WITH spent AS (
          UPDATE voucher SET balance_cents = balance_cents - $3, updated_at = now()
           WHERE code = $1 AND municipality_id = $2 AND balance_cents >= $3
@@ -54,7 +54,7 @@ export class VoucherService {
        INSERT INTO voucher_redemption (municipality_id, voucher_id, partner_id, amount_cents, remaining_cents)
        SELECT $2, id, $4, $3, balance_cents FROM spent RETURNING id, remaining_cents`,
       [normalised, partner.municipalityId, amountCents, partner.id],
-    )) as Array<{ id: string; remaining_cents: number }>;
+    );
     if (spent) return { redemptionId: spent.id, amountCents, remainingCents: spent.remaining_cents };
     const voucher = await this.dataSource
       .getRepository(Voucher)

@@ -40,7 +40,7 @@ export class CarerAudience implements AudienceSource, OnModuleInit {
   }
 
   count(municipalityId: string, filter: Record<string, unknown>, dedupeScope: string | null): Promise<number> {
-    return this.audience(municipalityId, filter as CarerAudienceFilter, dedupeScope).getCount();
+    return this.audience(municipalityId, filter, dedupeScope).getCount();
   }
 
   page(
@@ -50,11 +50,7 @@ export class CarerAudience implements AudienceSource, OnModuleInit {
     limit: number,
     dedupeScope: string | null,
   ): Promise<Recipient[]> {
-    return recipientPage(
-      this.audience(municipalityId, filter as CarerAudienceFilter, dedupeScope),
-      afterAccountId,
-      limit,
-    );
+    return recipientPage(this.audience(municipalityId, filter, dedupeScope), afterAccountId, limit);
   }
 
   private audience(

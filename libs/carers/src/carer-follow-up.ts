@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Account, AccountService, MunicipalityService, recipientOf } from '@app/identity';
+import { AccountService, MunicipalityService, recipientOf } from '@app/identity';
 import { MessageService } from '@app/messaging';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -24,11 +24,11 @@ export class CarerFollowUp {
     let escalated = 0;
     for (;;) {
       const batch = await this.dataSource.transaction(async (manager) => {
-        const overdue = (await manager.query(
+        const overdue = await manager.query<Array<{ id: string; municipality_id: string; due_at: Date }>>(
           `SELECT id, municipality_id, due_at FROM signal
             WHERE status <> 'closed' AND due_at < now() AND escalated_at IS NULL
             ORDER BY due_at LIMIT 100 FOR UPDATE SKIP LOCKED`,
-        )) as Array<{ id: string; municipality_id: string; due_at: Date }>;
+        );
         for (const signal of overdue) {
           for (const admin of await this.accounts.adminsOf(signal.municipality_id, manager)) {
             await this.messages.queue(manager, {
@@ -54,12 +54,12 @@ export class CarerFollowUp {
   async remindRescreening(): Promise<number> {
     let reminded = 0;
     for (const municipality of await this.municipalities.all()) {
-      const due = (await this.dataSource.query(
+      const due = await this.dataSource.query<Array<{ screening_id: string; account_id: string }>>(
         `SELECT s.id AS screening_id, c.account_id FROM carer c
            JOIN LATERAL (SELECT id, created_at FROM screening WHERE carer_id = c.id ORDER BY created_at DESC LIMIT 1) s ON true
           WHERE c.municipality_id = $1 AND c.status = 'active' AND s.created_at < now() - make_interval(months => $2)`,
         [municipality.id, municipality.settings.rescreeningMonths],
-      )) as Array<{ screening_id: string; account_id: string }>;
+      );
       reminded += await this.queueForAccounts(
         due.map((row) => ({ accountId: row.account_id, dedupeKey: `rescreen.${row.screening_id}`, params: {} })),
         CARER_MESSAGES.rescreeningReminder,
@@ -74,19 +74,19 @@ export class CarerFollowUp {
     let deactivated = 0;
     for (const municipality of await this.municipalities.all()) {
       const grace = municipality.settings.reconfirmationGraceDays;
-      const [, gone] = (await this.dataSource.query(
+      const [, gone] = await this.dataSource.query<[unknown, number]>(
         `UPDATE carer SET status = 'inactive', inactive_since = now(), updated_at = now()
           WHERE municipality_id = $1 AND status = 'active' AND reconfirmation_requested_at < now() - make_interval(days => $2)`,
         [municipality.id, grace],
-      )) as [unknown, number];
+      );
       deactivated += gone;
       await this.dataSource.transaction(async (manager) => {
-        const [asked] = (await manager.query(
+        const [asked] = await manager.query<[Array<{ id: string; account_id: string; confirmed_at: Date }>, number]>(
           `UPDATE carer SET reconfirmation_requested_at = now(), updated_at = now()
             WHERE municipality_id = $1 AND status = 'active' AND reconfirmation_requested_at IS NULL AND confirmed_at < now() - interval '1 year'
             RETURNING id, account_id, confirmed_at`,
           [municipality.id],
-        )) as [Array<{ id: string; account_id: string; confirmed_at: Date }>, number];
+        );
         requested += await this.queueForAccounts(
           asked.map((row) => ({
             accountId: row.account_id,

@@ -13,7 +13,9 @@ export class CarerMonitorFigures {
 
   async countsFor(period: MonitorYear): Promise<MonitorCount[]> {
     // Active in the year: registered before it ended and not inactive before it began (erased people included, anonymously).
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      Array<{ figure: string; wijk_id: string | null; age_band: MonitorCount['ageBand']; value: number }>
+    >(
       `WITH carers AS (
          SELECT c.id, c.wijk_id, ${BAND} AS age_band, c.created_at, c.date_of_birth
            FROM carer c
@@ -33,22 +35,24 @@ export class CarerMonitorFigures {
          UNION ALL SELECT s.figure, c.wijk_id, c.age_band FROM signals s JOIN carers c ON c.id = s.carer_id
        ) counted GROUP BY figure, wijk_id, age_band`,
       [period.municipalityId, period.start, period.end],
-    )) as Array<{ figure: string; wijk_id: string | null; age_band: MonitorCount['ageBand']; value: number }>;
+    );
     return rows.map((row) => ({ figure: row.figure, wijkId: row.wijk_id, ageBand: row.age_band, value: row.value }));
   }
 
   /** Places other contexts' per-carer counts (bookings, vouchers, attendance) in the carer's wijk and age band. */
   async placeByCarer(period: MonitorYear, counts: CarerCount[]): Promise<MonitorCount[]> {
     const band = ageBandSql('c.date_of_birth', "($2::timestamptz - interval '1 day')::date");
-    const carers = (await this.dataSource.query(
-      `SELECT c.id, c.account_id, c.wijk_id, ${band} AS age_band FROM carer c WHERE c.municipality_id = $1`,
-      [period.municipalityId, period.end],
-    )) as Array<{
-      id: string;
-      account_id: string;
-      wijk_id: string | null;
-      age_band: MonitorCount['ageBand'];
-    }>;
+    const carers = await this.dataSource.query<
+      Array<{
+        id: string;
+        account_id: string;
+        wijk_id: string | null;
+        age_band: MonitorCount['ageBand'];
+      }>
+    >(`SELECT c.id, c.account_id, c.wijk_id, ${band} AS age_band FROM carer c WHERE c.municipality_id = $1`, [
+      period.municipalityId,
+      period.end,
+    ]);
     const byCarer = new Map(carers.map((carer) => [carer.id, carer]));
     const byAccount = new Map(carers.map((carer) => [carer.account_id, carer]));
     const cells = new Map<string, MonitorCount>();

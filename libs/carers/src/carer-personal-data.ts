@@ -37,7 +37,7 @@ export class CarerPersonalData implements PersonalDataSource, OnModuleInit {
   }
 
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
-    const ofCarer = (sql: string) => manager.query(sql, [accountId]) as Promise<Array<Record<string, unknown>>>;
+    const ofCarer = (sql: string) => manager.query<Array<Record<string, unknown>>>(sql, [accountId]);
     const carerIds = 'SELECT id FROM carer WHERE account_id = $1';
     const [carer, relationships, consents, screenings, signals, notes] = await Promise.all([
       ofCarer('SELECT * FROM carer WHERE account_id = $1'),
@@ -91,13 +91,13 @@ export class CarerPersonalData implements PersonalDataSource, OnModuleInit {
 
   /** Carers inactive (their yearly re-confirmation unanswered) for longer than their municipality's retention period. */
   async expiredPeople(manager: EntityManager): Promise<string[]> {
-    const rows = (await manager.query(
+    const rows = await manager.query<Array<{ account_id: string }>>(
       `SELECT c.account_id FROM carer c
          JOIN municipality m ON m.id = c.municipality_id
          JOIN account a ON a.id = c.account_id
         WHERE c.status = 'inactive' AND a.erased_at IS NULL
           AND c.inactive_since < ${retentionCutoffSql('m')}`,
-    )) as Array<{ account_id: string }>;
+    );
     return rows.map((row) => row.account_id);
   }
 }

@@ -36,12 +36,12 @@ export class OneTimeTokens {
   /** Marks the token used and returns its account; a second use, wrong purpose or expiry fails. */
   async consume(token: string, purpose: OneTimeTokenPurpose, manager: EntityManager): Promise<string> {
     // One conditional UPDATE: two simultaneous uses cannot both succeed.
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[Array<{ account_id: string }>, number]>(
       `UPDATE one_time_token SET used_at = now()
         WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now()
         RETURNING account_id`,
       [hashSecretToken(token), purpose],
-    )) as [Array<{ account_id: string }>, number];
+    );
     const row = rows[0];
     if (!row) throw new InvalidTokenError();
     return row.account_id;

@@ -33,7 +33,7 @@ import { DataSource } from 'typeorm';
 import { CreateAnnouncementDto, FanoutProgressDto, FanoutStartedDto, MessageLogEntryDto } from './dto/messaging.dto';
 import { FanoutService } from './fanout/fanout.service';
 import { MessageService } from './messages/message.service';
-import { PostalAddressBook, RecipientDirectory } from './messages/recipients';
+import { PostalAddress, PostalAddressBook, RecipientDirectory } from './messages/recipients';
 import { csvLine } from './fanout/post-list';
 import { ANNOUNCEMENT } from './templates/announcement.kind';
 
@@ -102,12 +102,14 @@ export class MessagingController {
         for (;;) {
           const page = await fanouts.postRecipients(fanoutId, after, 1000);
           if (page.length === 0) return;
-          const addresses = addressBook ? await addressBook.addresses(page.map((row) => row.accountId)) : new Map();
+          const addresses = addressBook
+            ? await addressBook.addresses(page.map((row) => row.accountId))
+            : new Map<string, PostalAddress>();
           for (const row of page) {
             const address = addresses.get(row.accountId);
             yield csvLine([address?.name ?? '', address?.postcode ?? '', address?.houseNumber ?? '', row.language]);
           }
-          after = page[page.length - 1]!.accountId;
+          after = page[page.length - 1].accountId;
         }
       })(),
     );

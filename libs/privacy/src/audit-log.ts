@@ -79,9 +79,10 @@ export class AuditLog {
       });
     const found = await paginate(query, page);
     const actorIds = [...new Set(found.items.map((entry) => entry.actorAccountId))];
-    const names = (await this.dataSource.query('SELECT id, display_name FROM account WHERE id = ANY($1)', [
-      actorIds,
-    ])) as Array<{ id: string; display_name: string | null }>;
+    const names = await this.dataSource.query<Array<{ id: string; display_name: string | null }>>(
+      'SELECT id, display_name FROM account WHERE id = ANY($1)',
+      [actorIds],
+    );
     const nameOf = new Map(names.map((row) => [row.id, row.display_name]));
     return {
       items: found.items.map((entry) => ({ entry, actorName: nameOf.get(entry.actorAccountId) ?? null })),

@@ -34,9 +34,10 @@ export class ErasureService {
   async erase(request: ErasureRequest): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.lockPerson(manager, request);
-      const pending = (await manager.query(`SELECT id FROM message WHERE account_id = $1 AND status = 'queued'`, [
-        request.accountId,
-      ])) as Array<{ id: string }>;
+      const pending = await manager.query<Array<{ id: string }>>(
+        `SELECT id FROM message WHERE account_id = $1 AND status = 'queued'`,
+        [request.accountId],
+      );
       for (const { id } of pending) await this.outbox.cancel(manager, deliveryJobId(id));
       for (const source of this.registry.all()) await source.erase(manager, request.accountId);
       if (pending.length > 0) {
@@ -68,10 +69,10 @@ export class ErasureService {
   /** The person's account row, locked so two erasures or an erasure and a booking never interleave. */
   private async lockPerson(manager: EntityManager, request: ErasureRequest): Promise<void> {
     const municipalityId = request.actor?.municipalityId;
-    const [row] = (await manager.query(
+    const [row] = await manager.query<Array<{ id: string }>>(
       `SELECT id FROM account WHERE id = $1 AND role IN ('carer', 'volunteer') AND ($2::uuid IS NULL OR municipality_id = $2) FOR UPDATE`,
       [request.accountId, municipalityId ?? null],
-    )) as Array<{ id: string }>;
+    );
     if (!row) throw new NotFoundError('The person');
   }
 }

@@ -36,10 +36,10 @@ export class FieldKeyRotation {
   async staleCounts(): Promise<RotationOutcome[]> {
     const counts: RotationOutcome[] = [];
     for (const { table, column } of this.registry.encryptedColumns()) {
-      const [row] = (await this.dataSource.query(
+      const [row] = await this.dataSource.query<Array<{ n: number }>>(
         `SELECT count(*)::int AS n FROM ${table} WHERE ${column} IS NOT NULL AND NOT starts_with(${column}, $1)`,
         [this.cipher.currentPrefix()],
-      )) as Array<{ n: number }>;
+      );
       counts.push({ table, column, reencrypted: row?.n ?? 0 });
     }
     return counts;
@@ -49,19 +49,19 @@ export class FieldKeyRotation {
     let done = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows = (await this.dataSource.query(
+      const rows = await this.dataSource.query<Array<{ id: string; value: string }>>(
         `SELECT id, ${column} AS value FROM ${table} WHERE id > $1 AND ${column} IS NOT NULL AND NOT starts_with(${column}, $2) ORDER BY id LIMIT ${BATCH}`,
         [after, this.cipher.currentPrefix()],
-      )) as Array<{ id: string; value: string }>;
+      );
       if (rows.length === 0) return done;
       for (const row of rows) {
-        const [, changed] = (await this.dataSource.query(
+        const [, changed] = await this.dataSource.query<[unknown, number]>(
           `UPDATE ${table} SET ${column} = $1 WHERE id = $2 AND ${column} = $3`,
           [this.cipher.encrypt(this.cipher.decrypt(row.value)), row.id, row.value],
-        )) as [unknown, number];
+        );
         done += changed;
       }
-      after = rows[rows.length - 1]!.id;
+      after = rows[rows.length - 1].id;
     }
   }
 }

@@ -33,10 +33,10 @@ export class PersonalDataAccess {
   /** Staff produce the export for a carer or volunteer of their municipality; the reason goes to the audit log. */
   async exportFor(accountId: string, reason: string, route: string): Promise<PersonalDataExport> {
     const actor = this.context.actor();
-    const [person] = (await this.dataSource.query(
+    const [person] = await this.dataSource.query<Array<{ id: string }>>(
       `SELECT id FROM account WHERE id = $1 AND municipality_id = $2 AND role IN ('carer', 'volunteer')`,
       [accountId, actor.municipalityId],
-    )) as Array<{ id: string }>;
+    );
     if (!person) throw new NotFoundError('The person');
     await this.audit.record({
       actor,

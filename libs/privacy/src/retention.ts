@@ -33,14 +33,14 @@ export class Retention {
     }
     // One transaction per person: a failure leaves the others done, and the next run retries it.
     for (const accountId of expired) await this.erasure.erase({ accountId });
-    const [, outboxEntries] = (await this.dataSource.query(
+    const [, outboxEntries] = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM outbox_entry WHERE (relayed_at IS NOT NULL OR cancelled_at IS NOT NULL) AND created_at < now() - make_interval(days => $1)`,
       [KEEP_JOB_RECORDS_DAYS],
-    )) as [unknown, number];
-    const [, idempotencyRecords] = (await this.dataSource.query(
+    );
+    const [, idempotencyRecords] = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM idempotency_record WHERE created_at < now() - make_interval(days => $1)`,
       [KEEP_IDEMPOTENCY_DAYS],
-    )) as [unknown, number];
+    );
     const outcome = { erased: expired.size, outboxEntries, idempotencyRecords };
     this.logger.log(outcome, 'retention applied');
     return outcome;

@@ -8,13 +8,11 @@ export function monitorCsv(report: MonitorReport): string {
     csvLine([report.municipality.code, String(report.year), figure, label, wijk, ageBand, String(value)]);
   for (const table of report.figures) {
     for (const row of table.rows) {
-      table.columns.forEach((column, c) =>
-        lines.push(line(table.figure, table.label, row.wijk, column, row.cells[c]!)),
-      );
+      table.columns.forEach((column, c) => lines.push(line(table.figure, table.label, row.wijk, column, row.cells[c])));
       lines.push(line(table.figure, table.label, row.wijk, 'total', row.total));
     }
     table.columns.forEach((column, c) =>
-      lines.push(line(table.figure, table.label, 'total', column, table.columnTotals[c]!)),
+      lines.push(line(table.figure, table.label, 'total', column, table.columnTotals[c])),
     );
     lines.push(line(table.figure, table.label, 'total', 'total', table.total));
   }

@@ -69,7 +69,7 @@ export class MonitorReportService {
       ...(await this.carers.placeByCarer(period, perCarer.flat())),
     ];
     const wijken = (await this.municipalities.listWijken()).map(({ wijk }) => ({
-      id: wijk.id as string | null,
+      id: wijk.id,
       name: wijk.name,
     }));
     return {
@@ -111,7 +111,7 @@ function tableFor(
       ? rows.findIndex((candidate) => candidate.id === count.wijkId)
       : rows.length - 1;
     const column = byAge ? columns.indexOf(count.ageBand ?? UNKNOWN) : 0;
-    cells[row]![column]! += count.value;
+    cells[row][column] += count.value;
   }
   const shown = suppress(tableOf(cells));
   return {
@@ -121,8 +121,8 @@ function tableFor(
     rows: rows.map((row, r) => ({
       wijkId: row.id,
       wijk: row.name,
-      cells: shown.cells[r]!,
-      total: shown.rowTotals[r]!,
+      cells: shown.cells[r],
+      total: shown.rowTotals[r],
     })),
     columnTotals: shown.columnTotals,
     total: shown.total,

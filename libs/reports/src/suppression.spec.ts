@@ -2,10 +2,10 @@ import { ShownTable, suppress, SUPPRESSED, tableOf } from './suppression';
 
 /** Every row and column with its total: the sums a reader could subtract. */
 function equationsOf(shown: ShownTable): ShownTable['total'][][] {
-  const rows = shown.cells.map((row, r) => [...row, shown.rowTotals[r]!]);
+  const rows = shown.cells.map((row, r) => [...row, shown.rowTotals[r]]);
   const totals = [...shown.columnTotals, shown.total];
   const grid = [...rows, totals];
-  const columns = totals.map((_, c) => grid.map((row) => row[c]!));
+  const columns = totals.map((_, c) => grid.map((row) => row[c]));
   return [...grid, ...columns];
 }
 
@@ -40,8 +40,8 @@ describe('small-number suppression', () => {
         [7, 9, 4],
       ]),
     );
-    expect(small.cells[0]![0]).toBe(SUPPRESSED);
-    expect(small.cells[1]![2]).toBe(SUPPRESSED);
+    expect(small.cells[0][0]).toBe(SUPPRESSED);
+    expect(small.cells[1][2]).toBe(SUPPRESSED);
   });
 
   it('hides a second cell wherever one hidden cell could be recovered by subtraction', () => {
@@ -54,7 +54,7 @@ describe('small-number suppression', () => {
     );
     for (const equation of equationsOf(shown))
       expect(equation.filter((value) => value === SUPPRESSED).length).not.toBe(1);
-    expect(shown.cells[0]!.filter((value) => value === SUPPRESSED).length).toBeGreaterThanOrEqual(2);
+    expect(shown.cells[0].filter((value) => value === SUPPRESSED).length).toBeGreaterThanOrEqual(2);
   });
 
   it('never leaves exactly one hidden value in any row or column, on many random tables', () => {
@@ -64,7 +64,7 @@ describe('small-number suppression', () => {
       for (const equation of equationsOf(shown))
         expect(equation.filter((value) => value === SUPPRESSED).length).not.toBe(1);
       shown.cells.forEach((row, r) =>
-        row.forEach((value, c) => expect(value === SUPPRESSED || (value >= 5 && value === cells[r]![c])).toBe(true)),
+        row.forEach((value, c) => expect(value === SUPPRESSED || (value >= 5 && value === cells[r][c])).toBe(true)),
       );
     }
   });

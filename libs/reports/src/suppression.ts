@@ -22,9 +22,7 @@ export interface ShownTable {
 export function tableOf(cells: number[][]): CountTable {
   const columns = cells[0]?.length ?? 0;
   const rowTotals = cells.map((row) => row.reduce((sum, value) => sum + value, 0));
-  const columnTotals = Array.from({ length: columns }, (_, column) =>
-    cells.reduce((sum, row) => sum + row[column]!, 0),
-  );
+  const columnTotals = Array.from({ length: columns }, (_, column) => cells.reduce((sum, row) => sum + row[column], 0));
   return { cells, rowTotals, columnTotals, total: rowTotals.reduce((sum, value) => sum + value, 0) };
 }
 
@@ -37,7 +35,7 @@ export function suppress(table: CountTable): ShownTable {
   const rows = table.cells.length;
   const columns = table.columnTotals.length;
   // The full grid with margins: row `rows` holds column totals, column `columns` the row totals.
-  const grid = [...table.cells.map((row, r) => [...row, table.rowTotals[r]!]), [...table.columnTotals, table.total]];
+  const grid = [...table.cells.map((row, r) => [...row, table.rowTotals[r]]), [...table.columnTotals, table.total]];
   const hidden = grid.map((row) => row.map((value) => value < SUPPRESS_BELOW));
   const equations: Array<Array<[number, number]>> = [
     ...Array.from({ length: rows + 1 }, (_, r) =>
@@ -50,16 +48,16 @@ export function suppress(table: CountTable): ShownTable {
   for (let changed = true; changed;) {
     changed = false;
     for (const equation of equations) {
-      if (equation.length < 2 || equation.filter(([r, c]) => hidden[r]![c]).length !== 1) continue;
+      if (equation.length < 2 || equation.filter(([r, c]) => hidden[r][c]).length !== 1) continue;
       const shown = equation
-        .filter(([r, c]) => !hidden[r]![c])
-        .sort(([r1, c1], [r2, c2]) => grid[r1]![c1]! - grid[r2]![c2]!);
-      const [r, c] = shown[0]!;
-      hidden[r]![c] = true;
+        .filter(([r, c]) => !hidden[r][c])
+        .sort(([r1, c1], [r2, c2]) => grid[r1][c1] - grid[r2][c2]);
+      const [r, c] = shown[0];
+      hidden[r][c] = true;
       changed = true;
     }
   }
-  const show = (r: number, c: number): ShownValue => (hidden[r]![c] ? SUPPRESSED : grid[r]![c]!);
+  const show = (r: number, c: number): ShownValue => (hidden[r][c] ? SUPPRESSED : grid[r][c]);
   return {
     cells: table.cells.map((row, r) => row.map((_, c) => show(r, c))),
     rowTotals: table.cells.map((_, r) => show(r, columns)),

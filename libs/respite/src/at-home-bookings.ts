@@ -38,23 +38,19 @@ export class AtHomeBookings {
         DateTime.fromISO(`${wanted.date}T${clock}`, { zone: municipality.timezone }).toJSDate();
       const startsAt = at(times.from);
       const endsAt = at(times.to);
-      const slot = await manager
-        .getRepository(RespiteSlot)
-        .save(
-          manager
-            .getRepository(RespiteSlot)
-            .create({
-              municipalityId: municipality.id,
-              offerId: offer.id,
-              startsAt,
-              endsAt,
-              dagdeel: wanted.dagdeel,
-              capacity: 1,
-              booked: 1,
-              cancelledAt: null,
-              cancelReason: null,
-            }),
-        );
+      const slot = await manager.getRepository(RespiteSlot).save(
+        manager.getRepository(RespiteSlot).create({
+          municipalityId: municipality.id,
+          offerId: offer.id,
+          startsAt,
+          endsAt,
+          dagdeel: wanted.dagdeel,
+          capacity: 1,
+          booked: 1,
+          cancelledAt: null,
+          cancelReason: null,
+        }),
+      );
       const year = DateTime.fromJSDate(startsAt).setZone(municipality.timezone).year;
       const units = budgetUnits(municipality.settings.respiteBudget.unit, startsAt, endsAt);
       await reserveBudget(

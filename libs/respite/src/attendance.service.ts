@@ -20,11 +20,11 @@ export class AttendanceService {
   async record(bookingId: string, outcome: AttendanceOutcome): Promise<RespiteBooking> {
     const municipalityId = this.context.municipalityId();
     return this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
+      const [row] = await manager.query<Array<{ id: string }>>(
         `SELECT b.id FROM respite_booking b JOIN respite_slot s ON s.id = b.slot_id
           WHERE b.id = $1 AND (b.municipality_id = $2 OR s.municipality_id = $2) FOR UPDATE OF b`,
         [bookingId, municipalityId],
-      )) as Array<{ id: string }>;
+      );
       if (!row) throw new NotFoundError('The booking');
       const booking = await manager.getRepository(RespiteBooking).findOneByOrFail({ id: row.id });
       if (!['confirmed', 'attended', 'no_show'].includes(booking.status)) {

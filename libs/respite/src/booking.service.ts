@@ -106,9 +106,10 @@ export class BookingService {
   /** A waiting-list place, which costs no budget until a place is offered; null when the slot has room again. */
   private joinWaitlist(base: Partial<RespiteBooking> & { slotId: string }): Promise<RespiteBooking | null> {
     return this.dataSource.transaction(async (manager) => {
-      const [slot] = (await manager.query('SELECT booked, capacity FROM respite_slot WHERE id = $1 FOR UPDATE', [
-        base.slotId,
-      ])) as Array<{ booked: number; capacity: number }>;
+      const [slot] = await manager.query<Array<{ booked: number; capacity: number }>>(
+        'SELECT booked, capacity FROM respite_slot WHERE id = $1 FOR UPDATE',
+        [base.slotId],
+      );
       if (slot && slot.booked < slot.capacity) return null;
       return this.insert(manager, { ...base, status: 'waitlisted' });
     });
@@ -211,10 +212,10 @@ export class BookingService {
     let expired = 0;
     for (;;) {
       const done = await this.dataSource.transaction(async (manager) => {
-        const stale = (await manager.query(
+        const stale = await manager.query<Array<{ id: string; slot_id: string; municipality_id: string }>>(
           `SELECT b.id, b.slot_id, b.municipality_id FROM respite_booking b
             WHERE b.status = 'offered' AND b.offer_expires_at <= now() ORDER BY b.offer_expires_at LIMIT 50 FOR UPDATE SKIP LOCKED`,
-        )) as Array<{ id: string; slot_id: string; municipality_id: string }>;
+        );
         for (const row of stale) {
           await manager.query(
             `UPDATE respite_booking SET status = 'cancelled', cancel_reason = 'offer_expired', cancelled_at = now(), updated_at = now() WHERE id = $1`,

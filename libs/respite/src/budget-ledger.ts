@@ -16,13 +16,13 @@ export async function reserveBudget(
   units: number,
   budget: RespiteBudgetSetting,
 ): Promise<void> {
-  const [reserved] = (await manager.query(
+  const [reserved] = await manager.query<Array<{ used: string }>>(
     `INSERT INTO respite_budget_usage AS usage (municipality_id, carer_id, year, used)
      SELECT $1, $2, $3, $4::numeric WHERE $4::numeric <= $5::numeric
      ON CONFLICT (carer_id, year) DO UPDATE SET used = usage.used + EXCLUDED.used, updated_at = now() WHERE usage.used + EXCLUDED.used <= $5::numeric
      RETURNING used`,
     [owner.municipalityId, owner.carerId, year, units, budget.perYear],
-  )) as Array<{ used: string }>;
+  );
   if (!reserved)
     throw new BudgetExceededError(await budgetUsed(manager, owner.carerId, year), budget.perYear, budget.unit);
 }

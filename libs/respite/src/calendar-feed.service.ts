@@ -47,7 +47,18 @@ export class CalendarFeedService {
   async render(secret: string): Promise<string> {
     const feed = await this.dataSource.getRepository(RespiteCalendarFeed).findOneBy({ secretHash: hashOf(secret) });
     if (!feed) throw new NotFoundError('The calendar feed');
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      Array<{
+        id: string;
+        status: string;
+        starts_at: Date;
+        ends_at: Date;
+        name: string;
+        location: string | null;
+        timezone: string;
+        language: string;
+      }>
+    >(
       `SELECT b.id, b.status, b.starts_at, b.ends_at, o.name, o.location, m.timezone, a.language
          FROM respite_booking b JOIN respite_slot s ON s.id = b.slot_id JOIN respite_offer o ON o.id = s.offer_id
          JOIN municipality m ON m.id = b.municipality_id JOIN account a ON a.id = b.account_id
@@ -55,16 +66,7 @@ export class CalendarFeedService {
           AND b.starts_at >= now() - make_interval(days => $2)
         ORDER BY b.starts_at LIMIT 500`,
       [feed.carerId, PAST_DAYS_SHOWN],
-    )) as Array<{
-      id: string;
-      status: string;
-      starts_at: Date;
-      ends_at: Date;
-      name: string;
-      location: string | null;
-      timezone: string;
-      language: string;
-    }>;
+    );
     const timezone = rows[0]?.timezone ?? 'Europe/Amsterdam';
     // Cancelled bookings stay in the feed as cancelled events, so calendars remove them.
     return calendarFile(

@@ -20,7 +20,7 @@ describe('slotsFromPattern', () => {
       { from: '2026-10-25', to: '2026-10-25', weekdays: [7], dagdelen: ['middag'] },
       'Europe/Amsterdam',
     );
-    expect(slot!.startsAt.toISOString()).toBe('2026-10-25T12:00:00.000Z');
+    expect(slot.startsAt.toISOString()).toBe('2026-10-25T12:00:00.000Z');
   });
 
   it('counts dagdelen or hours', () => {

@@ -23,10 +23,12 @@ export class RespitePersonalData implements PersonalDataSource, OnModuleInit {
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
     const carerIds = 'SELECT id FROM carer WHERE account_id = $1';
     const [bookings, usage, feeds] = await Promise.all([
-      manager.query('SELECT * FROM respite_booking WHERE account_id = $1 ORDER BY starts_at', [accountId]),
-      manager.query(`SELECT * FROM respite_budget_usage WHERE carer_id IN (${carerIds}) ORDER BY year`, [accountId]),
+      manager.query<object[]>('SELECT * FROM respite_booking WHERE account_id = $1 ORDER BY starts_at', [accountId]),
+      manager.query<object[]>(`SELECT * FROM respite_budget_usage WHERE carer_id IN (${carerIds}) ORDER BY year`, [
+        accountId,
+      ]),
       // The feed's secret is the platform's; the person sees that a feed exists.
-      manager.query(
+      manager.query<object[]>(
         `SELECT id, municipality_id, carer_id, created_at, updated_at FROM respite_calendar_feed WHERE carer_id IN (${carerIds})`,
         [accountId],
       ),

@@ -26,21 +26,17 @@ export class SlotCancellationService {
 
   async cancel(slotId: string, reason: string): Promise<SlotCancellation> {
     return this.dataSource.transaction(async (manager) => {
-      const slot = await manager
-        .getRepository(RespiteSlot)
-        .findOne({
-          where: { id: slotId, municipalityId: this.context.municipalityId() },
-          lock: { mode: 'pessimistic_write' },
-        });
+      const slot = await manager.getRepository(RespiteSlot).findOne({
+        where: { id: slotId, municipalityId: this.context.municipalityId() },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!slot) throw new NotFoundError('The slot');
       if (slot.cancelledAt) return { slot, bookingsCancelled: 0 };
-      const bookings = await manager
-        .getRepository(RespiteBooking)
-        .find({
-          where: { slotId, status: In(['confirmed', 'offered', 'waitlisted']) },
-          order: { createdAt: 'ASC' },
-          lock: { mode: 'pessimistic_write' },
-        });
+      const bookings = await manager.getRepository(RespiteBooking).find({
+        where: { slotId, status: In(['confirmed', 'offered', 'waitlisted']) },
+        order: { createdAt: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
       for (const booking of bookings) {
         if (booking.status === 'confirmed') await releaseBudget(manager, booking.carerId, booking.year, booking.units);
         Object.assign(booking, {

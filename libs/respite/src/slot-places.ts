@@ -13,22 +13,24 @@ export class SlotPlaces {
   constructor(private readonly messages: BookingMessages) {}
 
   async take(manager: EntityManager, slotId: string): Promise<boolean> {
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[unknown[], number]>(
       'UPDATE respite_slot SET booked = booked + 1, updated_at = now() WHERE id = $1 AND booked < capacity AND cancelled_at IS NULL RETURNING id',
       [slotId],
-    )) as [unknown[], number];
+    );
     return rows.length === 1;
   }
 
   /** Gives a place back and holds it for the first on the waiting list, who is mailed a link to accept. */
   async free(manager: EntityManager, slotId: string, settings: MunicipalitySettings): Promise<void> {
     await manager.query('UPDATE respite_slot SET booked = booked - 1, updated_at = now() WHERE id = $1', [slotId]);
-    const [next] = (await manager.query(
+    const [next] = await manager.query<
+      Array<{
+        id: string;
+      }>
+    >(
       `SELECT id FROM respite_booking WHERE slot_id = $1 AND status = 'waitlisted' ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       [slotId],
-    )) as Array<{
-      id: string;
-    }>;
+    );
     if (!next || !(await this.take(manager, slotId))) return;
     const expiresAt = new Date(Date.now() + settings.waitlistHoldHours * 3_600_000);
     await manager.query(

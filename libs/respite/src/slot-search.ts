@@ -70,13 +70,13 @@ export class SlotSearchService {
         throw new DomainError('INVALID_CURSOR', 400, 'The cursor is not valid; start again without it.');
       conditions.push(`(slot.starts_at, slot.id) > ($${params.push(startsAt)}, $${params.push(id)})`);
     }
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<Record<string, never>>>(
       `SELECT slot.id, slot.offer_id, offer.name AS offer_name, offer.kind, offer.location, offer.wijk_id, offer.suitability, slot.starts_at, slot.ends_at, slot.dagdeel, slot.capacity, slot.booked
          FROM respite_slot slot JOIN respite_offer offer ON offer.id = slot.offer_id
         WHERE ${conditions.join(' AND ')}
         ORDER BY slot.starts_at, slot.id LIMIT $4`,
       params,
-    )) as Array<Record<string, never>>;
+    );
     const items: SlotListing[] = rows.slice(0, limit).map((row) => ({
       id: row.id,
       offerId: row.offer_id,

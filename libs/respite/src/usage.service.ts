@@ -52,7 +52,7 @@ export class RespiteUsageService {
         { field: 'to', message: 'to must be after from' },
       ]);
     if (!(await this.offers.findOne({ id: offerId }))) throw new NotFoundError('The offer');
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<Array<Record<string, number>>>(
       `SELECT count(*)::int AS slots, coalesce(sum(s.capacity), 0)::int AS capacity, coalesce(sum(s.booked), 0)::int AS booked,
               coalesce(sum(b.waitlisted), 0)::int AS waitlisted, coalesce(sum(b.attended), 0)::int AS attended,
               coalesce(sum(b.no_shows), 0)::int AS no_shows, coalesce(sum(b.late), 0)::int AS late
@@ -63,18 +63,18 @@ export class RespiteUsageService {
              FROM respite_booking WHERE slot_id = s.id) b ON TRUE
         WHERE s.offer_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3 AND s.cancelled_at IS NULL`,
       [offerId, from, to],
-    )) as Array<Record<string, number>>;
-    const figures = row!;
+    );
+    const figures = row;
     // booked counts places still held; attended and no-show bookings keep holding theirs.
     return {
-      slots: figures.slots!,
-      capacity: figures.capacity!,
-      booked: figures.booked!,
-      waitlisted: figures.waitlisted!,
-      attended: figures.attended!,
-      noShows: figures.no_shows!,
-      lateCancellations: figures.late!,
-      occupancyRate: figures.capacity ? Math.round((figures.booked! / figures.capacity) * 1000) / 1000 : 0,
+      slots: figures.slots,
+      capacity: figures.capacity,
+      booked: figures.booked,
+      waitlisted: figures.waitlisted,
+      attended: figures.attended,
+      noShows: figures.no_shows,
+      lateCancellations: figures.late,
+      occupancyRate: figures.capacity ? Math.round((figures.booked / figures.capacity) * 1000) / 1000 : 0,
     };
   }
 }

@@ -44,14 +44,15 @@ export class MatchService {
       return await this.dataSource.transaction(async (manager) => {
         // The volunteer's row lock makes the load check and the insert one step, also for proposals to several requests at once.
         // The count is a statement of its own, taken after the lock, so it sees what the previous holder committed.
-        const [volunteerRow] = (await manager.query('SELECT max_matches FROM volunteer WHERE id = $1 FOR UPDATE', [
-          volunteerId,
-        ])) as Array<{ max_matches: number }>;
-        const [load] = (await manager.query(
+        const [volunteerRow] = await manager.query<Array<{ max_matches: number }>>(
+          'SELECT max_matches FROM volunteer WHERE id = $1 FOR UPDATE',
+          [volunteerId],
+        );
+        const [load] = await manager.query<Array<{ live: number }>>(
           `SELECT count(*)::int AS live FROM volunteer_match WHERE volunteer_id = $1 AND status IN ('proposed', 'accepted')`,
           [volunteerId],
-        )) as Array<{ live: number }>;
-        if (!volunteerRow || load!.live >= volunteerRow.max_matches)
+        );
+        if (!volunteerRow || load.live >= volunteerRow.max_matches)
           throw new ConflictError('VOLUNTEER_NOT_ELIGIBLE', 'This volunteer already has as many matches as they take.');
         const repository = manager.getRepository(VolunteerMatch);
         const match = await repository.save(
@@ -90,10 +91,10 @@ export class MatchService {
 
   /** The volunteer's own answer in the API. */
   async answerAsVolunteer(matchId: string, accept: boolean): Promise<VolunteerMatch> {
-    const [owned] = (await this.dataSource.query(
+    const [owned] = await this.dataSource.query<unknown[]>(
       'SELECT m.id FROM volunteer_match m JOIN volunteer v ON v.id = m.volunteer_id WHERE m.id = $1 AND v.account_id = $2',
       [matchId, this.context.actor().id],
-    )) as unknown[];
+    );
     if (!owned) throw new NotFoundError('The match');
     return this.answer(matchId, accept);
   }
@@ -131,9 +132,10 @@ export class MatchService {
           `UPDATE volunteer_match SET status = 'ended', end_reason = 'request_matched', ended_at = now(), updated_at = now() WHERE help_request_id = $1 AND status = 'proposed'`,
           [request.id],
         );
-        const [carer] = (await manager.query('SELECT account_id FROM carer WHERE id = $1', [
-          request.carerId,
-        ])) as Array<{ account_id: string }>;
+        const [carer] = await manager.query<Array<{ account_id: string }>>(
+          'SELECT account_id FROM carer WHERE id = $1',
+          [request.carerId],
+        );
         if (request.kind === 'respite_at_home' && request.wantedDates.length > 0 && carer) {
           const municipality = await this.municipalities.byId(request.municipalityId, manager);
           await this.atHome.book(manager, {
@@ -168,12 +170,10 @@ export class MatchService {
   /** Staff end an accepted match, with a reason. */
   async end(matchId: string, reason: string): Promise<VolunteerMatch> {
     return this.dataSource.transaction(async (manager) => {
-      const match = await manager
-        .getRepository(VolunteerMatch)
-        .findOne({
-          where: { id: matchId, municipalityId: this.context.municipalityId() },
-          lock: { mode: 'pessimistic_write' },
-        });
+      const match = await manager.getRepository(VolunteerMatch).findOne({
+        where: { id: matchId, municipalityId: this.context.municipalityId() },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!match) throw new NotFoundError('The match');
       if (match.status !== 'accepted')
         throw new ConflictError('MATCH_NOT_ACTIVE', 'Only an accepted match can be ended.');
@@ -183,12 +183,10 @@ export class MatchService {
   }
 
   forRequest(requestId: string): Promise<VolunteerMatch[]> {
-    return this.dataSource
-      .getRepository(VolunteerMatch)
-      .find({
-        where: { helpRequestId: requestId, municipalityId: this.context.municipalityId() },
-        order: { createdAt: 'ASC' },
-      });
+    return this.dataSource.getRepository(VolunteerMatch).find({
+      where: { helpRequestId: requestId, municipalityId: this.context.municipalityId() },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   async mine(): Promise<VolunteerMatch[]> {
@@ -203,10 +201,12 @@ export class MatchService {
 
   /** A volunteer logs hours on their accepted match. */
   async logHours(matchId: string, workedOn: string, hours: number): Promise<VolunteerHours> {
-    const [match] = (await this.dataSource.query(
+    const [match] = await this.dataSource.query<
+      Array<{ id: string; volunteer_id: string; municipality_id: string; status: string }>
+    >(
       `SELECT m.id, m.volunteer_id, m.municipality_id, m.status FROM volunteer_match m JOIN volunteer v ON v.id = m.volunteer_id WHERE m.id = $1 AND v.account_id = $2`,
       [matchId, this.context.actor().id],
-    )) as Array<{ id: string; volunteer_id: string; municipality_id: string; status: string }>;
+    );
     if (!match) throw new NotFoundError('The match');
     if (match.status !== 'accepted')
       throw new ConflictError('MATCH_NOT_ACTIVE', 'Hours are logged on an accepted match.');

@@ -56,10 +56,13 @@ export class SuggestionService {
   /** `onlyVolunteerId` asks whether that one volunteer passes the hard filters (an empty list when not). */
   async suggest(requestId: string, limit = 20, onlyVolunteerId?: string): Promise<Suggestion[]> {
     const request = await this.requests.get(requestId);
-    const carerWijk = (await this.dataSource.query('SELECT wijk_id FROM carer WHERE id = $1', [request.carerId]))[0]
-      ?.wijk_id as string | null;
+    const carerWijk = (
+      await this.dataSource.query<{ wijk_id: string | null }[]>('SELECT wijk_id FROM carer WHERE id = $1', [
+        request.carerId,
+      ])
+    )[0]?.wijk_id;
     const oldestVog = await this.volunteers.oldestValidVogDate();
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<CandidateRow[]>(
       `SELECT * FROM (
          SELECT v.id, v.first_name, v.last_name, v.wijk_id,
                 (v.wijk_id IS NOT NULL AND v.wijk_id = $7) AS same_wijk,
@@ -101,7 +104,7 @@ export class SuggestionService {
         onlyVolunteerId ?? null,
         SCORE.neighbouringWijk,
       ],
-    )) as CandidateRow[];
+    );
     return rows.map((row) => this.scored(row, request));
   }
 

@@ -34,7 +34,7 @@ export class VolunteerExpiry {
     for (const municipality of await this.municipalities.all()) {
       const { vogMaximumAgeMonths, volunteerExpiryNoticeDays } = municipality.settings;
       const day = today(municipality.timezone);
-      const expiring = (await this.dataSource.query(
+      const expiring = await this.dataSource.query<Expiring[]>(
         `SELECT v.id AS "volunteerId", v.account_id AS "accountId", v.first_name || ' ' || v.last_name AS name, 'vog' AS what,
                 v.vog_issued_on::text AS version, (v.vog_issued_on + make_interval(months => $2))::date::text AS on
            FROM volunteer v
@@ -46,7 +46,7 @@ export class VolunteerExpiry {
           WHERE v.municipality_id = $1 AND v.status = 'active' AND t.valid_until BETWEEN $3::date AND $3::date + $4::int
           ORDER BY 6, 3`,
         [municipality.id, vogMaximumAgeMonths, day, volunteerExpiryNoticeDays],
-      )) as Expiring[];
+      );
       if (expiring.length === 0) continue;
       await this.dataSource.transaction(async (manager) => {
         const accounts = new Map(

@@ -12,7 +12,9 @@ export class VolunteerMonitorFigures {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async countsFor(period: MonitorYear): Promise<MonitorCount[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      Array<{ figure: string; wijk_id: string | null; age_band: MonitorCount['ageBand']; value: number }>
+    >(
       `WITH volunteers AS (
          SELECT v.id, v.wijk_id, ${ageBandSql('v.date_of_birth', LAST_DAY)} AS age_band, v.vog_issued_on,
                 ${settingSql('m', 'vogMaximumAgeMonths')} AS vog_months
@@ -27,7 +29,7 @@ export class VolunteerMonitorFigures {
            WHERE EXISTS (SELECT 1 FROM volunteer_training t WHERE t.volunteer_id = vv.id AND t.completed_on <= ${LAST_DAY} AND (t.valid_until IS NULL OR t.valid_until >= $2::date))
        ) counted GROUP BY figure, wijk_id, age_band`,
       [period.municipalityId, period.start, period.end],
-    )) as Array<{ figure: string; wijk_id: string | null; age_band: MonitorCount['ageBand']; value: number }>;
+    );
     return rows.map((row) => ({ figure: row.figure, wijkId: row.wijk_id, ageBand: row.age_band, value: row.value }));
   }
 }

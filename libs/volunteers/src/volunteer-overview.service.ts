@@ -41,15 +41,19 @@ export class VolunteerOverviewService {
     const municipalityId = this.context.municipalityId();
     const oldestVog = await this.volunteers.oldestValidVogDate();
     const day = today((await this.municipalities.current()).timezone);
-    const [requests] = (await this.dataSource.query(
+    const [requests] = await this.dataSource.query<
+      Array<{ total: number; over7: number; over30: number; oldest: number | null }>
+    >(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE created_at < now() - interval '7 days')::int AS over7,
               count(*) FILTER (WHERE created_at < now() - interval '30 days')::int AS over30,
               floor(extract(epoch FROM now() - min(created_at)) / 86400)::int AS oldest
          FROM help_request WHERE municipality_id = $1 AND status = 'open'`,
       [municipalityId],
-    )) as Array<{ total: number; over7: number; over30: number; oldest: number | null }>;
-    const [people] = (await this.dataSource.query(
+    );
+    const [people] = await this.dataSource.query<
+      Array<{ active: number; inactive: number; vog: number; trained: number; both: number }>
+    >(
       `SELECT count(*) FILTER (WHERE v.status = 'active')::int AS active,
               count(*) FILTER (WHERE v.status = 'inactive')::int AS inactive,
               count(*) FILTER (WHERE v.status = 'active' AND v.vog_issued_on >= $2)::int AS vog,
@@ -59,22 +63,22 @@ export class VolunteerOverviewService {
          CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM volunteer_training t WHERE t.volunteer_id = v.id AND t.kind = 'dementia' AND (t.valid_until IS NULL OR t.valid_until >= $3)) AS yes) trained
         WHERE v.municipality_id = $1`,
       [municipalityId, oldestVog, day],
-    )) as Array<{ active: number; inactive: number; vog: number; trained: number; both: number }>;
+    );
     return {
       openRequests: {
-        total: requests!.total,
-        waitingOver7Days: requests!.over7,
-        waitingOver30Days: requests!.over30,
-        oldestWaitingDays: requests!.oldest,
+        total: requests.total,
+        waitingOver7Days: requests.over7,
+        waitingOver30Days: requests.over30,
+        oldestWaitingDays: requests.oldest,
       },
       volunteers: {
-        active: people!.active,
-        inactive: people!.inactive,
-        activeWithValidVog: people!.vog,
-        activeWithDementiaTraining: people!.trained,
-        activeTrainedWithValidVog: people!.both,
+        active: people.active,
+        inactive: people.inactive,
+        activeWithValidVog: people.vog,
+        activeWithDementiaTraining: people.trained,
+        activeTrainedWithValidVog: people.both,
       },
-      trainedShare: people!.active ? Math.round((people!.both / people!.active) * 1000) / 1000 : 0,
+      trainedShare: people.active ? Math.round((people.both / people.active) * 1000) / 1000 : 0,
       trainedTarget: TRAINED_TARGET,
     };
   }

@@ -52,7 +52,7 @@ export class VolunteerPersonalData implements PersonalDataSource, OnModuleInit {
   }
 
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
-    const query = (sql: string) => manager.query(sql, [accountId]) as Promise<Array<Record<string, unknown>>>;
+    const query = (sql: string) => manager.query<Array<Record<string, unknown>>>(sql, [accountId]);
     const [volunteer, absences, trainings, hours, matches, requests] = await Promise.all([
       query('SELECT * FROM volunteer WHERE account_id = $1'),
       query(`SELECT * FROM volunteer_absence WHERE volunteer_id IN (${VOLUNTEER_IDS}) ORDER BY from_date`),
@@ -100,13 +100,13 @@ export class VolunteerPersonalData implements PersonalDataSource, OnModuleInit {
 
   /** Volunteers who have not signed in for longer than the retention period and have no open match. */
   async expiredPeople(manager: EntityManager): Promise<string[]> {
-    const rows = (await manager.query(
+    const rows = await manager.query<Array<{ account_id: string }>>(
       `SELECT v.account_id FROM volunteer v
          JOIN municipality m ON m.id = v.municipality_id
          JOIN account a ON a.id = v.account_id
         WHERE a.erased_at IS NULL AND a.last_active_at < ${retentionCutoffSql('m')}
           AND NOT EXISTS (SELECT 1 FROM volunteer_match vm WHERE vm.volunteer_id = v.id AND vm.status IN ('proposed', 'accepted'))`,
-    )) as Array<{ account_id: string }>;
+    );
     return rows.map((row) => row.account_id);
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery } from '@app/platform';
+import { PageQuery, queryBoolean } from '@app/platform';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -95,7 +95,7 @@ export class SignalQuery extends PageQuery {
   status?: 'open' | 'claimed' | 'closed';
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean()
   overdue?: boolean;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() carerId?: string;

@@ -31,12 +31,12 @@ export class IdentityMaintenanceProcessor extends WorkerHost implements OnApplic
   async process(job: Job): Promise<{ refreshTokens: number; oneTimeTokens: number }> {
     if (job.name !== PURGE_EXPIRED_TOKENS) throw new Error(`Unknown job ${job.name}`);
     const cutoff = `now() - interval '${KEEP_EXPIRED_DAYS} days'`;
-    const [, refreshTokens] = (await this.dataSource.query(
+    const [, refreshTokens] = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM refresh_token WHERE expires_at < ${cutoff}`,
-    )) as [unknown, number];
-    const [, oneTimeTokens] = (await this.dataSource.query(
+    );
+    const [, oneTimeTokens] = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM one_time_token WHERE expires_at < ${cutoff}`,
-    )) as [unknown, number];
+    );
     this.logger.log({ refreshTokens, oneTimeTokens }, 'purged expired tokens');
     return { refreshTokens, oneTimeTokens };
   }

@@ -19,7 +19,7 @@ describe('calendarFile', () => {
       (component): component is VEvent => component?.type === 'VEVENT',
     )!;
     expect(event.start.toISOString()).toBe(startsAt.toISOString());
-    expect(event.end!.toISOString()).toBe(endsAt.toISOString());
+    expect(event.end.toISOString()).toBe(endsAt.toISOString());
   });
 
   it('keeps local Amsterdam time on the day summer time starts, and marks cancellations', () => {

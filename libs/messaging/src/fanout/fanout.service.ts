@@ -39,20 +39,16 @@ export class FanoutService {
     if (input.dedupeScope !== undefined && !/^[A-Za-z0-9._-]{1,120}$/.test(input.dedupeScope))
       throw new Error(`Invalid dedupe scope ${input.dedupeScope}`);
     const actor = byPlatformFor ? { id: null, municipalityId: byPlatformFor.municipalityId } : this.context.actor();
-    const fanout = await manager
-      .getRepository(Fanout)
-      .save(
-        manager
-          .getRepository(Fanout)
-          .create({
-            municipalityId: actor.municipalityId,
-            kind: input.kind,
-            audience: input.audience,
-            params: input.params ?? {},
-            dedupeScope: input.dedupeScope ?? null,
-            createdBy: actor.id,
-          }),
-      );
+    const fanout = await manager.getRepository(Fanout).save(
+      manager.getRepository(Fanout).create({
+        municipalityId: actor.municipalityId,
+        kind: input.kind,
+        audience: input.audience,
+        params: input.params ?? {},
+        dedupeScope: input.dedupeScope ?? null,
+        createdBy: actor.id,
+      }),
+    );
     await this.outbox.add(manager, {
       queue: QUEUES.fanout,
       name: 'expand',
@@ -94,14 +90,14 @@ export class FanoutService {
 
   async progress(fanoutId: string): Promise<FanoutProgress> {
     const fanout = await this.get(fanoutId);
-    const rows = (await this.dataSource
+    const rows = await this.dataSource
       .getRepository(Message)
       .createQueryBuilder('message')
       .select('message.status', 'status')
       .addSelect('count(*)::int', 'count')
       .where('message.fanoutId = :fanoutId', { fanoutId })
       .groupBy('message.status')
-      .getRawMany()) as Array<{ status: string; count: number }>;
+      .getRawMany<{ status: string; count: number }>();
     const count = (status: string) => rows.find((row) => row.status === status)?.count ?? 0;
     return {
       total: fanout.total ?? 0,

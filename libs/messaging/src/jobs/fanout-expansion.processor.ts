@@ -91,7 +91,7 @@ export class FanoutExpansionProcessor extends WorkerHost {
             payload: { messageId: id },
           })),
         );
-        cursor = recipients[recipients.length - 1]!.accountId;
+        cursor = recipients[recipients.length - 1].accountId;
         await manager.getRepository(Fanout).update(fanout.id, { cursor });
       });
       expanded += recipients.length;

@@ -94,11 +94,11 @@ export class MessageService {
 
   /** Withdraws every unsent message whose dedupe key starts with the prefix (e.g. all reminders of a booking). */
   async cancelByDedupePrefix(manager: EntityManager, prefix: string): Promise<number> {
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[Array<{ id: string }>, number]>(
       `UPDATE message SET status = 'skipped', outcome = 'cancelled', updated_at = now()
         WHERE dedupe_key LIKE $1 AND status = 'queued' RETURNING id`,
       [`${prefix.replace(/[%_\\]/g, '\\$&')}%`],
-    )) as [Array<{ id: string }>, number];
+    );
     for (const row of rows) await this.outbox.cancel(manager, deliveryJobId(row.id));
     return rows.length;
   }

@@ -27,7 +27,7 @@ export class MunicipalityScopedRepository<T extends MunicipalityOwned> {
   ) {}
 
   private scope(where: FindOptionsWhere<T> = {}): FindOptionsWhere<T> {
-    return { ...where, municipalityId: this.context.municipalityId() } as FindOptionsWhere<T>;
+    return { ...where, municipalityId: this.context.municipalityId() };
   }
 
   findOne(where: FindOptionsWhere<T>, manager?: EntityManager): Promise<T | null> {

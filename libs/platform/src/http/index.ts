@@ -11,3 +11,4 @@ export * from './problem.filter';
 export * from './validation';
 export * from './formats';
 export * from './route-pattern';
+export * from './query-values';

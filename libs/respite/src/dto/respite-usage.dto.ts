@@ -1,15 +1,12 @@
-import { ISO_WITH_OFFSET } from '@app/platform';
+import { ISO_WITH_OFFSET, queryInteger } from '@app/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
-const toInteger = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-
 export class BudgetQuery {
   @ApiPropertyOptional({ description: 'Calendar year; default the current one', example: 2026 })
   @IsOptional()
-  @Transform(toInteger)
+  @Transform(queryInteger)
   @IsInt()
   @Min(2000)
   @Max(2100)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ISO_WITH_OFFSET, LOCAL_DATE, PageQuery } from '@app/platform';
+import { ISO_WITH_OFFSET, LOCAL_DATE, PageQuery, queryBoolean } from '@app/platform';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,8 +21,6 @@ import { RespiteBooking } from '../respite-booking.entity';
 import { OFFER_KINDS, OfferKind, RespiteOffer } from '../respite-offer.entity';
 import { RespiteSlot } from '../respite-slot.entity';
 import { SlotListing } from '../slot-search';
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class CreateOfferDto {
   @ApiProperty({ enum: OFFER_KINDS }) @IsIn(OFFER_KINDS) kind: OfferKind;
@@ -188,7 +186,7 @@ export class SlotSearchQuery extends PageQuery {
   municipalityId?: string;
   @ApiPropertyOptional({ description: 'Only slots with places left' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   onlyAvailable?: boolean;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Account, PersonProfileFields } from '@app/identity';
-import { LOCAL_DATE, PageQuery } from '@app/platform';
+import { LOCAL_DATE, PageQuery, queryBoolean } from '@app/platform';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,8 +22,6 @@ import { AVAILABILITY_KEY } from '../availability';
 import { VolunteerAbsence } from '../volunteer-absence.entity';
 import { VolunteerTraining } from '../volunteer-training.entity';
 import { Volunteer } from '../volunteer.entity';
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** What a volunteer offers: skills, languages, when, and how many matches at once. */
 class VolunteerPreferenceFields {
@@ -129,7 +127,7 @@ export class VolunteerSearchQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() wijkId?: string;
   @ApiPropertyOptional({ description: 'VOG within the municipal maximum age' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   vogValid?: boolean;
 }

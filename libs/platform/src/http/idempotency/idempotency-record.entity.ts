@@ -21,7 +21,7 @@ export class IdempotencyRecord {
   statusCode: number | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  responseBody: unknown;
+  responseBody: object | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -62,7 +62,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!recordId) return this.replay(scope, key, requestHash, reply);
 
     try {
-      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
       await this.records.update(recordId, {
         statusCode: reply.statusCode,
         responseBody: body ?? null,
