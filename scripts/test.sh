@@ -19,7 +19,7 @@ case "$REDIS_URL" in "redis://127.0.0.1:$REDIS_PORT") export REDIS_URL="$REDIS_U
 export NODE_ENV=test LOG_LEVEL="${LOG_LEVEL:-silent}" MAIL_RATE_PER_SECOND="${MAIL_RATE_PER_SECOND:-2000}"
 
 log "Building"
-npm run --silent build >/dev/null
+build_output=$(npm run --silent build 2>&1) || { printf '%s\n' "$build_output" >&2; die "The build failed"; }
 
 log "Running the tests"
 npx jest --ci "$@"

@@ -151,7 +151,7 @@ describe('messaging backbone', () => {
         10_000,
         'failure',
       );
-      expect(failed).toMatchObject({ attempts: 1, outcome: 'smtp 550' });
+      expect(failed).toMatchObject({ attempts: 1, outcome: 'failed_rejected', smtpReplyCode: 550 });
       app.smtp.rejectWith = null;
       await sleep(2500);
       expect((await messageRow(message.id)).attempts).toBe(1);
@@ -252,8 +252,8 @@ describe('messaging backbone', () => {
       ]),
     ).toEqual(
       expect.arrayContaining([
-        ['announcement', 'sent', null],
-        ['announcement', 'skipped', 'opted_out'],
+        ['announcement', 'sent', 'sent'],
+        ['announcement', 'skipped', 'skipped_opted_out'],
       ]),
     );
   });

@@ -400,7 +400,7 @@ describe('privacy: audit log, export, erasure and retention', () => {
     ).toEqual([]);
     expect(
       await one(`SELECT status, outcome FROM message WHERE id = '${reminder!.id}' AND $1::uuid IS NOT NULL`),
-    ).toEqual({ status: 'skipped', outcome: 'erased' });
+    ).toEqual({ status: 'skipped', outcome: 'cancelled_erased' });
     expect(
       await dataSource.query(`SELECT 1 FROM outbox_entry WHERE job_id = $1 AND cancelled_at IS NULL`, [
         `message.${reminder!.id}`,

@@ -1,7 +1,7 @@
 import { LinkTokens } from '@app/messaging';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { createMunicipality, createPerson } from './support/factories';
+import { createMunicipality, createPerson, TEST_PASSWORD } from './support/factories';
 import { TestApp } from './support/test-app';
 import {
   nextWednesday,
@@ -158,6 +158,67 @@ describe('volunteer matches', () => {
       ).body.code,
     ).toBe('MATCH_NOT_ACTIVE');
   });
+
+  // Only Date is pinned: timers, I/O and the database clock run as usual.
+  const pinClock = (at: string) =>
+    jest.useFakeTimers({
+      now: new Date(at),
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+
+  it.each([
+    ['winter (UTC+1)', '2026-01-15T23:30:00Z', '2026-01-16', '2026-01-17'],
+    ['summer (UTC+2)', '2026-07-15T23:30:00Z', '2026-07-16', '2026-07-17'],
+  ])(
+    'takes "today" for logged hours from Amsterdam, also at 23:30 UTC in %s',
+    async (_season, at, localToday, tomorrow) => {
+      const { staff, carer, municipality } = await setUpMatching(app);
+      const volunteer = await signUpVolunteer(app, municipality.code, {
+        skills: ['transport'],
+        availability: ['3-middag'],
+      });
+      await app.request('PUT', `/api/v1/volunteers/${volunteer.id}/vog`, {
+        token: staff.accessToken,
+        body: { issuedOn: yearsAgo(1) },
+      });
+      const requestId = await transportRequest(carer.token, carer.relationshipId);
+      const proposed = await app.post(`/api/v1/help-requests/${requestId}/matches`, {
+        token: staff.accessToken,
+        body: { volunteerId: volunteer.id },
+      });
+      const mail = await app.smtp.waitForSubject(volunteer.email, 'Kunt u een mantelzorger helpen?');
+      expect((await post(links(mail.text)['match-accept'])).status).toBe(200);
+
+      pinClock(at);
+      try {
+        const signedIn = await app.post('/api/v1/auth/login', {
+          body: { email: volunteer.email, password: TEST_PASSWORD },
+        });
+        const logHours = (workedOn: string) =>
+          app.post(`/api/v1/me/volunteer/matches/${proposed.body.id}/hours`, {
+            token: signedIn.body.accessToken,
+            body: { workedOn, hours: 1 },
+          });
+        const logged = await logHours(localToday);
+        expect([logged.status, logged.body.workedOn]).toEqual([201, localToday]);
+        const early = await logHours(tomorrow);
+        expect([early.status, early.body.code]).toEqual([400, 'DATE_IN_FUTURE']);
+      } finally {
+        jest.useRealTimers();
+      }
+    },
+  );
 
   it('lets only one of many simultaneous accepts win, and one volunteer per request', async () => {
     const { staff, carer, municipality } = await setUpMatching(app);

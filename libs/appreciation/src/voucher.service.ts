@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CarerService } from '@app/carers';
-import { MunicipalityService, today } from '@app/identity';
+import { localDateSql, MunicipalityService, today } from '@app/identity';
 import { RequestContext } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { VoucherBalanceInsufficientError, VoucherExpiredError, VoucherNotFoundError } from './appreciation-errors';
@@ -49,7 +49,7 @@ export class VoucherService {
       `WITH spent AS (
          UPDATE voucher SET balance_cents = balance_cents - $3, updated_at = now()
           WHERE code = $1 AND municipality_id = $2 AND balance_cents >= $3
-            AND expires_on >= (SELECT (now() AT TIME ZONE timezone)::date FROM municipality WHERE id = $2)
+            AND expires_on >= (SELECT ${localDateSql('now()', 'timezone')} FROM municipality WHERE id = $2)
           RETURNING id, balance_cents)
        INSERT INTO voucher_redemption (municipality_id, voucher_id, partner_id, amount_cents, remaining_cents)
        SELECT $2, id, $4, $3, balance_cents FROM spent RETURNING id, remaining_cents`,

@@ -6,7 +6,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AGE_BANDS, AgeBand } from './age-bands';
 import { KINDS_OF_CARE, KindOfCare } from './care-relationship.entity';
 import { Carer } from './carer.entity';
-import { YOUNG_CARER_BELOW_AGE } from './dates';
+import { localDateSql, YOUNG_CARER_BELOW_AGE } from './dates';
 
 export const CARER_AUDIENCE = 'carers';
 
@@ -20,7 +20,7 @@ export interface CarerAudienceFilter {
   burden?: 'low' | 'moderate' | 'high';
 }
 
-const LOCAL_AGE = `date_part('year', age((now() AT TIME ZONE municipality.timezone)::date, carer.date_of_birth))`;
+const LOCAL_AGE = `date_part('year', age(${localDateSql('now()', 'municipality.timezone')}, carer.date_of_birth))`;
 
 /**
  * Active carers of a municipality as a fan-out audience: a carer whose situation is confirmed

@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ageBandSql, CarerCount, MonitorCount, MonitorYear } from './age-bands';
-import { YOUNG_CARER_BELOW_AGE } from './dates';
+import { localDateSql, YOUNG_CARER_BELOW_AGE } from './dates';
 
-const BAND = ageBandSql('c.date_of_birth', "($3::timestamptz - interval '1 day')::date");
+/** The municipality ($1) and the last local day of the year, whose end ($3 or $2) is the next year's first instant. */
+const ZONE = '(SELECT timezone FROM municipality WHERE id = $1)';
+const LAST_DAY = localDateSql("$3::timestamptz - interval '1 day'", ZONE);
+const BAND = ageBandSql('c.date_of_birth', LAST_DAY);
 
 /** The carers part of the yearly monitor: registered, active, young carers, burden and signals, by wijk and age band. */
 @Injectable()
@@ -30,7 +33,7 @@ export class CarerMonitorFigures {
        SELECT figure, wijk_id, age_band, count(*)::int AS value FROM (
          SELECT 'carers_active' AS figure, wijk_id, age_band FROM carers
          UNION ALL SELECT 'carers_registered_new', wijk_id, age_band FROM carers WHERE created_at >= $2
-         UNION ALL SELECT 'young_carers', wijk_id, age_band FROM carers WHERE date_part('year', age(($3::timestamptz - interval '1 day')::date, date_of_birth)) < ${YOUNG_CARER_BELOW_AGE}
+         UNION ALL SELECT 'young_carers', wijk_id, age_band FROM carers WHERE date_part('year', age(${LAST_DAY}, date_of_birth)) < ${YOUNG_CARER_BELOW_AGE}
          UNION ALL SELECT 'burden_' || l.burden, c.wijk_id, c.age_band FROM latest_screening l JOIN carers c ON c.id = l.carer_id
          UNION ALL SELECT s.figure, c.wijk_id, c.age_band FROM signals s JOIN carers c ON c.id = s.carer_id
        ) counted GROUP BY figure, wijk_id, age_band`,
@@ -41,7 +44,7 @@ export class CarerMonitorFigures {
 
   /** Places other contexts' per-carer counts (bookings, vouchers, attendance) in the carer's wijk and age band. */
   async placeByCarer(period: MonitorYear, counts: CarerCount[]): Promise<MonitorCount[]> {
-    const band = ageBandSql('c.date_of_birth', "($2::timestamptz - interval '1 day')::date");
+    const band = ageBandSql('c.date_of_birth', localDateSql("$2::timestamptz - interval '1 day'", ZONE));
     const carers = await this.dataSource.query<
       Array<{
         id: string;

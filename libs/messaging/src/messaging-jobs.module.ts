@@ -3,11 +3,12 @@ import { DiscoveryModule } from '@nestjs/core';
 import { FanoutExpansionProcessor } from './jobs/fanout-expansion.processor';
 import { MailDeliveryProcessor } from './jobs/mail-delivery.processor';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { JobSchedules } from './queues/job-schedules';
 import { WorkerShutdown } from './queues/worker-shutdown';
 
-/** The outbox relay, delivery processors and the bounded close of all workers, for the worker. */
+/** The outbox relay, delivery processors, the job schedules and the bounded close of all workers, for the worker. */
 @Module({
   imports: [DiscoveryModule],
-  providers: [OutboxRelay, MailDeliveryProcessor, FanoutExpansionProcessor, WorkerShutdown],
+  providers: [OutboxRelay, MailDeliveryProcessor, FanoutExpansionProcessor, JobSchedules, WorkerShutdown],
 })
 export class MessagingJobsModule {}

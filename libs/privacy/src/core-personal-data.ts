@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { MESSAGE_OUTCOMES } from '@app/messaging';
 import { EntityManager } from 'typeorm';
 import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner } from './personal-data';
 
@@ -74,7 +75,7 @@ export class CorePersonalData implements PersonalDataSource, OnModuleInit {
     // The log entry stays, anonymous, for delivery figures; an unsent message is withdrawn.
     await manager.query(
       `UPDATE message SET to_address = NULL, params = '{}'::jsonb, account_id = NULL, updated_at = now(),
-              outcome = CASE WHEN status = 'queued' THEN 'erased' ELSE outcome END,
+              outcome = CASE WHEN status = 'queued' THEN '${MESSAGE_OUTCOMES.cancelledErased}' ELSE outcome END,
               status = CASE WHEN status = 'queued' THEN 'skipped' ELSE status END
         WHERE account_id = $1`,
       [accountId],

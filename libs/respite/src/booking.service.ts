@@ -6,11 +6,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { BookingMessages } from './booking-messages';
+import { BookingRepository } from './booking.repository';
 import { releaseBudget, reserveBudget } from './budget-ledger';
 import { budgetUnits } from './dagdelen';
 import { RespiteBooking } from './respite-booking.entity';
 import { OverlappingBookingError, SlotFullError, TooLateToBookError } from './respite-errors';
-import { RespiteOffer } from './respite-offer.entity';
 import { RespiteSlot } from './respite-slot.entity';
 import { SlotPlaces } from './slot-places';
 
@@ -36,6 +36,7 @@ export class BookingService {
     private readonly relationships: CareRelationshipService,
     private readonly accounts: AccountService,
     private readonly municipalities: MunicipalityService,
+    private readonly bookings: BookingRepository,
     private readonly places: SlotPlaces,
     private readonly messages: BookingMessages,
     private readonly context: RequestContext,
@@ -96,7 +97,7 @@ export class BookingService {
   ): Promise<RespiteBooking> {
     return this.dataSource.transaction(async (manager) => {
       await reserveBudget(manager, base, base.year, base.units, municipality.settings.respiteBudget);
-      const booking = await this.insert(manager, { ...base, status: 'confirmed' });
+      const booking = await this.bookings.insert(manager, { ...base, status: 'confirmed' });
       await this.messages.confirmAndRemind(manager, booking, municipality.settings, account);
       if (!(await this.places.take(manager, base.slotId))) throw new SlotFullError();
       return booking;
@@ -106,12 +107,8 @@ export class BookingService {
   /** A waiting-list place, which costs no budget until a place is offered; null when the slot has room again. */
   private joinWaitlist(base: Partial<RespiteBooking> & { slotId: string }): Promise<RespiteBooking | null> {
     return this.dataSource.transaction(async (manager) => {
-      const [slot] = await manager.query<Array<{ booked: number; capacity: number }>>(
-        'SELECT booked, capacity FROM respite_slot WHERE id = $1 FOR UPDATE',
-        [base.slotId],
-      );
-      if (slot && slot.booked < slot.capacity) return null;
-      return this.insert(manager, { ...base, status: 'waitlisted' });
+      if (!(await this.bookings.isFullLocked(manager, base.slotId))) return null;
+      return this.bookings.insert(manager, { ...base, status: 'waitlisted' });
     });
   }
 
@@ -150,7 +147,7 @@ export class BookingService {
         if (!(await this.places.take(manager, slot.id))) throw new SlotFullError();
         const oldSlotId = booking.slotId;
         Object.assign(booking, { slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, year, units });
-        await manager.getRepository(RespiteBooking).save(booking);
+        await this.bookings.save(manager, booking);
         await this.places.free(manager, oldSlotId, municipality.settings);
         await this.messages.dropReminders(manager, booking.id);
         await this.messages.confirmAndRemind(manager, booking, municipality.settings);
@@ -179,7 +176,7 @@ export class BookingService {
         cancelledAt: new Date(),
         cancelReason: reason,
       });
-      await manager.getRepository(RespiteBooking).save(booking);
+      await this.bookings.save(manager, booking);
       await this.messages.dropReminders(manager, booking.id);
       if (heldPlace) await this.places.free(manager, booking.slotId, municipality.settings);
       return booking;
@@ -190,9 +187,7 @@ export class BookingService {
   async acceptOffer(bookingId: string): Promise<RespiteBooking> {
     return this.withConstraintErrors(() =>
       this.dataSource.transaction(async (manager) => {
-        const booking = await manager
-          .getRepository(RespiteBooking)
-          .findOne({ where: { id: bookingId }, lock: { mode: 'pessimistic_write' } });
+        const booking = await this.bookings.lock(manager, bookingId);
         if (!booking || booking.status !== 'offered') throw new NotFoundError('The offer');
         if (!booking.offerExpiresAt || booking.offerExpiresAt <= new Date())
           throw new DomainError('OFFER_EXPIRED', 410, 'The waiting-list offer has expired.');
@@ -200,7 +195,7 @@ export class BookingService {
         await reserveBudget(manager, booking, booking.year, booking.units, municipality.settings.respiteBudget);
         booking.status = 'confirmed';
         booking.offerExpiresAt = null;
-        await manager.getRepository(RespiteBooking).save(booking);
+        await this.bookings.save(manager, booking);
         await this.messages.confirmAndRemind(manager, booking, municipality.settings);
         return booking;
       }),
@@ -212,17 +207,11 @@ export class BookingService {
     let expired = 0;
     for (;;) {
       const done = await this.dataSource.transaction(async (manager) => {
-        const stale = await manager.query<Array<{ id: string; slot_id: string; municipality_id: string }>>(
-          `SELECT b.id, b.slot_id, b.municipality_id FROM respite_booking b
-            WHERE b.status = 'offered' AND b.offer_expires_at <= now() ORDER BY b.offer_expires_at LIMIT 50 FOR UPDATE SKIP LOCKED`,
-        );
+        const stale = await this.bookings.lockExpiredOffers(manager, 50);
         for (const row of stale) {
-          await manager.query(
-            `UPDATE respite_booking SET status = 'cancelled', cancel_reason = 'offer_expired', cancelled_at = now(), updated_at = now() WHERE id = $1`,
-            [row.id],
-          );
-          const municipality = await this.municipalities.byId(row.municipality_id, manager);
-          await this.places.free(manager, row.slot_id, municipality.settings);
+          await this.bookings.cancelExpiredOffer(manager, row.id);
+          const municipality = await this.municipalities.byId(row.municipalityId, manager);
+          await this.places.free(manager, row.slotId, municipality.settings);
         }
         return stale.length;
       });
@@ -233,9 +222,7 @@ export class BookingService {
 
   async mine(): Promise<RespiteBooking[]> {
     const carer = await this.carers.mine();
-    return this.dataSource
-      .getRepository(RespiteBooking)
-      .find({ where: { carerId: carer.id, municipalityId: carer.municipalityId }, order: { startsAt: 'ASC' } });
+    return this.bookings.ofCarer(carer.id, carer.municipalityId);
   }
 
   /** A slot of an offer serving the acting municipality, not cancelled, far enough ahead. */
@@ -253,13 +240,7 @@ export class BookingService {
 
   /** A slot of an offer serving the acting municipality. */
   private async visibleSlot(slotId: string): Promise<RespiteSlot> {
-    const slot = await this.dataSource
-      .getRepository(RespiteSlot)
-      .createQueryBuilder('slot')
-      .innerJoin(RespiteOffer, 'offer', 'offer.id = slot.offerId')
-      .where('slot.id = :slotId', { slotId })
-      .andWhere(':municipalityId = ANY(offer.servedMunicipalityIds)', { municipalityId: this.context.municipalityId() })
-      .getOne();
+    const slot = await this.bookings.visibleSlot(slotId, this.context.municipalityId());
     if (!slot) throw new NotFoundError('The slot');
     return slot;
   }
@@ -281,31 +262,9 @@ export class BookingService {
     bookingId: string,
     owner: { municipalityId: string; carerId?: string },
   ): Promise<RespiteBooking> {
-    const booking = await manager
-      .getRepository(RespiteBooking)
-      .createQueryBuilder('booking')
-      .setLock('pessimistic_write')
-      .where('booking.id = :bookingId AND booking.municipalityId = :municipalityId', {
-        bookingId,
-        municipalityId: owner.municipalityId,
-      })
-      .andWhere(owner.carerId ? 'booking.carerId = :carerId' : 'TRUE', { carerId: owner.carerId })
-      .getOne();
+    const booking = await this.bookings.lockOwned(manager, bookingId, owner);
     if (!booking) throw new NotFoundError('The booking');
     return booking;
-  }
-
-  private insert(manager: EntityManager, booking: Partial<RespiteBooking>): Promise<RespiteBooking> {
-    const repository = manager.getRepository(RespiteBooking);
-    return repository.save(
-      repository.create({
-        lateCancellation: false,
-        cancelledAt: null,
-        cancelReason: null,
-        offerExpiresAt: null,
-        ...booking,
-      }),
-    );
   }
 
   private async withConstraintErrors<T>(work: () => Promise<T>): Promise<T> {

@@ -16,6 +16,7 @@ import { RespiteOffer } from './respite-offer.entity';
 import { RespiteSlot } from './respite-slot.entity';
 import { SlotCancellationService } from './slot-cancellation.service';
 import { SlotPlaces } from './slot-places';
+import { BookingRepository } from './booking.repository';
 import { SlotSearchService } from './slot-search';
 import { RespiteUsageService } from './usage.service';
 
@@ -33,6 +34,7 @@ import { RespiteUsageService } from './usage.service';
     OfferService,
     SlotSearchService,
     SlotPlaces,
+    BookingRepository,
     BookingMessages,
     BookingService,
     SlotCancellationService,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Account, MunicipalityService, recipientOf } from '@app/identity';
+import { Account, MunicipalityService, recipientOf, today } from '@app/identity';
 import { MessageService } from '@app/messaging';
 import { ConflictError, DomainError, NotFoundError, RequestContext } from '@app/platform';
 import { AtHomeBookings } from '@app/respite';
@@ -210,7 +210,7 @@ export class MatchService {
     if (!match) throw new NotFoundError('The match');
     if (match.status !== 'accepted')
       throw new ConflictError('MATCH_NOT_ACTIVE', 'Hours are logged on an accepted match.');
-    if (workedOn > new Date().toISOString().slice(0, 10))
+    if (workedOn > today((await this.municipalities.current()).timezone))
       throw new DomainError('DATE_IN_FUTURE', 400, 'workedOn must not be in the future.', [
         { field: 'workedOn', message: 'must not be in the future' },
       ]);

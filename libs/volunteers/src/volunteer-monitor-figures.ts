@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ageBandSql, MonitorCount, MonitorYear } from '@app/carers';
-import { settingSql } from '@app/identity';
+import { localDateSql, settingSql } from '@app/identity';
 import { DataSource } from 'typeorm';
 
-const LAST_DAY = "($3::timestamptz - interval '1 day')::date";
+const ZONE = '(SELECT timezone FROM municipality WHERE id = $1)';
+/** The first and last local day of the year ($2 and $3 are the first instants of it and of the next). */
+const FIRST_DAY = localDateSql('$2::timestamptz', ZONE);
+const LAST_DAY = localDateSql("$3::timestamptz - interval '1 day'", ZONE);
 
 /** The volunteers part of the yearly monitor: active, with a valid VOG at year end, and trained, by wijk and age band. */
 @Injectable()
@@ -26,7 +29,7 @@ export class VolunteerMonitorFigures {
          UNION ALL SELECT 'volunteers_vog_valid', wijk_id, age_band FROM volunteers
            WHERE vog_issued_on IS NOT NULL AND vog_issued_on > ${LAST_DAY} - make_interval(months => vog_months)
          UNION ALL SELECT 'volunteers_trained', wijk_id, age_band FROM volunteers vv
-           WHERE EXISTS (SELECT 1 FROM volunteer_training t WHERE t.volunteer_id = vv.id AND t.completed_on <= ${LAST_DAY} AND (t.valid_until IS NULL OR t.valid_until >= $2::date))
+           WHERE EXISTS (SELECT 1 FROM volunteer_training t WHERE t.volunteer_id = vv.id AND t.completed_on <= ${LAST_DAY} AND (t.valid_until IS NULL OR t.valid_until >= ${FIRST_DAY}))
        ) counted GROUP BY figure, wijk_id, age_band`,
       [period.municipalityId, period.start, period.end],
     );

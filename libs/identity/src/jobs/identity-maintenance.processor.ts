@@ -1,35 +1,23 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { QUEUES } from '@app/messaging';
-import { Job, Queue } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { JobHandlers, QueueProcessor, QUEUES } from '@app/messaging';
 import { DataSource } from 'typeorm';
 
-const PURGE_EXPIRED_TOKENS = 'purge-expired-tokens';
 /** Expired tokens are kept a while for investigating incidents, then dropped. */
 const KEEP_EXPIRED_DAYS = 30;
 
 @Processor(QUEUES.identityMaintenance)
-export class IdentityMaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class IdentityMaintenanceProcessor extends QueueProcessor<'identity-maintenance'> {
   private readonly logger = new Logger(IdentityMaintenanceProcessor.name);
+  protected readonly handlers: JobHandlers<'identity-maintenance'> = {
+    'purge-expired-tokens': () => this.purgeExpiredTokens(),
+  };
 
-  constructor(
-    @InjectQueue(QUEUES.identityMaintenance) private readonly queue: Queue,
-    private readonly dataSource: DataSource,
-  ) {
+  constructor(private readonly dataSource: DataSource) {
     super();
   }
 
-  /** Registered at every start; the scheduler id makes it idempotent. */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      PURGE_EXPIRED_TOKENS,
-      { pattern: '15 3 * * *', tz: 'Europe/Amsterdam' },
-      { name: PURGE_EXPIRED_TOKENS },
-    );
-  }
-
-  async process(job: Job): Promise<{ refreshTokens: number; oneTimeTokens: number }> {
-    if (job.name !== PURGE_EXPIRED_TOKENS) throw new Error(`Unknown job ${job.name}`);
+  private async purgeExpiredTokens(): Promise<{ refreshTokens: number; oneTimeTokens: number }> {
     const cutoff = `now() - interval '${KEEP_EXPIRED_DAYS} days'`;
     const [, refreshTokens] = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM refresh_token WHERE expires_at < ${cutoff}`,

@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Message } from '../messages/message.entity';
+import { MESSAGE_OUTCOME_VALUES, MessageOutcome } from '../messages/message-outcome';
 
 export class LocalizedSubjectDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @MinLength(1) @MaxLength(200) nl: string;
@@ -67,7 +68,15 @@ export class MessageLogEntryDto {
   @ApiProperty({ enum: ['transactional', 'campaign'] }) category: string;
   @ApiProperty({ enum: ['email', 'post'] }) channel: string;
   @ApiProperty({ enum: ['queued', 'sent', 'failed', 'skipped'] }) status: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why skipped or failed' }) outcome: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    enum: MESSAGE_OUTCOME_VALUES,
+    enumName: 'MessageOutcome',
+    description: 'How it ended: sent, skipped or failed with the reason, or cancelled; null while queued',
+  })
+  outcome: MessageOutcome | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: "The mail server's last reply code on a failure" })
+  smtpReplyCode: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) providerMessageId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) sentAt: string | null;
@@ -80,6 +89,7 @@ export class MessageLogEntryDto {
       channel: message.channel,
       status: message.status,
       outcome: message.outcome,
+      smtpReplyCode: message.smtpReplyCode,
       providerMessageId: message.providerMessageId,
       createdAt: message.createdAt.toISOString(),
       sentAt: message.sentAt?.toISOString() ?? null,

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -9,7 +9,8 @@ import { MessageKinds } from '../messages/message-kinds';
 import { scopedDedupeKey } from '../messages/recipients';
 import { deliveryJobId } from '../messages/message.service';
 import { Outbox } from '../outbox/outbox';
-import { JobPayloads, QUEUES } from '../queues/queues';
+import { JobHandlers, QueueProcessor } from '../queues/queue-processor';
+import { QUEUES } from '../queues/queues';
 
 const PAGE_SIZE = 1000;
 
@@ -21,7 +22,9 @@ const PAGE_SIZE = 1000;
  * transaction.
  */
 @Processor(QUEUES.fanout, { concurrency: 2, lockDuration: 15_000, stalledInterval: 5_000 })
-export class FanoutExpansionProcessor extends WorkerHost {
+export class FanoutExpansionProcessor extends QueueProcessor<'fanout'> {
+  protected readonly handlers: JobHandlers<'fanout'> = { expand: ({ fanoutId }, job) => this.expand(fanoutId, job) };
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sources: AudienceSources,
@@ -31,9 +34,9 @@ export class FanoutExpansionProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<JobPayloads['fanout']['expand']>): Promise<{ expanded: number }> {
+  private async expand(fanoutId: string, job: Job): Promise<{ expanded: number }> {
     const fanouts = this.dataSource.getRepository(Fanout);
-    const fanout = await fanouts.findOneBy({ id: job.data.fanoutId });
+    const fanout = await fanouts.findOneBy({ id: fanoutId });
     if (!fanout || fanout.expandedAt) return { expanded: 0 };
     const source = this.sources.get(fanout.audience.source);
     const kind = this.kinds.get(fanout.kind);

@@ -1,4 +1,4 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, ExpiringCache } from '@app/platform';
@@ -9,8 +9,10 @@ import { LinkTokens } from '../links/link-tokens';
 import { MailTransport } from '../mail/mail-transport';
 import { Message } from '../messages/message.entity';
 import { MessageKinds } from '../messages/message-kinds';
+import { MESSAGE_OUTCOMES, MessageOutcome } from '../messages/message-outcome';
 import { RecipientDirectory } from '../messages/recipients';
 import { OutboxEntry } from '../outbox/outbox-entry.entity';
+import { JobHandlers, QueueProcessor } from '../queues/queue-processor';
 import { JobPayloads, QUEUES } from '../queues/queues';
 import { MAIL_CONCURRENCY } from './mail-limits';
 
@@ -19,10 +21,22 @@ const UNSUBSCRIBE_LIFETIME_SECONDS = 365 * 24 * 3600;
 
 type Outcome = 'sent' | 'skipped' | 'failed' | 'already-handled' | 'cancelled';
 
+/** The SMTP reply code of a failed send, when the server answered at all. */
+function replyCodeOf(error: unknown): number | null {
+  const code = (error as { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' ? code : null;
+}
+
+/** Nodemailer's error code (ECONNECTION, ETIMEDOUT, ...), for the log. */
+function errorCodeOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : 'error';
+}
+
 /** True for SMTP answers that will not change on retry (5xx). */
 function isPermanent(error: unknown): boolean {
-  const code = (error as { responseCode?: number }).responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600;
+  const code = replyCodeOf(error);
+  return code !== null && code >= 500 && code < 600;
 }
 
 /**
@@ -32,7 +46,8 @@ function isPermanent(error: unknown): boolean {
  */
 // Short locks: a crashed worker's mail is picked up again within seconds, not half a minute.
 @Processor(QUEUES.mail, { concurrency: MAIL_CONCURRENCY, lockDuration: 10_000, stalledInterval: 5_000 })
-export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnApplicationBootstrap {
+  protected readonly handlers: JobHandlers<'mail'> = { deliver: (_data, job) => this.deliver(job) };
   private readonly logger = new Logger(MailDeliveryProcessor.name);
   /** A fan-out's shared parameters never change after it starts; its messages read them once. */
   private readonly fanoutParams = new ExpiringCache<object>(60_000);
@@ -54,7 +69,7 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
     await this.queue.setGlobalRateLimit(this.config.mail.ratePerSecond, 1000);
   }
 
-  async process(job: Job<JobPayloads['mail']['deliver']>): Promise<Outcome> {
+  private async deliver(job: Job<JobPayloads['mail']['deliver']>): Promise<Outcome> {
     const messages = this.dataSource.getRepository(Message);
     const due = await this.dueMessage(job.data.messageId, job.id);
     if (due === 'cancelled') return 'cancelled';
@@ -63,16 +78,18 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
 
     const kind = this.kinds.get(message.kind);
     const recipient = message.accountId ? await this.recipients.get(message.accountId) : null;
-    const skipReason = !recipient
-      ? 'recipient_gone'
+    const skipReason: MessageOutcome | null = !recipient
+      ? MESSAGE_OUTCOMES.skippedRecipientGone
       : kind.category === 'campaign' && recipient.campaignOptOut
-        ? 'opted_out'
+        ? MESSAGE_OUTCOMES.skippedOptedOut
         : kind.category === 'campaign' && recipient.channel === 'post'
-          ? 'post'
+          ? MESSAGE_OUTCOMES.skippedPost
           : !message.toAddress
-            ? 'no_email_address'
+            ? MESSAGE_OUTCOMES.skippedNoEmailAddress
             : null;
-    if (skipReason || !recipient) return this.finish(message.id, 'skipped', { outcome: skipReason });
+    if (skipReason || !recipient) {
+      return this.finish(message.id, 'skipped', { outcome: skipReason ?? MESSAGE_OUTCOMES.skippedRecipientGone });
+    }
 
     const shared = message.fanoutId
       ? await this.fanoutParams.get(
@@ -113,13 +130,17 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
             ? { 'List-Unsubscribe': `<${unsubscribeLink}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
             : undefined,
       });
-      return this.finish(message.id, 'sent', { providerMessageId, sentAt: new Date() });
+      return this.finish(message.id, 'sent', { outcome: MESSAGE_OUTCOMES.sent, providerMessageId, sentAt: new Date() });
     } catch (error) {
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      const reason = `${(error as { responseCode?: number }).responseCode ?? (error as { code?: string }).code ?? 'error'}`;
+      const smtpReplyCode = replyCodeOf(error);
       if (isPermanent(error) || lastAttempt) {
-        this.logger.warn({ messageId: message.id, reason }, 'message not delivered');
-        return this.finish(message.id, 'failed', { outcome: `smtp ${reason}` });
+        const outcome = isPermanent(error) ? MESSAGE_OUTCOMES.failedRejected : MESSAGE_OUTCOMES.failedRetriesExhausted;
+        this.logger.warn(
+          { messageId: message.id, outcome, smtpReplyCode, error: errorCodeOf(error) },
+          'message not delivered',
+        );
+        return this.finish(message.id, 'failed', { outcome, smtpReplyCode });
       }
       await messages.increment({ id: message.id }, 'attempts', 1);
       throw error;
@@ -145,7 +166,7 @@ export class MailDeliveryProcessor extends WorkerHost implements OnApplicationBo
   private async finish(
     id: string,
     status: 'sent' | 'skipped' | 'failed',
-    changes: { outcome?: string | null; providerMessageId?: string; sentAt?: Date },
+    changes: { outcome: MessageOutcome; smtpReplyCode?: number | null; providerMessageId?: string; sentAt?: Date },
   ): Promise<Outcome> {
     await this.dataSource
       .getRepository(Message)

@@ -1,6 +1,7 @@
 import { BaseRecord } from '@app/platform';
 import { Check, Column, Entity, Index } from 'typeorm';
 import { Language } from '../templates/language';
+import { MESSAGE_OUTCOME_VALUES, MessageOutcome } from './message-outcome';
 
 export type MessageStatus = 'queued' | 'sent' | 'failed' | 'skipped';
 export type MessageCategory = 'transactional' | 'campaign';
@@ -13,6 +14,8 @@ export type ContactChannel = 'email' | 'post';
 @Check('ck_message_status', `"status" IN ('queued', 'sent', 'failed', 'skipped')`)
 @Check('ck_message_category', `"category" IN ('transactional', 'campaign')`)
 @Check('ck_message_channel', `"channel" IN ('email', 'post')`)
+@Check('ck_message_outcome', `"outcome" IN (${MESSAGE_OUTCOME_VALUES.map((outcome) => `'${outcome}'`).join(', ')})`)
+@Check('ck_message_outcome_status', `("status" = 'queued') = ("outcome" IS NULL)`)
 export class Message extends BaseRecord {
   @Column({ type: 'uuid' })
   municipalityId: string;
@@ -52,7 +55,11 @@ export class Message extends BaseRecord {
   dedupeKey: string | null;
 
   @Column({ type: 'text', nullable: true })
-  outcome: string | null;
+  outcome: MessageOutcome | null;
+
+  /** The mail server's last reply code on a failure (e.g. 421, 550). */
+  @Column({ type: 'smallint', nullable: true })
+  smtpReplyCode: number | null;
 
   @Column({ type: 'text', nullable: true })
   providerMessageId: string | null;

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Outbox } from '../outbox/outbox';
 import { QUEUES } from '../queues/queues';
 import { Message } from './message.entity';
+import { MESSAGE_OUTCOMES } from './message-outcome';
 import { MessageKinds } from './message-kinds';
 import { Recipient } from './recipients';
 
@@ -88,14 +89,14 @@ export class MessageService {
   async cancel(manager: EntityManager, messageId: string): Promise<void> {
     await manager
       .getRepository(Message)
-      .update({ id: messageId, status: 'queued' }, { status: 'skipped', outcome: 'cancelled' });
+      .update({ id: messageId, status: 'queued' }, { status: 'skipped', outcome: MESSAGE_OUTCOMES.cancelled });
     await this.outbox.cancel(manager, deliveryJobId(messageId));
   }
 
   /** Withdraws every unsent message whose dedupe key starts with the prefix (e.g. all reminders of a booking). */
   async cancelByDedupePrefix(manager: EntityManager, prefix: string): Promise<number> {
     const [rows] = await manager.query<[Array<{ id: string }>, number]>(
-      `UPDATE message SET status = 'skipped', outcome = 'cancelled', updated_at = now()
+      `UPDATE message SET status = 'skipped', outcome = '${MESSAGE_OUTCOMES.cancelled}', updated_at = now()
         WHERE dedupe_key LIKE $1 AND status = 'queued' RETURNING id`,
       [`${prefix.replace(/[%_\\]/g, '\\$&')}%`],
     );

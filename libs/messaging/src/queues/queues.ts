@@ -1,3 +1,8 @@
+/*
+ * Queue and job names are stored: in Redis (waiting, delayed and repeatable jobs) and in the outbox
+ * (`outbox_entry.queue`, `.job_name`). Renaming or removing one needs a migration that rewrites or
+ * drains what is stored under the old name, and a release that still handles both meanwhile.
+ */
 import { JobsOptions } from 'bullmq';
 
 /** Every queue of the platform, declared once: its jobs and their payloads. */
@@ -23,6 +28,35 @@ export interface JobPayloads {
 export type QueueName = keyof JobPayloads;
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
 export type JobPayload<Q extends QueueName, N extends JobName<Q>> = JobPayloads[Q][N];
+
+/** Jobs that take no payload, the only ones a schedule can start. */
+type PayloadlessJob<Q extends QueueName> = {
+  [N in JobName<Q>]: JobPayloads[Q][N] extends Record<string, never> ? N : never;
+}[JobName<Q>];
+
+/** A repeatable job: every so many milliseconds, or a cron pattern read in Europe/Amsterdam time. */
+export type JobSchedule = { every: number } | { pattern: string };
+
+/** Every repeatable job of the platform, in one table; the worker registers exactly these at start. */
+export const JOB_SCHEDULES: { [Q in QueueName]?: { [N in PayloadlessJob<Q>]?: JobSchedule } } = {
+  'identity-maintenance': { 'purge-expired-tokens': { pattern: '15 3 * * *' } },
+  'carers-maintenance': {
+    'escalate-overdue-signals': { every: 15 * 60_000 },
+    'remind-rescreening': { pattern: '0 10 * * 1-5' },
+    'request-reconfirmation': { pattern: '30 10 * * 1-5' },
+  },
+  'respite-maintenance': { 'expire-waitlist-offers': { every: 60_000 } },
+  'volunteers-maintenance': { 'remind-expiring': { pattern: '0 9 * * 1-5' } },
+  appreciation: { 'remind-expiring-vouchers': { pattern: '0 9 * * *' } },
+  'activities-maintenance': {
+    'remind-sessions': { every: 15 * 60_000 },
+    'expire-place-offers': { every: 5 * 60_000 },
+  },
+  privacy: { 'apply-retention': { pattern: '45 3 * * *' } },
+};
+
+/** The time zone of every schedule pattern. */
+export const SCHEDULE_TIME_ZONE = 'Europe/Amsterdam';
 
 export const QUEUES = {
   identityMaintenance: 'identity-maintenance',

@@ -1,42 +1,20 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
-import { deliveryJobId, JobName, JobPayloads, QUEUES } from '@app/messaging';
-import { Job, Queue } from 'bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { deliveryJobId, JobHandlers, QueueProcessor, QUEUES } from '@app/messaging';
+import { Queue } from 'bullmq';
 import { Retention } from '../retention';
 
-type PrivacyJob = JobName<'privacy'>;
-const APPLY_RETENTION: PrivacyJob = 'apply-retention';
-
 @Processor(QUEUES.privacy)
-export class PrivacyProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class PrivacyProcessor extends QueueProcessor<'privacy'> {
+  protected readonly handlers: JobHandlers<'privacy'> = {
+    'drop-delivery-jobs': async ({ messageIds }) => ({ dropped: await this.dropDeliveryJobs(messageIds) }),
+    'apply-retention': () => this.retention.apply(),
+  };
+
   constructor(
-    @InjectQueue(QUEUES.privacy) private readonly queue: Queue,
     @InjectQueue(QUEUES.mail) private readonly mail: Queue,
     private readonly retention: Retention,
   ) {
     super();
-  }
-
-  /** Registered at every start; the scheduler id makes it idempotent. */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      APPLY_RETENTION,
-      { pattern: '45 3 * * *', tz: 'Europe/Amsterdam' },
-      { name: APPLY_RETENTION },
-    );
-  }
-
-  async process(job: Job): Promise<unknown> {
-    switch (job.name as PrivacyJob) {
-      case 'drop-delivery-jobs':
-        return {
-          dropped: await this.dropDeliveryJobs((job.data as JobPayloads['privacy']['drop-delivery-jobs']).messageIds),
-        };
-      case 'apply-retention':
-        return this.retention.apply();
-      default:
-        throw new Error(`Unknown job ${job.name}`);
-    }
   }
 
   /**

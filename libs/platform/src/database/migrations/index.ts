@@ -15,6 +15,7 @@ import { CultureTickets1795401312287 } from './1795401312287-culture-tickets';
 import { AppreciationMunicipalityKeys1795402035903 } from './1795402035903-appreciation-municipality-keys';
 import { Activities1795502519154 } from './1795502519154-activities';
 import { Privacy1795505445901 } from './1795505445901-privacy';
+import { MessageOutcomes1795600000000 } from './1795600000000-message-outcomes';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -34,4 +35,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   AppreciationMunicipalityKeys1795402035903,
   Activities1795502519154,
   Privacy1795505445901,
+  MessageOutcomes1795600000000,
 ];

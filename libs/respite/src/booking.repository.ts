@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { RespiteBooking } from './respite-booking.entity';
+import { RespiteOffer } from './respite-offer.entity';
+import { RespiteSlot } from './respite-slot.entity';
+
+/** A waiting-list place whose hold window has passed. */
+export interface ExpiredOfferRow {
+  id: string;
+  slotId: string;
+  municipalityId: string;
+}
+
+/** The statements on bookings and their slots; BookingService keeps the rules. */
+@Injectable()
+export class BookingRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A slot of an offer that serves the municipality, or null. */
+  visibleSlot(slotId: string, municipalityId: string): Promise<RespiteSlot | null> {
+    return this.dataSource
+      .getRepository(RespiteSlot)
+      .createQueryBuilder('slot')
+      .innerJoin(RespiteOffer, 'offer', 'offer.id = slot.offerId')
+      .where('slot.id = :slotId', { slotId })
+      .andWhere(':municipalityId = ANY(offer.servedMunicipalityIds)', { municipalityId })
+      .getOne();
+  }
+
+  /** Whether the slot is full, read under its row lock so no place can be freed meanwhile. */
+  async isFullLocked(manager: EntityManager, slotId: string): Promise<boolean> {
+    const [slot] = await manager.query<Array<{ booked: number; capacity: number }>>(
+      'SELECT booked, capacity FROM respite_slot WHERE id = $1 FOR UPDATE',
+      [slotId],
+    );
+    return !slot || slot.booked >= slot.capacity;
+  }
+
+  /** The booking under a row lock, if it belongs to the owner (municipality, and carer when given). */
+  lockOwned(
+    manager: EntityManager,
+    bookingId: string,
+    owner: { municipalityId: string; carerId?: string },
+  ): Promise<RespiteBooking | null> {
+    return manager
+      .getRepository(RespiteBooking)
+      .createQueryBuilder('booking')
+      .setLock('pessimistic_write')
+      .where('booking.id = :bookingId AND booking.municipalityId = :municipalityId', {
+        bookingId,
+        municipalityId: owner.municipalityId,
+      })
+      .andWhere(owner.carerId ? 'booking.carerId = :carerId' : 'TRUE', { carerId: owner.carerId })
+      .getOne();
+  }
+
+  lock(manager: EntityManager, bookingId: string): Promise<RespiteBooking | null> {
+    return manager
+      .getRepository(RespiteBooking)
+      .findOne({ where: { id: bookingId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  insert(manager: EntityManager, booking: Partial<RespiteBooking>): Promise<RespiteBooking> {
+    const repository = manager.getRepository(RespiteBooking);
+    return repository.save(
+      repository.create({
+        lateCancellation: false,
+        cancelledAt: null,
+        cancelReason: null,
+        offerExpiresAt: null,
+        ...booking,
+      }),
+    );
+  }
+
+  save(manager: EntityManager, booking: RespiteBooking): Promise<RespiteBooking> {
+    return manager.getRepository(RespiteBooking).save(booking);
+  }
+
+  ofCarer(carerId: string, municipalityId: string): Promise<RespiteBooking[]> {
+    return this.dataSource
+      .getRepository(RespiteBooking)
+      .find({ where: { carerId, municipalityId }, order: { startsAt: 'ASC' } });
+  }
+
+  /** Up to `limit` offers past their hold window, locked; rows another worker holds are skipped. */
+  lockExpiredOffers(manager: EntityManager, limit: number): Promise<ExpiredOfferRow[]> {
+    return manager.query<ExpiredOfferRow[]>(
+      `SELECT id, slot_id AS "slotId", municipality_id AS "municipalityId" FROM respite_booking
+        WHERE status = 'offered' AND offer_expires_at <= now() ORDER BY offer_expires_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+  }
+
+  async cancelExpiredOffer(manager: EntityManager, bookingId: string): Promise<void> {
+    await manager.query(
+      `UPDATE respite_booking SET status = 'cancelled', cancel_reason = 'offer_expired', cancelled_at = now(), updated_at = now() WHERE id = $1`,
+      [bookingId],
+    );
+  }
+}
