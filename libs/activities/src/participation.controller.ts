@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiProblems, Audited, Public, Roles, STAFF_ROLES } from '@app/platform';
 import { AttendanceService } from './attendance.service';
 import {
-  AttendanceDto,
+  SessionAttendanceDto,
   EnrolDto,
   MyActivityDto,
   ParticipantListDto,
@@ -93,13 +93,13 @@ export class ParticipationController {
     summary:
       'Record who came to a session that has started (staff, or the volunteer who leads it); recording again corrects it',
   })
-  @ApiOkResponse({ type: AttendanceDto })
+  @ApiOkResponse({ type: SessionAttendanceDto })
   @ApiProblems({ 404: ['NOT_FOUND'], 409: ['SESSION_NOT_STARTED', 'SESSION_CANCELLED'], 422: ['UNKNOWN_PARTICIPANT'] })
   async recordAttendance(
     @Param('activityId', new ParseUUIDPipe()) activityId: string,
     @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
     @Body() body: RecordAttendanceDto,
-  ): Promise<AttendanceDto> {
+  ): Promise<SessionAttendanceDto> {
     return { sessionId, ...(await this.attendance.record(activityId, sessionId, body.entries)) };
   }
 

@@ -5,7 +5,7 @@ import { ApiProblems, Audited, RequestContext, Roles, STAFF_ROLES } from '@app/p
 import { AttendanceService } from './attendance.service';
 import { BookingService } from './booking.service';
 import {
-  AttendanceDto,
+  BookingAttendanceDto,
   BookingDto,
   BookingListDto,
   CancelBookingDto,
@@ -118,7 +118,7 @@ export class RespiteBookingsController {
   @ApiProblems({ 404: ['NOT_FOUND'], 409: ['BOOKING_NOT_ATTENDABLE', 'SLOT_NOT_STARTED'] })
   async recordAttendance(
     @Param('bookingId', new ParseUUIDPipe()) bookingId: string,
-    @Body() body: AttendanceDto,
+    @Body() body: BookingAttendanceDto,
   ): Promise<BookingDto> {
     return BookingDto.from(await this.attendance.record(bookingId, body.outcome));
   }

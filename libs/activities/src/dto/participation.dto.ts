@@ -109,7 +109,7 @@ export class RecordAttendanceDto {
   entries: AttendanceEntryDto[];
 }
 
-export class AttendanceDto {
+export class SessionAttendanceDto {
   @ApiProperty({ format: 'uuid' }) sessionId: string;
   @ApiProperty() recorded: number;
   @ApiProperty() attended: number;

@@ -1,6 +1,24 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { LogFn, Logger } from 'pino';
 import { AppConfig } from '../config';
+
+/** Nest's start-up lines (each module, route and mapping) say nothing an operator acts on; warnings still show. */
+const STARTUP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+const INFO = 30;
+
+function skipStartupChatter(this: Logger, args: Parameters<LogFn>, method: LogFn, level: number): void {
+  const [first] = args;
+  const context = typeof first === 'object' && first !== null ? (first as { context?: unknown }).context : undefined;
+  if (level <= INFO && typeof context === 'string' && STARTUP_CONTEXTS.has(context)) return;
+  method.apply(this, args);
+}
 
 /**
  * JSON logs with the request id on every line. Only method, route and status of a
@@ -11,8 +29,11 @@ import { AppConfig } from '../config';
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // A named wildcard: the bare '*' default makes Nest 11 warn that it converts a legacy route.
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.logLevel,
+          hooks: { logMethod: skipStartupChatter },
           quietReqLogger: false,
           customLogLevel: (_req, res, error) =>
             error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',

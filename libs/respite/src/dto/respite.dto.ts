@@ -251,7 +251,7 @@ export class SlotCancellationDto {
   @ApiProperty({ description: 'Bookings and waiting-list places ended; each carer is told' }) bookingsCancelled: number;
 }
 
-export class AttendanceDto {
+export class BookingAttendanceDto {
   @ApiProperty({ enum: ['attended', 'no_show'] }) @IsIn(['attended', 'no_show']) outcome: 'attended' | 'no_show';
 }
 
