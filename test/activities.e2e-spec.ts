@@ -470,14 +470,17 @@ describe('activities', () => {
     ).toMatchObject({ participants: 2, waitlisted: 1, attended: 1 });
 
     const mine = await app.get('/api/v1/me/activities', { token: carer.token });
-    expect(mine.body).toEqual([
-      expect.objectContaining({
-        activityId: course.body.id,
-        status: 'attending',
-        title: 'Cursus omgaan met dementie',
-        kind: 'course',
-      }),
-    ]);
+    expect(mine.body).toEqual({
+      items: [
+        expect.objectContaining({
+          activityId: course.body.id,
+          status: 'attending',
+          title: 'Cursus omgaan met dementie',
+          kind: 'course',
+        }),
+      ],
+      nextCursor: null,
+    });
     const withdrawn = await app.post(`/api/v1/activities/${course.body.id}/participants/${byStaff.body.id}/cancel`, {
       token: carer.token,
       body: {},

@@ -225,4 +225,78 @@ describe('HTTP conventions', () => {
       expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]),
     );
   });
+
+  it('answers every list in one shape: { items, nextCursor } with limit and cursor', async () => {
+    const docs = (await app.get('/api/docs-json')).body as {
+      paths: Record<string, Record<string, OpenApiOperation>>;
+      components: { schemas: Record<string, OpenApiSchema> };
+    };
+    const resolve = (schema: OpenApiSchema | undefined): OpenApiSchema | undefined =>
+      schema?.$ref ? resolve(docs.components.schemas[schema.$ref.split('/').pop()!]) : schema;
+    const lists: string[] = [];
+    const misfits: Array<{ route: string; problem: string }> = [];
+    for (const [path, operations] of Object.entries(docs.paths)) {
+      const operation = operations.get;
+      const schema = resolve(operation?.responses['200']?.content?.['application/json']?.schema);
+      if (!operation || !schema) continue;
+      const route = `GET ${path}`;
+      if (schema.type === 'array') {
+        misfits.push({ route, problem: 'answers a bare array' });
+        continue;
+      }
+      if (!schema.properties?.items) continue;
+      lists.push(route);
+      const parameters = (operation.parameters ?? []).map((parameter) => `${parameter.in}:${parameter.name}`);
+      if (!schema.properties.nextCursor) misfits.push({ route, problem: 'no nextCursor' });
+      if (!schema.required?.includes('nextCursor')) misfits.push({ route, problem: 'nextCursor not required' });
+      if (!parameters.includes('query:limit')) misfits.push({ route, problem: 'no limit' });
+      if (!parameters.includes('query:cursor')) misfits.push({ route, problem: 'no cursor' });
+    }
+    expect(misfits).toEqual([]);
+    // The walk found the lists (a renamed schema cannot make it pass by finding none).
+    expect(lists).toEqual(
+      expect.arrayContaining(['GET /api/v1/me/activities', 'GET /api/v1/me/vouchers', 'GET /api/v1/carers']),
+    );
+  });
+
+  it('walks a short list page by page with limit and cursor', async () => {
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    for (const [index, name] of ['Noord', 'Oost', 'Zuid', 'West', 'Centrum'].entries()) {
+      const created = await app.post('/api/v1/wijken', {
+        token: admin.accessToken,
+        body: { name, postcodeRanges: [{ from: 3001 + index, to: 3001 + index }] },
+      });
+      expect(created.status).toBe(201);
+    }
+    const all = await app.get('/api/v1/wijken?limit=100', { token: admin.accessToken });
+    expect(all.body.nextCursor).toBeNull();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await app.get(`/api/v1/wijken?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: admin.accessToken,
+      });
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((wijk: { id: string }) => wijk.id));
+      cursor = page.body.nextCursor as string | null;
+    } while (cursor);
+    expect(seen).toEqual(all.body.items.map((wijk: { id: string }) => wijk.id));
+    expect(seen).toHaveLength(5);
+    const forged = await app.get('/api/v1/wijken?limit=2&cursor=bm90LWEtd2lqaw', { token: admin.accessToken });
+    expect([forged.status, forged.body.code]).toEqual([400, 'INVALID_CURSOR']);
+  });
 });
+
+interface OpenApiSchema {
+  $ref?: string;
+  type?: string;
+  required?: string[];
+  properties?: Record<string, OpenApiSchema>;
+}
+
+interface OpenApiOperation {
+  parameters?: Array<{ name: string; in: string }>;
+  responses: Record<string, { content?: Record<string, { schema?: OpenApiSchema }> }>;
+}

@@ -188,9 +188,17 @@ describe('help requests and volunteer suggestions', () => {
       ['Plain', 0, ['0 meets every requirement, no preference applies']],
       ['Loaded', -1, ['-1 already has 1 match']],
     ]);
+    const firstTwo = await app.get(`/api/v1/help-requests/${request.body.id}/suggestions?limit=2`, { token });
+    expect(firstTwo.body.items).toHaveLength(2);
+    const rest = await app.get(
+      `/api/v1/help-requests/${request.body.id}/suggestions?limit=100&cursor=${firstTwo.body.nextCursor}`,
+      { token },
+    );
+    // Paging walks the same ranking: the pages together are the whole list, in order, once each.
     expect(
-      (await app.get(`/api/v1/help-requests/${request.body.id}/suggestions?limit=2`, { token })).body.items,
-    ).toHaveLength(2);
+      [...firstTwo.body.items, ...rest.body.items].map((item: { volunteerId: string }) => item.volunteerId),
+    ).toEqual(suggestions.body.items.map((item: { volunteerId: string }) => item.volunteerId));
+    expect(rest.body.nextCursor).toBeNull();
     expect((await app.get(`/api/v1/help-requests/${request.body.id}/suggestions?limit=0`, { token })).status).toBe(400);
 
     // Each excluded volunteer comes back once the one thing against them is gone.

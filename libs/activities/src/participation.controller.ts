@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Audited, Public, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiProblems, Audited, Public, Roles, STAFF_ROLES, pageOfList, PageQuery } from '@app/platform';
 import { AttendanceService } from './attendance.service';
 import {
   SessionAttendanceDto,
   EnrolDto,
-  MyActivityDto,
+  MyActivityListDto,
   ParticipantListDto,
   ParticipationDto,
   RecordAttendanceDto,
@@ -82,8 +82,11 @@ export class ParticipationController {
   @ApiOperation({ summary: 'Who takes part, by name only (staff, or the volunteer who leads it)' })
   @ApiOkResponse({ type: ParticipantListDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async participants(@Param('activityId', new ParseUUIDPipe()) activityId: string): Promise<ParticipantListDto> {
-    return { items: await this.attendance.participants(activityId) };
+  async participants(
+    @Param('activityId', new ParseUUIDPipe()) activityId: string,
+    @Query() page: PageQuery,
+  ): Promise<ParticipantListDto> {
+    return pageOfList(await this.attendance.participants(activityId), page);
   }
 
   @Put('activities/:activityId/sessions/:sessionId/attendance')
@@ -106,13 +109,14 @@ export class ParticipationController {
   @Get('me/activities')
   @Roles('carer')
   @ApiOperation({ summary: 'My answers and enrolments, with the next session' })
-  @ApiOkResponse({ type: [MyActivityDto] })
-  async mine(): Promise<MyActivityDto[]> {
-    return (await this.participation.mine()).map(({ participant, activity, nextSessionAt }) => ({
+  @ApiOkResponse({ type: MyActivityListDto })
+  async mine(@Query() page: PageQuery): Promise<MyActivityListDto> {
+    const mine = (await this.participation.mine()).map(({ participant, activity, nextSessionAt }) => ({
       ...ParticipationDto.from(participant),
       title: activity.title,
       kind: activity.kind,
       nextSessionAt: nextSessionAt?.toISOString() ?? null,
     }));
+    return pageOfList(mine, page);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Audited, NoPersonalData, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiProblems, Audited, NoPersonalData, Roles, STAFF_ROLES, pageOfList, PageQuery } from '@app/platform';
 import { ApplicationService } from './application.service';
 import { CampaignService } from './campaign.service';
 import { ApplicationDto, ApplicationListDto, ApplyDto, NominateDto, ReviewDto } from './dto/application.dto';
@@ -40,8 +40,8 @@ export class AppreciationController {
   @ApiOperation({ summary: 'Campaigns of this municipality, newest year first' })
   @ApiOkResponse({ type: CampaignListDto })
   @ApiProblems()
-  async listCampaigns(): Promise<CampaignListDto> {
-    return { items: (await this.campaigns.list()).map(CampaignDto.from) };
+  async listCampaigns(@Query() page: PageQuery): Promise<CampaignListDto> {
+    return pageOfList((await this.campaigns.list()).map(CampaignDto.from), page);
   }
 
   @Get('appreciation/campaigns/:id')
@@ -102,8 +102,11 @@ export class AppreciationController {
   @ApiOperation({ summary: 'Applications that need a staff decision, oldest first' })
   @ApiOkResponse({ type: ApplicationListDto })
   @ApiProblems()
-  async reviewQueue(): Promise<ApplicationListDto> {
-    return { items: (await this.applications.awaitingReview()).map((application) => ApplicationDto.from(application)) };
+  async reviewQueue(@Query() page: PageQuery): Promise<ApplicationListDto> {
+    return pageOfList(
+      (await this.applications.awaitingReview()).map((application) => ApplicationDto.from(application)),
+      page,
+    );
   }
 
   @Post('appreciation/applications/:id/review')
@@ -127,8 +130,8 @@ export class AppreciationController {
   @ApiOperation({ summary: 'My vouchers with code, balance and expiry' })
   @ApiOkResponse({ type: VoucherListDto })
   @ApiProblems()
-  async myVouchers(): Promise<VoucherListDto> {
-    return { items: (await this.vouchers.mine()).map(VoucherDto.from) };
+  async myVouchers(@Query() page: PageQuery): Promise<VoucherListDto> {
+    return pageOfList((await this.vouchers.mine()).map(VoucherDto.from), page);
   }
 
   @Post('vouchers/redemptions')

@@ -3,7 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MunicipalityService } from '@app/identity';
-import { ApiPageResponse, ApiProblems, Audited, Page, Public, Roles, STAFF_ROLES } from '@app/platform';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  Audited,
+  Page,
+  Public,
+  Roles,
+  STAFF_ROLES,
+  pageOfList,
+  PageQuery,
+} from '@app/platform';
 import { CareRelationshipService } from './care-relationship.service';
 import { CarerRegistrationService } from './carer-registration.service';
 import { CarerService } from './carer.service';
@@ -117,9 +127,12 @@ export class CarerController {
   @ApiOperation({ summary: "A carer's care relationships, ended ones included" })
   @ApiOkResponse({ type: CareRelationshipListDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async relationshipsOf(@Param('carerId', new ParseUUIDPipe()) carerId: string): Promise<CareRelationshipListDto> {
+  async relationshipsOf(
+    @Param('carerId', new ParseUUIDPipe()) carerId: string,
+    @Query() page: PageQuery,
+  ): Promise<CareRelationshipListDto> {
     await this.carers.get(carerId);
-    return { items: (await this.relationships.list(carerId, true)).map(CareRelationshipDto.from) };
+    return pageOfList((await this.relationships.list(carerId, true)).map(CareRelationshipDto.from), page);
   }
 
   @Post(':carerId/care-relationships')
@@ -192,7 +205,7 @@ export class CarerController {
   async withdrawConsent(@Param() params: CarerConsentParams): Promise<ConsentListDto> {
     await this.carers.get(params.carerId);
     await this.dataSource.transaction((manager) => this.consents.withdraw(manager, params.carerId, params.purpose));
-    return { items: (await this.consents.list(params.carerId)).map(ConsentDto.from) };
+    return { items: (await this.consents.list(params.carerId)).map(ConsentDto.from), nextCursor: null };
   }
 
   @Get(':carerId/consents')
@@ -201,8 +214,11 @@ export class CarerController {
   @ApiOperation({ summary: "A carer's consents, withdrawn ones included" })
   @ApiOkResponse({ type: ConsentListDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async consentsOf(@Param('carerId', new ParseUUIDPipe()) carerId: string): Promise<ConsentListDto> {
+  async consentsOf(
+    @Param('carerId', new ParseUUIDPipe()) carerId: string,
+    @Query() page: PageQuery,
+  ): Promise<ConsentListDto> {
     await this.carers.get(carerId);
-    return { items: (await this.consents.list(carerId)).map(ConsentDto.from) };
+    return pageOfList((await this.consents.list(carerId)).map(ConsentDto.from), page);
   }
 }

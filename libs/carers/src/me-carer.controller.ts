@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { MunicipalityService } from '@app/identity';
-import { ApiProblems, Roles } from '@app/platform';
+import { ApiProblems, Roles, pageOfList, PageQuery } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CareRelationshipService } from './care-relationship.service';
@@ -49,9 +49,9 @@ export class MeCarerController {
   @Get('care-relationships')
   @ApiOperation({ summary: 'The people I care for now' })
   @ApiOkResponse({ type: CareRelationshipListDto })
-  async list(): Promise<CareRelationshipListDto> {
+  async list(@Query() page: PageQuery): Promise<CareRelationshipListDto> {
     const carer = await this.carers.mine();
-    return { items: (await this.relationships.list(carer.id)).map(CareRelationshipDto.from) };
+    return pageOfList((await this.relationships.list(carer.id)).map(CareRelationshipDto.from), page);
   }
 
   @Patch('care-relationships/:id')
@@ -79,9 +79,9 @@ export class MeCarerController {
   @Get('consents')
   @ApiOperation({ summary: 'My consents' })
   @ApiOkResponse({ type: ConsentListDto })
-  async myConsents(): Promise<ConsentListDto> {
+  async myConsents(@Query() page: PageQuery): Promise<ConsentListDto> {
     const carer = await this.carers.mine();
-    return { items: (await this.consents.list(carer.id)).map(ConsentDto.from) };
+    return pageOfList((await this.consents.list(carer.id)).map(ConsentDto.from), page);
   }
 
   @Post('consents')
@@ -104,6 +104,6 @@ export class MeCarerController {
   async withdraw(@Param() params: GiveConsentDto): Promise<ConsentListDto> {
     const carer = await this.carers.mine();
     await this.dataSource.transaction((manager) => this.consents.withdraw(manager, carer.id, params.purpose));
-    return { items: (await this.consents.list(carer.id)).map(ConsentDto.from) };
+    return { items: (await this.consents.list(carer.id)).map(ConsentDto.from), nextCursor: null };
   }
 }

@@ -11,6 +11,8 @@ import {
   STAFF_ROLES,
   languageFromHeader,
   mapPage,
+  pageOfList,
+  PageQuery,
 } from '@app/platform';
 import { CarerService } from './carer.service';
 import {
@@ -75,9 +77,9 @@ export class ScreeningController {
   @Roles('carer')
   @ApiOperation({ summary: 'My earlier screenings, newest first' })
   @ApiOkResponse({ type: ScreeningListDto })
-  async mine(): Promise<ScreeningListDto> {
+  async mine(@Query() page: PageQuery): Promise<ScreeningListDto> {
     const carer = await this.carers.mine();
-    return { items: (await this.screenings.history(carer.id)).map(ScreeningDto.from) };
+    return pageOfList((await this.screenings.history(carer.id)).map(ScreeningDto.from), page);
   }
 
   @Get('carers/:carerId/screenings')
@@ -86,9 +88,12 @@ export class ScreeningController {
   @ApiOperation({ summary: "A carer's burden history" })
   @ApiOkResponse({ type: ScreeningListDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async ofCarer(@Param('carerId', new ParseUUIDPipe()) carerId: string): Promise<ScreeningListDto> {
+  async ofCarer(
+    @Param('carerId', new ParseUUIDPipe()) carerId: string,
+    @Query() page: PageQuery,
+  ): Promise<ScreeningListDto> {
     await this.carers.get(carerId);
-    return { items: (await this.screenings.history(carerId)).map(ScreeningDto.from) };
+    return pageOfList((await this.screenings.history(carerId)).map(ScreeningDto.from), page);
   }
 
   @Get('signals')
@@ -132,15 +137,17 @@ export class ScreeningController {
   @ApiOperation({ summary: 'Notes on a signal' })
   @ApiOkResponse({ type: SignalNoteListDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async notes(@Param('signalId', new ParseUUIDPipe()) signalId: string): Promise<SignalNoteListDto> {
-    return {
-      items: (await this.signals.notesOf(signalId)).map(({ note, text }) => ({
-        id: note.id,
-        authorId: note.authorId,
-        text,
-        createdAt: note.createdAt.toISOString(),
-      })),
-    };
+  async notes(
+    @Param('signalId', new ParseUUIDPipe()) signalId: string,
+    @Query() page: PageQuery,
+  ): Promise<SignalNoteListDto> {
+    const notes = (await this.signals.notesOf(signalId)).map(({ note, text }) => ({
+      id: note.id,
+      authorId: note.authorId,
+      text,
+      createdAt: note.createdAt.toISOString(),
+    }));
+    return pageOfList(notes, page);
   }
 
   @Post('signals/:signalId/close')

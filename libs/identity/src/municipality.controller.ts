@@ -1,6 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, NoPersonalData, NotFoundError, RequestContext, Roles, STAFF_ROLES } from '@app/platform';
+import {
+  ApiProblems,
+  NoPersonalData,
+  NotFoundError,
+  RequestContext,
+  Roles,
+  STAFF_ROLES,
+  pageOfList,
+  PageQuery,
+} from '@app/platform';
 import {
   CreateWijkDto,
   MunicipalityDto,
@@ -54,8 +63,8 @@ export class MunicipalityController {
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'The wijken of this municipality' })
   @ApiOkResponse({ type: WijkListDto })
-  async listWijken(): Promise<WijkListDto> {
-    return { items: (await this.municipalities.listWijken()).map(WijkDto.from) };
+  async listWijken(@Query() page: PageQuery): Promise<WijkListDto> {
+    return pageOfList((await this.municipalities.listWijken()).map(WijkDto.from), page);
   }
 
   @Put('wijken/:id/neighbours')

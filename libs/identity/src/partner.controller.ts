@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, NoPersonalData, Roles } from '@app/platform';
+import { ApiProblems, NoPersonalData, Roles, pageOfList, PageQuery } from '@app/platform';
 import { CreatePartnerDto, PartnerCreatedDto, PartnerDto, PartnerListDto } from './dto/partner.dto';
 import { PartnerService } from './partner.service';
 
@@ -24,7 +24,7 @@ export class PartnerController {
   @NoPersonalData()
   @ApiOperation({ summary: 'Partners of this municipality' })
   @ApiOkResponse({ type: PartnerListDto })
-  async list(): Promise<PartnerListDto> {
-    return { items: (await this.partners.list()).map(PartnerDto.from) };
+  async list(@Query() page: PageQuery): Promise<PartnerListDto> {
+    return pageOfList((await this.partners.list()).map(PartnerDto.from), page);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CarerService } from '@app/carers';
-import { ApiProblems, Audited, RequestContext, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiProblems, Audited, RequestContext, Roles, STAFF_ROLES, pageOfList, PageQuery } from '@app/platform';
 import { AttendanceService } from './attendance.service';
 import { BookingService } from './booking.service';
 import {
@@ -46,8 +46,8 @@ export class RespiteBookingsController {
   @ApiOperation({ summary: 'My respite bookings' })
   @ApiOkResponse({ type: BookingListDto })
   @ApiProblems()
-  async mine(): Promise<BookingListDto> {
-    return { items: (await this.bookings.mine()).map(BookingDto.from) };
+  async mine(@Query() page: PageQuery): Promise<BookingListDto> {
+    return pageOfList((await this.bookings.mine()).map(BookingDto.from), page);
   }
 
   @Get('me/respite-budget')

@@ -9,6 +9,8 @@ import {
   Roles,
   STAFF_ROLES,
   ValidationFailedError,
+  pageOfList,
+  PageQuery,
 } from '@app/platform';
 import {
   CancelSlotDto,
@@ -73,8 +75,8 @@ export class RespiteOffersController {
   @ApiOperation({ summary: 'Offers this municipality manages' })
   @ApiOkResponse({ type: OfferListDto })
   @ApiProblems()
-  async listOffers(): Promise<OfferListDto> {
-    return { items: (await this.offers.list()).map(OfferDto.from) };
+  async listOffers(@Query() page: PageQuery): Promise<OfferListDto> {
+    return pageOfList((await this.offers.list()).map(OfferDto.from), page);
   }
 
   @Get('respite/offers/:offerId/occupancy')
@@ -122,7 +124,7 @@ export class RespiteOffersController {
     if (pattern.to < pattern.from || Date.parse(pattern.to) - Date.parse(pattern.from) > 366 * 86_400_000) {
       throw new ValidationFailedError([{ field: 'to', message: 'to must be on or after from, within a year' }]);
     }
-    return { items: (await this.offers.generateSlots(offerId, pattern, capacity)).map(SlotDto.from) };
+    return { items: (await this.offers.generateSlots(offerId, pattern, capacity)).map(SlotDto.from), nextCursor: null };
   }
 
   @Patch('respite/slots/:slotId')
@@ -161,8 +163,11 @@ export class RespiteOffersController {
   @ApiOperation({ summary: 'Bookings and waiting list of a slot of this municipality’s offers (for attendance)' })
   @ApiOkResponse({ type: SlotBookingListDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async slotBookings(@Param('slotId', new ParseUUIDPipe()) slotId: string): Promise<SlotBookingListDto> {
-    return { items: (await this.offers.bookingsOf(slotId)).map(SlotBookingDto.fromBooking) };
+  async slotBookings(
+    @Param('slotId', new ParseUUIDPipe()) slotId: string,
+    @Query() page: PageQuery,
+  ): Promise<SlotBookingListDto> {
+    return pageOfList((await this.offers.bookingsOf(slotId)).map(SlotBookingDto.fromBooking), page);
   }
 
   @Get('respite/slots')

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Audited, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiProblems, Audited, Roles, STAFF_ROLES, pageOfList, PageQuery } from '@app/platform';
 import {
   CreateHelpRequestDto,
   HelpRequestDto,
@@ -11,6 +11,9 @@ import {
 } from './dto/help-request.dto';
 import { HelpRequestService } from './help-request.service';
 import { SuggestionService } from './suggestions';
+
+/** How many volunteers are ranked for a request; staff page through them best first. */
+const RANKED_SUGGESTIONS = 200;
 
 /** Help requests by carers (or staff for them), and ranked volunteer suggestions for staff. */
 @ApiTags('volunteers')
@@ -36,12 +39,11 @@ export class HelpRequestController {
   @ApiOperation({ summary: 'My help requests, newest first' })
   @ApiOkResponse({ type: HelpRequestListDto })
   @ApiProblems()
-  async mine(): Promise<HelpRequestListDto> {
-    return {
-      items: (await this.requests.mine()).map((request) =>
-        HelpRequestDto.from(request, this.requests.notesOf(request)),
-      ),
-    };
+  async mine(@Query() page: PageQuery): Promise<HelpRequestListDto> {
+    const requests = (await this.requests.mine()).map((request) =>
+      HelpRequestDto.from(request, this.requests.notesOf(request)),
+    );
+    return pageOfList(requests, page);
   }
 
   @Post('carers/:carerId/help-requests')
@@ -64,8 +66,11 @@ export class HelpRequestController {
   @ApiOperation({ summary: 'Open help requests of this municipality, the longest waiting first' })
   @ApiOkResponse({ type: HelpRequestListDto })
   @ApiProblems()
-  async open(): Promise<HelpRequestListDto> {
-    return { items: (await this.requests.open()).map((request) => HelpRequestDto.from(request, null)) };
+  async open(@Query() page: PageQuery): Promise<HelpRequestListDto> {
+    return pageOfList(
+      (await this.requests.open()).map((request) => HelpRequestDto.from(request, null)),
+      page,
+    );
   }
 
   @Get('help-requests/:requestId')
@@ -89,6 +94,7 @@ export class HelpRequestController {
     @Param('requestId', new ParseUUIDPipe()) requestId: string,
     @Query() query: SuggestionQuery,
   ): Promise<SuggestionListDto> {
-    return { items: (await this.suggestions.suggest(requestId, query.limit ?? 20)).map(SuggestionDto.from) };
+    const ranked = (await this.suggestions.suggest(requestId, RANKED_SUGGESTIONS)).map(SuggestionDto.from);
+    return pageOfList(ranked, query, (suggestion) => suggestion.volunteerId);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Audited, Roles, STAFF_ROLES } from '@app/platform';
+import { ApiProblems, Audited, Roles, STAFF_ROLES, pageOfList, PageQuery } from '@app/platform';
 import { EndMatchDto, HoursDto, LogHoursDto, MatchDto, MatchListDto, ProposeMatchDto } from './dto/match.dto';
 import { HelpRequestService } from './help-request.service';
 import { MatchService } from './match.service';
@@ -33,9 +33,12 @@ export class MatchController {
   @ApiOperation({ summary: 'Proposals and matches of a request' })
   @ApiOkResponse({ type: MatchListDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async ofRequest(@Param('requestId', new ParseUUIDPipe()) requestId: string): Promise<MatchListDto> {
+  async ofRequest(
+    @Param('requestId', new ParseUUIDPipe()) requestId: string,
+    @Query() page: PageQuery,
+  ): Promise<MatchListDto> {
     await this.requests.get(requestId);
-    return { items: (await this.matches.forRequest(requestId)).map(MatchDto.from) };
+    return pageOfList((await this.matches.forRequest(requestId)).map(MatchDto.from), page);
   }
 
   @Post('matches/:matchId/end')
@@ -54,8 +57,8 @@ export class MatchController {
   @ApiOperation({ summary: 'My proposals and matches' })
   @ApiOkResponse({ type: MatchListDto })
   @ApiProblems()
-  async mine(): Promise<MatchListDto> {
-    return { items: (await this.matches.mine()).map(MatchDto.from) };
+  async mine(@Query() page: PageQuery): Promise<MatchListDto> {
+    return pageOfList((await this.matches.mine()).map(MatchDto.from), page);
   }
 
   @Post('me/volunteer/matches/:matchId/accept')

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountService } from '@app/identity';
-import { ApiProblems, Roles } from '@app/platform';
+import { ApiProblems, Roles, pageOfList, PageQuery } from '@app/platform';
 import {
   AbsenceDto,
   AbsenceListDto,
@@ -56,8 +56,8 @@ export class MeVolunteerController {
   @ApiOperation({ summary: 'My absences' })
   @ApiOkResponse({ type: AbsenceListDto })
   @ApiProblems({ 403: ['FORBIDDEN', 'NOT_A_VOLUNTEER'] })
-  async absences(): Promise<AbsenceListDto> {
-    return { items: (await this.volunteers.absencesOf((await this.volunteers.mine()).id)).map(AbsenceDto.from) };
+  async absences(@Query() page: PageQuery): Promise<AbsenceListDto> {
+    return pageOfList((await this.volunteers.absencesOf((await this.volunteers.mine()).id)).map(AbsenceDto.from), page);
   }
 
   @Get('trainings')
@@ -65,7 +65,10 @@ export class MeVolunteerController {
   @ApiOperation({ summary: 'My trainings as recorded by the steunpunt' })
   @ApiOkResponse({ type: TrainingListDto })
   @ApiProblems({ 403: ['FORBIDDEN', 'NOT_A_VOLUNTEER'] })
-  async trainings(): Promise<TrainingListDto> {
-    return { items: (await this.volunteers.trainingsOf((await this.volunteers.mine()).id)).map(TrainingDto.from) };
+  async trainings(@Query() page: PageQuery): Promise<TrainingListDto> {
+    return pageOfList(
+      (await this.volunteers.trainingsOf((await this.volunteers.mine()).id)).map(TrainingDto.from),
+      page,
+    );
   }
 }

@@ -1,7 +1,18 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountService } from '@app/identity';
-import { ApiPageResponse, ApiProblems, Audited, NoPersonalData, Page, Public, Roles, STAFF_ROLES } from '@app/platform';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  Audited,
+  NoPersonalData,
+  Page,
+  Public,
+  Roles,
+  STAFF_ROLES,
+  pageOfList,
+  PageQuery,
+} from '@app/platform';
 import {
   AddTrainingDto,
   RecordVogDto,
@@ -138,9 +149,12 @@ export class VolunteerController {
   @ApiOperation({ summary: 'Trainings of a volunteer, latest first' })
   @ApiOkResponse({ type: TrainingListDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async trainings(@Param('volunteerId', new ParseUUIDPipe()) volunteerId: string): Promise<TrainingListDto> {
+  async trainings(
+    @Param('volunteerId', new ParseUUIDPipe()) volunteerId: string,
+    @Query() page: PageQuery,
+  ): Promise<TrainingListDto> {
     await this.volunteers.get(volunteerId);
-    return { items: (await this.volunteers.trainingsOf(volunteerId)).map(TrainingDto.from) };
+    return pageOfList((await this.volunteers.trainingsOf(volunteerId)).map(TrainingDto.from), page);
   }
 
   @Get(':volunteerId/absences')
@@ -149,8 +163,11 @@ export class VolunteerController {
   @ApiOperation({ summary: 'When a volunteer is away' })
   @ApiOkResponse({ type: AbsenceListDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async absences(@Param('volunteerId', new ParseUUIDPipe()) volunteerId: string): Promise<AbsenceListDto> {
+  async absences(
+    @Param('volunteerId', new ParseUUIDPipe()) volunteerId: string,
+    @Query() page: PageQuery,
+  ): Promise<AbsenceListDto> {
     await this.volunteers.get(volunteerId);
-    return { items: (await this.volunteers.absencesOf(volunteerId)).map(AbsenceDto.from) };
+    return pageOfList((await this.volunteers.absencesOf(volunteerId)).map(AbsenceDto.from), page);
   }
 }

@@ -83,6 +83,12 @@ export class MyActivityDto extends ParticipationDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) nextSessionAt: string | null;
 }
 
+export class MyActivityListDto {
+  @ApiProperty({ type: [MyActivityDto] }) items: MyActivityDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
+}
+
 export class ParticipantDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'Name only: participants’ contact details are not shared' }) name: string;
@@ -93,6 +99,8 @@ export class ParticipantDto {
 
 export class ParticipantListDto {
   @ApiProperty({ type: [ParticipantDto] }) items: ParticipantDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }
 
 export class AttendanceEntryDto {

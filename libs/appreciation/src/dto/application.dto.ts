@@ -68,4 +68,6 @@ export class ApplicationDto {
 
 export class ApplicationListDto {
   @ApiProperty({ type: [ApplicationDto] }) items: ApplicationDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }

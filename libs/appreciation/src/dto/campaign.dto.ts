@@ -129,6 +129,8 @@ export class CampaignDto {
 
 export class CampaignListDto {
   @ApiProperty({ type: [CampaignDto] }) items: CampaignDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }
 
 export class ApplicationCountsDto {

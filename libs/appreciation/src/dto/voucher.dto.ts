@@ -25,6 +25,8 @@ export class VoucherDto {
 
 export class VoucherListDto {
   @ApiProperty({ type: [VoucherDto] }) items: VoucherDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }
 
 export class RedeemDto {

@@ -84,4 +84,6 @@ export class CareRelationshipDto {
 
 export class CareRelationshipListDto {
   @ApiProperty({ type: [CareRelationshipDto] }) items: CareRelationshipDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }

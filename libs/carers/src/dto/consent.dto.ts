@@ -36,4 +36,6 @@ export class ConsentDto {
 
 export class ConsentListDto {
   @ApiProperty({ type: [ConsentDto] }) items: ConsentDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }

@@ -78,6 +78,8 @@ export class ScreeningResultDto extends ScreeningDto {
 
 export class ScreeningListDto {
   @ApiProperty({ type: [ScreeningDto], description: 'Newest first: the burden trend' }) items: ScreeningDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }
 
 export class InstrumentDto {
@@ -152,4 +154,6 @@ export class SignalNoteDto {
 
 export class SignalNoteListDto {
   @ApiProperty({ type: [SignalNoteDto] }) items: SignalNoteDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }

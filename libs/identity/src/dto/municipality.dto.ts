@@ -97,6 +97,8 @@ export class SetWijkNeighboursDto {
 
 export class WijkListDto {
   @ApiProperty({ type: [WijkDto] }) items: WijkDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }
 
 export class PostcodeQuery {

@@ -27,4 +27,6 @@ export class PartnerCreatedDto {
 
 export class PartnerListDto {
   @ApiProperty({ type: [PartnerDto] }) items: PartnerDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }

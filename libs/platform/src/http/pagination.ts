@@ -97,3 +97,32 @@ export function ApiPageResponse(item: ClassType<unknown>) {
     }),
   );
 }
+
+/**
+ * `{ items, nextCursor }` over a short list read whole (a carer's consents, a municipality's wijken):
+ * the same `limit` and `cursor` as every other list, in the list's own order. The cursor names the
+ * last item shown, so a page stays right when items are added elsewhere in the list.
+ */
+export function pageOfList<T extends { id: string }>(all: T[], page: PageQuery): Page<T>;
+export function pageOfList<T>(all: T[], page: PageQuery, keyOf: (item: T) => string): Page<T>;
+export function pageOfList<T>(all: T[], page: PageQuery, keyOf: (item: T) => string = defaultKey): Page<T> {
+  const limit = page.limit ?? 20;
+  let start = 0;
+  if (page.cursor) {
+    const key = decodeListCursor(page.cursor);
+    const index = all.findIndex((item) => keyOf(item) === key);
+    if (index < 0) throw new DomainError('INVALID_CURSOR', 400, 'The cursor is not valid; start again without it.');
+    start = index + 1;
+  }
+  const items = all.slice(start, start + limit);
+  const more = start + limit < all.length && items.length > 0;
+  return { items, nextCursor: more ? Buffer.from(keyOf(items[items.length - 1])).toString('base64url') : null };
+}
+
+function defaultKey(item: unknown): string {
+  return String((item as { id: unknown }).id);
+}
+
+function decodeListCursor(cursor: string): string {
+  return Buffer.from(cursor, 'base64url').toString('utf8');
+}

@@ -83,6 +83,8 @@ export class OfferDto {
 
 export class OfferListDto {
   @ApiProperty({ type: [OfferDto] }) items: OfferDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }
 
 export class CreateSlotDto {
@@ -145,6 +147,8 @@ export class SlotDto {
 
 export class SlotListDto {
   @ApiProperty({ type: [SlotDto] }) items: SlotDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }
 
 export class SlotListingDto extends SlotDto {
@@ -232,6 +236,8 @@ export class BookingDto {
 
 export class BookingListDto {
   @ApiProperty({ type: [BookingDto] }) items: BookingDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }
 
 export class MoveBookingDto {
@@ -265,4 +271,6 @@ export class SlotBookingDto extends BookingDto {
 
 export class SlotBookingListDto {
   @ApiProperty({ type: [SlotBookingDto] }) items: SlotBookingDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }

@@ -1,18 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { queryInteger } from '@app/platform';
-import { Transform, Type } from 'class-transformer';
+import { PageQuery } from '@app/platform';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { AVAILABILITY_KEY } from '../availability';
@@ -90,17 +87,12 @@ export class HelpRequestDto {
 
 export class HelpRequestListDto {
   @ApiProperty({ type: [HelpRequestDto] }) items: HelpRequestDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }
 
-export class SuggestionQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Transform(queryInteger)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-}
+/** Suggestions page like every list, best first. */
+export class SuggestionQuery extends PageQuery {}
 
 export class SuggestionDto {
   @ApiProperty({ format: 'uuid' }) volunteerId: string;
@@ -118,4 +110,6 @@ export class SuggestionDto {
 
 export class SuggestionListDto {
   @ApiProperty({ type: [SuggestionDto] }) items: SuggestionDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }

@@ -42,6 +42,8 @@ export class MatchDto {
 
 export class MatchListDto {
   @ApiProperty({ type: [MatchDto] }) items: MatchDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }
 
 export class HoursDto {

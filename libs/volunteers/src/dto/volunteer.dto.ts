@@ -193,10 +193,14 @@ export class VolunteerDto {
 
 export class TrainingListDto {
   @ApiProperty({ type: [TrainingDto] }) items: TrainingDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }
 
 export class AbsenceListDto {
   @ApiProperty({ type: [AbsenceDto] }) items: AbsenceDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 }
 
 export class OpenRequestFiguresDto {
