@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { BookingService } from '@app/respite';
 import { DataSource } from 'typeorm';
 import { TEST_PASSWORD, uniqueEmail } from './support/factories';
@@ -48,6 +49,21 @@ describe('respite', () => {
       capacity: 10,
       remaining: 0,
     });
+    // The documented example copied into a URL as it is: its + arrives as a space and still means +.
+    const local = (hours: number) =>
+      DateTime.fromMillis(Date.parse(at(hours)))
+        .setZone('Europe/Amsterdam')
+        .toISO({ suppressMilliseconds: true })!;
+    const unencoded = await app.get(`/api/v1/respite/slots?from=${local(70)}&to=${local(80)}`, {
+      token: carers[0].token,
+    });
+    expect(unencoded.status).toBe(200);
+    expect(unencoded.body.items.map((item: { id: string }) => item.id)).toEqual(
+      search.body.items.map((item: { id: string }) => item.id),
+    );
+    const garbled = await app.get(`/api/v1/respite/slots?from=tomorrow&to=${local(80)}`, { token: carers[0].token });
+    expect(garbled.status).toBe(400);
+    expect(garbled.body.errors[0]).toEqual({ field: 'from', message: expect.stringContaining('%2B') });
   });
 
   it("holds one carer's parallel bookings to the yearly budget and the overlap rule", async () => {

@@ -74,6 +74,8 @@ describe('volunteer matches', () => {
     const mail = await app.smtp.waitForSubject(volunteer.email, 'Kunt u een mantelzorger helpen?');
     expect(mail.text).toContain(nextWednesday());
     const { 'match-accept': accept, 'match-decline': decline } = links(mail.text);
+    // The button (accept) comes first; declining is offered after it.
+    expect(mail.text.indexOf('/match-accept?')).toBeLessThan(mail.text.indexOf('/match-decline?'));
 
     expect((await app.get(`${accept.pathname}${accept.search}`)).status).toBe(200);
     expect(await matchStatus(proposed.body.id)).toBe('proposed');
@@ -109,6 +111,8 @@ describe('volunteer matches', () => {
     );
     const told = await app.smtp.waitForSubject(carer.email, 'Een vrijwilliger helpt u');
     expect(told.text).toContain('Vrijwilliger helpt u met vervoer');
+    // No mail links to the bare site root, which has no page yet.
+    expect(told.text).not.toMatch(/http:\/\/localhost:3000\/?(\s|$)/);
 
     // Hours on the accepted match; staff end it with a reason.
     const today = DateTime.now().setZone('Europe/Amsterdam').toISODate()!;

@@ -187,6 +187,10 @@ describe('volunteers', () => {
       body: { issuedOn: yearsAgo(1) },
     });
     expect(vog.body.vogIssuedOn).toBe(yearsAgo(1));
+    // The answer shows the same person as a GET does, address included.
+    const shown = await app.get(`/api/v1/volunteers/${invited.body.id}`, { token: first.staff.accessToken });
+    expect(vog.body).toEqual(shown.body);
+    expect(vog.body.email).toBe(registration.email);
     const stale = await app.request('PUT', `/api/v1/volunteers/${onPaper.body.id}/vog`, {
       token: first.staff.accessToken,
       body: { issuedOn: yearsAgo(4) },

@@ -180,8 +180,6 @@ export class ActivityMessageKinds implements OnModuleInit {
               ? 'If a place comes free, we will email you at once.'
               : 'Komt er een plaats vrij, dan mailen we u meteen.',
           ],
-      action: en ? 'Open the platform' : 'Open het platform',
-      link: input.siteUrl,
       footer: input.senderName,
     });
     return attending
@@ -232,8 +230,6 @@ export class ActivityMessageKinds implements OnModuleInit {
         ...(activity.location ? [`${en ? 'Where' : 'Waar'}: ${activity.location}`] : []),
         en ? 'Cannot come after all? Please let us know.' : 'Kunt u toch niet? Laat het ons weten.',
       ],
-      action: en ? 'Open the platform' : 'Open het platform',
-      link: input.siteUrl,
       footer: input.senderName,
     });
     return { ...rendered, attachments: [this.ics(activity, [session], timezone, input.language)] };
@@ -271,8 +267,6 @@ export class ActivityMessageKinds implements OnModuleInit {
               : `De bijeenkomst is verplaatst naar ${when(session, timezone, 'nl')}.`,
             en ? 'The attachment updates your calendar.' : 'De bijlage past uw agenda aan.',
           ],
-      action: en ? 'Open the platform' : 'Open het platform',
-      link: input.siteUrl,
       footer: input.senderName,
     });
     return { ...rendered, attachments: [this.ics(activity, [session], timezone, input.language, cancelled)] };

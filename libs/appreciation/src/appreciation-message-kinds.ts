@@ -70,8 +70,6 @@ export class AppreciationMessageKinds implements OnModuleInit {
             `Uw code: ${code}`,
             `Laat de code zien of noem hem bij een van de deelnemende winkels of organisaties; u kunt hem in delen besteden tot en met ${longDate(voucher.expiresOn, 'nl')}.`,
           ],
-      action: en ? 'See your vouchers' : 'Bekijk uw waardebonnen',
-      link: input.siteUrl,
       footer: input.senderName,
     });
   }
@@ -94,8 +92,6 @@ export class AppreciationMessageKinds implements OnModuleInit {
             `Op uw waardebon ${code} staat nog ${left}.`,
             `U kunt hem gebruiken tot en met ${longDate(voucher.expiresOn, 'nl')}.`,
           ],
-      action: en ? 'See your vouchers' : 'Bekijk uw waardebonnen',
-      link: input.siteUrl,
       footer: input.senderName,
     });
   }
@@ -125,8 +121,6 @@ export class AppreciationMessageKinds implements OnModuleInit {
             `Als dank voor uw zorg geeft de gemeente mantelzorgers een waardebon van ${value}.`,
             `Vraag hem aan tot ${closes}; het kost een minuut.`,
           ],
-      action: en ? 'Apply' : 'Aanvragen',
-      link: input.siteUrl,
       footer: input.senderName,
     });
   }
@@ -151,8 +145,6 @@ export class AppreciationMessageKinds implements OnModuleInit {
             `Uw code: ${code}`,
             `Laat de code zien of noem hem bij de kassa; hij is geldig tot en met ${longDate(voucher.expiresOn, 'nl')}.`,
           ],
-      action: en ? 'See your vouchers' : 'Bekijk uw waardebonnen',
-      link: input.siteUrl,
       footer: input.senderName,
     });
   }

@@ -101,8 +101,6 @@ export class RespiteMessageKinds implements OnModuleInit {
           ? 'The attached file puts it in your calendar.'
           : 'Met het bijgevoegde bestand zet u het in uw agenda.',
       ],
-      action: input.language === 'en' ? 'Open the platform' : 'Naar het platform',
-      link: input.siteUrl,
       footer: input.senderName,
     });
     return {
@@ -145,8 +143,6 @@ export class RespiteMessageKinds implements OnModuleInit {
             `${offer.name} heeft moeten afzeggen: ${when}.`,
             'Dit telt niet mee voor uw respijtbudget. Op het platform kunt u een ander moment boeken.',
           ],
-      action: en ? 'Book another moment' : 'Ander moment boeken',
-      link: input.siteUrl,
       footer: input.senderName,
     });
     return {

@@ -8,3 +8,21 @@ export const AVAILABILITY_KEY = /^[1-7]-(ochtend|middag|avond)$/;
 export function normalizeAvailability(keys: string[]): string[] {
   return [...new Set(keys)].sort();
 }
+
+const WEEKDAYS = {
+  nl: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+const DAGDEEL_WORDS = {
+  nl: { ochtend: 'ochtend', middag: 'middag', avond: 'avond' },
+  en: { ochtend: 'morning', middag: 'afternoon', avond: 'evening' },
+};
+
+/** A weekly availability key ("3-middag", ISO weekday and dagdeel) as people say it: "woensdagmiddag". */
+export function describeWeeklySlot(key: string, language: 'nl' | 'en'): string {
+  const [day, dagdeel] = key.split('-') as [string, (typeof AVAILABILITY_DAGDELEN)[number]];
+  const weekday = WEEKDAYS[language][Number(day) - 1];
+  const part = DAGDEEL_WORDS[language][dagdeel];
+  if (!weekday || !part) return key;
+  return language === 'nl' ? `${weekday}${part}` : `${weekday} ${part}`;
+}

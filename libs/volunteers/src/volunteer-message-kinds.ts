@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { LinkTokens, MessageKinds, renderLinkMessage, RenderedMail, RenderInput } from '@app/messaging';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { describeWeeklySlot } from './availability';
 import { HelpKind, HelpRequest } from './help-request.entity';
 import { VolunteerMatch } from './volunteer-match.entity';
 import { Volunteer } from './volunteer.entity';
@@ -91,8 +92,6 @@ export class VolunteerMessageKinds implements OnModuleInit {
     return renderLinkMessage(input.language, {
       subject: text.subject,
       paragraphs: [text.body],
-      action: en ? 'Open the platform' : 'Naar het platform',
-      link: input.siteUrl,
       footer: input.senderName,
     });
   }
@@ -106,8 +105,6 @@ export class VolunteerMessageKinds implements OnModuleInit {
         ? `${items.length} volunteer certificates or trainings expire soon`
         : `${items.length} VOG's of trainingen van vrijwilligers verlopen binnenkort`,
       paragraphs: items.map((item) => `${item.name}: ${label(item.what)} ${en ? 'until' : 'tot'} ${item.on}`),
-      action: en ? 'Open the platform' : 'Naar het platform',
-      link: input.siteUrl,
       footer: input.senderName,
     });
   }
@@ -123,7 +120,11 @@ export class VolunteerMessageKinds implements OnModuleInit {
     const dates = request.wantedDates.map((wanted) => `${wanted.date} (${wanted.dagdeel})`);
     const weekly =
       request.weeklyPattern.length > 0
-        ? [`${language === 'en' ? 'weekly' : 'wekelijks'}: ${request.weeklyPattern.join(', ')}`]
+        ? [
+            `${language === 'en' ? 'every week on' : 'elke week op'} ${request.weeklyPattern
+              .map((key) => describeWeeklySlot(key, language))
+              .join(', ')}`,
+          ]
         : [];
     return [...dates, ...weekly].join('; ');
   }
@@ -145,15 +146,15 @@ export class VolunteerMessageKinds implements OnModuleInit {
         ? [
             `The carer support point asks whether you can help with ${KIND_TEXT[request.kind].en}.`,
             `When: ${this.when(request, 'en')}.`,
-            `Not possible? Let us know: ${decline}`,
           ]
         : [
             `Het steunpunt vraagt of u kunt helpen met ${KIND_TEXT[request.kind].nl}.`,
             `Wanneer: ${this.when(request, 'nl')}.`,
-            `Lukt het niet? Laat het ons weten: ${decline}`,
           ],
       action: en ? 'Yes, I will help' : 'Ja, ik help',
       link: accept,
+      // Declining comes after accepting: the button is what most will press.
+      closing: [en ? `Not possible? Let us know: ${decline}` : `Lukt het niet? Laat het ons weten: ${decline}`],
       footer: input.senderName,
     });
   }
@@ -174,8 +175,6 @@ export class VolunteerMessageKinds implements OnModuleInit {
             `Wanneer: ${this.when(request, 'nl')}.`,
             'Het steunpunt brengt u met elkaar in contact.',
           ],
-      action: en ? 'Open the platform' : 'Naar het platform',
-      link: input.siteUrl,
       footer: input.senderName,
     });
   }

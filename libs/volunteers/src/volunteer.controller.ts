@@ -127,7 +127,8 @@ export class VolunteerController {
     @Param('volunteerId', new ParseUUIDPipe()) volunteerId: string,
     @Body() body: RecordVogDto,
   ): Promise<VolunteerDto> {
-    return VolunteerDto.from(await this.volunteers.recordVog(volunteerId, body.issuedOn));
+    const volunteer = await this.volunteers.recordVog(volunteerId, body.issuedOn);
+    return VolunteerDto.from(volunteer, await this.accounts.findById(volunteer.accountId));
   }
 
   @Post(':volunteerId/trainings')

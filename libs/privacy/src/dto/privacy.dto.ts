@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { ISO_WITH_OFFSET, PageQuery } from '@app/platform';
+import { ISO_WITH_OFFSET, PageQuery, queryInstant } from '@app/platform';
+import { Transform } from 'class-transformer';
 import { AuditEntry } from '../audit-entry.entity';
 
 export class ReasonDto {
@@ -31,11 +32,13 @@ export class AuditQuery extends PageQuery {
   subjectAccountId?: string;
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00+01:00' })
   @IsOptional()
+  @Transform(queryInstant)
   @Matches(ISO_WITH_OFFSET)
   @IsISO8601()
   from?: string;
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00+01:00' })
   @IsOptional()
+  @Transform(queryInstant)
   @Matches(ISO_WITH_OFFSET)
   @IsISO8601()
   to?: string;

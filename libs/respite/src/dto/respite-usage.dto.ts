@@ -1,4 +1,4 @@
-import { ISO_WITH_OFFSET, queryInteger } from '@app/platform';
+import { ISO_WITH_OFFSET, queryInstant, queryInstantMessage, queryInteger } from '@app/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -23,10 +23,12 @@ export class BudgetStatementDto {
 
 export class OccupancyQuery {
   @ApiProperty({ example: '2026-12-01T00:00:00+01:00' })
-  @Matches(ISO_WITH_OFFSET, { message: 'from must be ISO 8601 with an offset' })
+  @Transform(queryInstant)
+  @Matches(ISO_WITH_OFFSET, { message: queryInstantMessage('from') })
   from: string;
   @ApiProperty({ example: '2027-01-01T00:00:00+01:00' })
-  @Matches(ISO_WITH_OFFSET, { message: 'to must be ISO 8601 with an offset' })
+  @Transform(queryInstant)
+  @Matches(ISO_WITH_OFFSET, { message: queryInstantMessage('to') })
   to: string;
 }
 

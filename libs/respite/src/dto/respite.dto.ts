@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ISO_WITH_OFFSET, LOCAL_DATE, PageQuery, queryBoolean } from '@app/platform';
+import { ISO_WITH_OFFSET, LOCAL_DATE, PageQuery, queryBoolean, queryInstant, queryInstantMessage } from '@app/platform';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -170,10 +170,12 @@ export class SlotListingDto extends SlotDto {
 
 export class SlotSearchQuery extends PageQuery {
   @ApiProperty({ example: '2026-12-01T00:00:00+01:00' })
-  @Matches(ISO_WITH_OFFSET, { message: 'from must be ISO 8601 with an offset' })
+  @Transform(queryInstant)
+  @Matches(ISO_WITH_OFFSET, { message: queryInstantMessage('from') })
   from: string;
   @ApiProperty({ example: '2026-12-08T00:00:00+01:00' })
-  @Matches(ISO_WITH_OFFSET, { message: 'to must be ISO 8601 with an offset' })
+  @Transform(queryInstant)
+  @Matches(ISO_WITH_OFFSET, { message: queryInstantMessage('to') })
   to: string;
   @ApiPropertyOptional({ enum: OFFER_KINDS }) @IsOptional() @IsIn(OFFER_KINDS) kind?: OfferKind;
   @ApiPropertyOptional({ example: 'dementia' }) @IsOptional() @IsString() @MaxLength(40) suitability?: string;
