@@ -70,8 +70,8 @@ export class MessageLogEntryDto {
   @ApiProperty({ enum: ['queued', 'sent', 'failed', 'skipped'] }) status: string;
   @ApiPropertyOptional({
     nullable: true,
+    type: 'string',
     enum: MESSAGE_OUTCOME_VALUES,
-    enumName: 'MessageOutcome',
     description: 'How it ended: sent, skipped or failed with the reason, or cancelled; null while queued',
   })
   outcome: MessageOutcome | null;

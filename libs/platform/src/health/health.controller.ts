@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/access.decorator';
 import { DomainError } from '../http/domain-error';
@@ -17,6 +17,7 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
+  @ApiOperation({ summary: 'Whether Postgres and Redis answer' })
   @ApiOkResponse({ description: 'Postgres and Redis answer', schema: { example: { status: 'ok' } } })
   @ApiServiceUnavailableResponse({ description: 'Postgres or Redis does not answer (problem+json)' })
   async check() {

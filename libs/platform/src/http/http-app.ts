@@ -2,7 +2,8 @@ import helmet from '@fastify/helmet';
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { readEnvironment } from '../config/config.module';
@@ -79,12 +80,22 @@ function setUpOpenApi(app: INestApplication): void {
         'Lists take `limit` (max 100) and `cursor`. POSTs that create or spend accept an `Idempotency-Key` header.',
     )
     .setVersion('1')
+    .addServer('/', 'This deployment')
     .addBearerAuth()
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'apiKey')
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  mergeProblemDescriptions(document);
   for (const operations of Object.values(document.paths)) {
-    operations.post?.parameters?.push({
+    for (const operation of Object.values(operations as Record<string, OperationObject | undefined>)) {
+      // Routes open to anyone say so, rather than leaving security undefined.
+      if (operation && !operation.security) operation.security = [];
+    }
+    const post = operations.post;
+    if (!post || post.parameters?.some((parameter) => 'name' in parameter && parameter.name === 'Idempotency-Key'))
+      continue;
+    post.parameters = post.parameters ?? [];
+    post.parameters.push({
       name: 'Idempotency-Key',
       in: 'header',
       required: false,
@@ -93,4 +104,21 @@ function setUpOpenApi(app: INestApplication): void {
     });
   }
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/**
+ * A status documented both by a controller and by one of its routes gets one description listing
+ * each problem code once, not the two texts run together.
+ */
+function mergeProblemDescriptions(document: OpenAPIObject): void {
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations as Record<string, OperationObject | undefined>)) {
+      for (const response of Object.values(operation?.responses ?? {}) as Array<{ description?: string }>) {
+        const parts = response.description?.split('\n\n') ?? [];
+        if (parts.length < 2 || !parts.every((part) => part.startsWith('Problem: '))) continue;
+        const codes = new Set(parts.flatMap((part) => part.slice('Problem: '.length).split(', ')));
+        response.description = `Problem: ${[...codes].join(', ')}`;
+      }
+    }
+  }
 }

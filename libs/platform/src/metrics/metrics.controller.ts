@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorator';
 import { Metrics } from './metrics';
 
@@ -12,6 +12,7 @@ export class MetricsController {
   @Public()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiProduces('text/plain')
+  @ApiOperation({ summary: 'Prometheus metrics of this process' })
   @ApiOkResponse({ description: 'Prometheus text format' })
   scrape(): Promise<string> {
     return this.metrics.registry.metrics();
