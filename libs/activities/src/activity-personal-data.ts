@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner } from '@app/privacy';
+import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner, oneAtATime } from '@app/privacy';
 import { EntityManager } from 'typeorm';
 
 /** The person's invitations, answers (RSVPs) and attendance. They stay, anonymous, for the activity figures. */
@@ -22,17 +22,20 @@ export class ActivityPersonalData implements PersonalDataSource, OnModuleInit {
   }
 
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
-    const [invitations, participants, attendance] = await Promise.all([
-      manager.query<object[]>('SELECT * FROM activity_invitation WHERE account_id = $1 ORDER BY created_at', [
-        accountId,
-      ]),
-      manager.query<object[]>('SELECT * FROM activity_participant WHERE account_id = $1 ORDER BY created_at', [
-        accountId,
-      ]),
-      manager.query<object[]>(
-        'SELECT * FROM activity_attendance WHERE participant_id IN (SELECT id FROM activity_participant WHERE account_id = $1) ORDER BY created_at',
-        [accountId],
-      ),
+    const [invitations, participants, attendance] = await oneAtATime([
+      () =>
+        manager.query<object[]>('SELECT * FROM activity_invitation WHERE account_id = $1 ORDER BY created_at', [
+          accountId,
+        ]),
+      () =>
+        manager.query<object[]>('SELECT * FROM activity_participant WHERE account_id = $1 ORDER BY created_at', [
+          accountId,
+        ]),
+      () =>
+        manager.query<object[]>(
+          'SELECT * FROM activity_attendance WHERE participant_id IN (SELECT id FROM activity_participant WHERE account_id = $1) ORDER BY created_at',
+          [accountId],
+        ),
     ]);
     return { activity_invitation: invitations, activity_participant: participants, activity_attendance: attendance };
   }

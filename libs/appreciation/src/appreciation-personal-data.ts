@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner } from '@app/privacy';
+import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner, oneAtATime } from '@app/privacy';
 import { EntityManager } from 'typeorm';
 
 const CARER_IDS = 'SELECT id FROM carer WHERE account_id = $1';
@@ -24,18 +24,21 @@ export class AppreciationPersonalData implements PersonalDataSource, OnModuleIni
   }
 
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
-    const [applications, vouchers, redemptions] = await Promise.all([
-      manager.query<object[]>(
-        `SELECT * FROM appreciation_application WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`,
-        [accountId],
-      ),
-      manager.query<object[]>(`SELECT * FROM voucher WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`, [
-        accountId,
-      ]),
-      manager.query<object[]>(
-        `SELECT * FROM voucher_redemption WHERE voucher_id IN (SELECT id FROM voucher WHERE carer_id IN (${CARER_IDS})) ORDER BY created_at`,
-        [accountId],
-      ),
+    const [applications, vouchers, redemptions] = await oneAtATime([
+      () =>
+        manager.query<object[]>(
+          `SELECT * FROM appreciation_application WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`,
+          [accountId],
+        ),
+      () =>
+        manager.query<object[]>(`SELECT * FROM voucher WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`, [
+          accountId,
+        ]),
+      () =>
+        manager.query<object[]>(
+          `SELECT * FROM voucher_redemption WHERE voucher_id IN (SELECT id FROM voucher WHERE carer_id IN (${CARER_IDS})) ORDER BY created_at`,
+          [accountId],
+        ),
     ]);
     return { appreciation_application: applications, voucher: vouchers, voucher_redemption: redemptions };
   }

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { retentionCutoffSql } from '@app/identity';
 import { FieldCipher } from '@app/platform';
-import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner } from '@app/privacy';
+import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner, oneAtATime } from '@app/privacy';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -39,15 +39,16 @@ export class CarerPersonalData implements PersonalDataSource, OnModuleInit {
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
     const ofCarer = (sql: string) => manager.query<Array<Record<string, unknown>>>(sql, [accountId]);
     const carerIds = 'SELECT id FROM carer WHERE account_id = $1';
-    const [carer, relationships, consents, screenings, signals, notes] = await Promise.all([
-      ofCarer('SELECT * FROM carer WHERE account_id = $1'),
-      ofCarer(`SELECT * FROM care_relationship WHERE carer_id IN (${carerIds}) ORDER BY created_at`),
-      ofCarer(`SELECT * FROM consent WHERE carer_id IN (${carerIds}) ORDER BY created_at`),
-      ofCarer(`SELECT * FROM screening WHERE carer_id IN (${carerIds}) ORDER BY created_at`),
-      ofCarer(`SELECT * FROM signal WHERE carer_id IN (${carerIds}) ORDER BY created_at`),
-      ofCarer(
-        `SELECT * FROM signal_note WHERE signal_id IN (SELECT id FROM signal WHERE carer_id IN (${carerIds})) ORDER BY created_at`,
-      ),
+    const [carer, relationships, consents, screenings, signals, notes] = await oneAtATime([
+      () => ofCarer('SELECT * FROM carer WHERE account_id = $1'),
+      () => ofCarer(`SELECT * FROM care_relationship WHERE carer_id IN (${carerIds}) ORDER BY created_at`),
+      () => ofCarer(`SELECT * FROM consent WHERE carer_id IN (${carerIds}) ORDER BY created_at`),
+      () => ofCarer(`SELECT * FROM screening WHERE carer_id IN (${carerIds}) ORDER BY created_at`),
+      () => ofCarer(`SELECT * FROM signal WHERE carer_id IN (${carerIds}) ORDER BY created_at`),
+      () =>
+        ofCarer(
+          `SELECT * FROM signal_note WHERE signal_id IN (SELECT id FROM signal WHERE carer_id IN (${carerIds})) ORDER BY created_at`,
+        ),
     ]);
     return {
       carer,

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MESSAGE_OUTCOMES } from '@app/messaging';
 import { EntityManager } from 'typeorm';
-import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner } from './personal-data';
+import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner, oneAtATime } from './personal-data';
 
 /**
  * The person's account, sign-in tokens, messages (the communication log) and stored answers
@@ -28,29 +28,34 @@ export class CorePersonalData implements PersonalDataSource, OnModuleInit {
   }
 
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
-    const [account, refreshTokens, oneTimeTokens, messages, idempotency] = await Promise.all([
-      manager.query<object[]>(
-        `SELECT id, municipality_id, email, role, display_name, language, contact_channel, email_verified_at, campaign_opt_out_at, disabled_at, last_active_at, created_at, updated_at
+    const [account, refreshTokens, oneTimeTokens, messages, idempotency] = await oneAtATime([
+      () =>
+        manager.query<object[]>(
+          `SELECT id, municipality_id, email, role, display_name, language, contact_channel, email_verified_at, campaign_opt_out_at, disabled_at, last_active_at, created_at, updated_at
            FROM account WHERE id = $1`,
-        [accountId],
-      ),
+          [accountId],
+        ),
       // Hashes stay out: they are secrets of the platform, not data about the person.
-      manager.query<object[]>(
-        'SELECT id, family_id, created_at, expires_at, used_at, revoked_at FROM refresh_token WHERE account_id = $1 ORDER BY created_at',
-        [accountId],
-      ),
-      manager.query<object[]>(
-        'SELECT id, purpose, created_at, expires_at, used_at FROM one_time_token WHERE account_id = $1 ORDER BY created_at',
-        [accountId],
-      ),
-      manager.query<object[]>(
-        'SELECT id, kind, category, channel, status, to_address, language, params, outcome, created_at, sent_at FROM message WHERE account_id = $1 ORDER BY created_at',
-        [accountId],
-      ),
-      manager.query<object[]>(
-        'SELECT id, key, status_code, response_body, created_at FROM idempotency_record WHERE scope LIKE $1 ORDER BY created_at',
-        [`%:${accountId}`],
-      ),
+      () =>
+        manager.query<object[]>(
+          'SELECT id, family_id, created_at, expires_at, used_at, revoked_at FROM refresh_token WHERE account_id = $1 ORDER BY created_at',
+          [accountId],
+        ),
+      () =>
+        manager.query<object[]>(
+          'SELECT id, purpose, created_at, expires_at, used_at FROM one_time_token WHERE account_id = $1 ORDER BY created_at',
+          [accountId],
+        ),
+      () =>
+        manager.query<object[]>(
+          'SELECT id, kind, category, channel, status, to_address, language, params, outcome, created_at, sent_at FROM message WHERE account_id = $1 ORDER BY created_at',
+          [accountId],
+        ),
+      () =>
+        manager.query<object[]>(
+          'SELECT id, key, status_code, response_body, created_at FROM idempotency_record WHERE scope LIKE $1 ORDER BY created_at',
+          [`%:${accountId}`],
+        ),
     ]);
     return {
       account,

@@ -54,3 +54,15 @@ export class PersonalDataRegistry {
     return this.sources.flatMap((source) => source.encryptedColumns ?? []);
   }
 }
+
+/**
+ * Runs reads of one transaction one after another and returns their results in order: a transaction
+ * holds one connection, which answers one query at a time (pg refuses overlapping queries from pg 9 on).
+ */
+export async function oneAtATime<T extends readonly unknown[]>(reads: {
+  [K in keyof T]: () => Promise<T[K]>;
+}): Promise<T> {
+  const results: unknown[] = [];
+  for (const read of reads as ReadonlyArray<() => Promise<unknown>>) results.push(await read());
+  return results as unknown as T;
+}

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner } from '@app/privacy';
+import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner, oneAtATime } from '@app/privacy';
 import { EntityManager } from 'typeorm';
 
 /** The carer's respite bookings, budget use and calendar feed. Bookings stay, anonymous, for usage and occupancy figures. */
@@ -22,16 +22,19 @@ export class RespitePersonalData implements PersonalDataSource, OnModuleInit {
 
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
     const carerIds = 'SELECT id FROM carer WHERE account_id = $1';
-    const [bookings, usage, feeds] = await Promise.all([
-      manager.query<object[]>('SELECT * FROM respite_booking WHERE account_id = $1 ORDER BY starts_at', [accountId]),
-      manager.query<object[]>(`SELECT * FROM respite_budget_usage WHERE carer_id IN (${carerIds}) ORDER BY year`, [
-        accountId,
-      ]),
+    const [bookings, usage, feeds] = await oneAtATime([
+      () =>
+        manager.query<object[]>('SELECT * FROM respite_booking WHERE account_id = $1 ORDER BY starts_at', [accountId]),
+      () =>
+        manager.query<object[]>(`SELECT * FROM respite_budget_usage WHERE carer_id IN (${carerIds}) ORDER BY year`, [
+          accountId,
+        ]),
       // The feed's secret is the platform's; the person sees that a feed exists.
-      manager.query<object[]>(
-        `SELECT id, municipality_id, carer_id, created_at, updated_at FROM respite_calendar_feed WHERE carer_id IN (${carerIds})`,
-        [accountId],
-      ),
+      () =>
+        manager.query<object[]>(
+          `SELECT id, municipality_id, carer_id, created_at, updated_at FROM respite_calendar_feed WHERE carer_id IN (${carerIds})`,
+          [accountId],
+        ),
     ]);
     return { respite_booking: bookings, respite_budget_usage: usage, respite_calendar_feed: feeds };
   }

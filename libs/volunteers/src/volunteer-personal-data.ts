@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { retentionCutoffSql } from '@app/identity';
 import { FieldCipher } from '@app/platform';
-import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner } from '@app/privacy';
+import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner, oneAtATime } from '@app/privacy';
 import { EntityManager } from 'typeorm';
 
 const VOLUNTEER_IDS = 'SELECT id FROM volunteer WHERE account_id = $1';
@@ -53,15 +53,16 @@ export class VolunteerPersonalData implements PersonalDataSource, OnModuleInit {
 
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
     const query = (sql: string) => manager.query<Array<Record<string, unknown>>>(sql, [accountId]);
-    const [volunteer, absences, trainings, hours, matches, requests] = await Promise.all([
-      query('SELECT * FROM volunteer WHERE account_id = $1'),
-      query(`SELECT * FROM volunteer_absence WHERE volunteer_id IN (${VOLUNTEER_IDS}) ORDER BY from_date`),
-      query(`SELECT * FROM volunteer_training WHERE volunteer_id IN (${VOLUNTEER_IDS}) ORDER BY completed_on`),
-      query(`SELECT * FROM volunteer_hours WHERE volunteer_id IN (${VOLUNTEER_IDS}) ORDER BY worked_on`),
-      query(
-        `SELECT * FROM volunteer_match WHERE volunteer_id IN (${VOLUNTEER_IDS}) OR carer_id IN (${CARER_IDS}) ORDER BY created_at`,
-      ),
-      query(`SELECT * FROM help_request WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`),
+    const [volunteer, absences, trainings, hours, matches, requests] = await oneAtATime([
+      () => query('SELECT * FROM volunteer WHERE account_id = $1'),
+      () => query(`SELECT * FROM volunteer_absence WHERE volunteer_id IN (${VOLUNTEER_IDS}) ORDER BY from_date`),
+      () => query(`SELECT * FROM volunteer_training WHERE volunteer_id IN (${VOLUNTEER_IDS}) ORDER BY completed_on`),
+      () => query(`SELECT * FROM volunteer_hours WHERE volunteer_id IN (${VOLUNTEER_IDS}) ORDER BY worked_on`),
+      () =>
+        query(
+          `SELECT * FROM volunteer_match WHERE volunteer_id IN (${VOLUNTEER_IDS}) OR carer_id IN (${CARER_IDS}) ORDER BY created_at`,
+        ),
+      () => query(`SELECT * FROM help_request WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`),
     ]);
     return {
       volunteer,
