@@ -45,7 +45,8 @@ describe('volunteer matches', () => {
   const matchStatus = async (matchId: string) =>
     (await dataSource.query('SELECT status FROM volunteer_match WHERE id = $1', [matchId]))[0].status;
 
-  it('proposes by email, accepts only on the button press, tells the carer, and refuses tampered or expired links', async () => {
+  /** A volunteer with a valid VOG proposed by staff for a carer's transport request. */
+  const proposeTransport = async () => {
     const { staff, carer, municipality } = await setUpMatching(app);
     const volunteer = await signUpVolunteer(app, municipality.code, {
       skills: ['transport'],
@@ -56,11 +57,15 @@ describe('volunteer matches', () => {
       body: { issuedOn: yearsAgo(1) },
     });
     const requestId = await transportRequest(carer.token, carer.relationshipId);
-
     const proposed = await app.post(`/api/v1/help-requests/${requestId}/matches`, {
       token: staff.accessToken,
       body: { volunteerId: volunteer.id },
     });
+    return { staff, carer, volunteer, requestId, proposed };
+  };
+
+  it('proposes by email, accepts only on the button press, tells the carer, and refuses tampered or expired links', async () => {
+    const { staff, carer, volunteer, requestId, proposed } = await proposeTransport();
     expect(proposed.status).toBe(201);
     expect(proposed.body.status).toBe('proposed');
     expect(
@@ -187,20 +192,7 @@ describe('volunteer matches', () => {
   ])(
     'takes "today" for logged hours from Amsterdam, also at 23:30 UTC in %s',
     async (_season, at, localToday, tomorrow) => {
-      const { staff, carer, municipality } = await setUpMatching(app);
-      const volunteer = await signUpVolunteer(app, municipality.code, {
-        skills: ['transport'],
-        availability: ['3-middag'],
-      });
-      await app.request('PUT', `/api/v1/volunteers/${volunteer.id}/vog`, {
-        token: staff.accessToken,
-        body: { issuedOn: yearsAgo(1) },
-      });
-      const requestId = await transportRequest(carer.token, carer.relationshipId);
-      const proposed = await app.post(`/api/v1/help-requests/${requestId}/matches`, {
-        token: staff.accessToken,
-        body: { volunteerId: volunteer.id },
-      });
+      const { volunteer, proposed } = await proposeTransport();
       const mail = await app.smtp.waitForSubject(volunteer.email, 'Kunt u een mantelzorger helpen?');
       expect((await post(links(mail.text)['match-accept'])).status).toBe(200);
 
