@@ -65,6 +65,7 @@ export function recurringSessions(recurrence: Recurrence, timezone: string): Ses
   const dates = rule.all((_date, index) => index < MAX_SESSIONS + 1);
   if (dates.length > MAX_SESSIONS) throw new InvalidScheduleError(`At most ${MAX_SESSIONS} sessions.`);
   if (dates.length === 0) throw new InvalidScheduleError('The rule gives no sessions.');
+  // rrule counts in floating dates (dtstart is the local date at UTC midnight), so the UTC date is the local one.
   return dates.map((date) =>
     localSession(
       { date: date.toISOString().slice(0, 10), startTime: recurrence.startTime, endTime: recurrence.endTime },

@@ -90,6 +90,7 @@ export class CarerFollowUp {
         requested += await this.queueForAccounts(
           asked.map((row) => ({
             accountId: row.account_id,
+            // Names the confirmation being renewed, one request per confirmation; not a day rule.
             dedupeKey: `reconfirm.${row.id}.${row.confirmed_at.toISOString().slice(0, 10)}`,
             params: { carerId: row.id, graceDays: grace },
           })),
