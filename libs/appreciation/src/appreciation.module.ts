@@ -14,6 +14,8 @@ import { CampaignService } from './campaign.service';
 import { CodeGuessThrottle } from './code-guess-throttle';
 import { Voucher, VoucherRedemption } from './voucher.entity';
 import { VoucherIssuer } from './voucher-issuer';
+import { VoucherRepository } from './voucher.repository';
+import { CampaignRepository } from './campaign.repository';
 import { VoucherService } from './voucher.service';
 
 /** Campaigns, applications, vouchers and redemptions: services for api, worker and cli. */
@@ -30,6 +32,8 @@ import { VoucherService } from './voucher.service';
     CampaignService,
     ApplicationService,
     VoucherIssuer,
+    VoucherRepository,
+    CampaignRepository,
     VoucherService,
     CodeGuessThrottle,
     AppreciationMessageKinds,

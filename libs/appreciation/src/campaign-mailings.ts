@@ -4,6 +4,8 @@ import { Account, MunicipalityService, recipientOf, today } from '@app/identity'
 import { FanoutService, MessageService } from '@app/messaging';
 import { DataSource, In } from 'typeorm';
 import { APPRECIATION_MESSAGES } from './appreciation-message-kinds';
+import { CampaignRepository } from './campaign.repository';
+import { VoucherRepository } from './voucher.repository';
 
 /** The mail a campaign sends by itself: the opening announcement and voucher expiry reminders. */
 @Injectable()
@@ -13,18 +15,14 @@ export class CampaignMailings {
     private readonly fanouts: FanoutService,
     private readonly messages: MessageService,
     private readonly municipalities: MunicipalityService,
+    private readonly campaigns: CampaignRepository,
+    private readonly vouchers: VoucherRepository,
   ) {}
 
   /** Tells every active carer the window is open, once: the conditional update claims the announcement. */
   async announce(campaignId: string, municipalityId: string): Promise<string | null> {
     return this.dataSource.transaction(async (manager) => {
-      const [claimed] = await manager.query<[Array<{ id: string }>, number]>(
-        `UPDATE appreciation_campaign SET announced_at = now(), updated_at = now()
-          WHERE id = $1 AND municipality_id = $2 AND announced_at IS NULL AND opens_at <= now() AND closes_at > now()
-          RETURNING id`,
-        [campaignId, municipalityId],
-      );
-      if (!claimed[0]) return null;
+      if (!(await this.campaigns.claimAnnouncement(manager, campaignId, municipalityId))) return null;
       const fanout = await this.fanouts.start(
         manager,
         {
@@ -43,11 +41,10 @@ export class CampaignMailings {
     let reminded = 0;
     for (const municipality of await this.municipalities.all()) {
       const day = today(municipality.timezone);
-      const expiring = await this.dataSource.query<Array<{ id: string; accountId: string }>>(
-        `SELECT v.id, v.account_id AS "accountId"
-           FROM voucher v
-          WHERE v.municipality_id = $1 AND v.balance_cents > 0 AND v.expires_on BETWEEN $2::date AND $2::date + $3::int`,
-        [municipality.id, day, municipality.settings.voucherExpiryNoticeDays],
+      const expiring = await this.vouchers.expiringWithin(
+        municipality.id,
+        day,
+        municipality.settings.voucherExpiryNoticeDays,
       );
       if (expiring.length === 0) continue;
       await this.dataSource.transaction(async (manager) => {

@@ -8,6 +8,7 @@ import { MailTransport } from './mail/mail-transport';
 import { Message } from './messages/message.entity';
 import { MessageKinds } from './messages/message-kinds';
 import { MessageService } from './messages/message.service';
+import { MessageRepository } from './messages/message.repository';
 import { OutboxEntry } from './outbox/outbox-entry.entity';
 import { Outbox } from './outbox/outbox';
 import { AnnouncementKind } from './templates/announcement.kind';
@@ -21,11 +22,21 @@ import { AnnouncementKind } from './templates/announcement.kind';
     Outbox,
     MessageKinds,
     MessageService,
+    MessageRepository,
     AudienceSources,
     FanoutService,
     LinkTokens,
     AnnouncementKind,
   ],
-  exports: [MailTransport, Outbox, MessageKinds, MessageService, AudienceSources, FanoutService, LinkTokens],
+  exports: [
+    MailTransport,
+    Outbox,
+    MessageKinds,
+    MessageService,
+    MessageRepository,
+    AudienceSources,
+    FanoutService,
+    LinkTokens,
+  ],
 })
 export class MessagingModule {}

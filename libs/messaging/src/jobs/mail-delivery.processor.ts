@@ -7,11 +7,10 @@ import { DataSource } from 'typeorm';
 import { Fanout } from '../fanout/fanout.entity';
 import { LinkTokens } from '../links/link-tokens';
 import { MailTransport } from '../mail/mail-transport';
-import { Message } from '../messages/message.entity';
 import { MessageKinds } from '../messages/message-kinds';
 import { MESSAGE_OUTCOMES, MessageOutcome } from '../messages/message-outcome';
+import { DeliveryResult, MessageRepository } from '../messages/message.repository';
 import { RecipientDirectory } from '../messages/recipients';
-import { OutboxEntry } from '../outbox/outbox-entry.entity';
 import { JobHandlers, QueueProcessor } from '../queues/queue-processor';
 import { JobPayloads, QUEUES } from '../queues/queues';
 import { MAIL_CONCURRENCY } from './mail-limits';
@@ -54,6 +53,7 @@ export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnA
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly messages: MessageRepository,
     private readonly kinds: MessageKinds,
     private readonly recipients: RecipientDirectory,
     private readonly transport: MailTransport,
@@ -70,10 +70,9 @@ export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnA
   }
 
   private async deliver(job: Job<JobPayloads['mail']['deliver']>): Promise<Outcome> {
-    const messages = this.dataSource.getRepository(Message);
-    const due = await this.dueMessage(job.data.messageId, job.id);
-    if (due === 'cancelled') return 'cancelled';
-    const message = due;
+    const due = await this.messages.withJobCancellation(job.data.messageId, job.id ?? '');
+    if (due?.cancelled) return 'cancelled';
+    const message = due?.message;
     if (!message || message.status !== 'queued') return 'already-handled';
 
     const kind = this.kinds.get(message.kind);
@@ -142,39 +141,17 @@ export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnA
         );
         return this.finish(message.id, 'failed', { outcome, smtpReplyCode });
       }
-      await messages.increment({ id: message.id }, 'attempts', 1);
+      await this.messages.countAttempt(message.id);
       throw error;
     }
   }
 
-  /** The message with its delivery job's cancellation, in one read. */
-  private async dueMessage(messageId: string, jobId: string | undefined): Promise<Message | null | 'cancelled'> {
-    const [row] = (await this.dataSource
-      .getRepository(Message)
-      .createQueryBuilder('message')
-      .leftJoin(OutboxEntry, 'entry', 'entry.jobId = :jobId', { jobId: jobId ?? '' })
-      .addSelect('entry.cancelledAt IS NOT NULL', 'cancelled')
-      .where('message.id = :messageId', { messageId })
-      .getRawAndEntities()
-      .then(({ entities, raw }) =>
-        entities.map((entity, index) => ({ entity, cancelled: (raw[index] as { cancelled: boolean }).cancelled })),
-      )) as Array<{ entity: Message; cancelled: boolean }>;
-    if (!row) return null;
-    return row.cancelled ? 'cancelled' : row.entity;
-  }
-
   private async finish(
     id: string,
-    status: 'sent' | 'skipped' | 'failed',
-    changes: { outcome: MessageOutcome; smtpReplyCode?: number | null; providerMessageId?: string; sentAt?: Date },
+    status: DeliveryResult['status'],
+    result: Omit<DeliveryResult, 'status'>,
   ): Promise<Outcome> {
-    await this.dataSource
-      .getRepository(Message)
-      .createQueryBuilder()
-      .update()
-      .set({ ...changes, status, attempts: () => 'attempts + 1' })
-      .where('id = :id AND status = :queued', { id, queued: 'queued' })
-      .execute();
+    await this.messages.finish(id, { ...result, status });
     return status;
   }
 }

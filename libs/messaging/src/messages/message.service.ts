@@ -5,8 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Outbox } from '../outbox/outbox';
 import { QUEUES } from '../queues/queues';
 import { Message } from './message.entity';
-import { MESSAGE_OUTCOMES } from './message-outcome';
 import { MessageKinds } from './message-kinds';
+import { MessageRepository } from './message.repository';
 import { Recipient } from './recipients';
 
 export interface NewMessage {
@@ -27,6 +27,7 @@ export function deliveryJobId(messageId: string): string {
 export class MessageService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: MessageRepository,
     private readonly outbox: Outbox,
     private readonly kinds: MessageKinds,
     private readonly context: RequestContext,
@@ -44,37 +45,30 @@ export class MessageService {
    */
   async queueMany(manager: EntityManager, messages: NewMessage[]): Promise<Message[]> {
     if (messages.length === 0) return [];
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Message)
-      .values(
-        messages.map(({ recipient, kind, params, dedupeKey }) => ({
-          municipalityId: recipient.municipalityId,
-          accountId: recipient.accountId,
-          kind,
-          category: this.kinds.get(kind).category,
-          channel: recipient.channel,
-          toAddress: recipient.email,
-          language: recipient.language,
-          params: params ?? {},
-          dedupeKey: dedupeKey ?? null,
-        })),
-      )
-      .orIgnore()
-      .returning('*')
-      .execute();
-    const rows = inserted.raw as Array<Record<string, unknown> & { id: string; dedupe_key: string | null }>;
-    // A keyed row is found by its key; unkeyed ones never conflict, so they come back in the order given.
+    const written = await this.repository.insertMany(
+      manager,
+      messages.map(({ recipient, kind, params, dedupeKey }) => ({
+        municipalityId: recipient.municipalityId,
+        accountId: recipient.accountId,
+        kind,
+        category: this.kinds.get(kind).category,
+        channel: recipient.channel,
+        toAddress: recipient.email,
+        language: recipient.language,
+        params: params ?? {},
+        dedupeKey: dedupeKey ?? null,
+      })),
+    );
+    // A keyed message is found by its key; unkeyed ones never conflict, so they come back in the order given.
     const unkeyed = messages.filter((message) => !message.dedupeKey);
     let nextUnkeyed = 0;
-    const runAtOf = (row: (typeof rows)[number]) =>
-      row.dedupe_key === null
+    const runAtOf = (row: Message) =>
+      row.dedupeKey === null
         ? unkeyed[nextUnkeyed++]?.runAt
-        : messages.find((message) => message.dedupeKey === row.dedupe_key)?.runAt;
+        : messages.find((message) => message.dedupeKey === row.dedupeKey)?.runAt;
     await this.outbox.addMany(
       manager,
-      rows.map((row) => ({
+      written.map((row) => ({
         queue: QUEUES.mail,
         name: 'deliver' as const,
         jobId: deliveryJobId(row.id),
@@ -82,26 +76,20 @@ export class MessageService {
         runAt: runAtOf(row),
       })),
     );
-    return rows.map((row) => hydrate(manager, Message, row));
+    return written;
   }
 
   /** Withdraws a message not yet sent (a reminder of a cancelled booking): it is never delivered. */
   async cancel(manager: EntityManager, messageId: string): Promise<void> {
-    await manager
-      .getRepository(Message)
-      .update({ id: messageId, status: 'queued' }, { status: 'skipped', outcome: MESSAGE_OUTCOMES.cancelled });
+    await this.repository.cancelQueued(manager, messageId);
     await this.outbox.cancel(manager, deliveryJobId(messageId));
   }
 
   /** Withdraws every unsent message whose dedupe key starts with the prefix (e.g. all reminders of a booking). */
   async cancelByDedupePrefix(manager: EntityManager, prefix: string): Promise<number> {
-    const [rows] = await manager.query<[Array<{ id: string }>, number]>(
-      `UPDATE message SET status = 'skipped', outcome = '${MESSAGE_OUTCOMES.cancelled}', updated_at = now()
-        WHERE dedupe_key LIKE $1 AND status = 'queued' RETURNING id`,
-      [`${prefix.replace(/[%_\\]/g, '\\$&')}%`],
-    );
-    for (const row of rows) await this.outbox.cancel(manager, deliveryJobId(row.id));
-    return rows.length;
+    const ids = await this.repository.cancelQueuedByDedupePrefix(manager, prefix);
+    for (const id of ids) await this.outbox.cancel(manager, deliveryJobId(id));
+    return ids.length;
   }
 
   /** Queues in its own transaction (for callers without one). */
@@ -124,13 +112,4 @@ export class MessageService {
     if (!message) throw new NotFoundError('The message');
     return message;
   }
-}
-
-/** An entity from a row of RETURNING *, without reading it again. */
-function hydrate<T extends object>(manager: EntityManager, target: new () => T, row: Record<string, unknown>): T {
-  const metadata = manager.connection.getMetadata(target);
-  const entity = metadata.create() as T;
-  for (const column of metadata.columns)
-    column.setEntityValue(entity, manager.connection.driver.prepareHydratedValue(row[column.databaseName], column));
-  return entity;
 }

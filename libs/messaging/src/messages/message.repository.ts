@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { OutboxEntry } from '../outbox/outbox-entry.entity';
+import { Message, MessageStatus } from './message.entity';
+import { MESSAGE_OUTCOMES, MessageOutcome } from './message-outcome';
+
+/** A message's columns as written; the repository fills in the rest. */
+export type MessageRow = Pick<
+  Message,
+  'municipalityId' | 'accountId' | 'kind' | 'category' | 'channel' | 'toAddress' | 'language' | 'params' | 'dedupeKey'
+>;
+
+/** What a finished delivery records. */
+export interface DeliveryResult {
+  status: Exclude<MessageStatus, 'queued'>;
+  outcome: MessageOutcome;
+  smtpReplyCode?: number | null;
+  providerMessageId?: string;
+  sentAt?: Date;
+}
+
+/** The statements on messages; MessageService and the delivery processor keep the rules. */
+@Injectable()
+export class MessageRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Inserts the messages in one statement; one whose dedupe key was used before is left out. */
+  async insertMany(manager: EntityManager, rows: MessageRow[]): Promise<Message[]> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Message)
+      .values(rows)
+      .orIgnore()
+      .returning('*')
+      .execute();
+    return (inserted.raw as Array<Record<string, unknown>>).map((row) => hydrate(manager, Message, row));
+  }
+
+  /** Marks a message not yet sent as cancelled. */
+  async cancelQueued(manager: EntityManager, messageId: string): Promise<void> {
+    await manager
+      .getRepository(Message)
+      .update({ id: messageId, status: 'queued' }, { status: 'skipped', outcome: MESSAGE_OUTCOMES.cancelled });
+  }
+
+  /** Marks every unsent message whose dedupe key starts with the prefix as cancelled; returns their ids. */
+  async cancelQueuedByDedupePrefix(manager: EntityManager, prefix: string): Promise<string[]> {
+    const [rows] = await manager.query<[Array<{ id: string }>, number]>(
+      `UPDATE message SET status = 'skipped', outcome = $2, updated_at = now()
+        WHERE dedupe_key LIKE $1 AND status = 'queued' RETURNING id`,
+      [`${prefix.replace(/[%_\\]/g, '\\$&')}%`, MESSAGE_OUTCOMES.cancelled],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The message with whether its delivery job was cancelled, in one read. */
+  async withJobCancellation(
+    messageId: string,
+    jobId: string,
+  ): Promise<{ message: Message; cancelled: boolean } | null> {
+    const { entities, raw } = await this.dataSource
+      .getRepository(Message)
+      .createQueryBuilder('message')
+      .leftJoin(OutboxEntry, 'entry', 'entry.jobId = :jobId', { jobId })
+      .addSelect('entry.cancelledAt IS NOT NULL', 'cancelled')
+      .where('message.id = :messageId', { messageId })
+      .getRawAndEntities();
+    const message = entities[0];
+    if (!message) return null;
+    return { message, cancelled: (raw[0] as { cancelled: boolean }).cancelled };
+  }
+
+  /** Records the end of a delivery, only if the message is still queued. */
+  async finish(messageId: string, result: DeliveryResult): Promise<void> {
+    await this.dataSource
+      .getRepository(Message)
+      .createQueryBuilder()
+      .update()
+      .set({ ...result, attempts: () => 'attempts + 1' })
+      .where('id = :id AND status = :queued', { id: messageId, queued: 'queued' })
+      .execute();
+  }
+
+  async countAttempt(messageId: string): Promise<void> {
+    await this.dataSource.getRepository(Message).increment({ id: messageId }, 'attempts', 1);
+  }
+}
+
+/** An entity from a row of RETURNING *, without reading it again. */
+function hydrate<T extends object>(manager: EntityManager, target: new () => T, row: Record<string, unknown>): T {
+  const metadata = manager.connection.getMetadata(target);
+  const entity = metadata.create() as T;
+  for (const column of metadata.columns)
+    column.setEntityValue(entity, manager.connection.driver.prepareHydratedValue(row[column.databaseName], column));
+  return entity;
+}
