@@ -30,6 +30,4 @@ module.exports = {
   testTimeout: 30000,
   // One process: test files share the outbox and queues, so they run one after another.
   maxWorkers: 1,
-  // A connection a library fails to close must not keep CI waiting after the last test.
-  forceExit: true,
 };

@@ -24,7 +24,7 @@ describe('health', () => {
       const down = await app.get('/health');
       expect(down.status).toBe(503);
       expect(down.headers['content-type']).toContain('application/problem+json');
-      expect(down.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', detail: 'Not answering: redis.' });
+      expect(down.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', detail: 'Geen antwoord van: redis.' });
 
       redis = await startRedis(port);
       let status = 0;

@@ -25,9 +25,27 @@ describe('HTTP conventions', () => {
     );
   });
 
-  it('gives titles in English to who asks for it', async () => {
-    const answer = await app.post('/api/v1/auth/login', { body: {}, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
-    expect(answer.body.title).toBe('The request is not valid');
+  it('speaks one language in a problem: Dutch by default, English to who asks for it', async () => {
+    const english = { 'accept-language': 'en-GB,en;q=0.9' };
+    const invalid = { email: 'nobody@example.org', password: 'not the password' };
+    const cases = [
+      () => app.post('/api/v1/auth/login', { body: {} }),
+      () => app.post('/api/v1/auth/login', { body: {}, headers: english }),
+      () => app.post('/api/v1/auth/login', { body: invalid }),
+      () => app.post('/api/v1/auth/login', { body: invalid, headers: english }),
+      () => app.get('/api/v1/does-not-exist'),
+      () => app.get('/api/v1/does-not-exist', { headers: english }),
+    ];
+    const answers: Array<{ title: string; detail: string }> = [];
+    for (const send of cases) answers.push((await send()).body as { title: string; detail: string });
+    expect(answers.map(({ title, detail }) => [title, detail])).toEqual([
+      ['De gegevens kloppen niet', 'Het verzoek heeft ongeldige of onbekende velden.'],
+      ['The request is not valid', 'The request has invalid or unknown fields.'],
+      ['E-mailadres of wachtwoord klopt niet', 'Het e-mailadres of het wachtwoord klopt niet.'],
+      ['Email or password is incorrect', 'Email or password is incorrect.'],
+      ['Niet gevonden', 'Niet gevonden.'],
+      ['Not found', 'The resource was not found.'],
+    ]);
   });
 
   it('rejects unknown body fields, missing fields and huge strings', async () => {

@@ -48,13 +48,22 @@ export class ActivityService {
 
   async create(input: CreateActivityDto): Promise<ActivityWithSessions> {
     if (input.occasion && input.kind !== 'event')
-      throw new DomainError('INVALID_ACTIVITY', 422, 'The Dag van de Mantelzorg is an event.', [
-        { field: 'occasion', message: 'only for kind event' },
-      ]);
+      throw new DomainError(
+        'INVALID_ACTIVITY',
+        422,
+        { nl: 'De Dag van de Mantelzorg is een evenement.', en: 'The Dag van de Mantelzorg is an event.' },
+        [{ field: 'occasion', message: 'only for kind event' }],
+      );
     if ((input.kind === 'peer_group') !== (input.theme !== undefined)) {
-      throw new DomainError('INVALID_ACTIVITY', 422, 'A peer group has a theme; other kinds have none.', [
-        { field: 'theme', message: 'required for, and only for, a peer group' },
-      ]);
+      throw new DomainError(
+        'INVALID_ACTIVITY',
+        422,
+        {
+          nl: 'Een lotgenotengroep heeft een thema; andere soorten niet.',
+          en: 'A peer group has a theme; other kinds have none.',
+        },
+        [{ field: 'theme', message: 'required for, and only for, a peer group' }],
+      );
     }
     if (input.facilitatorAccountId) await this.assertFacilitator(input.facilitatorAccountId);
     const { timezone } = await this.municipalities.current();
@@ -105,7 +114,7 @@ export class ActivityService {
 
   async get(activityId: string): Promise<ActivityWithSessions> {
     const activity = await this.activities.findOne({ id: activityId });
-    if (!activity) throw new NotFoundError('The activity');
+    if (!activity) throw new NotFoundError({ nl: 'De activiteit', en: 'The activity' });
     return { activity, sessions: await this.sessionsOf(activity.id) };
   }
 
@@ -151,12 +160,24 @@ export class ActivityService {
 
   /** Moves one session; participants get the new time with an updated calendar entry, and reminders follow. */
   async moveSession(activityId: string, sessionId: string, times: SessionTimes): Promise<ActivityWithSessions> {
-    if (times.endsAt <= times.startsAt) throw new InvalidScheduleProblem('A session ends after it starts.');
-    if (times.startsAt <= new Date()) throw new InvalidScheduleProblem('A session cannot be moved into the past.');
+    if (times.endsAt <= times.startsAt)
+      throw new InvalidScheduleProblem({
+        nl: 'Een bijeenkomst eindigt na het begin.',
+        en: 'A session ends after it starts.',
+      });
+    if (times.startsAt <= new Date())
+      throw new InvalidScheduleProblem({
+        nl: 'Een bijeenkomst kan niet naar het verleden worden verplaatst.',
+        en: 'A session cannot be moved into the past.',
+      });
     await this.dataSource.transaction(async (manager) => {
       const activity = await this.lock(manager, activityId);
       const session = await this.session(manager, activity.id, sessionId);
-      if (session.cancelledAt) throw new DomainError('SESSION_CANCELLED', 409, 'This session is cancelled.');
+      if (session.cancelledAt)
+        throw new DomainError('SESSION_CANCELLED', 409, {
+          nl: 'Deze bijeenkomst gaat niet door.',
+          en: 'This session is cancelled.',
+        });
       if (
         session.startsAt.getTime() === times.startsAt.getTime() &&
         session.endsAt.getTime() === times.endsAt.getTime()
@@ -186,13 +207,13 @@ export class ActivityService {
         municipalityId: this.context.municipalityId(),
       })
       .getOne();
-    if (!activity) throw new NotFoundError('The activity');
+    if (!activity) throw new NotFoundError({ nl: 'De activiteit', en: 'The activity' });
     return activity;
   }
 
   private async session(manager: EntityManager, activityId: string, sessionId: string): Promise<ActivitySession> {
     const session = await manager.getRepository(ActivitySession).findOneBy({ id: sessionId, activityId });
-    if (!session) throw new NotFoundError('The session');
+    if (!session) throw new NotFoundError({ nl: 'De bijeenkomst', en: 'The session' });
     return session;
   }
 
@@ -202,7 +223,10 @@ export class ActivityService {
       throw new DomainError(
         'INVALID_FACILITATOR',
         422,
-        'The facilitator is a staff member or volunteer of this municipality.',
+        {
+          nl: 'De begeleider is een medewerker of vrijwilliger van deze gemeente.',
+          en: 'The facilitator is a staff member or volunteer of this municipality.',
+        },
         [{ field: 'facilitatorAccountId', message: 'not a staff member or volunteer here' }],
       );
     }
@@ -215,7 +239,11 @@ export class ActivityService {
       input.recurrence !== undefined,
       input.date !== undefined || input.startTime !== undefined || input.endTime !== undefined,
     ].filter(Boolean).length;
-    if (given > 1) throw new InvalidScheduleProblem('Give sessions, a recurrence, or a date with times: one of them.');
+    if (given > 1)
+      throw new InvalidScheduleProblem({
+        nl: 'Geef bijeenkomsten, een herhaling of een datum met tijden: één daarvan.',
+        en: 'Give sessions, a recurrence, or a date with times: one of them.',
+      });
     let times: SessionTimes[];
     try {
       if (input.sessions)
@@ -232,16 +260,26 @@ export class ActivityService {
             timezone,
           ),
         ];
-      } else throw new InvalidScheduleError('Give sessions, a recurrence, or a date.');
+      } else
+        throw new InvalidScheduleError({
+          nl: 'Geef bijeenkomsten, een herhaling of een datum.',
+          en: 'Give sessions, a recurrence, or a date.',
+        });
     } catch (error) {
-      if (error instanceof InvalidScheduleError) throw new InvalidScheduleProblem(error.message);
+      if (error instanceof InvalidScheduleError) throw new InvalidScheduleProblem(error.text);
       throw error;
     }
     const now = Date.now();
     if (times.some((time) => time.endsAt <= time.startsAt))
-      throw new InvalidScheduleProblem('A session ends after it starts.');
+      throw new InvalidScheduleProblem({
+        nl: 'Een bijeenkomst eindigt na het begin.',
+        en: 'A session ends after it starts.',
+      });
     if (times.some((time) => time.startsAt.getTime() <= now))
-      throw new InvalidScheduleProblem('Sessions lie in the future.');
+      throw new InvalidScheduleProblem({
+        nl: 'Bijeenkomsten liggen in de toekomst.',
+        en: 'Sessions lie in the future.',
+      });
     return times;
   }
 }

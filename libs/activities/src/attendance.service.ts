@@ -58,10 +58,17 @@ export class AttendanceService {
     const session = await this.dataSource
       .getRepository(ActivitySession)
       .findOneBy({ id: sessionId, activityId: activity.id });
-    if (!session) throw new NotFoundError('The session');
-    if (session.cancelledAt) throw new DomainError('SESSION_CANCELLED', 409, 'This session is cancelled.');
+    if (!session) throw new NotFoundError({ nl: 'De bijeenkomst', en: 'The session' });
+    if (session.cancelledAt)
+      throw new DomainError('SESSION_CANCELLED', 409, {
+        nl: 'Deze bijeenkomst gaat niet door.',
+        en: 'This session is cancelled.',
+      });
     if (session.startsAt > new Date())
-      throw new DomainError('SESSION_NOT_STARTED', 409, 'Attendance is recorded once the session has started.');
+      throw new DomainError('SESSION_NOT_STARTED', 409, {
+        nl: 'Aanwezigheid wordt vastgelegd zodra de bijeenkomst begonnen is.',
+        en: 'Attendance is recorded once the session has started.',
+      });
     const ids = [...new Set(entries.map((entry) => entry.participantId))];
     const known = await this.dataSource
       .getRepository(ActivityParticipant)
@@ -72,7 +79,10 @@ export class AttendanceService {
       throw new DomainError(
         'UNKNOWN_PARTICIPANT',
         422,
-        'Some entries are not participants of this activity.',
+        {
+          nl: 'Sommige regels gaan over mensen die niet aan deze activiteit deelnemen.',
+          en: 'Some entries are not participants of this activity.',
+        },
         unknown.map((id) => ({ field: 'entries.participantId', message: `${id} does not take part` })),
       );
     }
@@ -104,7 +114,7 @@ export class AttendanceService {
       .getRepository(Activity)
       .findOneBy({ id: activityId, municipalityId: actor.municipalityId });
     if (!activity || (actor.role === 'volunteer' && activity.facilitatorAccountId !== actor.id))
-      throw new NotFoundError('The activity');
+      throw new NotFoundError({ nl: 'De activiteit', en: 'The activity' });
     return activity;
   }
 }

@@ -45,13 +45,22 @@ export class InvitationService {
     const { all, wijk, ...rest } = audience;
     const filters = Object.values({ wijk, ...rest }).filter((value) => value !== undefined).length;
     if (all && filters > 0)
-      throw new DomainError('INVALID_AUDIENCE', 422, 'Choose all carers, or filters; not both.', [
-        { field: 'audience.all', message: 'leave filters out with all' },
-      ]);
+      throw new DomainError(
+        'INVALID_AUDIENCE',
+        422,
+        { nl: 'Kies alle mantelzorgers of filters, niet allebei.', en: 'Choose all carers, or filters; not both.' },
+        [{ field: 'audience.all', message: 'leave filters out with all' }],
+      );
     if (!all && filters === 0)
-      throw new DomainError('INVALID_AUDIENCE', 422, 'Choose all carers ({"all": true}) or at least one filter.', [
-        { field: 'audience', message: 'all or a filter' },
-      ]);
+      throw new DomainError(
+        'INVALID_AUDIENCE',
+        422,
+        {
+          nl: 'Kies alle mantelzorgers ({"all": true}) of ten minste één filter.',
+          en: 'Choose all carers ({"all": true}) or at least one filter.',
+        },
+        [{ field: 'audience', message: 'all or a filter' }],
+      );
     const filter: CarerAudienceFilter = { ...rest };
     if (wijk) {
       const wijken = await this.municipalities.listWijken();
@@ -59,9 +68,12 @@ export class InvitationService {
         UUID.test(wijk) ? candidate.id === wijk : candidate.name.toLowerCase() === wijk.toLowerCase(),
       );
       if (!found)
-        throw new DomainError('UNKNOWN_WIJK', 422, 'There is no such wijk in this municipality.', [
-          { field: 'audience.wijk', message: 'unknown wijk' },
-        ]);
+        throw new DomainError(
+          'UNKNOWN_WIJK',
+          422,
+          { nl: 'Deze wijk bestaat niet in deze gemeente.', en: 'There is no such wijk in this municipality.' },
+          [{ field: 'audience.wijk', message: 'unknown wijk' }],
+        );
       filter.wijkId = found.wijk.id;
     }
     return filter;

@@ -82,7 +82,7 @@ export class ParticipationService {
     const activity = await this.dataSource
       .getRepository(Activity)
       .findOneBy({ id: activityId, municipalityId: actor.municipalityId });
-    if (!activity) throw new NotFoundError('The activity');
+    if (!activity) throw new NotFoundError({ nl: 'De activiteit', en: 'The activity' });
     let respondent: Respondent;
     if (actor.role === 'carer') {
       if (input.carerId)
@@ -92,11 +92,10 @@ export class ParticipationService {
         .getRepository(ActivityInvitation)
         .existsBy({ activityId, accountId: carer.accountId });
       if (activity.kind === 'event' && !invited)
-        throw new DomainError(
-          'INVITATION_REQUIRED',
-          403,
-          'Events are open to invited carers; answer through your invitation.',
-        );
+        throw new DomainError('INVITATION_REQUIRED', 403, {
+          nl: 'Evenementen zijn voor genodigden; antwoord via uw uitnodiging.',
+          en: 'Events are open to invited carers; answer through your invitation.',
+        });
       respondent = {
         activityId,
         municipalityId: actor.municipalityId,
@@ -128,7 +127,7 @@ export class ParticipationService {
       .getRepository(ActivityParticipant)
       .findOneBy({ id: participantId, activityId, municipalityId: actor.municipalityId });
     if (!participant || (actor.role === 'carer' && participant.accountId !== actor.id))
-      throw new NotFoundError('The participant');
+      throw new NotFoundError({ nl: 'De deelnemer', en: 'The participant' });
     return this.answer({ ...participant }, { attend: false, status: 'cancelled' });
   }
 
@@ -140,7 +139,10 @@ export class ParticipationService {
       : null;
     if (!participant) throw new InvalidTokenError();
     if (participant.status !== 'offered' || !participant.offerExpiresAt || participant.offerExpiresAt <= new Date())
-      throw new DomainError('OFFER_EXPIRED', 410, 'The place is no longer held.');
+      throw new DomainError('OFFER_EXPIRED', 410, {
+        nl: 'De plaats wordt niet meer voor u vastgehouden.',
+        en: 'The place is no longer held.',
+      });
     return this.answer({ ...participant }, { attend: true, companions: participant.companions });
   }
 
@@ -205,7 +207,7 @@ export class ParticipationService {
       const activity = await manager
         .getRepository(Activity)
         .findOneBy({ id: respondent.activityId, municipalityId: respondent.municipalityId });
-      if (!activity) throw new NotFoundError('The activity');
+      if (!activity) throw new NotFoundError({ nl: 'De activiteit', en: 'The activity' });
       if (activity.cancelledAt) throw new ActivityCancelledError();
       const sessions = await this.sessions(manager, activity.id);
       const closes = responsesCloseAt(activity, sessions);

@@ -136,7 +136,7 @@ export class RsvpPage implements LinkPage, OnModuleInit {
       if (error instanceof DomainError)
         return error.code === 'TOKEN_INVALID'
           ? text.invalid
-          : { ok: false, title: text.problem, message: error.detail };
+          : { ok: false, title: text.problem, message: error.detail[language] };
       throw error;
     }
   }

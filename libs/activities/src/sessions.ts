@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { Frequency, RRule } from 'rrule';
+import { LocalText } from '@app/platform';
 
 export interface SessionTimes {
   startsAt: Date;
@@ -24,7 +25,11 @@ export interface Recurrence {
 
 export const MAX_SESSIONS = 104;
 
-export class InvalidScheduleError extends Error {}
+export class InvalidScheduleError extends Error {
+  constructor(readonly text: LocalText) {
+    super(text.en);
+  }
+}
 
 /** 10 November of this local year, or of next year once this year's has passed. */
 export function dagVanDeMantelzorgDate(timezone: string, now = new Date()): string {
@@ -38,8 +43,13 @@ export function localSession(times: LocalTimes, timezone: string): SessionTimes 
   const at = (time: string) => DateTime.fromISO(`${times.date}T${time}`, { zone: timezone });
   const start = at(times.startTime);
   const end = at(times.endTime);
-  if (!start.isValid || !end.isValid) throw new InvalidScheduleError('The date or a time is not valid.');
-  if (end <= start) throw new InvalidScheduleError('A session ends after it starts.');
+  if (!start.isValid || !end.isValid)
+    throw new InvalidScheduleError({ nl: 'De datum of een tijd is ongeldig.', en: 'The date or a time is not valid.' });
+  if (end <= start)
+    throw new InvalidScheduleError({
+      nl: 'Een bijeenkomst eindigt na het begin.',
+      en: 'A session ends after it starts.',
+    });
   return { startsAt: start.toJSDate(), endsAt: end.toJSDate() };
 }
 
@@ -49,22 +59,40 @@ export function localSession(times: LocalTimes, timezone: string): SessionTimes 
  */
 export function recurringSessions(recurrence: Recurrence, timezone: string): SessionTimes[] {
   if (/DTSTART|TZID/i.test(recurrence.rule))
-    throw new InvalidScheduleError('The rule takes its start from firstDate; leave DTSTART out.');
+    throw new InvalidScheduleError({
+      nl: 'De regel begint op firstDate; laat DTSTART weg.',
+      en: 'The rule takes its start from firstDate; leave DTSTART out.',
+    });
   let options: ReturnType<typeof RRule.parseString>;
   try {
     options = RRule.parseString(recurrence.rule.replace(/^RRULE:/i, ''));
   } catch {
-    throw new InvalidScheduleError('The recurrence rule cannot be read.');
+    throw new InvalidScheduleError({
+      nl: 'De herhaalregel is niet te lezen.',
+      en: 'The recurrence rule cannot be read.',
+    });
   }
   if (options.freq === undefined || ![Frequency.DAILY, Frequency.WEEKLY, Frequency.MONTHLY].includes(options.freq)) {
-    throw new InvalidScheduleError('The rule repeats daily, weekly or monthly.');
+    throw new InvalidScheduleError({
+      nl: 'De regel herhaalt dagelijks, wekelijks of maandelijks.',
+      en: 'The rule repeats daily, weekly or monthly.',
+    });
   }
-  if (!options.count && !options.until) throw new InvalidScheduleError('The rule ends: give COUNT or UNTIL.');
+  if (!options.count && !options.until)
+    throw new InvalidScheduleError({
+      nl: 'De regel moet eindigen: geef COUNT of UNTIL.',
+      en: 'The rule ends: give COUNT or UNTIL.',
+    });
   const [year, month, day] = recurrence.firstDate.split('-').map(Number) as [number, number, number];
   const rule = new RRule({ ...options, dtstart: new Date(Date.UTC(year, month - 1, day)) });
   const dates = rule.all((_date, index) => index < MAX_SESSIONS + 1);
-  if (dates.length > MAX_SESSIONS) throw new InvalidScheduleError(`At most ${MAX_SESSIONS} sessions.`);
-  if (dates.length === 0) throw new InvalidScheduleError('The rule gives no sessions.');
+  if (dates.length > MAX_SESSIONS)
+    throw new InvalidScheduleError({
+      nl: `Hoogstens ${MAX_SESSIONS} bijeenkomsten.`,
+      en: `At most ${MAX_SESSIONS} sessions.`,
+    });
+  if (dates.length === 0)
+    throw new InvalidScheduleError({ nl: 'De regel geeft geen bijeenkomsten.', en: 'The rule gives no sessions.' });
   // rrule counts in floating dates (dtstart is the local date at UTC midnight), so the UTC date is the local one.
   return dates.map((date) =>
     localSession(

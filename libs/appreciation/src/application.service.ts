@@ -66,7 +66,7 @@ export class ApplicationService {
 
   async get(id: string): Promise<AppreciationApplication> {
     const application = await this.applications.findOne({ id });
-    if (!application) throw new NotFoundError('The application');
+    if (!application) throw new NotFoundError({ nl: 'De aanvraag', en: 'The application' });
     return application;
   }
 

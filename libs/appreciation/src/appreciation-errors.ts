@@ -24,60 +24,84 @@ registerProblemTitles({
 
 export class CampaignYearTakenError extends DomainError {
   constructor(year: number) {
-    super('CAMPAIGN_YEAR_TAKEN', 409, `This municipality already has a campaign for ${year}.`);
+    super('CAMPAIGN_YEAR_TAKEN', 409, {
+      nl: `Deze gemeente heeft al een waardering voor ${year}.`,
+      en: `This municipality already has a campaign for ${year}.`,
+    });
   }
 }
 
 export class CampaignClosedError extends DomainError {
   constructor() {
-    super('CAMPAIGN_CLOSED', 409, 'The application window of this campaign is not open.');
+    super('CAMPAIGN_CLOSED', 409, {
+      nl: 'Aanvragen voor deze waardering kan nu niet.',
+      en: 'The application window of this campaign is not open.',
+    });
   }
 }
 
 export class AlreadyAppliedError extends DomainError {
   constructor() {
-    super('ALREADY_APPLIED', 409, 'This carer already has an application for this campaign.');
+    super('ALREADY_APPLIED', 409, {
+      nl: 'Deze mantelzorger heeft al een aanvraag voor deze waardering.',
+      en: 'This carer already has an application for this campaign.',
+    });
   }
 }
 
 export class CampaignBudgetExhaustedError extends DomainError {
   constructor() {
-    super('CAMPAIGN_BUDGET_EXHAUSTED', 409, 'The budget of this campaign cannot pay another award.');
+    super('CAMPAIGN_BUDGET_EXHAUSTED', 409, {
+      nl: 'Het budget van deze waardering is op.',
+      en: 'The budget of this campaign cannot pay another award.',
+    });
   }
 }
 
 export class ApplicationNotInReviewError extends DomainError {
   constructor() {
-    super('APPLICATION_NOT_IN_REVIEW', 409, 'Only applications that need review can be approved or rejected.');
+    super('APPLICATION_NOT_IN_REVIEW', 409, {
+      nl: 'Alleen aanvragen die op beoordeling wachten kunnen worden goed- of afgekeurd.',
+      en: 'Only applications that need review can be approved or rejected.',
+    });
   }
 }
 
 export class VoucherNotFoundError extends DomainError {
   constructor() {
-    super('VOUCHER_NOT_FOUND', 404, 'No voucher with this code.');
+    super('VOUCHER_NOT_FOUND', 404, { nl: 'Er is geen waardebon met deze code.', en: 'No voucher with this code.' });
   }
 }
 
 export class VoucherExpiredError extends DomainError {
   constructor() {
-    super('VOUCHER_EXPIRED', 410, 'This voucher has expired.');
+    super('VOUCHER_EXPIRED', 410, { nl: 'Deze waardebon is verlopen.', en: 'This voucher has expired.' });
   }
 }
 
 export class VoucherBalanceInsufficientError extends DomainError {
   constructor(remainingCents: number) {
-    super('VOUCHER_BALANCE_INSUFFICIENT', 409, `The voucher has ${remainingCents} cents left.`);
+    super('VOUCHER_BALANCE_INSUFFICIENT', 409, {
+      nl: `Op de waardebon staat nog ${remainingCents} cent.`,
+      en: `The voucher has ${remainingCents} cents left.`,
+    });
   }
 }
 
 export class CultureTicketsSoldOutError extends DomainError {
   constructor() {
-    super('CULTURE_TICKETS_SOLD_OUT', 409, 'No culture tickets are left; apply for the voucher instead.');
+    super('CULTURE_TICKETS_SOLD_OUT', 409, {
+      nl: 'De cultuurkaarten zijn op; vraag de waardebon aan.',
+      en: 'No culture tickets are left; apply for the voucher instead.',
+    });
   }
 }
 
 export class ChoiceNotOfferedError extends DomainError {
   constructor() {
-    super('CHOICE_NOT_OFFERED', 422, 'This campaign offers only the voucher.');
+    super('CHOICE_NOT_OFFERED', 422, {
+      nl: 'Deze waardering biedt alleen de waardebon.',
+      en: 'This campaign offers only the voucher.',
+    });
   }
 }

@@ -39,20 +39,22 @@ export class CampaignService {
     const closesAt = new Date(input.closesAt);
     const closingDay = DateTime.fromJSDate(closesAt).setZone((await this.municipalities.current()).timezone);
     const vouchersExpireOn = input.vouchersExpireOn ?? closingDay.plus({ years: 1 }).toISODate()!;
-    if (closesAt <= opensAt) throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, 'closesAt must come after opensAt.');
+    if (closesAt <= opensAt)
+      throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, {
+        nl: 'closesAt moet later zijn dan opensAt.',
+        en: 'closesAt must come after opensAt.',
+      });
     if (vouchersExpireOn < closingDay.toISODate()!)
-      throw new DomainError(
-        'CAMPAIGN_WINDOW_INVALID',
-        422,
-        'Vouchers must stay valid at least until the window closes.',
-      );
+      throw new DomainError('CAMPAIGN_WINDOW_INVALID', 422, {
+        nl: 'Waardebonnen moeten geldig blijven tot ten minste het einde van de aanvraagperiode.',
+        en: 'Vouchers must stay valid at least until the window closes.',
+      });
     const offersTicket = input.kind === 'voucher_or_culture_ticket';
     if (offersTicket !== (input.cultureTicketName !== undefined && input.cultureTicketStock !== undefined)) {
-      throw new DomainError(
-        'CAMPAIGN_CULTURE_TICKET_MISMATCH',
-        422,
-        'A choice with a culture ticket needs cultureTicketName and cultureTicketStock; a voucher-only campaign has neither.',
-      );
+      throw new DomainError('CAMPAIGN_CULTURE_TICKET_MISMATCH', 422, {
+        nl: 'Een keuze met cultuurkaart vraagt cultureTicketName en cultureTicketStock; een waardering met alleen waardebonnen heeft die niet.',
+        en: 'A choice with a culture ticket needs cultureTicketName and cultureTicketStock; a voucher-only campaign has neither.',
+      });
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -104,7 +106,7 @@ export class CampaignService {
 
   async get(id: string): Promise<AppreciationCampaign> {
     const campaign = await this.campaigns.findOne({ id });
-    if (!campaign) throw new NotFoundError('The campaign');
+    if (!campaign) throw new NotFoundError({ nl: 'De waardering', en: 'The campaign' });
     return campaign;
   }
 }

@@ -22,9 +22,18 @@ export class CodeGuessThrottle {
   async assertAllowed(partnerId: string, ip: string): Promise<void> {
     const wait = Math.max(...(await Promise.all([this.perPartner.waitMs(partnerId), this.perAddress.waitMs(ip)])));
     if (wait > 0)
-      throw new DomainError('TOO_MANY_ATTEMPTS', 429, 'Too many unknown voucher codes; try again later.', [], {
-        'retry-after': String(Math.ceil(wait / 1000)),
-      });
+      throw new DomainError(
+        'TOO_MANY_ATTEMPTS',
+        429,
+        {
+          nl: 'Te veel onbekende codes; probeer het later opnieuw.',
+          en: 'Too many unknown voucher codes; try again later.',
+        },
+        [],
+        {
+          'retry-after': String(Math.ceil(wait / 1000)),
+        },
+      );
   }
 
   async recordMiss(partnerId: string, ip: string): Promise<void> {

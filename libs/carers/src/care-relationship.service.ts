@@ -94,13 +94,13 @@ export class CareRelationshipService {
   /** For other contexts (respite, appreciation): an active relationship of this carer, or 404. */
   async activeOf(carerId: string, id: string): Promise<CareRelationship> {
     const relationship = await this.relationships.findOne({ id, carerId, endedAt: IsNull() });
-    if (!relationship) throw new NotFoundError('The care relationship');
+    if (!relationship) throw new NotFoundError({ nl: 'De zorgrelatie', en: 'The care relationship' });
     return relationship;
   }
 
   private async owned(manager: EntityManager, carerId: string, id: string): Promise<CareRelationship> {
     const relationship = await this.relationships.findOne({ id, carerId }, manager);
-    if (!relationship) throw new NotFoundError('The care relationship');
+    if (!relationship) throw new NotFoundError({ nl: 'De zorgrelatie', en: 'The care relationship' });
     return relationship;
   }
 

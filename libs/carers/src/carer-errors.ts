@@ -24,11 +24,10 @@ registerProblemTitles({
 
 export class SelfSignupUnder16Error extends DomainError {
   constructor() {
-    super(
-      'SELF_SIGNUP_UNDER_16',
-      422,
-      'Carers under 16 are registered by the support point, with consent of a parent or guardian.',
-    );
+    super('SELF_SIGNUP_UNDER_16', 422, {
+      nl: 'Mantelzorgers onder de 16 worden ingeschreven door het steunpunt, met toestemming van een ouder of voogd.',
+      en: 'Carers under 16 are registered by the support point, with consent of a parent or guardian.',
+    });
   }
 }
 
@@ -37,7 +36,10 @@ export class GuardianConsentRequiredError extends DomainError {
     super(
       'GUARDIAN_CONSENT_REQUIRED',
       422,
-      'A carer under 16 needs a recorded consent of a parent or guardian (guardianConsent).',
+      {
+        nl: 'Voor een mantelzorger onder de 16 is toestemming van een ouder of voogd nodig (guardianConsent).',
+        en: 'A carer under 16 needs a recorded consent of a parent or guardian (guardianConsent).',
+      },
       [{ field: 'guardianConsent', message: 'guardianConsent is required under 16' }],
     );
   }
@@ -45,24 +47,29 @@ export class GuardianConsentRequiredError extends DomainError {
 
 export class HealthConsentRequiredError extends DomainError {
   constructor() {
-    super(
-      'HEALTH_CONSENT_REQUIRED',
-      422,
-      'Kinds of care and notes are health data; give consent for health_data first.',
-    );
+    super('HEALTH_CONSENT_REQUIRED', 422, {
+      nl: 'Soorten zorg en notities zijn gezondheidsgegevens; geef eerst toestemming voor health_data.',
+      en: 'Kinds of care and notes are health data; give consent for health_data first.',
+    });
   }
 }
 
 export class DateInFutureError extends DomainError {
   constructor(field: string) {
-    super('DATE_IN_FUTURE', 400, `${field} must not be in the future.`, [
-      { field, message: `${field} must not be in the future` },
-    ]);
+    super(
+      'DATE_IN_FUTURE',
+      400,
+      { nl: `${field} mag niet in de toekomst liggen.`, en: `${field} must not be in the future.` },
+      [{ field, message: `${field} must not be in the future` }],
+    );
   }
 }
 
 export class CareRelationshipEndedError extends DomainError {
   constructor() {
-    super('CARE_RELATIONSHIP_ENDED', 409, 'This care relationship has ended and cannot change.');
+    super('CARE_RELATIONSHIP_ENDED', 409, {
+      nl: 'Deze zorgrelatie is beëindigd en kan niet meer veranderen.',
+      en: 'This care relationship has ended and cannot change.',
+    });
   }
 }

@@ -43,13 +43,17 @@ export class CarerService {
   /** The signed-in carer's own record. */
   async mine(): Promise<Carer> {
     const carer = await this.carers.findOne({ accountId: this.context.actor().id });
-    if (!carer) throw new DomainError('NOT_A_CARER', 403, 'Only carers have a carer profile.');
+    if (!carer)
+      throw new DomainError('NOT_A_CARER', 403, {
+        nl: 'Alleen mantelzorgers hebben een mantelzorgprofiel.',
+        en: 'Only carers have a carer profile.',
+      });
     return carer;
   }
 
   async get(id: string): Promise<CarerWithAccount> {
     const carer = await this.carers.findOne({ id });
-    if (!carer) throw new NotFoundError('The carer');
+    if (!carer) throw new NotFoundError({ nl: 'De mantelzorger', en: 'The carer' });
     const account = await this.accounts.findById(carer.accountId);
     return { carer, account: account! };
   }
@@ -57,7 +61,11 @@ export class CarerService {
   /** Staff turn an inactive carer (no re-confirmation) back on; counts as confirmed today. */
   async reactivate(id: string): Promise<CarerWithAccount> {
     const { account } = await this.get(id);
-    if (account.erasedAt) throw new ConflictError('PERSON_ERASED', 'This person was erased and cannot be reactivated.');
+    if (account.erasedAt)
+      throw new ConflictError('PERSON_ERASED', {
+        nl: 'Deze persoon is gewist en kan niet opnieuw actief worden.',
+        en: 'This person was erased and cannot be reactivated.',
+      });
     await this.carers.update(
       { id },
       { status: 'active', inactiveSince: null, confirmedAt: new Date(), reconfirmationRequestedAt: null },

@@ -51,7 +51,7 @@ export class ScreeningController {
     @Headers('accept-language') acceptLanguage?: string,
   ): InstrumentDto {
     const instrument = INSTRUMENTS[instrumentId];
-    if (!instrument) throw new NotFoundError('The instrument');
+    if (!instrument) throw new NotFoundError({ nl: 'De vragenlijst', en: 'The instrument' });
     const language = languageFromHeader(acceptLanguage);
     return {
       id: instrument.id,

@@ -28,7 +28,11 @@ export class ScreeningService {
 
   async submit(carer: Carer, instrumentId: string, answers: number[]): Promise<ScreeningOutcome> {
     const instrument = INSTRUMENTS[instrumentId];
-    if (!instrument) throw new DomainError('UNKNOWN_INSTRUMENT', 400, `No screening instrument ${instrumentId}.`);
+    if (!instrument)
+      throw new DomainError('UNKNOWN_INSTRUMENT', 400, {
+        nl: `Er is geen vragenlijst ${instrumentId}.`,
+        en: `No screening instrument ${instrumentId}.`,
+      });
     if (
       answers.length !== instrument.statements.length ||
       answers.some((answer) => !Number.isInteger(answer) || answer < 0 || answer >= instrument.scale.nl.length)
@@ -36,7 +40,10 @@ export class ScreeningService {
       throw new DomainError(
         'VALIDATION_FAILED',
         400,
-        `${instrument.name} needs ${instrument.statements.length} answers from 0 to ${instrument.scale.nl.length - 1}.`,
+        {
+          nl: `${instrument.name} vraagt ${instrument.statements.length} antwoorden van 0 tot en met ${instrument.scale.nl.length - 1}.`,
+          en: `${instrument.name} needs ${instrument.statements.length} answers from 0 to ${instrument.scale.nl.length - 1}.`,
+        },
         [
           {
             field: 'answers',

@@ -42,7 +42,7 @@ export class SignalService {
 
   async get(id: string): Promise<Signal> {
     const signal = await this.signals.findOne({ id });
-    if (!signal) throw new NotFoundError('The signal');
+    if (!signal) throw new NotFoundError({ nl: 'Het signaal', en: 'The signal' });
     return signal;
   }
 
@@ -53,7 +53,11 @@ export class SignalService {
       { id, status: 'open' },
       { status: 'claimed', claimedBy: this.context.actor().id, claimedAt: new Date() },
     );
-    if (changed === 0) throw new ConflictError('SIGNAL_NOT_OPEN', 'This signal was already claimed or closed.');
+    if (changed === 0)
+      throw new ConflictError('SIGNAL_NOT_OPEN', {
+        nl: 'Dit signaal is al opgepakt of gesloten.',
+        en: 'This signal was already claimed or closed.',
+      });
     return this.get(id);
   }
 
@@ -73,7 +77,7 @@ export class SignalService {
   async close(id: string, note?: string): Promise<Signal> {
     return this.dataSource.transaction(async (manager) => {
       const signal = await this.signals.findOne({ id }, manager);
-      if (!signal) throw new NotFoundError('The signal');
+      if (!signal) throw new NotFoundError({ nl: 'Het signaal', en: 'The signal' });
       if (signal.status === 'closed') return signal;
       if (note)
         await this.notes.save(

@@ -121,7 +121,7 @@ export class AccountService {
 
   async getInMunicipality(id: string): Promise<Account> {
     const account = await this.scopedAccounts.findOne({ id });
-    if (!account) throw new NotFoundError('The account');
+    if (!account) throw new NotFoundError({ nl: 'Het account', en: 'The account' });
     return account;
   }
 

@@ -12,56 +12,89 @@ registerProblemTitles({
 
 export class InvalidCredentialsError extends DomainError {
   constructor() {
-    super('INVALID_CREDENTIALS', 401, 'Email or password is incorrect.');
+    super('INVALID_CREDENTIALS', 401, {
+      nl: 'Het e-mailadres of het wachtwoord klopt niet.',
+      en: 'Email or password is incorrect.',
+    });
   }
 }
 
 export class TooManyAttemptsError extends DomainError {
   constructor(retryAfterSeconds: number) {
-    super('TOO_MANY_ATTEMPTS', 429, 'Too many failed sign-in attempts; try again later.', [], {
-      'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
-    });
+    super(
+      'TOO_MANY_ATTEMPTS',
+      429,
+      {
+        nl: 'Te vaak mislukt om in te loggen; probeer het later opnieuw.',
+        en: 'Too many failed sign-in attempts; try again later.',
+      },
+      [],
+      {
+        'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+      },
+    );
   }
 }
 
 export class InvalidTokenError extends DomainError {
   constructor() {
-    super('TOKEN_INVALID', 400, 'This token is invalid, already used or expired.');
+    super('TOKEN_INVALID', 400, {
+      nl: 'Deze link of code is ongeldig, al gebruikt of verlopen.',
+      en: 'This token is invalid, already used or expired.',
+    });
   }
 }
 
 export class RefreshTokenReusedError extends DomainError {
   constructor() {
-    super('REFRESH_TOKEN_REUSED', 401, 'This refresh token was already used; the session has been ended.');
+    super('REFRESH_TOKEN_REUSED', 401, {
+      nl: 'Deze sessiesleutel is al eens gebruikt; de sessie is beëindigd.',
+      en: 'This refresh token was already used; the session has been ended.',
+    });
   }
 }
 
 export class InvalidRefreshTokenError extends DomainError {
   constructor() {
-    super('UNAUTHENTICATED', 401, 'The refresh token is invalid or expired.');
+    super('UNAUTHENTICATED', 401, {
+      nl: 'De sessiesleutel is ongeldig of verlopen.',
+      en: 'The refresh token is invalid or expired.',
+    });
   }
 }
 
 export class EmailTakenError extends DomainError {
   constructor() {
-    super('EMAIL_TAKEN', 409, 'An account with this email address exists.');
+    super('EMAIL_TAKEN', 409, {
+      nl: 'Er is al een account met dit e-mailadres.',
+      en: 'An account with this email address exists.',
+    });
   }
 }
 
 export class MunicipalityNotFoundError extends DomainError {
   constructor(code: string) {
-    super('MUNICIPALITY_NOT_FOUND', 404, `No municipality with code ${code}.`);
+    super('MUNICIPALITY_NOT_FOUND', 404, {
+      nl: `Er is geen gemeente met code ${code}.`,
+      en: `No municipality with code ${code}.`,
+    });
   }
 }
 
 export class WijkPostcodeOverlapError extends DomainError {
   constructor() {
-    super('WIJK_POSTCODE_OVERLAP', 409, 'A postcode range overlaps a range of another wijk of this municipality.');
+    super('WIJK_POSTCODE_OVERLAP', 409, {
+      nl: 'Een postcodegebied overlapt met dat van een andere wijk van deze gemeente.',
+      en: 'A postcode range overlaps a range of another wijk of this municipality.',
+    });
   }
 }
 
 export class WijkNameTakenError extends DomainError {
   constructor() {
-    super('WIJK_NAME_TAKEN', 409, 'This municipality has a wijk with this name.');
+    super('WIJK_NAME_TAKEN', 409, {
+      nl: 'Deze gemeente heeft al een wijk met deze naam.',
+      en: 'This municipality has a wijk with this name.',
+    });
   }
 }

@@ -88,7 +88,7 @@ export class MunicipalityController {
   @ApiProblems({ 404: ['NOT_FOUND'] })
   async lookup(@Query() query: PostcodeQuery): Promise<WijkDto> {
     const wijk = await this.municipalities.wijkForPostcode(this.context.municipalityId(), query.postcode);
-    if (!wijk) throw new NotFoundError('A wijk for this postcode');
+    if (!wijk) throw new NotFoundError({ nl: 'Een wijk voor deze postcode', en: 'A wijk for this postcode' });
     const all = await this.municipalities.listWijken();
     return WijkDto.from(all.find((entry) => entry.wijk.id === wijk.id)!);
   }

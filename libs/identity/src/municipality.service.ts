@@ -134,10 +134,10 @@ export class MunicipalityService {
         .andWhere('wijk.id = :wijkId', { wijkId })
         .setLock('pessimistic_write')
         .getOne();
-      if (!own) throw new NotFoundError('The wijk');
+      if (!own) throw new NotFoundError({ nl: 'De wijk', en: 'The wijk' });
       const known = await this.wijken.query('wijk', manager).andWhere('wijk.id = ANY(:wanted)', { wanted }).getMany();
       const unknown = wanted.find((id) => !known.some((wijk) => wijk.id === id));
-      if (unknown) throw new NotFoundError(`Wijk ${unknown}`);
+      if (unknown) throw new NotFoundError({ nl: `Wijk ${unknown}`, en: `Wijk ${unknown}` });
       await manager
         .createQueryBuilder()
         .delete()

@@ -15,6 +15,7 @@ export * from './messaging-jobs.module';
 export * from './messaging.module';
 export * from './outbox/outbox';
 export * from './outbox/outbox-entry.entity';
+export * from './outbox/outbox-reconciler';
 export * from './outbox/outbox-relay';
 export * from './queues/queue.module';
 export * from './queues/queue-processor';

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { LinkPages } from './links/link-pages';
 import { UnsubscribePage } from './links/unsubscribe.page';
+import { MessageMetrics } from './messages/message-metrics';
 import { MessagingController } from './messaging.controller';
 import { QueueDashboard } from './queues/queue-dashboard';
 import { QueueDashboardController } from './queues/queue-dashboard.controller';
@@ -9,7 +10,7 @@ import { QueueDashboardController } from './queues/queue-dashboard.controller';
 @Global()
 @Module({
   controllers: [MessagingController, QueueDashboardController],
-  providers: [LinkPages, UnsubscribePage, QueueDashboard],
+  providers: [LinkPages, UnsubscribePage, QueueDashboard, MessageMetrics],
   exports: [LinkPages],
 })
 export class MessagingHttpModule {}

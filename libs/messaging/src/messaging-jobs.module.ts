@@ -2,13 +2,21 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { FanoutExpansionProcessor } from './jobs/fanout-expansion.processor';
 import { MailDeliveryProcessor } from './jobs/mail-delivery.processor';
+import { OutboxReconciler } from './outbox/outbox-reconciler';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { JobSchedules } from './queues/job-schedules';
 import { WorkerShutdown } from './queues/worker-shutdown';
 
-/** The outbox relay, delivery processors, the job schedules and the bounded close of all workers, for the worker. */
+/** The outbox relay and reconciler, delivery processors, the job schedules and the bounded close of all workers, for the worker. */
 @Module({
   imports: [DiscoveryModule],
-  providers: [OutboxRelay, MailDeliveryProcessor, FanoutExpansionProcessor, JobSchedules, WorkerShutdown],
+  providers: [
+    OutboxRelay,
+    OutboxReconciler,
+    MailDeliveryProcessor,
+    FanoutExpansionProcessor,
+    JobSchedules,
+    WorkerShutdown,
+  ],
 })
 export class MessagingJobsModule {}

@@ -30,7 +30,13 @@ import {
   mapPage,
 } from '@app/platform';
 import { DataSource } from 'typeorm';
-import { CreateAnnouncementDto, FanoutProgressDto, FanoutStartedDto, MessageLogEntryDto } from './dto/messaging.dto';
+import {
+  CreateAnnouncementDto,
+  FailedMessageDto,
+  FanoutProgressDto,
+  FanoutStartedDto,
+  MessageLogEntryDto,
+} from './dto/messaging.dto';
 import { FanoutService } from './fanout/fanout.service';
 import { MessageService } from './messages/message.service';
 import { PostalAddress, PostalAddressBook, RecipientDirectory } from './messages/recipients';
@@ -123,6 +129,31 @@ export class MessagingController {
     return mapPage(await this.messages.logOf(this.context.actor().id, page), MessageLogEntryDto.from);
   }
 
+  @Get('messages/failed')
+  @NoPersonalData()
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({
+    summary: 'Failed messages of this municipality, newest first, each with its reason',
+    description:
+      'outcome says why: failed_rejected (the mail server refused it; see smtpReplyCode), failed_retries_exhausted ' +
+      '(temporary failures went on for MAIL_RETRY_HOURS) or failed_error (it could not be prepared).',
+  })
+  @ApiPageResponse(FailedMessageDto)
+  async failedMessages(@Query() page: PageQuery): Promise<Page<FailedMessageDto>> {
+    return mapPage(await this.messages.failed(page), FailedMessageDto.fromFailed);
+  }
+
+  @Post('messages/:messageId/retry')
+  @HttpCode(200)
+  @Audited('message', { param: 'messageId' })
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Send a failed message again, from a first attempt' })
+  @ApiOkResponse({ type: MessageLogEntryDto })
+  @ApiProblems({ 404: ['NOT_FOUND'], 409: ['MESSAGE_NOT_FAILED'] })
+  async retry(@Param('messageId', new ParseUUIDPipe()) messageId: string): Promise<MessageLogEntryDto> {
+    return MessageLogEntryDto.from(await this.messages.retry(messageId));
+  }
+
   @Get('people/:accountId/messages')
   @Audited('account', { param: 'accountId' })
   @Roles(...STAFF_ROLES)
@@ -134,7 +165,8 @@ export class MessagingController {
     @Query() page: PageQuery,
   ): Promise<Page<MessageLogEntryDto>> {
     const person = await this.recipients.get(accountId);
-    if (!person || person.municipalityId !== this.context.municipalityId()) throw new NotFoundError('The person');
+    if (!person || person.municipalityId !== this.context.municipalityId())
+      throw new NotFoundError({ nl: 'De persoon', en: 'The person' });
     return mapPage(await this.messages.logOf(accountId, page), MessageLogEntryDto.from);
   }
 }

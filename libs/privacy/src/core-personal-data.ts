@@ -19,6 +19,12 @@ export class CorePersonalData implements PersonalDataSource, OnModuleInit {
         `SELECT fanout_id AS "subjectId", account_id AS "accountId" FROM message WHERE fanout_id = ANY($1) AND channel = 'post' AND account_id IS NOT NULL`,
         [ids],
       ),
+    /** A message belongs to the person it was written to. */
+    message: async (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
+      manager.query(
+        `SELECT id AS "subjectId", account_id AS "accountId" FROM message WHERE id = ANY($1) AND account_id IS NOT NULL`,
+        [ids],
+      ),
   };
 
   constructor(private readonly registry: PersonalDataRegistry) {}

@@ -73,6 +73,6 @@ export class ErasureService {
       `SELECT id FROM account WHERE id = $1 AND role IN ('carer', 'volunteer') AND ($2::uuid IS NULL OR municipality_id = $2) FOR UPDATE`,
       [request.accountId, municipalityId ?? null],
     );
-    if (!row) throw new NotFoundError('The person');
+    if (!row) throw new NotFoundError({ nl: 'De persoon', en: 'The person' });
   }
 }

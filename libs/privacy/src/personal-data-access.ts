@@ -37,7 +37,7 @@ export class PersonalDataAccess {
       `SELECT id FROM account WHERE id = $1 AND municipality_id = $2 AND role IN ('carer', 'volunteer')`,
       [accountId, actor.municipalityId],
     );
-    if (!person) throw new NotFoundError('The person');
+    if (!person) throw new NotFoundError({ nl: 'De persoon', en: 'The person' });
     await this.audit.record({
       actor,
       action: 'export',

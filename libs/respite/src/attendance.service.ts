@@ -25,13 +25,19 @@ export class AttendanceService {
           WHERE b.id = $1 AND (b.municipality_id = $2 OR s.municipality_id = $2) FOR UPDATE OF b`,
         [bookingId, municipalityId],
       );
-      if (!row) throw new NotFoundError('The booking');
+      if (!row) throw new NotFoundError({ nl: 'De boeking', en: 'The booking' });
       const booking = await manager.getRepository(RespiteBooking).findOneByOrFail({ id: row.id });
       if (!['confirmed', 'attended', 'no_show'].includes(booking.status)) {
-        throw new ConflictError('BOOKING_NOT_ATTENDABLE', 'Only a confirmed booking gets an attendance record.');
+        throw new ConflictError('BOOKING_NOT_ATTENDABLE', {
+          nl: 'Alleen bij een bevestigde boeking kan aanwezigheid worden vastgelegd.',
+          en: 'Only a confirmed booking gets an attendance record.',
+        });
       }
       if (booking.startsAt > new Date())
-        throw new ConflictError('SLOT_NOT_STARTED', 'Attendance can be recorded once the slot has begun.');
+        throw new ConflictError('SLOT_NOT_STARTED', {
+          nl: 'Aanwezigheid kan worden vastgelegd zodra het tijdvak begonnen is.',
+          en: 'Attendance can be recorded once the slot has begun.',
+        });
       Object.assign(booking, {
         status: outcome,
         attendanceRecordedAt: new Date(),

@@ -128,13 +128,16 @@ export class BookingService {
           carerId: carer.id,
         });
         if (booking.status !== 'confirmed')
-          throw new ConflictError('BOOKING_NOT_MOVABLE', 'Only a confirmed booking can be moved.');
+          throw new ConflictError('BOOKING_NOT_MOVABLE', {
+            nl: 'Alleen een bevestigde boeking kan worden verplaatst.',
+            en: 'Only a confirmed booking can be moved.',
+          });
         if (booking.slotId === slot.id) return booking;
         if (this.pastCutoff(booking, municipality)) {
-          throw new ConflictError(
-            'BOOKING_NOT_MOVABLE',
-            `Bookings can be moved until ${municipality.settings.respiteCancellationCutoffHours} hours before they start.`,
-          );
+          throw new ConflictError('BOOKING_NOT_MOVABLE', {
+            nl: `Een boeking kan worden verplaatst tot ${municipality.settings.respiteCancellationCutoffHours} uur voor het begin.`,
+            en: `Bookings can be moved until ${municipality.settings.respiteCancellationCutoffHours} hours before they start.`,
+          });
         }
         await releaseBudget(manager, booking.carerId, booking.year, booking.units);
         await reserveBudget(
@@ -164,7 +167,10 @@ export class BookingService {
       const booking = await this.lockBooking(manager, bookingId, { municipalityId: municipality.id, carerId });
       if (booking.status === 'cancelled') return booking;
       if (!['confirmed', 'waitlisted', 'offered'].includes(booking.status)) {
-        throw new ConflictError('BOOKING_NOT_CANCELLABLE', 'Attendance was already recorded for this booking.');
+        throw new ConflictError('BOOKING_NOT_CANCELLABLE', {
+          nl: 'Voor deze boeking is de aanwezigheid al vastgelegd.',
+          en: 'Attendance was already recorded for this booking.',
+        });
       }
       const heldPlace = HOLDS_PLACE.includes(booking.status);
       const late = booking.status === 'confirmed' && this.pastCutoff(booking, municipality);
@@ -188,9 +194,12 @@ export class BookingService {
     return this.withConstraintErrors(() =>
       this.dataSource.transaction(async (manager) => {
         const booking = await this.bookings.lock(manager, bookingId);
-        if (!booking || booking.status !== 'offered') throw new NotFoundError('The offer');
+        if (!booking || booking.status !== 'offered') throw new NotFoundError({ nl: 'Het aanbod', en: 'The offer' });
         if (!booking.offerExpiresAt || booking.offerExpiresAt <= new Date())
-          throw new DomainError('OFFER_EXPIRED', 410, 'The waiting-list offer has expired.');
+          throw new DomainError('OFFER_EXPIRED', 410, {
+            nl: 'De plaats van de wachtlijst wordt niet meer voor u vastgehouden.',
+            en: 'The waiting-list offer has expired.',
+          });
         const municipality = await this.municipalities.byId(booking.municipalityId, manager);
         await reserveBudget(manager, booking, booking.year, booking.units, municipality.settings.respiteBudget);
         booking.status = 'confirmed';
@@ -233,7 +242,11 @@ export class BookingService {
   }
 
   private assertBookable(slot: RespiteSlot, municipality: Municipality): void {
-    if (slot.cancelledAt) throw new DomainError('SLOT_CANCELLED', 409, 'This slot is cancelled.');
+    if (slot.cancelledAt)
+      throw new DomainError('SLOT_CANCELLED', 409, {
+        nl: 'Dit tijdvak gaat niet door.',
+        en: 'This slot is cancelled.',
+      });
     const notice = municipality.settings.respiteMinimumNoticeHours;
     if (slot.startsAt.getTime() - Date.now() < notice * HOUR) throw new TooLateToBookError(notice);
   }
@@ -241,7 +254,7 @@ export class BookingService {
   /** A slot of an offer serving the acting municipality. */
   private async visibleSlot(slotId: string): Promise<RespiteSlot> {
     const slot = await this.bookings.visibleSlot(slotId, this.context.municipalityId());
-    if (!slot) throw new NotFoundError('The slot');
+    if (!slot) throw new NotFoundError({ nl: 'Het tijdvak', en: 'The slot' });
     return slot;
   }
 
@@ -263,7 +276,7 @@ export class BookingService {
     owner: { municipalityId: string; carerId?: string },
   ): Promise<RespiteBooking> {
     const booking = await this.bookings.lockOwned(manager, bookingId, owner);
-    if (!booking) throw new NotFoundError('The booking');
+    if (!booking) throw new NotFoundError({ nl: 'De boeking', en: 'The booking' });
     return booking;
   }
 
@@ -275,7 +288,10 @@ export class BookingService {
         error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
       if (driver?.code === '23P01') throw new OverlappingBookingError();
       if (driver?.code === '23505' && driver.constraint === 'uq_respite_booking_slot_carer')
-        throw new ConflictError('ALREADY_BOOKED', 'You already have a booking or waiting-list place for this slot.');
+        throw new ConflictError('ALREADY_BOOKED', {
+          nl: 'U heeft voor dit tijdvak al een boeking of een plaats op de wachtlijst.',
+          en: 'You already have a booking or waiting-list place for this slot.',
+        });
       throw error;
     }
   }

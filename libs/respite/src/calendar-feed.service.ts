@@ -46,7 +46,7 @@ export class CalendarFeedService {
   /** The feed behind a secret, as iCalendar text; unknown or revoked secrets are not found. */
   async render(secret: string): Promise<string> {
     const feed = await this.dataSource.getRepository(RespiteCalendarFeed).findOneBy({ secretHash: hashOf(secret) });
-    if (!feed) throw new NotFoundError('The calendar feed');
+    if (!feed) throw new NotFoundError({ nl: 'De agendakoppeling', en: 'The calendar feed' });
     const rows = await this.dataSource.query<
       Array<{
         id: string;

@@ -33,7 +33,8 @@ export class OfferService {
   ) {}
 
   async create(input: NewOffer): Promise<RespiteOffer> {
-    if (input.wijkId && !(await this.municipalities.wijk(input.wijkId))) throw new NotFoundError('The wijk');
+    if (input.wijkId && !(await this.municipalities.wijk(input.wijkId)))
+      throw new NotFoundError({ nl: 'De wijk', en: 'The wijk' });
     const draft = this.offers.create({
       kind: input.kind,
       name: input.name.trim(),
@@ -51,7 +52,8 @@ export class OfferService {
   /** Changes what staff may change; the kind stays, and the owning municipality always keeps serving its own carers. */
   async update(id: string, changes: Partial<Omit<NewOffer, 'kind'>>): Promise<RespiteOffer> {
     const offer = await this.owned(id);
-    if (changes.wijkId && !(await this.municipalities.wijk(changes.wijkId))) throw new NotFoundError('The wijk');
+    if (changes.wijkId && !(await this.municipalities.wijk(changes.wijkId)))
+      throw new NotFoundError({ nl: 'De wijk', en: 'The wijk' });
     if (changes.name !== undefined) offer.name = changes.name.trim();
     if (changes.providerName !== undefined) offer.providerName = changes.providerName;
     if (changes.location !== undefined) offer.location = changes.location;
@@ -69,7 +71,7 @@ export class OfferService {
 
   async owned(id: string): Promise<RespiteOffer> {
     const offer = await this.offers.findOne({ id });
-    if (!offer) throw new NotFoundError('The offer');
+    if (!offer) throw new NotFoundError({ nl: 'Het aanbod', en: 'The offer' });
     return offer;
   }
 
@@ -100,16 +102,19 @@ export class OfferService {
   /** Raises or lowers capacity; never below the places already taken. */
   async changeCapacity(slotId: string, capacity: number): Promise<RespiteSlot> {
     const slot = await this.slots.findOne({ id: slotId });
-    if (!slot) throw new NotFoundError('The slot');
+    if (!slot) throw new NotFoundError({ nl: 'Het tijdvak', en: 'The slot' });
     const changed = await this.slots.update({ id: slotId, booked: LessThanOrEqual(capacity) }, { capacity });
     if (changed === 0)
-      throw new ConflictError('CAPACITY_BELOW_BOOKED', `More than ${capacity} places are already taken.`);
+      throw new ConflictError('CAPACITY_BELOW_BOOKED', {
+        nl: `Er zijn al meer dan ${capacity} plaatsen bezet.`,
+        en: `More than ${capacity} places are already taken.`,
+      });
     return (await this.slots.findOne({ id: slotId }))!;
   }
 
   /** Bookings and waiting-list places of a slot of this municipality's offers, in booking order. */
   async bookingsOf(slotId: string): Promise<RespiteBooking[]> {
-    if (!(await this.slots.findOne({ id: slotId }))) throw new NotFoundError('The slot');
+    if (!(await this.slots.findOne({ id: slotId }))) throw new NotFoundError({ nl: 'Het tijdvak', en: 'The slot' });
     return this.dataSource
       .getRepository(RespiteBooking)
       .find({ where: { slotId }, order: { createdAt: 'ASC', id: 'ASC' } });

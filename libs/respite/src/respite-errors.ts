@@ -32,28 +32,36 @@ registerProblemTitles({
 
 export class SlotFullError extends DomainError {
   constructor() {
-    super('SLOT_FULL', 409, 'This slot has no places left; send joinWaitlist to join its waiting list.');
+    super('SLOT_FULL', 409, {
+      nl: 'Dit tijdvak is vol; stuur joinWaitlist mee om op de wachtlijst te komen.',
+      en: 'This slot has no places left; send joinWaitlist to join its waiting list.',
+    });
   }
 }
 
 export class OverlappingBookingError extends DomainError {
   constructor() {
-    super('OVERLAPPING_BOOKING', 409, 'This care relationship already has respite booked at an overlapping time.');
+    super('OVERLAPPING_BOOKING', 409, {
+      nl: 'Voor deze zorgrelatie is op een overlappende tijd al respijtzorg geboekt.',
+      en: 'This care relationship already has respite booked at an overlapping time.',
+    });
   }
 }
 
 export class BudgetExceededError extends DomainError {
   constructor(used: number, limit: number, unit: string) {
-    super(
-      'RESPITE_BUDGET_EXCEEDED',
-      422,
-      `This booking would exceed the yearly respite budget (${used} of ${limit} ${unit} used).`,
-    );
+    super('RESPITE_BUDGET_EXCEEDED', 422, {
+      nl: `Met deze boeking gaat u over het respijtbudget van dit jaar heen (${used} van ${limit} ${unit} gebruikt).`,
+      en: `This booking would exceed the yearly respite budget (${used} of ${limit} ${unit} used).`,
+    });
   }
 }
 
 export class TooLateToBookError extends DomainError {
   constructor(hours: number) {
-    super('TOO_LATE_TO_BOOK', 422, `Bookings close ${hours} hours before the slot starts.`);
+    super('TOO_LATE_TO_BOOK', 422, {
+      nl: `Boeken kan tot ${hours} uur voor het begin van het tijdvak.`,
+      en: `Bookings close ${hours} hours before the slot starts.`,
+    });
   }
 }

@@ -30,7 +30,7 @@ export class SlotCancellationService {
         where: { id: slotId, municipalityId: this.context.municipalityId() },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!slot) throw new NotFoundError('The slot');
+      if (!slot) throw new NotFoundError({ nl: 'Het tijdvak', en: 'The slot' });
       if (slot.cancelledAt) return { slot, bookingsCancelled: 0 };
       const bookings = await manager.getRepository(RespiteBooking).find({
         where: { slotId, status: In(['confirmed', 'offered', 'waitlisted']) },

@@ -47,9 +47,15 @@ export class SlotSearchService {
     const from = new Date(search.from);
     const to = new Date(search.to);
     if (!(to > from) || to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-      throw new DomainError('VALIDATION_FAILED', 400, `to must be after from, at most ${MAX_RANGE_DAYS} days later.`, [
-        { field: 'to', message: `to must be after from and within ${MAX_RANGE_DAYS} days` },
-      ]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        400,
+        {
+          nl: `to moet later zijn dan from, hoogstens ${MAX_RANGE_DAYS} dagen later.`,
+          en: `to must be after from, at most ${MAX_RANGE_DAYS} days later.`,
+        },
+        [{ field: 'to', message: `to must be after from and within ${MAX_RANGE_DAYS} days` }],
+      );
     }
     const limit = search.limit ?? 50;
     const params: unknown[] = [this.context.municipalityId(), from, to, limit + 1];
@@ -67,7 +73,10 @@ export class SlotSearchService {
     if (search.cursor) {
       const [startsAt, id] = Buffer.from(search.cursor, 'base64url').toString('utf8').split('|');
       if (!startsAt || !id || Number.isNaN(Date.parse(startsAt)) || !/^[0-9a-f-]{36}$/.test(id))
-        throw new DomainError('INVALID_CURSOR', 400, 'The cursor is not valid; start again without it.');
+        throw new DomainError('INVALID_CURSOR', 400, {
+          nl: 'De cursor is ongeldig; begin opnieuw zonder cursor.',
+          en: 'The cursor is not valid; start again without it.',
+        });
       conditions.push(`(slot.starts_at, slot.id) > ($${params.push(startsAt)}, $${params.push(id)})`);
     }
     const rows = await this.dataSource.query<Array<Record<string, never>>>(

@@ -48,10 +48,13 @@ export class RespiteUsageService {
   /** Figures over the offer's slots starting in [from, to); cancelled slots left out. */
   async occupancy(offerId: string, from: Date, to: Date): Promise<Occupancy> {
     if (!(to > from))
-      throw new DomainError('VALIDATION_FAILED', 400, 'to must be after from.', [
-        { field: 'to', message: 'to must be after from' },
-      ]);
-    if (!(await this.offers.findOne({ id: offerId }))) throw new NotFoundError('The offer');
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        400,
+        { nl: 'to moet later zijn dan from.', en: 'to must be after from.' },
+        [{ field: 'to', message: 'to must be after from' }],
+      );
+    if (!(await this.offers.findOne({ id: offerId }))) throw new NotFoundError({ nl: 'Het aanbod', en: 'The offer' });
     const [row] = await this.dataSource.query<Array<Record<string, number>>>(
       `SELECT count(*)::int AS slots, coalesce(sum(s.capacity), 0)::int AS capacity, coalesce(sum(s.booked), 0)::int AS booked,
               coalesce(sum(b.waitlisted), 0)::int AS waitlisted, coalesce(sum(b.attended), 0)::int AS attended,

@@ -55,7 +55,7 @@ export class HelpRequestService {
 
   async get(id: string): Promise<HelpRequest> {
     const request = await this.requests.findOne({ id });
-    if (!request) throw new NotFoundError('The help request');
+    if (!request) throw new NotFoundError({ nl: 'De hulpvraag', en: 'The help request' });
     return request;
   }
 
@@ -70,15 +70,24 @@ export class HelpRequestService {
     const wantedDates = input.wantedDates ?? [];
     const weeklyPattern = normalizeAvailability(input.weeklyPattern ?? []);
     if (wantedDates.length === 0 && weeklyPattern.length === 0) {
-      throw new DomainError('VALIDATION_FAILED', 400, 'Give wanted dates, a weekly pattern, or both.', [
-        { field: 'wantedDates', message: 'wantedDates or weeklyPattern is required' },
-      ]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        400,
+        {
+          nl: 'Geef gewenste data, een wekelijks patroon of allebei.',
+          en: 'Give wanted dates, a weekly pattern, or both.',
+        },
+        [{ field: 'wantedDates', message: 'wantedDates or weeklyPattern is required' }],
+      );
     }
     const day = today(municipality.timezone);
     if (wantedDates.some((wanted) => wanted.date < day)) {
-      throw new DomainError('VALIDATION_FAILED', 400, 'Wanted dates lie in the past.', [
-        { field: 'wantedDates', message: 'dates must be today or later' },
-      ]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        400,
+        { nl: 'Gewenste data liggen in het verleden.', en: 'Wanted dates lie in the past.' },
+        [{ field: 'wantedDates', message: 'dates must be today or later' }],
+      );
     }
     return this.requests.save(
       this.requests.create({

@@ -13,6 +13,9 @@ registerProblemTitles({
 
 export class MatchNotProposedError extends DomainError {
   constructor() {
-    super('MATCH_NOT_PROPOSED', 409, 'This proposal has already been answered or withdrawn.');
+    super('MATCH_NOT_PROPOSED', 409, {
+      nl: 'Op dit voorstel is al geantwoord, of het is ingetrokken.',
+      en: 'This proposal has already been answered or withdrawn.',
+    });
   }
 }

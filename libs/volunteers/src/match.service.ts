@@ -33,12 +33,16 @@ export class MatchService {
   /** Staff propose a volunteer who passes the request's hard filters; the volunteer is mailed accept and decline links. */
   async propose(requestId: string, volunteerId: string): Promise<VolunteerMatch> {
     const request = await this.requests.get(requestId);
-    if (request.status !== 'open') throw new ConflictError('REQUEST_NOT_OPEN', 'This help request is no longer open.');
+    if (request.status !== 'open')
+      throw new ConflictError('REQUEST_NOT_OPEN', {
+        nl: 'Deze hulpvraag staat niet meer open.',
+        en: 'This help request is no longer open.',
+      });
     if ((await this.suggestions.suggest(requestId, 1, volunteerId)).length === 0) {
-      throw new ConflictError(
-        'VOLUNTEER_NOT_ELIGIBLE',
-        'This volunteer does not pass the hard filters of the request (availability, VOG, skills, load).',
-      );
+      throw new ConflictError('VOLUNTEER_NOT_ELIGIBLE', {
+        nl: 'Deze vrijwilliger voldoet niet aan de eisen van de hulpvraag (beschikbaarheid, VOG, vaardigheden, belasting).',
+        en: 'This volunteer does not pass the hard filters of the request (availability, VOG, skills, load).',
+      });
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -53,7 +57,10 @@ export class MatchService {
           [volunteerId],
         );
         if (!volunteerRow || load.live >= volunteerRow.max_matches)
-          throw new ConflictError('VOLUNTEER_NOT_ELIGIBLE', 'This volunteer already has as many matches as they take.');
+          throw new ConflictError('VOLUNTEER_NOT_ELIGIBLE', {
+            nl: 'Deze vrijwilliger heeft al zoveel koppelingen als hij of zij aankan.',
+            en: 'This volunteer already has as many matches as they take.',
+          });
         const repository = manager.getRepository(VolunteerMatch);
         const match = await repository.save(
           repository.create({
@@ -83,7 +90,10 @@ export class MatchService {
         error instanceof QueryFailedError &&
         (error.driverError as { constraint?: string }).constraint === 'uq_volunteer_match_live'
       ) {
-        throw new ConflictError('ALREADY_PROPOSED', 'This volunteer has already been proposed for this request.');
+        throw new ConflictError('ALREADY_PROPOSED', {
+          nl: 'Deze vrijwilliger is al voorgesteld voor deze hulpvraag.',
+          en: 'This volunteer has already been proposed for this request.',
+        });
       }
       throw error;
     }
@@ -95,7 +105,7 @@ export class MatchService {
       'SELECT m.id FROM volunteer_match m JOIN volunteer v ON v.id = m.volunteer_id WHERE m.id = $1 AND v.account_id = $2',
       [matchId, this.context.actor().id],
     );
-    if (!owned) throw new NotFoundError('The match');
+    if (!owned) throw new NotFoundError({ nl: 'De koppeling', en: 'The match' });
     return this.answer(matchId, accept);
   }
 
@@ -107,7 +117,7 @@ export class MatchService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const found = await manager.getRepository(VolunteerMatch).findOneBy({ id: matchId });
-        if (!found) throw new NotFoundError('The match');
+        if (!found) throw new NotFoundError({ nl: 'De koppeling', en: 'The match' });
         // Always the request first, then the match: concurrent answers then queue instead of deadlocking.
         const request = await manager
           .getRepository(HelpRequest)
@@ -122,7 +132,10 @@ export class MatchService {
           return manager.getRepository(VolunteerMatch).save(match);
         }
         if (request.status !== 'open')
-          throw new ConflictError('REQUEST_NOT_OPEN', 'Another volunteer has already taken this request.');
+          throw new ConflictError('REQUEST_NOT_OPEN', {
+            nl: 'Een andere vrijwilliger heeft deze hulpvraag al aangenomen.',
+            en: 'Another volunteer has already taken this request.',
+          });
         match.status = 'accepted';
         request.status = 'matched';
         await manager.getRepository(VolunteerMatch).save(match);
@@ -158,10 +171,10 @@ export class MatchService {
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
-        throw new ConflictError(
-          'OVERLAPPING_BOOKING',
-          'The carer already has respite booked at one of the wanted times.',
-        );
+        throw new ConflictError('OVERLAPPING_BOOKING', {
+          nl: 'De mantelzorger heeft op een van de gevraagde tijden al respijtzorg geboekt.',
+          en: 'The carer already has respite booked at one of the wanted times.',
+        });
       }
       throw error;
     }
@@ -174,9 +187,12 @@ export class MatchService {
         where: { id: matchId, municipalityId: this.context.municipalityId() },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!match) throw new NotFoundError('The match');
+      if (!match) throw new NotFoundError({ nl: 'De koppeling', en: 'The match' });
       if (match.status !== 'accepted')
-        throw new ConflictError('MATCH_NOT_ACTIVE', 'Only an accepted match can be ended.');
+        throw new ConflictError('MATCH_NOT_ACTIVE', {
+          nl: 'Alleen een aangenomen koppeling kan worden beëindigd.',
+          en: 'Only an accepted match can be ended.',
+        });
       Object.assign(match, { status: 'ended', endedAt: new Date(), endReason: reason });
       return manager.getRepository(VolunteerMatch).save(match);
     });
@@ -207,13 +223,19 @@ export class MatchService {
       `SELECT m.id, m.volunteer_id, m.municipality_id, m.status FROM volunteer_match m JOIN volunteer v ON v.id = m.volunteer_id WHERE m.id = $1 AND v.account_id = $2`,
       [matchId, this.context.actor().id],
     );
-    if (!match) throw new NotFoundError('The match');
+    if (!match) throw new NotFoundError({ nl: 'De koppeling', en: 'The match' });
     if (match.status !== 'accepted')
-      throw new ConflictError('MATCH_NOT_ACTIVE', 'Hours are logged on an accepted match.');
+      throw new ConflictError('MATCH_NOT_ACTIVE', {
+        nl: 'Uren worden geschreven op een aangenomen koppeling.',
+        en: 'Hours are logged on an accepted match.',
+      });
     if (workedOn > today((await this.municipalities.current()).timezone))
-      throw new DomainError('DATE_IN_FUTURE', 400, 'workedOn must not be in the future.', [
-        { field: 'workedOn', message: 'must not be in the future' },
-      ]);
+      throw new DomainError(
+        'DATE_IN_FUTURE',
+        400,
+        { nl: 'workedOn mag niet in de toekomst liggen.', en: 'workedOn must not be in the future.' },
+        [{ field: 'workedOn', message: 'must not be in the future' }],
+      );
     const repository = this.dataSource.getRepository(VolunteerHours);
     return repository.save(
       repository.create({

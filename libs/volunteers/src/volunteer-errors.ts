@@ -13,14 +13,23 @@ export const VOLUNTEER_MINIMUM_AGE = 16;
 
 export class VolunteerTooYoungError extends DomainError {
   constructor() {
-    super('VOLUNTEER_TOO_YOUNG', 422, `Volunteers must be at least ${VOLUNTEER_MINIMUM_AGE}.`);
+    super('VOLUNTEER_TOO_YOUNG', 422, {
+      nl: `Vrijwilligers zijn ten minste ${VOLUNTEER_MINIMUM_AGE} jaar.`,
+      en: `Volunteers must be at least ${VOLUNTEER_MINIMUM_AGE}.`,
+    });
   }
 }
 
 export class UnknownSkillError extends DomainError {
   constructor(skills: string[]) {
-    super('UNKNOWN_SKILL', 422, `Not on the municipality's list of skills: ${skills.join(', ')}.`, [
-      { field: 'skills', message: `unknown: ${skills.join(', ')}` },
-    ]);
+    super(
+      'UNKNOWN_SKILL',
+      422,
+      {
+        nl: `Niet op de lijst met vaardigheden van de gemeente: ${skills.join(', ')}.`,
+        en: `Not on the municipality's list of skills: ${skills.join(', ')}.`,
+      },
+      [{ field: 'skills', message: `unknown: ${skills.join(', ')}` }],
+    );
   }
 }

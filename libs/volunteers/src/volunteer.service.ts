@@ -52,13 +52,17 @@ export class VolunteerService {
 
   async mine(): Promise<Volunteer> {
     const volunteer = await this.volunteers.findOne({ accountId: this.context.actor().id });
-    if (!volunteer) throw new DomainError('NOT_A_VOLUNTEER', 403, 'Only volunteers have a volunteer profile.');
+    if (!volunteer)
+      throw new DomainError('NOT_A_VOLUNTEER', 403, {
+        nl: 'Alleen vrijwilligers hebben een vrijwilligersprofiel.',
+        en: 'Only volunteers have a volunteer profile.',
+      });
     return volunteer;
   }
 
   async get(id: string): Promise<Volunteer> {
     const volunteer = await this.volunteers.findOne({ id });
-    if (!volunteer) throw new NotFoundError('The volunteer');
+    if (!volunteer) throw new NotFoundError({ nl: 'De vrijwilliger', en: 'The volunteer' });
     return volunteer;
   }
 
@@ -92,9 +96,12 @@ export class VolunteerService {
     const { timezone } = await this.municipalities.current();
     if (training.completedOn > today(timezone)) throw new DateInFutureError('completedOn');
     if (training.validUntil && training.validUntil < training.completedOn) {
-      throw new DomainError('VALIDATION_FAILED', 400, 'validUntil must not be before completedOn.', [
-        { field: 'validUntil', message: 'must not be before completedOn' },
-      ]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        400,
+        { nl: 'validUntil mag niet voor completedOn liggen.', en: 'validUntil must not be before completedOn.' },
+        [{ field: 'validUntil', message: 'must not be before completedOn' }],
+      );
     }
     return this.trainings.save(
       this.trainings.create({
@@ -114,9 +121,12 @@ export class VolunteerService {
   async addAbsence(fromDate: string, toDate: string): Promise<VolunteerAbsence> {
     const volunteer = await this.mine();
     if (toDate < fromDate)
-      throw new DomainError('VALIDATION_FAILED', 400, 'to must not be before from.', [
-        { field: 'to', message: 'must not be before from' },
-      ]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        400,
+        { nl: 'to mag niet voor from liggen.', en: 'to must not be before from.' },
+        [{ field: 'to', message: 'must not be before from' }],
+      );
     return this.absences.save(this.absences.create({ volunteerId: volunteer.id, fromDate, toDate }));
   }
 

@@ -96,3 +96,19 @@ export class MessageLogEntryDto {
     };
   }
 }
+
+export class FailedMessageDto extends MessageLogEntryDto {
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'Null once the person is erased' })
+  accountId: string | null;
+  @ApiProperty({ description: 'Attempts made, temporary failures included' }) attempts: number;
+  @ApiProperty({ format: 'date-time' }) failedAt: string;
+
+  static fromFailed(message: Message): FailedMessageDto {
+    return {
+      ...MessageLogEntryDto.from(message),
+      accountId: message.accountId,
+      attempts: message.attempts,
+      failedAt: message.updatedAt.toISOString(),
+    };
+  }
+}

@@ -13,7 +13,11 @@ export class AudienceSources {
 
   get(source: string): AudienceSource {
     const found = this.sources.get(source);
-    if (!found) throw new DomainError('UNKNOWN_AUDIENCE', 400, `No audience of kind ${source}.`);
+    if (!found)
+      throw new DomainError('UNKNOWN_AUDIENCE', 400, {
+        nl: `Er is geen doelgroep van soort ${source}.`,
+        en: `No audience of kind ${source}.`,
+      });
     return found;
   }
 }

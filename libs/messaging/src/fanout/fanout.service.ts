@@ -62,7 +62,7 @@ export class FanoutService {
     const fanout = await this.dataSource
       .getRepository(Fanout)
       .findOneBy({ id: fanoutId, municipalityId: this.context.municipalityId() });
-    if (!fanout) throw new NotFoundError('The fan-out');
+    if (!fanout) throw new NotFoundError({ nl: 'De verzending', en: 'The fan-out' });
     return fanout;
   }
 

@@ -2,7 +2,7 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig, ExpiringCache } from '@app/platform';
-import { Job, Queue } from 'bullmq';
+import { DelayedError, Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Fanout } from '../fanout/fanout.entity';
 import { LinkTokens } from '../links/link-tokens';
@@ -14,39 +14,24 @@ import { RecipientDirectory } from '../messages/recipients';
 import { JobHandlers, QueueProcessor } from '../queues/queue-processor';
 import { JobPayloads, QUEUES } from '../queues/queues';
 import { MAIL_CONCURRENCY } from './mail-limits';
+import { errorCodeOf, isPermanent, replyCodeOf, retryDelayMs } from './mail-retry';
 
 export const UNSUBSCRIBE_PURPOSE = 'unsubscribe';
 const UNSUBSCRIBE_LIFETIME_SECONDS = 365 * 24 * 3600;
 
 type Outcome = 'sent' | 'skipped' | 'failed' | 'already-handled' | 'cancelled';
 
-/** The SMTP reply code of a failed send, when the server answered at all. */
-function replyCodeOf(error: unknown): number | null {
-  const code = (error as { responseCode?: unknown }).responseCode;
-  return typeof code === 'number' ? code : null;
-}
-
-/** Nodemailer's error code (ECONNECTION, ETIMEDOUT, ...), for the log. */
-function errorCodeOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : 'error';
-}
-
-/** True for SMTP answers that will not change on retry (5xx). */
-function isPermanent(error: unknown): boolean {
-  const code = replyCodeOf(error);
-  return code !== null && code >= 500 && code < 600;
-}
-
 /**
  * Delivers one message: checks it is still due, applies preferences for campaign mail,
- * renders it in the person's language and sends it. Temporary SMTP failures are retried
- * with backoff; permanent ones are recorded and not retried.
+ * renders it in the person's language and sends it. Temporary SMTP failures (4xx, lost
+ * connections, timeouts) are retried with doubling waits for MAIL_RETRY_HOURS; a 5xx reply
+ * fails the message at once. Any other error is retried as a job; on the job's last attempt
+ * the message fails with a reason, so no message stays queued for ever.
  */
 // Short locks: a crashed worker's mail is picked up again within seconds, not half a minute.
 @Processor(QUEUES.mail, { concurrency: MAIL_CONCURRENCY, lockDuration: 10_000, stalledInterval: 5_000 })
 export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnApplicationBootstrap {
-  protected readonly handlers: JobHandlers<'mail'> = { deliver: (_data, job) => this.deliver(job) };
+  protected readonly handlers: JobHandlers<'mail'> = { deliver: (_data, job, token) => this.deliverOrFail(job, token) };
   private readonly logger = new Logger(MailDeliveryProcessor.name);
   /** A fan-out's shared parameters never change after it starts; its messages read them once. */
   private readonly fanoutParams = new ExpiringCache<object>(60_000);
@@ -69,7 +54,22 @@ export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnA
     await this.queue.setGlobalRateLimit(this.config.mail.ratePerSecond, 1000);
   }
 
-  private async deliver(job: Job<JobPayloads['mail']['deliver']>): Promise<Outcome> {
+  private async deliverOrFail(job: Job<JobPayloads['mail']['deliver']>, token: string | undefined): Promise<Outcome> {
+    try {
+      return await this.deliver(job, token);
+    } catch (error) {
+      if (error instanceof DelayedError) throw error;
+      if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw error;
+      this.logger.error(
+        { messageId: job.data.messageId, outcome: MESSAGE_OUTCOMES.failedError, error: errorCodeOf(error) },
+        'message not delivered',
+      );
+      await this.messages.finish(job.data.messageId, { status: 'failed', outcome: MESSAGE_OUTCOMES.failedError });
+      return 'failed';
+    }
+  }
+
+  private async deliver(job: Job<JobPayloads['mail']['deliver']>, token: string | undefined): Promise<Outcome> {
     const due = await this.messages.withJobCancellation(job.data.messageId, job.id ?? '');
     if (due?.cancelled) return 'cancelled';
     const message = due?.message;
@@ -131,18 +131,23 @@ export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnA
       });
       return this.finish(message.id, 'sent', { outcome: MESSAGE_OUTCOMES.sent, providerMessageId, sentAt: new Date() });
     } catch (error) {
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const smtpReplyCode = replyCodeOf(error);
-      if (isPermanent(error) || lastAttempt) {
+      const failures = message.attempts + 1;
+      const delay = retryDelayMs(failures, this.config.mail.retry);
+      const dueAt = job.timestamp + (job.opts.delay ?? 0);
+      const windowOver = Date.now() + delay > dueAt + this.config.mail.retry.windowMs;
+      if (isPermanent(error) || windowOver) {
         const outcome = isPermanent(error) ? MESSAGE_OUTCOMES.failedRejected : MESSAGE_OUTCOMES.failedRetriesExhausted;
         this.logger.warn(
-          { messageId: message.id, outcome, smtpReplyCode, error: errorCodeOf(error) },
+          { messageId: message.id, outcome, smtpReplyCode, attempts: failures, error: errorCodeOf(error) },
           'message not delivered',
         );
         return this.finish(message.id, 'failed', { outcome, smtpReplyCode });
       }
-      await this.messages.countAttempt(message.id);
-      throw error;
+      // A later attempt of the same job: BullMQ's attempt count is for errors outside the mail server.
+      await this.messages.countFailedAttempt(message.id, smtpReplyCode);
+      await job.moveToDelayed(Date.now() + delay, token);
+      throw new DelayedError();
     }
   }
 

@@ -15,6 +15,8 @@ export const MESSAGE_OUTCOMES = {
   failedRejected: 'failed_rejected',
   /** Temporary failures went on past the retry window (see smtpReplyCode for the last reply). */
   failedRetriesExhausted: 'failed_retries_exhausted',
+  /** Something other than the mail server went wrong on every attempt (rendering, the database). */
+  failedError: 'failed_error',
   /** Withdrawn before it was sent (a cancelled booking's reminder). */
   cancelled: 'cancelled',
   /** Withdrawn because its person was erased. */

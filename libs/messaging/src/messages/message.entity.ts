@@ -11,6 +11,7 @@ export type ContactChannel = 'email' | 'post';
 @Entity('message')
 @Index('ix_message_account_created', ['accountId', 'createdAt'])
 @Index('ix_message_fanout_status', ['fanoutId', 'status'])
+@Index('ix_message_failed', ['municipalityId', 'updatedAt'], { where: `status = 'failed'` })
 @Check('ck_message_status', `"status" IN ('queued', 'sent', 'failed', 'skipped')`)
 @Check('ck_message_category', `"category" IN ('transactional', 'campaign')`)
 @Check('ck_message_channel', `"channel" IN ('email', 'post')`)

@@ -83,8 +83,11 @@ export class MessageRepository {
       .execute();
   }
 
-  async countAttempt(messageId: string): Promise<void> {
-    await this.dataSource.getRepository(Message).increment({ id: messageId }, 'attempts', 1);
+  /** Counts a temporary failure, with the mail server's reply when there was one. */
+  async countFailedAttempt(messageId: string, smtpReplyCode: number | null): Promise<void> {
+    await this.dataSource
+      .getRepository(Message)
+      .update({ id: messageId, status: 'queued' }, { attempts: () => 'attempts + 1', smtpReplyCode });
   }
 }
 

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundError, Page, PageQuery, paginate, RequestContext } from '@app/platform';
+import {
+  ConflictError,
+  NotFoundError,
+  Page,
+  PageQuery,
+  paginate,
+  registerProblemTitles,
+  RequestContext,
+} from '@app/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { Outbox } from '../outbox/outbox';
 import { QUEUES } from '../queues/queues';
@@ -16,6 +24,19 @@ export interface NewMessage {
   dedupeKey?: string;
   /** Send not before this time (reminders); cancel or move it with cancel()/queue(). */
   runAt?: Date;
+}
+
+registerProblemTitles({
+  MESSAGE_NOT_FAILED: { nl: 'Dit bericht is niet mislukt', en: 'This message has not failed' },
+});
+
+export class MessageNotFailedError extends ConflictError {
+  constructor() {
+    super('MESSAGE_NOT_FAILED', {
+      nl: 'Alleen een mislukt bericht kan opnieuw worden verstuurd.',
+      en: 'Only a failed message can be sent again.',
+    });
+  }
 }
 
 export function deliveryJobId(messageId: string): string {
@@ -107,9 +128,46 @@ export class MessageService {
     return paginate(query, page);
   }
 
+  /** Failed messages of the acting municipality, newest first. */
+  failed(page: PageQuery): Promise<Page<Message>> {
+    const query = this.dataSource
+      .getRepository(Message)
+      .createQueryBuilder('message')
+      .where("message.status = 'failed'")
+      .andWhere('message.municipalityId = :municipalityId', { municipalityId: this.context.municipalityId() });
+    return paginate(query, page);
+  }
+
+  /**
+   * Queues a failed message again, from its first attempt. Its earlier delivery jobs are cancelled
+   * (so a job put back by the reconciler cannot run beside the new one), and the new job gets an id
+   * of its own, since the old one may still be kept in Redis.
+   */
+  retry(id: string): Promise<Message> {
+    return this.dataSource.transaction(async (manager) => {
+      const municipalityId = this.context.municipalityId();
+      const message = await manager
+        .getRepository(Message)
+        .findOne({ where: { id, municipalityId }, lock: { mode: 'pessimistic_write' } });
+      if (!message) throw new NotFoundError({ nl: 'Het bericht', en: 'The message' });
+      if (message.status !== 'failed') throw new MessageNotFailedError();
+      await this.outbox.cancelByPrefix(manager, deliveryJobId(id));
+      await manager
+        .getRepository(Message)
+        .update({ id }, { status: 'queued', outcome: null, smtpReplyCode: null, attempts: 0 });
+      await this.outbox.add(manager, {
+        queue: QUEUES.mail,
+        name: 'deliver',
+        jobId: `${deliveryJobId(id)}.retry-${Date.now()}`,
+        payload: { messageId: id },
+      });
+      return manager.getRepository(Message).findOneByOrFail({ id });
+    });
+  }
+
   async get(id: string): Promise<Message> {
     const message = await this.dataSource.getRepository(Message).findOneBy({ id });
-    if (!message) throw new NotFoundError('The message');
+    if (!message) throw new NotFoundError({ nl: 'Het bericht', en: 'The message' });
     return message;
   }
 }

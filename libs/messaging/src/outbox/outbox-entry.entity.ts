@@ -6,7 +6,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * between enqueueing and marking cannot create the job twice.
  */
 @Entity('outbox_entry')
-@Index('ix_outbox_entry_pending', ['createdAt'], { where: 'relayed_at IS NULL AND cancelled_at IS NULL' })
+@Index('ix_outbox_entry_pending', ['createdAt'], {
+  where: 'relayed_at IS NULL AND cancelled_at IS NULL AND set_aside_at IS NULL',
+})
 export class OutboxEntry {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -33,6 +35,13 @@ export class OutboxEntry {
 
   @Column({ type: 'timestamptz', nullable: true })
   relayedAt: Date | null;
+
+  /** An entry no queue of this release can take (an unknown queue or job name): kept for an operator, not relayed. */
+  @Column({ type: 'timestamptz', nullable: true })
+  setAsideAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  setAsideReason: string | null;
 
   /** A cancelled entry is never relayed, and its job does nothing if it was. */
   @Column({ type: 'timestamptz', nullable: true })

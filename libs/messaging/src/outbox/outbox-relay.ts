@@ -3,9 +3,9 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { withTimeout } from '@app/platform';
-import { QueueName } from '../queues/queues';
+import { isKnownJob, QueueName } from '../queues/queues';
 import { OutboxEntry } from './outbox-entry.entity';
 
 const BATCH_SIZE = 1000;
@@ -48,7 +48,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const entries = await manager
         .getRepository(OutboxEntry)
         .createQueryBuilder('entry')
-        .where('entry.relayedAt IS NULL AND entry.cancelledAt IS NULL')
+        .where('entry.relayedAt IS NULL AND entry.cancelledAt IS NULL AND entry.setAsideAt IS NULL')
         .orderBy('entry.createdAt', 'ASC')
         .limit(BATCH_SIZE)
         .setLock('pessimistic_write')
@@ -56,7 +56,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         .getMany();
       if (entries.length === 0) return 0;
       const byQueue = new Map<string, OutboxEntry[]>();
-      for (const entry of entries) byQueue.set(entry.queue, [...(byQueue.get(entry.queue) ?? []), entry]);
+      const unknown: OutboxEntry[] = [];
+      for (const entry of entries) {
+        if (!isKnownJob(entry.queue, entry.jobName)) unknown.push(entry);
+        else byQueue.set(entry.queue, [...(byQueue.get(entry.queue) ?? []), entry]);
+      }
+      if (unknown.length > 0) await this.setAside(manager, unknown);
       const now = Date.now();
       for (const [queueName, queued] of byQueue) {
         // A batch that times out rolls back and is sent again; if the first attempt still lands,
@@ -73,14 +78,28 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           'Redis',
         );
       }
-      await manager
-        .createQueryBuilder()
-        .update(OutboxEntry)
-        .set({ relayedAt: () => 'now()' })
-        .whereInIds(entries.map((entry) => entry.id))
-        .execute();
+      const relayed = entries.filter((entry) => !unknown.includes(entry)).map((entry) => entry.id);
+      if (relayed.length > 0)
+        await manager
+          .createQueryBuilder()
+          .update(OutboxEntry)
+          .set({ relayedAt: () => 'now()' })
+          .whereInIds(relayed)
+          .execute();
       return entries.length;
     });
+  }
+
+  /** Keeps entries no queue of this release can take out of the relay's way, for an operator to look at. */
+  private async setAside(manager: EntityManager, entries: OutboxEntry[]): Promise<void> {
+    for (const entry of entries)
+      this.logger.error({ jobId: entry.jobId, queue: entry.queue, job: entry.jobName }, 'outbox entry set aside');
+    await manager
+      .createQueryBuilder()
+      .update(OutboxEntry)
+      .set({ setAsideAt: () => 'now()', setAsideReason: 'unknown queue or job name' })
+      .whereInIds(entries.map((entry) => entry.id))
+      .execute();
   }
 
   private async run(): Promise<void> {

@@ -50,6 +50,13 @@ export class Outbox {
     await manager.getRepository(OutboxEntry).update({ jobId, cancelledAt: IsNull() }, { cancelledAt: new Date() });
   }
 
+  /** Cancels every job whose id starts with the prefix (a message's delivery and its retries). */
+  async cancelByPrefix(manager: EntityManager, jobIdPrefix: string): Promise<void> {
+    await manager.query('UPDATE outbox_entry SET cancelled_at = now() WHERE job_id LIKE $1 AND cancelled_at IS NULL', [
+      `${jobIdPrefix.replace(/[%_\\]/g, '\\$&')}%`,
+    ]);
+  }
+
   /** Moves a pending job: the old one is cancelled and a new one takes its place under a new id. */
   async reschedule<Q extends QueueName, N extends JobName<Q>>(
     manager: EntityManager,

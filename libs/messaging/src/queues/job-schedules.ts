@@ -5,8 +5,9 @@ import { Queue } from 'bullmq';
 import { JOB_SCHEDULES, JobSchedule, QueueName, SCHEDULE_TIME_ZONE } from './queues';
 
 /**
- * Registers the repeatable jobs of JOB_SCHEDULES at every worker start (the scheduler id, which is
- * the job name, makes it idempotent) and removes schedulers the table no longer holds.
+ * Registers the repeatable jobs of JOB_SCHEDULES at every worker start, and again with every
+ * reconciliation so a Redis that lost its data gets them back (the scheduler id, which is the job
+ * name, makes it idempotent); removes schedulers the table no longer holds.
  */
 @Injectable()
 export class JobSchedules implements OnApplicationBootstrap {
@@ -14,7 +15,11 @@ export class JobSchedules implements OnApplicationBootstrap {
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> {
+    return this.register();
+  }
+
+  async register(): Promise<void> {
     for (const [queueName, schedules] of Object.entries(JOB_SCHEDULES) as Array<
       [QueueName, Record<string, JobSchedule>]
     >) {

@@ -7,7 +7,7 @@ import { JobName, JobPayloads, QueueName } from './queues';
  * for a job that does not exist or one with the wrong payload type does not compile.
  */
 export type JobHandlers<Q extends QueueName> = {
-  [N in JobName<Q>]: (data: JobPayloads[Q][N], job: Job<JobPayloads[Q][N]>) => Promise<unknown>;
+  [N in JobName<Q>]: (data: JobPayloads[Q][N], job: Job<JobPayloads[Q][N]>, token?: string) => Promise<unknown>;
 };
 
 /** Raised for a job whose name this release does not know (left in Redis by another release). */
@@ -21,11 +21,13 @@ export class UnknownJobError extends Error {
 export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost {
   protected abstract readonly handlers: JobHandlers<Q>;
 
-  async process(job: Job): Promise<unknown> {
+  async process(job: Job, token?: string): Promise<unknown> {
     // The mapped type ties each name to its payload; at run time a name is only a string.
-    const handlers = this.handlers as Partial<Record<string, (data: unknown, job: Job) => Promise<unknown>>>;
+    const handlers = this.handlers as Partial<
+      Record<string, (data: unknown, job: Job, token?: string) => Promise<unknown>>
+    >;
     const handler = Object.hasOwn(handlers, job.name) ? handlers[job.name] : undefined;
     if (!handler) throw new UnknownJobError(job.queueName, job.name);
-    return handler(job.data, job);
+    return handler(job.data, job, token);
   }
 }

@@ -26,6 +26,28 @@ export interface JobPayloads {
 }
 
 export type QueueName = keyof JobPayloads;
+
+/** Every job name at run time, checked against JobPayloads: a job missing here or not there does not compile. */
+const JOB_NAMES: { [Q in QueueName]: { [N in keyof JobPayloads[Q]]: true } } = {
+  'identity-maintenance': { 'purge-expired-tokens': true },
+  mail: { deliver: true },
+  fanout: { expand: true },
+  'carers-maintenance': {
+    'escalate-overdue-signals': true,
+    'remind-rescreening': true,
+    'request-reconfirmation': true,
+  },
+  'respite-maintenance': { 'expire-waitlist-offers': true },
+  'volunteers-maintenance': { 'remind-expiring': true },
+  appreciation: { 'announce-campaign': true, 'remind-expiring-vouchers': true },
+  'activities-maintenance': { 'remind-sessions': true, 'expire-place-offers': true },
+  privacy: { 'drop-delivery-jobs': true, 'apply-retention': true },
+};
+
+/** Whether this release has a queue and a handler for the job (an outbox entry may come from another release). */
+export function isKnownJob(queue: string, name: string): queue is QueueName {
+  return Object.hasOwn(JOB_NAMES, queue) && Object.hasOwn(JOB_NAMES[queue as QueueName], name);
+}
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
 export type JobPayload<Q extends QueueName, N extends JobName<Q>> = JobPayloads[Q][N];
 

@@ -36,7 +36,11 @@ export class AuthGuard implements CanActivate {
     const apiKey = request.headers['x-api-key'];
     if (allowed.includes('partner') && typeof apiKey === 'string' && this.partnerKeys) {
       const partner = await this.partnerKeys.verify(apiKey);
-      if (!partner) throw new UnauthenticatedError('UNAUTHENTICATED', 'The API key is not valid.');
+      if (!partner)
+        throw new UnauthenticatedError('UNAUTHENTICATED', {
+          nl: 'De API-sleutel is ongeldig.',
+          en: 'The API key is not valid.',
+        });
       this.context.setActor(partner);
       return true;
     }

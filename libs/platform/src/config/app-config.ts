@@ -32,7 +32,16 @@ export class AppConfig {
   }
 
   get mail() {
-    return { smtpUrl: this.env.SMTP_URL, from: this.env.MAIL_FROM, ratePerSecond: this.env.MAIL_RATE_PER_SECOND };
+    return {
+      smtpUrl: this.env.SMTP_URL,
+      from: this.env.MAIL_FROM,
+      ratePerSecond: this.env.MAIL_RATE_PER_SECOND,
+      retry: {
+        windowMs: this.env.MAIL_RETRY_HOURS * 3600_000,
+        firstDelayMs: this.env.MAIL_RETRY_FIRST_DELAY_SECONDS * 1000,
+        maxDelayMs: this.env.MAIL_RETRY_MAX_DELAY_SECONDS * 1000,
+      },
+    };
   }
 
   get auth() {

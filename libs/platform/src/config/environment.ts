@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 
 export const DEVELOPMENT_SECRET = 'development-only-secret-change-me';
 export const DEVELOPMENT_ENCRYPTION_KEY = 'ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE=';
@@ -49,6 +49,26 @@ export class Environment {
   @Min(1)
   @Max(100000)
   MAIL_RATE_PER_SECOND = 50;
+
+  /** How long a message is retried after temporary failures (4xx replies, connection errors) before it fails. */
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.0001)
+  @Max(24 * 14)
+  MAIL_RETRY_HOURS = 48;
+
+  /** The wait after the first temporary failure; it doubles with every further one, up to MAIL_RETRY_MAX_DELAY_SECONDS. */
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.01)
+  @Max(3600)
+  MAIL_RETRY_FIRST_DELAY_SECONDS = 5;
+
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.01)
+  @Max(24 * 3600)
+  MAIL_RETRY_MAX_DELAY_SECONDS = 1800;
 
   @IsString()
   @MinLength(32)

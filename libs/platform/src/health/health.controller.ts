@@ -28,7 +28,11 @@ export class HealthController {
       ]);
     } catch (error) {
       const failing = Object.keys((error as { response?: { error?: object } }).response?.error ?? {});
-      throw new DomainError('SERVICE_UNAVAILABLE', 503, `Not answering: ${failing.join(', ') || 'a dependency'}.`);
+      const names = failing.join(', ');
+      throw new DomainError('SERVICE_UNAVAILABLE', 503, {
+        nl: `Geen antwoord van: ${names || 'een onderdeel'}.`,
+        en: `Not answering: ${names || 'a dependency'}.`,
+      });
     }
   }
 }

@@ -1,5 +1,6 @@
 export * from './api-problems';
 export * from './domain-error';
+export * from './local-text';
 export * from './graceful-shutdown';
 export * from './http-app';
 export * from './idempotency/idempotency-record.entity';

@@ -44,7 +44,10 @@ function decodeCursor(cursor: string): CursorPosition {
     if (Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad cursor');
     return { createdAt, id };
   } catch {
-    throw new DomainError('INVALID_CURSOR', 400, 'The cursor is not valid; start again without it.');
+    throw new DomainError('INVALID_CURSOR', 400, {
+      nl: 'De cursor is ongeldig; begin opnieuw zonder cursor.',
+      en: 'The cursor is not valid; start again without it.',
+    });
   }
 }
 
@@ -111,7 +114,11 @@ export function pageOfList<T>(all: T[], page: PageQuery, keyOf: (item: T) => str
   if (page.cursor) {
     const key = decodeListCursor(page.cursor);
     const index = all.findIndex((item) => keyOf(item) === key);
-    if (index < 0) throw new DomainError('INVALID_CURSOR', 400, 'The cursor is not valid; start again without it.');
+    if (index < 0)
+      throw new DomainError('INVALID_CURSOR', 400, {
+        nl: 'De cursor is ongeldig; begin opnieuw zonder cursor.',
+        en: 'The cursor is not valid; start again without it.',
+      });
     start = index + 1;
   }
   const items = all.slice(start, start + limit);

@@ -1,19 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from './domain-error';
+import { DomainError, GENERIC_DETAILS } from './domain-error';
+import { LocalText } from './local-text';
 import { PROBLEM_CONTENT_TYPE, Problem, problemType } from './problem';
 import { codeForStatus, languageFromHeader, problemTitle } from './problem-titles';
-
-const GENERIC_DETAIL: Record<number, string> = {
-  401: 'Valid credentials are required.',
-  403: 'Your role may not do this.',
-  404: 'The resource was not found.',
-  405: 'This method is not allowed here.',
-  413: 'The request body is too large.',
-  415: 'Send the body as application/json.',
-  429: 'Too many requests; try again later.',
-  503: 'A service this depends on is unavailable.',
-};
 
 /** Turns every error into problem+json; nothing internal (stack, SQL, class names) reaches a client. */
 @Catch()
@@ -39,8 +29,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const status = statusOf(exception);
     const code = codeForStatus(status);
-    const detail =
-      status === 400 ? clientSafeMessage(exception) : (GENERIC_DETAIL[status] ?? 'An unexpected error occurred.');
+    const detail = status === 400 ? clientSafeMessage(exception) : (GENERIC_DETAILS[status] ?? GENERIC_DETAILS[500]);
     return { problem: buildProblem(code, status, detail, language, []), headers: {} };
   }
 }
@@ -48,11 +37,18 @@ export class ProblemFilter implements ExceptionFilter {
 export function buildProblem(
   code: string,
   status: number,
-  detail: string,
+  detail: LocalText,
   language: 'nl' | 'en',
   errors: Problem['errors'],
 ): Problem {
-  return { type: problemType(code), title: problemTitle(code, language), status, detail, code, errors };
+  return {
+    type: problemType(code),
+    title: problemTitle(code, language),
+    status,
+    detail: detail[language],
+    code,
+    errors,
+  };
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}): void {
@@ -79,8 +75,9 @@ function statusOf(exception: unknown): number {
 }
 
 /** Fastify's own 4xx messages (bad JSON, empty body) are safe to pass on; nothing else is. */
-function clientSafeMessage(exception: unknown): string {
+function clientSafeMessage(exception: unknown): LocalText {
   const code = (exception as { code?: unknown })?.code;
-  if (typeof code === 'string' && code.startsWith('FST_ERR_CTP')) return 'The request body is not valid JSON.';
-  return 'The request could not be read.';
+  if (typeof code === 'string' && code.startsWith('FST_ERR_CTP'))
+    return { nl: 'De gegevens zijn geen geldige JSON.', en: 'The request body is not valid JSON.' };
+  return GENERIC_DETAILS[400];
 }

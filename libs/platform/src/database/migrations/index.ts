@@ -16,6 +16,7 @@ import { AppreciationMunicipalityKeys1795402035903 } from './1795402035903-appre
 import { Activities1795502519154 } from './1795502519154-activities';
 import { Privacy1795505445901 } from './1795505445901-privacy';
 import { MessageOutcomes1795600000000 } from './1795600000000-message-outcomes';
+import { DeliveryTrust1795700000000 } from './1795700000000-delivery-trust';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -36,4 +37,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Activities1795502519154,
   Privacy1795505445901,
   MessageOutcomes1795600000000,
+  DeliveryTrust1795700000000,
 ];

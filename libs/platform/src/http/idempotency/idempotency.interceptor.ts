@@ -36,11 +36,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     key: string | string[],
   ): Promise<unknown> {
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      throw new DomainError(
-        'INVALID_IDEMPOTENCY_KEY',
-        400,
-        'Idempotency-Key must be 8 to 200 letters, digits or . _ : -',
-      );
+      throw new DomainError('INVALID_IDEMPOTENCY_KEY', 400, {
+        nl: 'Idempotency-Key moet 8 tot 200 letters, cijfers of . _ : - zijn',
+        en: 'Idempotency-Key must be 8 to 200 letters, digits or . _ : -',
+      });
     }
     const reply = execution.switchToHttp().getResponse<FastifyReply>();
     const scope = this.scopeOf(request);
@@ -79,13 +78,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async replay(scope: string, key: string, requestHash: string, reply: FastifyReply): Promise<unknown> {
     const record = await this.records.findOneByOrFail({ scope, key });
     if (record.requestHash !== requestHash) {
-      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 422, 'This Idempotency-Key was used for a different request.');
+      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 422, {
+        nl: 'Deze Idempotency-Key is gebruikt voor een ander verzoek.',
+        en: 'This Idempotency-Key was used for a different request.',
+      });
     }
     if (record.completedAt === null || record.statusCode === null) {
       throw new DomainError(
         'IDEMPOTENCY_IN_PROGRESS',
         409,
-        'A request with this Idempotency-Key is still being processed.',
+        {
+          nl: 'Een verzoek met deze Idempotency-Key wordt nog verwerkt.',
+          en: 'A request with this Idempotency-Key is still being processed.',
+        },
         [],
         { 'retry-after': '1' },
       );
