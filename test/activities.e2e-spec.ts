@@ -6,6 +6,7 @@ import { createPerson, municipalityWithWijk } from './support/factories';
 import { createEvent, formPost, inviteAndWait, linkIn, RSVP_PURPOSE, rsvpTokens } from './support/activity-fixtures';
 import { hoursFromNow, seedCarers } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
+import { waitUntil } from './support/wait';
 
 describe('activities', () => {
   let app: TestApp;
@@ -518,6 +519,22 @@ describe('activities', () => {
     expect(moved.status).toBe(200);
     const movedMail = await app.smtp.waitForSubject(coming.email, 'Nieuwe tijd: Wandeling');
     expect(movedMail.attachments[0].content).toContain('METHOD:REQUEST');
+    expect(movedMail.attachments[0].content).toMatch(/^SEQUENCE:1\r?$/m);
+    expect(await reminders.remindUpcoming()).toBe(1);
+
+    // Moved back to its first time: a real change again, so a new mail and reminder, and a higher SEQUENCE.
+    const back = await app.patch(`/api/v1/activities/${event.id}/sessions/${sessionId}`, {
+      token: admin.accessToken,
+      body: { startsAt: event.sessions[0].startsAt, endsAt: event.sessions[0].endsAt },
+    });
+    expect(back.status).toBe(200);
+    await waitUntil(
+      async () => app.smtp.to(coming.email).filter((mail) => mail.subject === 'Nieuwe tijd: Wandeling').length === 2,
+      5000,
+      'the second new-time mail',
+    );
+    const movedBack = app.smtp.to(coming.email).filter((mail) => mail.subject === 'Nieuwe tijd: Wandeling')[1];
+    expect(movedBack.attachments[0].content).toMatch(/^SEQUENCE:2\r?$/m);
     expect(await reminders.remindUpcoming()).toBe(1);
 
     const cancelled = await app.post(`/api/v1/activities/${event.id}/sessions/${sessionId}/cancel`, {

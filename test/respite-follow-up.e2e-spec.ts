@@ -153,6 +153,49 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     ).toBe(400);
   });
 
+  it('sends every real change its own mail: book, move, move back, then the carer cancels; the calendar follows by UID and SEQUENCE', async () => {
+    const { municipality, slot } = await setUpRespite(app);
+    const [carer] = await seedCarers(app, municipality, 1);
+    const first = await slot(100, 2, 4);
+    const second = await slot(150, 2, 4);
+    const booked = await book(carer.token, first.id, carer.relationshipId);
+    expect(booked.status).toBe(201);
+    const move = (slotId: string) =>
+      app.post(`/api/v1/respite/bookings/${booked.body.id}/move`, { token: carer.token, body: { slotId } });
+    await app.smtp.waitFor(carer.email, 1);
+    expect((await move(second.id)).status).toBe(200);
+    await app.smtp.waitFor(carer.email, 2);
+    expect((await move(first.id)).status).toBe(200);
+    await app.smtp.waitFor(carer.email, 3);
+    const cancelled = await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, {
+      token: carer.token,
+      body: {},
+    });
+    expect(cancelled.status).toBe(200);
+    await app.smtp.waitFor(carer.email, 4);
+
+    const mails = app.smtp.to(carer.email);
+    expect(mails.map((mail) => mail.subject)).toEqual([
+      'Uw respijtzorg is geboekt',
+      'Uw respijtzorg is geboekt',
+      'Uw respijtzorg is geboekt',
+      'Uw respijtzorg is geannuleerd',
+    ]);
+    const calendar = mails.map((mail) => mail.attachments.find((file) => file.filename.endsWith('.ics'))!.content);
+    const field = (ics: string, name: string) => ics.match(new RegExp(`^${name}[:;](.*)$`, 'm'))?.[1].trim();
+    expect(new Set(calendar.map((ics) => field(ics, 'UID')))).toEqual(new Set([`respite-${booked.body.id}`]));
+    expect(calendar.map((ics) => field(ics, 'SEQUENCE'))).toEqual(['0', '1', '2', '3']);
+    expect(calendar.map((ics) => field(ics, 'METHOD'))).toEqual(['REQUEST', 'REQUEST', 'REQUEST', 'CANCEL']);
+    // Reminders of every earlier state are withdrawn; none is left queued after the cancellation.
+    expect((await reminderKeys(booked.body.id)).filter((row) => row.status === 'queued')).toEqual([]);
+    // A retry of the same change sends nothing new.
+    expect((await move(first.id)).status).toBe(409);
+    const again = await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, { token: carer.token, body: {} });
+    expect(again.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(app.smtp.to(carer.email)).toHaveLength(4);
+  });
+
   it('records attendance after the start, counts no-shows in occupancy, and shows budgets to carer and staff', async () => {
     const first = await setUpRespite(app);
     const second = await setUpRespite(app);

@@ -25,7 +25,11 @@ export async function createEvent(
     },
   });
   if (answer.status !== 201) throw new Error(`event not created: ${JSON.stringify(answer.body)}`);
-  return answer.body as { id: string; sessions: Array<{ id: string; startsAt: string }>; remaining: number };
+  return answer.body as {
+    id: string;
+    sessions: Array<{ id: string; startsAt: string; endsAt: string }>;
+    remaining: number;
+  };
 }
 
 /** Invites and waits until the fan-out is done. */

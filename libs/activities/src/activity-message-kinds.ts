@@ -296,6 +296,7 @@ export class ActivityMessageKinds implements OnModuleInit {
       endsAt: session.endsAt,
       summary: activity.title,
       location: activity.location ?? undefined,
+      sequence: session.sequence,
       cancelled,
     }));
     const content = calendarFile(events, { name: activity.title, timezone, method: cancelled ? 'cancel' : 'request' });

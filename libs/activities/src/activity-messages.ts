@@ -50,7 +50,6 @@ export class ActivityMessages {
       select: { id: true, accountId: true },
     });
     const accounts = await this.accounts(manager, participants);
-    const version = change.cancelled ? 'cancelled' : String(session.startsAt.getTime());
     for (const participant of participants) {
       const account = accounts.get(participant.accountId);
       if (!account) continue;
@@ -58,7 +57,7 @@ export class ActivityMessages {
         recipient: recipientOf(account),
         kind: ACTIVITY_MESSAGES.sessionChanged,
         params: { sessionId: session.id, cancelled: change.cancelled, reason: change.reason },
-        dedupeKey: `activity-session-changed.${session.id}.${version}.${participant.id}`,
+        dedupeKey: `activity-session-changed.${session.id}.${session.sequence}.${participant.id}`,
       });
     }
   }
@@ -78,7 +77,7 @@ export class ActivityMessages {
         recipient: recipientOf(account),
         kind: ACTIVITY_MESSAGES.reminder,
         params: { sessionId: session.id, participantId: participant.id },
-        dedupeKey: `activity-reminder.${session.id}.${session.startsAt.getTime()}.${participant.id}`,
+        dedupeKey: `activity-reminder.${session.id}.${session.sequence}.${participant.id}`,
       });
       if (message) queued++;
     }

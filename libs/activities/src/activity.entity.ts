@@ -110,6 +110,10 @@ export class ActivitySession extends BaseRecord {
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
 
+  /** Bumped with every change a calendar must follow: the .ics SEQUENCE, and the key of that change's messages. */
+  @Column({ type: 'int', default: 0 })
+  sequence: number;
+
   @ManyToOne(() => Activity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_session_activity' })
   activity?: Activity;

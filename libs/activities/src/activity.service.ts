@@ -152,6 +152,7 @@ export class ActivityService {
       const session = await this.session(manager, activity.id, sessionId);
       if (session.cancelledAt) return;
       session.cancelledAt = new Date();
+      session.sequence += 1;
       await manager.getRepository(ActivitySession).save(session);
       await this.messages.sessionChanged(manager, activity, session, { cancelled: true, reason });
     });
@@ -183,7 +184,7 @@ export class ActivityService {
         session.endsAt.getTime() === times.endsAt.getTime()
       )
         return;
-      Object.assign(session, times);
+      Object.assign(session, times, { sequence: session.sequence + 1 });
       await manager.getRepository(ActivitySession).save(session);
       await this.messages.sessionChanged(manager, activity, session, { cancelled: false, reason: null });
     });

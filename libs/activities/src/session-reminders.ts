@@ -7,7 +7,7 @@ import { ActivityParticipant } from './participant.entity';
 
 /**
  * The reminder the day before each session to everyone attending. Run every quarter of an
- * hour; the dedupe key (session, start time, person) sends it once, and a moved session gets a
+ * hour; the dedupe key (session, its sequence, person) sends it once, and a moved session gets a
  * fresh one. Cancelled sessions, withdrawn people and erased people are simply not selected.
  */
 @Injectable()

@@ -7,7 +7,8 @@ import { RESPITE_MESSAGES } from './respite-message-kinds';
 
 /**
  * The mail a booking causes, queued in the booking's own transaction. Dedupe keys carry the
- * start time, so a moved booking gets fresh reminders while the old ones are dropped.
+ * booking's sequence, raised with every move: each real change sends its confirmation and
+ * reminders (a booking moved back to its first slot too), a retry of the same change never does.
  */
 @Injectable()
 export class BookingMessages {
@@ -23,9 +24,8 @@ export class BookingMessages {
     const recipient = account ?? (await this.accountOf(manager, booking));
     if (!recipient) return;
     const at = booking.startsAt.getTime();
-    const messages = [
-      this.message(recipient, booking, RESPITE_MESSAGES.confirmed, `respite-confirmed.${booking.id}.${at}`, {}),
-    ];
+    const version = `${booking.id}.${booking.sequence}`;
+    const messages = [this.message(recipient, booking, RESPITE_MESSAGES.confirmed, `respite-confirmed.${version}`, {})];
     for (const hours of settings.reminderOffsetsHours) {
       const runAt = new Date(at - hours * 3_600_000);
       if (runAt.getTime() <= Date.now()) continue;
@@ -34,7 +34,7 @@ export class BookingMessages {
           recipient,
           booking,
           RESPITE_MESSAGES.reminder,
-          `respite-reminder.${booking.id}.${at}.${hours}h`,
+          `respite-reminder.${version}.${hours}h`,
           { hoursBefore: hours },
           runAt,
         ),
@@ -63,6 +63,20 @@ export class BookingMessages {
         RESPITE_MESSAGES.waitlistOffer,
         `respite-offer.${booking.id}.${expiresAt.getTime()}`,
         { holdHours },
+      );
+  }
+
+  /** The booking was cancelled (by the carer or the steunpunt): the attached cancellation takes it out of the calendar. */
+  async bookingCancelled(manager: EntityManager, booking: RespiteBooking): Promise<void> {
+    const account = await this.accountOf(manager, booking);
+    if (account)
+      await this.tell(
+        manager,
+        account,
+        booking,
+        RESPITE_MESSAGES.bookingCancelled,
+        `respite-cancelled.${booking.id}`,
+        {},
       );
   }
 

@@ -149,7 +149,14 @@ export class BookingService {
         );
         if (!(await this.places.take(manager, slot.id))) throw new SlotFullError();
         const oldSlotId = booking.slotId;
-        Object.assign(booking, { slotId: slot.id, startsAt: slot.startsAt, endsAt: slot.endsAt, year, units });
+        Object.assign(booking, {
+          slotId: slot.id,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          year,
+          units,
+          sequence: booking.sequence + 1,
+        });
         await this.bookings.save(manager, booking);
         await this.places.free(manager, oldSlotId, municipality.settings);
         await this.messages.dropReminders(manager, booking.id);
@@ -173,6 +180,7 @@ export class BookingService {
         });
       }
       const heldPlace = HOLDS_PLACE.includes(booking.status);
+      const inCalendar = booking.status === 'confirmed';
       const late = booking.status === 'confirmed' && this.pastCutoff(booking, municipality);
       if (booking.status === 'confirmed' && !late)
         await releaseBudget(manager, booking.carerId, booking.year, booking.units);
@@ -181,9 +189,11 @@ export class BookingService {
         lateCancellation: late,
         cancelledAt: new Date(),
         cancelReason: reason,
+        sequence: booking.sequence + 1,
       });
       await this.bookings.save(manager, booking);
       await this.messages.dropReminders(manager, booking.id);
+      if (inCalendar) await this.messages.bookingCancelled(manager, booking);
       if (heldPlace) await this.places.free(manager, booking.slotId, municipality.settings);
       return booking;
     });

@@ -73,6 +73,10 @@ export class RespiteBooking extends BaseRecord {
   @Column({ type: 'text', nullable: true })
   cancelReason: string | null;
 
+  /** Bumped with every change a calendar must follow: the .ics SEQUENCE, and the key of that change's messages. */
+  @Column({ type: 'int', default: 0 })
+  sequence: number;
+
   /** A waiting-list offer holds the place until then. */
   @Column({ type: 'timestamptz', nullable: true })
   offerExpiresAt: Date | null;

@@ -13,6 +13,7 @@ export const RESPITE_MESSAGES = {
   reminder: 'respite_reminder',
   waitlistOffer: 'respite_waitlist_offer',
   slotCancelled: 'respite_slot_cancelled',
+  bookingCancelled: 'respite_booking_cancelled',
 } as const;
 
 export const WAITLIST_OFFER_PURPOSE = 'respite-offer';
@@ -42,6 +43,11 @@ export class RespiteMessageKinds implements OnModuleInit {
       kind: RESPITE_MESSAGES.slotCancelled,
       category: 'transactional',
       render: (input) => this.slotCancelledMail(input),
+    });
+    this.kinds.register({
+      kind: RESPITE_MESSAGES.bookingCancelled,
+      category: 'transactional',
+      render: (input) => this.bookingCancelledMail(input),
     });
     this.kinds.register({
       kind: RESPITE_MESSAGES.waitlistOffer,
@@ -78,6 +84,7 @@ export class RespiteMessageKinds implements OnModuleInit {
           endsAt: slot.endsAt,
           summary: input.language === 'en' ? `Respite: ${offer.name}` : `Respijtzorg: ${offer.name}`,
           location: offer.location ?? undefined,
+          sequence: booking.sequence,
         },
       ],
       { name: 'Respijtzorg', timezone, method: 'request' },
@@ -123,6 +130,7 @@ export class RespiteMessageKinds implements OnModuleInit {
           startsAt: slot.startsAt,
           endsAt: slot.endsAt,
           summary: `${en ? 'Respite' : 'Respijtzorg'}: ${offer.name}`,
+          sequence: booking.sequence,
           cancelled: true,
         },
       ],
@@ -143,6 +151,52 @@ export class RespiteMessageKinds implements OnModuleInit {
             `${offer.name} heeft moeten afzeggen: ${when}.`,
             'Dit telt niet mee voor uw respijtbudget. Op het platform kunt u een ander moment boeken.',
           ],
+      footer: input.senderName,
+    });
+    return {
+      ...rendered,
+      attachments: [
+        { filename: 'respijtzorg.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: ics },
+      ],
+    };
+  }
+
+  /** The booking was cancelled; the attached cancellation takes it out of the carer's calendar. */
+  private async bookingCancelledMail(input: RenderInput): Promise<RenderedMail> {
+    const { booking, slot, offer, timezone } = await this.details(String(input.params.bookingId));
+    const when = this.when(slot, timezone, input.language);
+    const en = input.language === 'en';
+    const ics = calendarFile(
+      [
+        {
+          uid: `respite-${booking.id}`,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          summary: `${en ? 'Respite' : 'Respijtzorg'}: ${offer.name}`,
+          sequence: booking.sequence,
+          cancelled: true,
+        },
+      ],
+      { name: 'Respijtzorg', timezone, method: 'cancel' },
+    );
+    const budget = booking.lateCancellation
+      ? en
+        ? 'It was cancelled shortly before the start, so it still counts against your respite budget.'
+        : 'De afzegging was kort voor het begin; daarom telt deze boeking toch mee voor uw respijtbudget.'
+      : en
+        ? 'It no longer counts against your respite budget.'
+        : 'Deze boeking telt niet meer mee voor uw respijtbudget.';
+    const rendered = renderLinkMessage(input.language, {
+      subject: en ? 'Your respite care is cancelled' : 'Uw respijtzorg is geannuleerd',
+      paragraphs: [
+        en
+          ? `Your booking at ${offer.name} is cancelled: ${when}.`
+          : `Uw boeking bij ${offer.name} is geannuleerd: ${when}.`,
+        budget,
+        en
+          ? 'The attached file takes it out of your calendar.'
+          : 'Met het bijgevoegde bestand haalt u het uit uw agenda.',
+      ],
       footer: input.senderName,
     });
     return {

@@ -44,6 +44,7 @@ export class SlotCancellationService {
           cancelledAt: new Date(),
           cancelReason: 'slot_cancelled',
           offerExpiresAt: null,
+          sequence: booking.sequence + 1,
         });
         await manager.getRepository(RespiteBooking).save(booking);
         await this.messages.dropReminders(manager, booking.id);

@@ -11,6 +11,8 @@ export interface CalendarEvent {
   location?: string;
   description?: string;
   cancelled?: boolean;
+  /** Raised with every change, so calendar apps replace the event instead of adding another. */
+  sequence?: number;
 }
 
 /**
@@ -42,6 +44,7 @@ export function calendarFile(
       summary: event.summary,
       location: event.location,
       description: event.description,
+      sequence: event.sequence ?? 0,
       status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }

@@ -17,6 +17,7 @@ import { Activities1795502519154 } from './1795502519154-activities';
 import { Privacy1795505445901 } from './1795505445901-privacy';
 import { MessageOutcomes1795600000000 } from './1795600000000-message-outcomes';
 import { DeliveryTrust1795700000000 } from './1795700000000-delivery-trust';
+import { CalendarSequences1795700000001 } from './1795700000001-calendar-sequences';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -38,4 +39,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Privacy1795505445901,
   MessageOutcomes1795600000000,
   DeliveryTrust1795700000000,
+  CalendarSequences1795700000001,
 ];
