@@ -144,6 +144,54 @@ describe('respite', () => {
     expect(row.booked).toBe(1);
   });
 
+  it('passes over a waiting carer who booked an overlapping place meanwhile, and expires each offer on its own', async () => {
+    const { municipality, slot } = await setUp();
+    const target = await slot(96, 1);
+    const sameTime = await slot(96, 1);
+    const [holder, overlapping, next, other] = await seedCarers(app, municipality, 4);
+    const booked = await book(holder.token, target.id, holder.relationshipId);
+    expect((await book(overlapping.token, target.id, overlapping.relationshipId, true)).body.status).toBe('waitlisted');
+    expect((await book(next.token, target.id, next.relationshipId, true)).body.status).toBe('waitlisted');
+    expect((await book(overlapping.token, sameTime.id, overlapping.relationshipId)).body.status).toBe('confirmed');
+
+    const cancelled = await app.post(`/api/v1/respite/bookings/${booked.body.id}/cancel`, {
+      token: holder.token,
+      body: {},
+    });
+    expect([cancelled.status, cancelled.body.status]).toEqual([200, 'cancelled']);
+    const entry = async (slotId: string, carerId: string) =>
+      (
+        await dataSource.query(
+          'SELECT status, cancel_reason FROM respite_booking WHERE slot_id = $1 AND carer_id = $2',
+          [slotId, carerId],
+        )
+      )[0] as { status: string; cancel_reason: string | null };
+    expect(await entry(target.id, overlapping.carerId)).toEqual({
+      status: 'cancelled',
+      cancel_reason: 'overlapping_booking',
+    });
+    expect((await entry(target.id, next.carerId)).status).toBe('offered');
+    expect((await entry(sameTime.id, overlapping.carerId)).status).toBe('confirmed');
+    const [{ booked: places }] = await dataSource.query('SELECT booked FROM respite_slot WHERE id = $1', [target.id]);
+    expect(places).toBe(1);
+
+    // Two expired offers, one of which cannot be freed (its slot's counter was broken by hand): the other still expires.
+    const broken = await slot(120, 1);
+    const brokenHolder = await book(other.token, broken.id, other.relationshipId);
+    await dataSource.query(
+      `UPDATE respite_booking SET status = 'offered', offer_expires_at = now() - interval '1 minute' WHERE id = $1`,
+      [brokenHolder.body.id],
+    );
+    await dataSource.query('UPDATE respite_slot SET booked = 0 WHERE id = $1', [broken.id]);
+    await dataSource.query(
+      `UPDATE respite_booking SET offer_expires_at = now() - interval '1 minute' WHERE slot_id = $1 AND carer_id = $2`,
+      [target.id, next.carerId],
+    );
+    expect(await app.app.get(BookingService).expireOffers()).toBe(1);
+    expect((await entry(target.id, next.carerId)).status).toBe('cancelled');
+    expect((await entry(broken.id, other.carerId)).status).toBe('offered');
+  });
+
   it('releases the budget before the cut-off and keeps it counted after', async () => {
     const { municipality, slot } = await setUp({ respiteBudget: { unit: 'hours', perYear: 20 } });
     const [carer] = await seedCarers(app, municipality, 1);

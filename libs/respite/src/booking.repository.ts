@@ -85,12 +85,24 @@ export class BookingRepository {
   }
 
   /** Up to `limit` offers past their hold window, locked; rows another worker holds are skipped. */
-  lockExpiredOffers(manager: EntityManager, limit: number): Promise<ExpiredOfferRow[]> {
-    return manager.query<ExpiredOfferRow[]>(
-      `SELECT id, slot_id AS "slotId", municipality_id AS "municipalityId" FROM respite_booking
-        WHERE status = 'offered' AND offer_expires_at <= now() ORDER BY offer_expires_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+  /** Waiting-list offers past their hold window, oldest first (all municipalities). */
+  async expiredOfferIds(limit: number): Promise<string[]> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM respite_booking WHERE status = 'offered' AND offer_expires_at <= now()
+        ORDER BY offer_expires_at LIMIT $1`,
       [limit],
     );
+    return rows.map((row) => row.id);
+  }
+
+  /** The offer under its row lock if it is still offered and expired; null when another worker has it or it changed. */
+  async lockExpiredOffer(manager: EntityManager, bookingId: string): Promise<ExpiredOfferRow | null> {
+    const [row] = await manager.query<ExpiredOfferRow[]>(
+      `SELECT id, slot_id AS "slotId", municipality_id AS "municipalityId" FROM respite_booking
+        WHERE id = $1 AND status = 'offered' AND offer_expires_at <= now() FOR UPDATE SKIP LOCKED`,
+      [bookingId],
+    );
+    return row ?? null;
   }
 
   async cancelExpiredOffer(manager: EntityManager, bookingId: string): Promise<void> {

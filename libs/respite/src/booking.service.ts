@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { CareRelationshipService, CarerService } from '@app/carers';
 import { Account, AccountService, assertEmailVerified, Municipality, MunicipalityService } from '@app/identity';
 import { ConflictError, DomainError, NotFoundError, RequestContext } from '@app/platform';
@@ -22,6 +22,8 @@ export interface BookingRequest {
 
 const HOUR = 3_600_000;
 const HOLDS_PLACE: Array<RespiteBooking['status']> = ['confirmed', 'offered'];
+/** Enough for any minute's expiries; the rest wait for the next run. */
+const EXPIRED_OFFERS_PER_RUN = 500;
 
 /**
  * The booking rules, each inside one transaction and backed by the database: capacity by
@@ -30,6 +32,8 @@ const HOLDS_PLACE: Array<RespiteBooking['status']> = ['confirmed', 'offered'];
  */
 @Injectable()
 export class BookingService {
+  private readonly logger = new Logger(BookingService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly carers: CarerService,
@@ -221,22 +225,32 @@ export class BookingService {
     );
   }
 
-  /** Offers that passed their hold window go to the next on the list (worker job). */
+  /**
+   * Offers that passed their hold window go to the next on the list (worker job). Each offer in
+   * a transaction of its own: one that fails is logged and tried again on the next run, and
+   * does not hold up the others.
+   */
   async expireOffers(): Promise<number> {
     let expired = 0;
-    for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const stale = await this.bookings.lockExpiredOffers(manager, 50);
-        for (const row of stale) {
+    for (const bookingId of await this.bookings.expiredOfferIds(EXPIRED_OFFERS_PER_RUN)) {
+      try {
+        const done = await this.dataSource.transaction(async (manager) => {
+          const row = await this.bookings.lockExpiredOffer(manager, bookingId);
+          if (!row) return false;
           await this.bookings.cancelExpiredOffer(manager, row.id);
           const municipality = await this.municipalities.byId(row.municipalityId, manager);
           await this.places.free(manager, row.slotId, municipality.settings);
-        }
-        return stale.length;
-      });
-      expired += done;
-      if (done < 50) return expired;
+          return true;
+        });
+        if (done) expired++;
+      } catch (error) {
+        this.logger.error(
+          { bookingId, error: (error as Error).message },
+          'waiting-list offer not expired; others go on',
+        );
+      }
     }
+    return expired;
   }
 
   async mine(): Promise<RespiteBooking[]> {
