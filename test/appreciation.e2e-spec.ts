@@ -305,9 +305,26 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     });
     expect([replay.status, replay.body, replay.headers['idempotent-replayed']]).toEqual([201, first.body, 'true']);
 
+    // The answer of this one cannot be stored; the redemption itself commits, and a repeat never spends again.
+    await dataSource.query(`CREATE OR REPLACE FUNCTION refuse_answer() RETURNS trigger AS $$
+      BEGIN IF NEW.key = 'till-1-receipt-2' AND NEW.response_sealed IS NOT NULL THEN RAISE EXCEPTION 'disk full'; END IF;
+      RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await dataSource.query(
+      'CREATE TRIGGER refuse_answer BEFORE UPDATE ON idempotency_record FOR EACH ROW EXECUTE FUNCTION refuse_answer()',
+    );
+    try {
+      const unstored = await redeem(apiKey, code, 500, { 'idempotency-key': 'till-1-receipt-2' });
+      expect([unstored.status, unstored.body.remainingCents]).toEqual([201, 3500]);
+      const repeat = await redeem(apiKey, code, 500, { 'idempotency-key': 'till-1-receipt-2' });
+      expect([repeat.status, repeat.body.code]).toEqual([409, 'IDEMPOTENCY_ANSWER_LOST']);
+    } finally {
+      await dataSource.query('DROP TRIGGER refuse_answer ON idempotency_record');
+      await dataSource.query('DROP FUNCTION refuse_answer()');
+    }
+
     const racing = await Promise.all(Array.from({ length: 50 }, () => redeem(apiKey, code, 150)));
     const succeeded = racing.filter((answer) => answer.status === 201);
-    expect(succeeded).toHaveLength(26);
+    expect(succeeded).toHaveLength(23);
     expect(
       racing
         .filter((answer) => answer.status === 409)
@@ -319,9 +336,9 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
          FROM voucher v WHERE v.code = $1`,
       [code.replace(/-/g, '')],
     );
-    expect(totals).toEqual({ balance_cents: 100, redeemed: 4900, redemptions: 27 });
-    expect((await redeem(apiKey, code, 101)).body).toMatchObject({ code: 'VOUCHER_BALANCE_INSUFFICIENT', status: 409 });
-    expect((await redeem(apiKey, code, 100)).body.remainingCents).toBe(0);
+    expect(totals).toEqual({ balance_cents: 50, redeemed: 4950, redemptions: 25 });
+    expect((await redeem(apiKey, code, 51)).body).toMatchObject({ code: 'VOUCHER_BALANCE_INSUFFICIENT', status: 409 });
+    expect((await redeem(apiKey, code, 50)).body.remainingCents).toBe(0);
 
     expect((await redeem(apiKey, code, 0)).status).toBe(400);
     expect((await redeem(apiKey, code, '5' as unknown as number)).status).toBe(400);

@@ -115,6 +115,54 @@ describe('HTTP conventions', () => {
       .get(DataSource)
       .query('SELECT count(*)::int AS n FROM partner WHERE municipality_id = $1', [municipality.id]);
     expect(rows[0].n).toBe(1);
+    // The stored answer holds the API key, so it is kept encrypted.
+    const [stored] = await app.app
+      .get(DataSource)
+      .query('SELECT response_sealed FROM idempotency_record WHERE key = $1', [headers['idempotency-key']]);
+    expect(stored.response_sealed).toMatch(/^v1:/);
+    expect(stored.response_sealed).not.toContain(first.body.apiKey);
+  });
+
+  it('lets a key whose request crashed before its work committed run again, and never runs committed work twice', async () => {
+    const dataSource = app.app.get(DataSource);
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    const create = (key: string) =>
+      app.post('/api/v1/partners', {
+        token: admin.accessToken,
+        headers: { 'idempotency-key': key },
+        body: { name: 'Bakker' },
+      });
+    const hashOf = async (key: string) => {
+      await create(key);
+      const [row] = await dataSource.query('SELECT request_hash FROM idempotency_record WHERE key = $1', [key]);
+      return row.request_hash as string;
+    };
+    const requestHash = await hashOf(`probe-${Date.now()}`);
+    const claimed = (key: string, lease: string, committed: boolean) =>
+      dataSource.query(
+        `INSERT INTO idempotency_record (scope, key, request_hash, lease_expires_at, work_committed_at)
+         VALUES ($1, $2, $3, now() + $4::interval, CASE WHEN $5 THEN now() END)`,
+        [`admin:${admin.id}`, key, requestHash, lease, committed],
+      );
+    const partners = async () =>
+      (
+        await dataSource.query('SELECT count(*)::int AS n FROM partner WHERE municipality_id = $1', [municipality.id])
+      )[0].n as number;
+    expect(await partners()).toBe(1);
+
+    const running = `running-${Date.now()}`;
+    await claimed(running, '1 minute', false);
+    expect((await create(running)).body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    const crashed = `crashed-${Date.now()}`;
+    await claimed(crashed, '-1 second', false);
+    expect((await create(crashed)).status).toBe(201);
+    expect(await partners()).toBe(2);
+    const lost = `lost-${Date.now()}`;
+    await claimed(lost, '-1 second', true);
+    const answer = await create(lost);
+    expect([answer.status, answer.body.code]).toEqual([409, 'IDEMPOTENCY_ANSWER_LOST']);
+    expect(await partners()).toBe(2);
   });
 
   it('runs simultaneous repeats of one Idempotency-Key only once', async () => {

@@ -36,18 +36,21 @@ export class VoucherRepository {
    * Takes the amount from an unexpired voucher with enough balance and records the
    * redemption, in one statement: the balance check is the update's own condition, so
    * simultaneous redemptions can never take more than there is. Null when nothing was taken.
-   * The municipality's local date decides expiry.
+   * The municipality's local date decides expiry. In a transaction of its own, so that an
+   * Idempotency-Key is marked together with the redemption (a repeat never spends twice).
    */
   async spend(spending: Spending): Promise<{ redemptionId: string; remainingCents: number } | null> {
-    const [spent] = await this.dataSource.query<Array<{ id: string; remaining_cents: number }>>(
-      `WITH spent AS (
+    const [spent] = await this.dataSource.transaction((manager) =>
+      manager.query<Array<{ id: string; remaining_cents: number }>>(
+        `WITH spent AS (
          UPDATE voucher SET balance_cents = balance_cents - $3, updated_at = now()
           WHERE code = $1 AND municipality_id = $2 AND balance_cents >= $3
             AND expires_on >= (SELECT ${localDateSql('now()', 'timezone')} FROM municipality WHERE id = $2)
           RETURNING id, balance_cents)
        INSERT INTO voucher_redemption (municipality_id, voucher_id, partner_id, amount_cents, remaining_cents)
        SELECT $2, id, $4, $3, balance_cents FROM spent RETURNING id, remaining_cents`,
-      [spending.code, spending.municipalityId, spending.amountCents, spending.partnerId],
+        [spending.code, spending.municipalityId, spending.amountCents, spending.partnerId],
+      ),
     );
     return spent ? { redemptionId: spent.id, remainingCents: spent.remaining_cents } : null;
   }

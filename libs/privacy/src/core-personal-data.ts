@@ -12,6 +12,9 @@ import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner, 
 export class CorePersonalData implements PersonalDataSource, OnModuleInit {
   readonly tables = ['account', 'refresh_token', 'one_time_token', 'message', 'idempotency_record'] as const;
 
+  /** Stored answers can hold secrets; they rotate with the field key. */
+  readonly encryptedColumns = [{ table: 'idempotency_record', column: 'response_sealed' }];
+
   readonly auditSubjects = {
     /** The post list of a fan-out names everyone it writes to on paper. */
     fanout: async (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
@@ -59,7 +62,7 @@ export class CorePersonalData implements PersonalDataSource, OnModuleInit {
         ),
       () =>
         manager.query<object[]>(
-          'SELECT id, key, status_code, response_body, created_at FROM idempotency_record WHERE scope LIKE $1 ORDER BY created_at',
+          'SELECT id, key, status_code, created_at, completed_at FROM idempotency_record WHERE scope LIKE $1 ORDER BY created_at',
           [`%:${accountId}`],
         ),
     ]);

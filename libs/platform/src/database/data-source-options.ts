@@ -1,4 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
+import { IdempotencyCommitMark } from '../http/idempotency/idempotency-claim';
 import { ALL_MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -14,6 +15,7 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     installExtensions: false,
     migrationsRun: false,
     migrations: ALL_MIGRATIONS,
+    subscribers: [IdempotencyCommitMark],
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     extra: { max: poolSize, application_name: 'mantelzorg' },

@@ -21,6 +21,10 @@ const TITLES: Record<string, { nl: string; en: string }> = {
     nl: 'Deze sleutel is al gebruikt voor een ander verzoek',
     en: 'This idempotency key was used for another request',
   },
+  IDEMPOTENCY_ANSWER_LOST: {
+    nl: 'Dit verzoek is al uitgevoerd',
+    en: 'This request was already carried out',
+  },
   IDEMPOTENCY_IN_PROGRESS: { nl: 'Dit verzoek wordt nog verwerkt', en: 'This request is still being processed' },
   METHOD_NOT_ALLOWED: { nl: 'Deze methode is niet toegestaan', en: 'Method not allowed' },
   TOO_MANY_REQUESTS: { nl: 'Te veel verzoeken; probeer het later opnieuw', en: 'Too many requests; try again later' },

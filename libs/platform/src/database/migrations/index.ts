@@ -18,6 +18,7 @@ import { Privacy1795505445901 } from './1795505445901-privacy';
 import { MessageOutcomes1795600000000 } from './1795600000000-message-outcomes';
 import { DeliveryTrust1795700000000 } from './1795700000000-delivery-trust';
 import { CalendarSequences1795700000001 } from './1795700000001-calendar-sequences';
+import { IdempotencyInTheWork1795700000002 } from './1795700000002-idempotency-in-the-work';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -40,4 +41,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   MessageOutcomes1795600000000,
   DeliveryTrust1795700000000,
   CalendarSequences1795700000001,
+  IdempotencyInTheWork1795700000002,
 ];

@@ -17,11 +17,20 @@ export class IdempotencyRecord {
   @Column({ type: 'text' })
   requestHash: string;
 
+  /** The request running it holds the key until then; after that a crashed request's key may be taken over. */
+  @Column({ type: 'timestamptz' })
+  leaseExpiresAt: Date;
+
+  /** Written in the transaction of the request's work: from then on the work is never run again. */
+  @Column({ type: 'timestamptz', nullable: true })
+  workCommittedAt: Date | null;
+
   @Column({ type: 'int', nullable: true })
   statusCode: number | null;
 
-  @Column({ type: 'jsonb', nullable: true })
-  responseBody: object | null;
+  /** The answer's JSON, encrypted under the field key: answers can hold secrets (keys, codes, tokens). */
+  @Column({ type: 'text', nullable: true })
+  responseSealed: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
