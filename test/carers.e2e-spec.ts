@@ -335,7 +335,7 @@ describe('carers', () => {
     expect((await app.get(path, { token: admin.accessToken })).body).toMatchObject({
       total: 2,
       sent: 1,
-      skipped: 1,
+      toPrint: 1,
       done: true,
     });
 

@@ -3,7 +3,8 @@ import { Message, MessageService, OutboxReconciler, QUEUES } from '@app/messagin
 import { Queue } from 'bullmq';
 import { ChildProcess } from 'node:child_process';
 import { DataSource } from 'typeorm';
-import { createMunicipality, createPerson, TestPerson } from './support/factories';
+import { CarerFollowUp } from '@app/carers';
+import { createMunicipality, createPerson, municipalityWithWijk, TestPerson } from './support/factories';
 import { exitOf, freePort, startRedis } from './support/local-servers';
 import { TestApp } from './support/test-app';
 import { waitUntil } from './support/wait';
@@ -171,6 +172,106 @@ describe('failed messages', () => {
       expect(again.body.code).toBe('MESSAGE_NOT_FAILED');
     } finally {
       app.smtp.rejectWith = null;
+      await app.close();
+    }
+  }, 30_000);
+});
+
+describe('post as a channel', () => {
+  it('puts messages to a carer who chose post on the print queue; staff print them; re-confirmation waits for the letter', async () => {
+    const app = await TestApp.start({ worker: true });
+    try {
+      const dataSource = app.app.get(DataSource);
+      const { staff } = await municipalityWithWijk(app);
+      const elsewhere = await createPerson(app, await createMunicipality(app), 'staff');
+      const paper = await app.post('/api/v1/carers/registrations', {
+        token: staff.accessToken,
+        body: {
+          firstName: 'Gerrit',
+          lastName: 'Bakker',
+          dateOfBirth: '1940-01-30',
+          postcode: '1121CD',
+          houseNumber: 3,
+        },
+      });
+      expect(paper.status).toBe(201);
+      const carerId = paper.body.id as string;
+      const [{ account_id: accountId }] = await dataSource.query('SELECT account_id FROM carer WHERE id = $1', [
+        carerId,
+      ]);
+      const followUp = app.worker!.get(CarerFollowUp);
+      await dataSource.query(`UPDATE carer SET confirmed_at = now() - interval '13 months' WHERE id = $1`, [carerId]);
+      await followUp.requestReconfirmation();
+      const [letter] = await dataSource.query(
+        `SELECT id, status, channel FROM message WHERE account_id = $1 AND kind = 'reconfirmation_request'`,
+        [accountId],
+      );
+      expect(letter).toMatchObject({ status: 'to_print', channel: 'post' });
+      const [{ n: jobs }] = await dataSource.query('SELECT count(*)::int AS n FROM outbox_entry WHERE job_id = $1', [
+        `message.${letter.id}`,
+      ]);
+      expect(jobs).toBe(0);
+
+      const waiting = await app.get('/api/v1/print-queue', { token: staff.accessToken });
+      expect(waiting.status).toBe(200);
+      expect(waiting.body.items).toEqual([
+        expect.objectContaining({ id: letter.id, name: 'Gerrit Bakker', postcode: '1121 CD', houseNumber: '3' }),
+      ]);
+      expect((await app.get('/api/v1/print-queue', { token: elsewhere.accessToken })).body.items).toEqual([]);
+
+      // Not printed yet: a month later nobody is made inactive.
+      const monthAgo = async (column: 'created_at' | 'sent_at') => {
+        await dataSource.query(
+          `UPDATE carer SET reconfirmation_requested_at = reconfirmation_requested_at - interval '31 days' WHERE id = $1`,
+          [carerId],
+        );
+        await dataSource.query(`UPDATE message SET created_at = created_at - interval '31 days' WHERE id = $1`, [
+          letter.id,
+        ]);
+        if (column === 'sent_at')
+          await dataSource.query(`UPDATE message SET sent_at = sent_at - interval '31 days' WHERE id = $1`, [
+            letter.id,
+          ]);
+      };
+      await monthAgo('created_at');
+      await followUp.requestReconfirmation();
+      expect((await dataSource.query('SELECT status FROM carer WHERE id = $1', [carerId]))[0].status).toBe('active');
+
+      const csv = await app.get(`/api/v1/print-queue/letters.csv?ids=${letter.id}`, { token: staff.accessToken });
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      expect(String(csv.body)).toContain('Gerrit Bakker');
+      expect(String(csv.body)).toContain('Zorgt u nog voor iemand?');
+      const page = await app.get(`/api/v1/print-queue/letters?ids=${letter.id}`, { token: staff.accessToken });
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(String(page.body)).toContain('<h2>Zorgt u nog voor iemand?</h2>');
+      const elsewhereCsv = await app.get(`/api/v1/print-queue/letters.csv?ids=${letter.id}`, {
+        token: elsewhere.accessToken,
+      });
+      expect(String(elsewhereCsv.body)).not.toContain('Gerrit');
+      for (const ids of ['', 'not-a-uuid', `${letter.id},x`])
+        expect((await app.get(`/api/v1/print-queue/letters?ids=${ids}`, { token: staff.accessToken })).status).toBe(
+          400,
+        );
+
+      const notHere = await app.post('/api/v1/print-queue/printed', {
+        token: elsewhere.accessToken,
+        body: { messageIds: [letter.id] },
+      });
+      expect(notHere.body).toEqual({ printed: [] });
+      const printed = await app.post('/api/v1/print-queue/printed', {
+        token: staff.accessToken,
+        body: { messageIds: [letter.id] },
+      });
+      expect(printed.body).toEqual({ printed: [letter.id] });
+      const log = await app.get(`/api/v1/people/${accountId}/messages`, { token: staff.accessToken });
+      expect(log.body.items[0]).toMatchObject({ id: letter.id, status: 'sent', outcome: 'printed', channel: 'post' });
+
+      // Printed a month ago and still unanswered: now the carer is made inactive.
+      await monthAgo('sent_at');
+      await followUp.requestReconfirmation();
+      expect((await dataSource.query('SELECT status FROM carer WHERE id = $1', [carerId]))[0].status).toBe('inactive');
+    } finally {
       await app.close();
     }
   }, 30_000);

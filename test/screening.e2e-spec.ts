@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { addWorkingDays } from '../libs/carers/src/working-days';
 import { createMunicipality, createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { TestApp } from './support/test-app';
+import { waitUntil } from './support/wait';
 
 const answersWith = (points: number) => Array.from({ length: 9 }, (_, index) => (index < points ? 3 : 1));
 
@@ -217,9 +218,33 @@ describe('overload screening and follow-up', () => {
     )[0];
     expect(row).toEqual({ status: 'active', reconfirmation_requested_at: null, fresh: true });
 
+    // Asked by mail a month ago (the grace period counts from the mail sent) and no answer: inactive.
     const second = await setUp();
+    await dataSource.query(`UPDATE carer SET confirmed_at = now() - interval '14 months' WHERE id = $1`, [
+      second.carerId,
+    ]);
+    await followUp.requestReconfirmation();
+    await app.smtp.waitForSubject(second.email, 'Zorgt u nog voor iemand?');
+    await waitUntil(
+      async () =>
+        (
+          await dataSource.query(
+            `SELECT m.status FROM message m JOIN carer c ON c.account_id = m.account_id
+              WHERE c.id = $1 AND m.kind = 'reconfirmation_request'`,
+            [second.carerId],
+          )
+        )[0]?.status === 'sent',
+      5000,
+      'the request marked sent',
+    );
+    expect((await followUp.requestReconfirmation()).deactivated).toBe(0);
     await dataSource.query(
-      `UPDATE carer SET confirmed_at = now() - interval '14 months', reconfirmation_requested_at = now() - interval '31 days' WHERE id = $1`,
+      `UPDATE carer SET reconfirmation_requested_at = reconfirmation_requested_at - interval '31 days' WHERE id = $1`,
+      [second.carerId],
+    );
+    await dataSource.query(
+      `UPDATE message m SET created_at = m.created_at - interval '31 days', sent_at = m.sent_at - interval '31 days'
+         FROM carer c WHERE c.account_id = m.account_id AND c.id = $1 AND m.kind = 'reconfirmation_request'`,
       [second.carerId],
     );
     expect((await followUp.requestReconfirmation()).deactivated).toBeGreaterThanOrEqual(1);

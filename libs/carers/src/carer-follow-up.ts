@@ -68,16 +68,25 @@ export class CarerFollowUp {
     return reminded;
   }
 
-  /** Marks unanswered carers inactive after the grace period, then asks those a year past confirmation. */
+  /**
+   * Marks unanswered carers inactive once the grace period has passed since they were actually
+   * asked (the mail sent, or the letter printed), then asks those a year past confirmation. A
+   * request that never reached the person (a failed mail, a letter not yet printed) makes no one
+   * inactive; staff see it among failed messages or on the print queue.
+   */
   async requestReconfirmation(): Promise<{ requested: number; deactivated: number }> {
     let requested = 0;
     let deactivated = 0;
     for (const municipality of await this.municipalities.all()) {
       const grace = municipality.settings.reconfirmationGraceDays;
       const [, gone] = await this.dataSource.query<[unknown, number]>(
-        `UPDATE carer SET status = 'inactive', inactive_since = now(), updated_at = now()
-          WHERE municipality_id = $1 AND status = 'active' AND reconfirmation_requested_at < now() - make_interval(days => $2)`,
-        [municipality.id, grace],
+        `UPDATE carer c SET status = 'inactive', inactive_since = now(), updated_at = now()
+          WHERE c.municipality_id = $1 AND c.status = 'active' AND c.reconfirmation_requested_at < now() - make_interval(days => $2)
+            AND EXISTS (SELECT 1 FROM message m
+                         WHERE m.account_id = c.account_id AND m.kind = $3 AND m.status = 'sent'
+                           AND m.created_at >= c.reconfirmation_requested_at - interval '1 minute'
+                           AND m.sent_at < now() - make_interval(days => $2))`,
+        [municipality.id, grace, CARER_MESSAGES.reconfirmationRequest],
       );
       deactivated += gone;
       await this.dataSource.transaction(async (manager) => {

@@ -9,6 +9,7 @@ import { Message } from './messages/message.entity';
 import { MessageKinds } from './messages/message-kinds';
 import { MessageService } from './messages/message.service';
 import { MessageRepository } from './messages/message.repository';
+import { MessageRenderer } from './messages/message-renderer';
 import { OutboxEntry } from './outbox/outbox-entry.entity';
 import { Outbox } from './outbox/outbox';
 import { AnnouncementKind } from './templates/announcement.kind';
@@ -23,6 +24,7 @@ import { AnnouncementKind } from './templates/announcement.kind';
     MessageKinds,
     MessageService,
     MessageRepository,
+    MessageRenderer,
     AudienceSources,
     FanoutService,
     LinkTokens,
@@ -34,6 +36,7 @@ import { AnnouncementKind } from './templates/announcement.kind';
     MessageKinds,
     MessageService,
     MessageRepository,
+    MessageRenderer,
     AudienceSources,
     FanoutService,
     LinkTokens,

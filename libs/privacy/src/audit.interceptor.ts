@@ -46,6 +46,15 @@ export class AuditInterceptor implements NestInterceptor {
 function subjectIdsOf(from: AuditSubjectSource, request: FastifyRequest, answer: unknown): string[] {
   const params = request.params as Record<string, string>;
   if ('param' in from) return params[from.param] ? [params[from.param]] : [];
+  if ('query' in from) {
+    const value = (request.query as Record<string, unknown>)[from.query];
+    const ids = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+    return ids.filter((id): id is string => typeof id === 'string' && id.length > 0);
+  }
+  if ('bodyIds' in from) {
+    const list = (request.body as Record<string, unknown> | null)?.[from.bodyIds];
+    return Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [];
+  }
   if ('bodyList' in from) {
     const list = (request.body as Record<string, unknown> | null)?.[from.bodyList];
     return Array.isArray(list)

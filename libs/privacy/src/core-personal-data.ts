@@ -89,8 +89,8 @@ export class CorePersonalData implements PersonalDataSource, OnModuleInit {
     // The log entry stays, anonymous, for delivery figures; an unsent message is withdrawn.
     await manager.query(
       `UPDATE message SET to_address = NULL, params = '{}'::jsonb, account_id = NULL, updated_at = now(),
-              outcome = CASE WHEN status = 'queued' THEN '${MESSAGE_OUTCOMES.cancelledErased}' ELSE outcome END,
-              status = CASE WHEN status = 'queued' THEN 'skipped' ELSE status END
+              outcome = CASE WHEN status IN ('queued', 'to_print') THEN '${MESSAGE_OUTCOMES.cancelledErased}' ELSE outcome END,
+              status = CASE WHEN status IN ('queued', 'to_print') THEN 'skipped' ELSE status END
         WHERE account_id = $1`,
       [accountId],
     );

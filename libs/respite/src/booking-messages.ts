@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Account, MunicipalitySettings } from '@app/identity';
+import { Account, MunicipalitySettings, recipientOf } from '@app/identity';
 import { MessageService, NewMessage } from '@app/messaging';
 import { EntityManager } from 'typeorm';
 import { RespiteBooking } from './respite-booking.entity';
@@ -118,13 +118,7 @@ export class BookingMessages {
     runAt?: Date,
   ): NewMessage {
     return {
-      recipient: {
-        accountId: account.id,
-        municipalityId: account.municipalityId,
-        email: account.email,
-        language: account.language,
-        channel: 'email',
-      },
+      recipient: recipientOf(account),
       kind,
       params: { bookingId: booking.id, ...params },
       dedupeKey,

@@ -58,7 +58,8 @@ export class FanoutProgressDto {
   @ApiProperty({ description: 'People in the audience' }) total: number;
   @ApiProperty() sent: number;
   @ApiProperty() failed: number;
-  @ApiProperty({ description: 'Opted out, post, or no address' }) skipped: number;
+  @ApiProperty({ description: 'Opted out, or no address' }) skipped: number;
+  @ApiProperty({ description: 'Letters waiting on the print queue, for people who chose post' }) toPrint: number;
   @ApiProperty() done: boolean;
 }
 
@@ -67,7 +68,11 @@ export class MessageLogEntryDto {
   @ApiProperty({ example: 'verify_email' }) kind: string;
   @ApiProperty({ enum: ['transactional', 'campaign'] }) category: string;
   @ApiProperty({ enum: ['email', 'post'] }) channel: string;
-  @ApiProperty({ enum: ['queued', 'sent', 'failed', 'skipped'] }) status: string;
+  @ApiProperty({
+    enum: ['queued', 'to_print', 'sent', 'failed', 'skipped'],
+    description: 'to_print: a letter waiting on the print queue (the person chose post)',
+  })
+  status: string;
   @ApiPropertyOptional({
     nullable: true,
     type: 'string',

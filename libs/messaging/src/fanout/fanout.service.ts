@@ -14,6 +14,7 @@ export interface FanoutProgress {
   sent: number;
   failed: number;
   skipped: number;
+  toPrint: number;
   done: boolean;
 }
 
@@ -104,6 +105,7 @@ export class FanoutService {
       sent: count('sent'),
       failed: count('failed'),
       skipped: count('skipped'),
+      toPrint: count('to_print'),
       done: fanout.expandedAt !== null && count('queued') === 0,
     };
   }

@@ -4,9 +4,10 @@ import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AudienceSources } from '../fanout/audience-sources';
 import { Fanout } from '../fanout/fanout.entity';
-import { Message } from '../messages/message.entity';
+import { Message, MessageCategory } from '../messages/message.entity';
+import { MESSAGE_OUTCOMES } from '../messages/message-outcome';
 import { MessageKinds } from '../messages/message-kinds';
-import { scopedDedupeKey } from '../messages/recipients';
+import { Recipient, scopedDedupeKey } from '../messages/recipients';
 import { deliveryJobId } from '../messages/message.service';
 import { Outbox } from '../outbox/outbox';
 import { JobHandlers, QueueProcessor } from '../queues/queue-processor';
@@ -74,16 +75,15 @@ export class FanoutExpansionProcessor extends QueueProcessor<'fanout'> {
               params: {},
               fanoutId: fanout.id,
               dedupeKey: scopedDedupeKey(scope, recipient.accountId),
+              ...this.firstState(recipient, kind.category),
             })),
           )
           .orIgnore()
-          .returning(['id', 'accountId'])
+          .returning(['id', 'accountId', 'status'])
           .execute();
-        const messaged = (inserted.raw as Array<{ id: string; account_id: string }>).map((row) => ({
-          messageId: row.id,
-          accountId: row.account_id,
-        }));
-        const ids = messaged.map((row) => row.messageId);
+        const rows = inserted.raw as Array<{ id: string; account_id: string; status: string }>;
+        const messaged = rows.map((row) => ({ messageId: row.id, accountId: row.account_id }));
+        const ids = rows.filter((row) => row.status === 'queued').map((row) => row.id);
         if (messaged.length > 0 && kind.onFanoutPage) await kind.onFanoutPage(manager, fanout, messaged);
         await this.outbox.addMany(
           manager,
@@ -106,5 +106,13 @@ export class FanoutExpansionProcessor extends QueueProcessor<'fanout'> {
       [fanout.id],
     );
     return { expanded };
+  }
+
+  /** A letter for people who chose post, unless it is campaign mail they opted out of; mail for everyone else. */
+  private firstState(recipient: Recipient, category: MessageCategory): Pick<Message, 'status' | 'outcome'> {
+    if (recipient.channel !== 'post') return { status: 'queued', outcome: null };
+    if (category === 'campaign' && recipient.campaignOptOut)
+      return { status: 'skipped', outcome: MESSAGE_OUTCOMES.skippedOptedOut };
+    return { status: 'to_print', outcome: null };
   }
 }

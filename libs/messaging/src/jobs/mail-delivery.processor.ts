@@ -1,25 +1,19 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, ExpiringCache } from '@app/platform';
+import { AppConfig } from '@app/platform';
 import { DelayedError, Job, Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { Fanout } from '../fanout/fanout.entity';
-import { LinkTokens } from '../links/link-tokens';
 import { MailTransport } from '../mail/mail-transport';
 import { MessageKinds } from '../messages/message-kinds';
 import { MESSAGE_OUTCOMES, MessageOutcome } from '../messages/message-outcome';
 import { DeliveryResult, MessageRepository } from '../messages/message.repository';
+import { MessageRenderer } from '../messages/message-renderer';
 import { RecipientDirectory } from '../messages/recipients';
 import { JobHandlers, QueueProcessor } from '../queues/queue-processor';
 import { JobPayloads, QUEUES } from '../queues/queues';
 import { MAIL_CONCURRENCY } from './mail-limits';
 import { errorCodeOf, isPermanent, replyCodeOf, retryDelayMs } from './mail-retry';
 
-export const UNSUBSCRIBE_PURPOSE = 'unsubscribe';
-const UNSUBSCRIBE_LIFETIME_SECONDS = 365 * 24 * 3600;
-
-type Outcome = 'sent' | 'skipped' | 'failed' | 'already-handled' | 'cancelled';
+type Outcome = 'sent' | 'skipped' | 'failed' | 'to-print' | 'already-handled' | 'cancelled';
 
 /**
  * Delivers one message: checks it is still due, applies preferences for campaign mail,
@@ -33,16 +27,13 @@ type Outcome = 'sent' | 'skipped' | 'failed' | 'already-handled' | 'cancelled';
 export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnApplicationBootstrap {
   protected readonly handlers: JobHandlers<'mail'> = { deliver: (_data, job, token) => this.deliverOrFail(job, token) };
   private readonly logger = new Logger(MailDeliveryProcessor.name);
-  /** A fan-out's shared parameters never change after it starts; its messages read them once. */
-  private readonly fanoutParams = new ExpiringCache<object>(60_000);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly messages: MessageRepository,
+    private readonly renderer: MessageRenderer,
     private readonly kinds: MessageKinds,
     private readonly recipients: RecipientDirectory,
     private readonly transport: MailTransport,
-    private readonly linkTokens: LinkTokens,
     private readonly config: AppConfig,
     @InjectQueue(QUEUES.mail) private readonly queue: Queue,
   ) {
@@ -81,39 +72,20 @@ export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnA
       ? MESSAGE_OUTCOMES.skippedRecipientGone
       : kind.category === 'campaign' && recipient.campaignOptOut
         ? MESSAGE_OUTCOMES.skippedOptedOut
-        : kind.category === 'campaign' && recipient.channel === 'post'
-          ? MESSAGE_OUTCOMES.skippedPost
-          : !message.toAddress
-            ? MESSAGE_OUTCOMES.skippedNoEmailAddress
-            : null;
+        : !message.toAddress && recipient.channel !== 'post'
+          ? MESSAGE_OUTCOMES.skippedNoEmailAddress
+          : null;
     if (skipReason || !recipient) {
       return this.finish(message.id, 'skipped', { outcome: skipReason ?? MESSAGE_OUTCOMES.skippedRecipientGone });
     }
+    // The person chose post after it was written: it becomes a letter on the print queue.
+    if (recipient.channel === 'post') {
+      await this.messages.moveToPrintQueue(message.id);
+      return 'to-print';
+    }
 
-    const shared = message.fanoutId
-      ? await this.fanoutParams.get(
-          message.fanoutId,
-          async () => (await this.dataSource.getRepository(Fanout).findOneBy({ id: message.fanoutId! }))?.params ?? {},
-        )
-      : {};
-    const base = this.config.http.baseUrl;
-    const link = (path: string, token: string) =>
-      `${base}/${path}?token=${encodeURIComponent(token)}&lang=${message.language}`;
-    const unsubscribeLink = link(
-      'unsubscribe',
-      this.linkTokens.sign(UNSUBSCRIBE_PURPOSE, recipient.accountId, UNSUBSCRIBE_LIFETIME_SECONDS),
-    );
-    const rendered = await kind.render({
-      messageId: message.id,
-      accountId: recipient.accountId,
-      language: message.language,
-      displayName: recipient.displayName,
-      senderName: recipient.senderName,
-      params: { ...shared, ...message.params },
-      link,
-      siteUrl: base,
-      unsubscribeLink,
-    });
+    const rendered = await this.renderer.render(message, recipient);
+    const unsubscribeLink = rendered.unsubscribeLink;
 
     try {
       const providerMessageId = await this.transport.send({

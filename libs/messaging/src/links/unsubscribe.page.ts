@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { UNSUBSCRIBE_PURPOSE } from '../jobs/mail-delivery.processor';
+import { UNSUBSCRIBE_PURPOSE } from '../messages/message-renderer';
 import { RecipientDirectory } from '../messages/recipients';
 import { Language } from '../templates/language';
 import { LinkPage, LinkPageIntro, LinkPageOutcome } from './link-page';

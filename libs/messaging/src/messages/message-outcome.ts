@@ -4,9 +4,11 @@
  */
 export const MESSAGE_OUTCOMES = {
   sent: 'sent',
+  /** Printed and posted as a letter (the person's channel is post). */
+  printed: 'printed',
   /** Campaign mail to a person who opted out of it. */
   skippedOptedOut: 'skipped_opted_out',
-  /** Campaign mail to a person whose channel is post. */
+  /** Campaign mail to a person whose channel is post, from before the print queue. */
   skippedPost: 'skipped_post',
   skippedNoEmailAddress: 'skipped_no_email_address',
   /** The account no longer exists. */

@@ -3,7 +3,8 @@ import { Check, Column, Entity, Index } from 'typeorm';
 import { Language } from '../templates/language';
 import { MESSAGE_OUTCOME_VALUES, MessageOutcome } from './message-outcome';
 
-export type MessageStatus = 'queued' | 'sent' | 'failed' | 'skipped';
+/** `to_print`: a letter on the print queue, for a person whose channel is post. */
+export type MessageStatus = 'queued' | 'to_print' | 'sent' | 'failed' | 'skipped';
 export type MessageCategory = 'transactional' | 'campaign';
 export type ContactChannel = 'email' | 'post';
 
@@ -12,11 +13,12 @@ export type ContactChannel = 'email' | 'post';
 @Index('ix_message_account_created', ['accountId', 'createdAt'])
 @Index('ix_message_fanout_status', ['fanoutId', 'status'])
 @Index('ix_message_failed', ['municipalityId', 'updatedAt'], { where: `status = 'failed'` })
-@Check('ck_message_status', `"status" IN ('queued', 'sent', 'failed', 'skipped')`)
+@Index('ix_message_to_print', ['municipalityId', 'createdAt'], { where: `status = 'to_print'` })
+@Check('ck_message_status', `"status" IN ('queued', 'to_print', 'sent', 'failed', 'skipped')`)
 @Check('ck_message_category', `"category" IN ('transactional', 'campaign')`)
 @Check('ck_message_channel', `"channel" IN ('email', 'post')`)
 @Check('ck_message_outcome', `"outcome" IN (${MESSAGE_OUTCOME_VALUES.map((outcome) => `'${outcome}'`).join(', ')})`)
-@Check('ck_message_outcome_status', `("status" = 'queued') = ("outcome" IS NULL)`)
+@Check('ck_message_outcome_status', `("status" IN ('queued', 'to_print')) = ("outcome" IS NULL)`)
 export class Message extends BaseRecord {
   @Column({ type: 'uuid' })
   municipalityId: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { OutboxEntry } from '../outbox/outbox-entry.entity';
 import { Message, MessageStatus } from './message.entity';
 import { MESSAGE_OUTCOMES, MessageOutcome } from './message-outcome';
@@ -8,12 +8,21 @@ import { MESSAGE_OUTCOMES, MessageOutcome } from './message-outcome';
 /** A message's columns as written; the repository fills in the rest. */
 export type MessageRow = Pick<
   Message,
-  'municipalityId' | 'accountId' | 'kind' | 'category' | 'channel' | 'toAddress' | 'language' | 'params' | 'dedupeKey'
+  | 'municipalityId'
+  | 'accountId'
+  | 'kind'
+  | 'category'
+  | 'channel'
+  | 'toAddress'
+  | 'language'
+  | 'params'
+  | 'dedupeKey'
+  | 'status'
 >;
 
 /** What a finished delivery records. */
 export interface DeliveryResult {
-  status: Exclude<MessageStatus, 'queued'>;
+  status: Exclude<MessageStatus, 'queued' | 'to_print'>;
   outcome: MessageOutcome;
   smtpReplyCode?: number | null;
   providerMessageId?: string;
@@ -38,18 +47,21 @@ export class MessageRepository {
     return (inserted.raw as Array<Record<string, unknown>>).map((row) => hydrate(manager, Message, row));
   }
 
-  /** Marks a message not yet sent as cancelled. */
+  /** Marks a message not yet sent (or printed) as cancelled. */
   async cancelQueued(manager: EntityManager, messageId: string): Promise<void> {
     await manager
       .getRepository(Message)
-      .update({ id: messageId, status: 'queued' }, { status: 'skipped', outcome: MESSAGE_OUTCOMES.cancelled });
+      .update(
+        { id: messageId, status: In(['queued', 'to_print']) },
+        { status: 'skipped', outcome: MESSAGE_OUTCOMES.cancelled },
+      );
   }
 
   /** Marks every unsent message whose dedupe key starts with the prefix as cancelled; returns their ids. */
   async cancelQueuedByDedupePrefix(manager: EntityManager, prefix: string): Promise<string[]> {
     const [rows] = await manager.query<[Array<{ id: string }>, number]>(
       `UPDATE message SET status = 'skipped', outcome = $2, updated_at = now()
-        WHERE dedupe_key LIKE $1 AND status = 'queued' RETURNING id`,
+        WHERE dedupe_key LIKE $1 AND status IN ('queued', 'to_print') RETURNING id`,
       [`${prefix.replace(/[%_\\]/g, '\\$&')}%`, MESSAGE_OUTCOMES.cancelled],
     );
     return rows.map((row) => row.id);
@@ -81,6 +93,12 @@ export class MessageRepository {
       .set({ ...result, attempts: () => 'attempts + 1' })
       .where('id = :id AND status = :queued', { id: messageId, queued: 'queued' })
       .execute();
+  }
+
+  async moveToPrintQueue(messageId: string): Promise<void> {
+    await this.dataSource
+      .getRepository(Message)
+      .update({ id: messageId, status: 'queued' }, { status: 'to_print', channel: 'post' });
   }
 
   /** Counts a temporary failure, with the mail server's reply when there was one. */

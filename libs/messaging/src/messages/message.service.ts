@@ -63,6 +63,7 @@ export class MessageService {
   /**
    * Writes several messages and their delivery jobs in two statements, inside the caller's
    * transaction. Returns the messages written; one whose dedupe key was used before is left out.
+   * A message to a person whose channel is post becomes a letter on the print queue, with no job.
    */
   async queueMany(manager: EntityManager, messages: NewMessage[]): Promise<Message[]> {
     if (messages.length === 0) return [];
@@ -78,6 +79,7 @@ export class MessageService {
         language: recipient.language,
         params: params ?? {},
         dedupeKey: dedupeKey ?? null,
+        status: recipient.channel === 'post' ? ('to_print' as const) : ('queued' as const),
       })),
     );
     // A keyed message is found by its key; unkeyed ones never conflict, so they come back in the order given.
@@ -87,15 +89,17 @@ export class MessageService {
       row.dedupeKey === null
         ? unkeyed[nextUnkeyed++]?.runAt
         : messages.find((message) => message.dedupeKey === row.dedupeKey)?.runAt;
+    const jobs = written.map((row) => ({
+      queue: QUEUES.mail,
+      name: 'deliver' as const,
+      jobId: deliveryJobId(row.id),
+      payload: { messageId: row.id },
+      runAt: runAtOf(row),
+      mailed: row.status === 'queued',
+    }));
     await this.outbox.addMany(
       manager,
-      written.map((row) => ({
-        queue: QUEUES.mail,
-        name: 'deliver' as const,
-        jobId: deliveryJobId(row.id),
-        payload: { messageId: row.id },
-        runAt: runAtOf(row),
-      })),
+      jobs.filter((job) => job.mailed).map(({ mailed: _mailed, ...job }) => job),
     );
     return written;
   }

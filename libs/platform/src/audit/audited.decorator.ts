@@ -2,8 +2,16 @@ import { SetMetadata } from '@nestjs/common';
 
 export const AUDIT_KEY = 'audit';
 
-/** Where a route finds the records it touches: a route parameter, the ids in its answer, or a list in its body. */
-export type AuditSubjectSource = { param: string } | { answer: 'id' | 'items' } | { bodyList: string; field: string };
+/**
+ * Where a route finds the records it touches: a route parameter, the ids in its answer, a list
+ * of objects in its body, a list of ids in its body, or a comma-separated list of ids in its query.
+ */
+export type AuditSubjectSource =
+  | { param: string }
+  | { answer: 'id' | 'items' }
+  | { bodyList: string; field: string }
+  | { bodyIds: string }
+  | { query: string };
 
 export interface AuditedRoute {
   /** The kind of record, e.g. "carer"; the privacy context resolves it to the person. */

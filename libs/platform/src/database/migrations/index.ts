@@ -19,6 +19,7 @@ import { MessageOutcomes1795600000000 } from './1795600000000-message-outcomes';
 import { DeliveryTrust1795700000000 } from './1795700000000-delivery-trust';
 import { CalendarSequences1795700000001 } from './1795700000001-calendar-sequences';
 import { IdempotencyInTheWork1795700000002 } from './1795700000002-idempotency-in-the-work';
+import { PrintQueue1795700000003 } from './1795700000003-print-queue';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -42,4 +43,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   DeliveryTrust1795700000000,
   CalendarSequences1795700000001,
   IdempotencyInTheWork1795700000002,
+  PrintQueue1795700000003,
 ];
