@@ -378,6 +378,35 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     expect(guesses[20]).toBe(429);
     const blocked = await redeem(guesser, code, 100, {}, '10.9.9.2');
     expect([blocked.status, Number(blocked.headers['retry-after']) > 0]).toEqual([429, true]);
+
+    // Forty guesses at once: no more than the allowance learn that their code does not exist.
+    const racer = await partner(admin);
+    const racing = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        redeem(
+          racer,
+          `BBBB-BBBB-BB${'23456789ABCDEFGHJKLMNPQRSTUVWXYZ'[i % 32]}${'23456789'[i % 8]}-2`,
+          100,
+          {},
+          '10.9.9.3',
+        ),
+      ),
+    );
+    const answered = racing.filter((answer) => answer.status === 404).length;
+    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeLessThanOrEqual(20);
+    expect(racing.filter((answer) => answer.status === 429)).toHaveLength(40 - answered);
+
+    // Wrong partner keys at once from one address: at most thirty get their 401.
+    const keys = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        redeem(`mzp_${'a'.repeat(12)}_${String(i).padStart(43, 'x')}`, code, 100, {}, '10.9.9.4'),
+      ),
+    );
+    const refused = keys.filter((answer) => answer.status === 401).length;
+    expect(refused).toBeGreaterThan(0);
+    expect(refused).toBeLessThanOrEqual(30);
+    expect(keys.filter((answer) => answer.status === 429)).toHaveLength(40 - refused);
     expect((await redeem(apiKey, code, 100)).status).toBe(201);
   });
 

@@ -114,6 +114,23 @@ describe('sign-in, refresh and sign-out', () => {
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+  it('checks at most five of forty parallel wrong passwords for one account', async () => {
+    const municipality = await createMunicipality(app);
+    const person = await createPerson(app, municipality, 'carer');
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, attempt) =>
+        app.post('/api/v1/auth/login', {
+          body: { email: person.email, password: 'wrong password guess' },
+          ip: `10.202.1.${attempt + 1}`,
+        }),
+      ),
+    );
+    const checked = answers.filter((answer) => answer.status === 401).length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(40 - checked);
+  });
+
   it('throttles one address that tries many accounts', async () => {
     const ip = `10.201.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
     const statuses: number[] = [];

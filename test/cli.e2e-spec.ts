@@ -84,7 +84,7 @@ describe('command line (built)', () => {
       '--password',
       'a long enough password',
     );
-    expect(badRole.stderr).toContain('--role must be admin or staff');
+    expect(badRole.stderr).toContain('--role must be admin, staff or operator');
     const shortPassword = await cli(
       'user:create',
       '--municipality',

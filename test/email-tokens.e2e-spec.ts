@@ -74,6 +74,27 @@ describe('email verification, password reset and invitations', () => {
     ).toBe(400);
   });
 
+  it('sends at most three reset mails an hour to one address, and a flood leaves the first link working', async () => {
+    const municipality = await createMunicipality(app);
+    const person = await createPerson(app, municipality, 'carer');
+    const request = (attempt: number) =>
+      app.post('/api/v1/auth/password-reset/request', {
+        body: { email: person.email },
+        ip: `10.204.${attempt}.1`,
+      });
+    expect((await request(0)).status).toBe(202);
+    const first = linkToken(await app.smtp.waitFor(person.email), '/reset-password');
+    const flood = await Promise.all(Array.from({ length: 24 }, (_, attempt) => request(attempt + 1)));
+    expect(flood.every((answer) => answer.status === 202)).toBe(true);
+    await app.smtp.waitFor(person.email, 3);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(app.smtp.to(person.email)).toHaveLength(3);
+    const reset = await app.post('/api/v1/auth/password-reset', {
+      body: { token: first, password: 'chosen after the flood' },
+    });
+    expect(reset.status).toBe(200);
+  });
+
   it('answers a reset request for an unknown address the same, and sends nothing', async () => {
     const email = uniqueEmail('nobody');
     const answer = await app.post('/api/v1/auth/password-reset/request', { body: { email } });

@@ -48,7 +48,7 @@ describe('fan-out survives a killed worker', () => {
       RECIPIENTS,
     );
 
-    expect(progress).toEqual({ total: RECIPIENTS, sent: RECIPIENTS, failed: 0, skipped: 0, done: true });
+    expect(progress).toEqual({ total: RECIPIENTS, sent: RECIPIENTS, failed: 0, skipped: 0, toPrint: 0, done: true });
     const byRecipient = messageIdsByRecipient(ours());
     expect(byRecipient.size).toBe(RECIPIENTS);
     expect([...byRecipient.values()].every((ids) => ids.size === 1)).toBe(true);

@@ -55,7 +55,7 @@ describe('Dag van de Mantelzorg invitations survive a killed worker', () => {
       CARERS,
     );
 
-    expect(progress).toEqual({ total: CARERS, sent: CARERS, failed: 0, skipped: 0, done: true });
+    expect(progress).toEqual({ total: CARERS, sent: CARERS, failed: 0, skipped: 0, toPrint: 0, done: true });
     const invitations = ours();
     const messageIds = messageIdsByRecipient(invitations);
     expect(messageIds.size).toBe(CARERS);

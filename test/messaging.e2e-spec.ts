@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Message, MessageService, QUEUES } from '@app/messaging';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { createMunicipality, createPerson, TestPerson } from './support/factories';
+import { createMunicipality, createOperator, createPerson, TestPerson } from './support/factories';
 import { TestApp } from './support/test-app';
 import { sleep, waitUntil } from './support/wait';
 
@@ -327,15 +327,21 @@ describe('queue dashboard and metrics', () => {
   });
   afterAll(() => app.close());
 
-  it('opens the dashboard only for admins, with a session cookie', async () => {
+  it("opens the dashboard only for operators, never for a municipality's admin, with a session cookie", async () => {
     const municipality = await createMunicipality(app);
     const admin = await createPerson(app, municipality, 'admin');
     const staff = await createPerson(app, municipality, 'staff');
+    const operator = await createOperator(app);
     expect((await app.get('/queues')).status).toBe(401);
     expect((await app.get('/queues', { headers: { cookie: 'mz_queue_dashboard=forged.value' } })).status).toBe(401);
     expect((await app.post('/api/v1/queues/session', { token: staff.accessToken })).status).toBe(403);
+    expect((await app.post('/api/v1/queues/session', { token: admin.accessToken })).status).toBe(403);
+    // An operator sees no person's data and works in no municipality.
+    expect((await app.get(`/api/v1/people/${staff.id}/messages`, { token: operator.accessToken })).status).toBe(403);
+    expect((await app.get('/api/v1/carers', { token: operator.accessToken })).status).toBe(403);
+    expect((await app.get('/api/v1/messages/failed', { token: operator.accessToken })).status).toBe(403);
 
-    const session = await app.post('/api/v1/queues/session', { token: admin.accessToken });
+    const session = await app.post('/api/v1/queues/session', { token: operator.accessToken });
     expect(session.status).toBe(200);
     const cookie = String(session.headers['set-cookie']);
     expect(cookie).toMatch(/^mz_queue_dashboard=[^;]+; Path=\/queues; Max-Age=3600; HttpOnly; SameSite=Strict/);

@@ -1,5 +1,5 @@
 import { AccountService, MunicipalityService, Municipality } from '@app/identity';
-import { PersonRole } from '@app/platform';
+import { NO_MUNICIPALITY, PersonRole } from '@app/platform';
 import { randomBytes, randomInt } from 'node:crypto';
 import { TestApp } from './test-app';
 
@@ -54,6 +54,21 @@ export async function createPerson(
     accessToken: login.body.accessToken,
     refreshToken: login.body.refreshToken,
   };
+}
+
+/** An operator of the platform: belongs to no municipality. */
+export async function createOperator(app: TestApp): Promise<Omit<TestPerson, 'municipalityId'>> {
+  const email = uniqueEmail('operator');
+  const account = await app.app.get(AccountService).create({
+    municipalityId: NO_MUNICIPALITY,
+    email,
+    role: 'operator',
+    password: TEST_PASSWORD,
+    emailVerified: true,
+  });
+  const login = await app.post('/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } });
+  if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+  return { id: account.id, email, accessToken: login.body.accessToken, refreshToken: login.body.refreshToken };
 }
 
 /** A municipality of its own with an admin, a staff member and the wijk Dorp (postcodes 1121..). */

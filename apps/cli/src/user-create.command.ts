@@ -1,4 +1,5 @@
 import { AccountService, MunicipalityService } from '@app/identity';
+import { NO_MUNICIPALITY } from '@app/platform';
 import { isEmail } from 'class-validator';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { CliError, print } from './cli-error';
@@ -11,9 +12,12 @@ interface Options {
   name?: string;
 }
 
-const ROLES = ['admin', 'staff'] as const;
+const ROLES = ['admin', 'staff', 'operator'] as const;
 
-@Command({ name: 'user:create', description: 'Create an admin or staff account (idempotent on email); prints its id' })
+@Command({
+  name: 'user:create',
+  description: 'Create an admin or staff account, or an operator of the platform (idempotent on email); prints its id',
+})
 export class UserCreateCommand extends CommandRunner {
   constructor(
     private readonly municipalities: MunicipalityService,
@@ -23,19 +27,20 @@ export class UserCreateCommand extends CommandRunner {
   }
 
   async run(_: string[], options: Options): Promise<void> {
-    if (!options.municipality) throw new CliError('--municipality is required (a CBS code such as GM0415)');
     const role = options.role as (typeof ROLES)[number];
-    if (!ROLES.includes(role)) throw new CliError('--role must be admin or staff');
+    if (!ROLES.includes(role)) throw new CliError('--role must be admin, staff or operator');
+    if (role === 'operator' && options.municipality)
+      throw new CliError('an operator belongs to no municipality: leave --municipality out');
+    if (role !== 'operator' && !options.municipality)
+      throw new CliError('--municipality is required (a CBS code such as GM0415)');
     if (!options.email || !isEmail(options.email)) throw new CliError('--email must be an email address');
     if (!options.password || options.password.length < 12 || options.password.length > 256)
       throw new CliError('--password must be 12 to 256 characters');
-    const municipality = await this.municipalities.findByCode(options.municipality.toUpperCase()).catch(() => {
-      throw new CliError(`No municipality with code ${options.municipality}; create it with municipality:create`);
-    });
+    const municipalityId = options.municipality ? await this.municipalityId(options.municipality) : NO_MUNICIPALITY;
 
     const existing = await this.accounts.findByEmail(options.email);
     if (existing) {
-      if (existing.municipalityId !== municipality.id || existing.role !== role) {
+      if (existing.municipalityId !== municipalityId || existing.role !== role) {
         throw new CliError(
           `${options.email} already has an account with another municipality or role; nothing changed`,
         );
@@ -44,7 +49,7 @@ export class UserCreateCommand extends CommandRunner {
       return;
     }
     const account = await this.accounts.create({
-      municipalityId: municipality.id,
+      municipalityId,
       email: options.email,
       role,
       password: options.password,
@@ -54,12 +59,19 @@ export class UserCreateCommand extends CommandRunner {
     print(account.id);
   }
 
-  @Option({ flags: '--municipality <code>', description: 'CBS code of the municipality' })
+  private async municipalityId(code: string): Promise<string> {
+    const municipality = await this.municipalities.findByCode(code.toUpperCase()).catch(() => {
+      throw new CliError(`No municipality with code ${code}; create it with municipality:create`);
+    });
+    return municipality.id;
+  }
+
+  @Option({ flags: '--municipality <code>', description: 'CBS code of the municipality (not for operators)' })
   parseMunicipality(value: string): string {
     return value.trim();
   }
 
-  @Option({ flags: '--role <role>', description: 'admin or staff' })
+  @Option({ flags: '--role <role>', description: 'admin, staff or operator' })
   parseRole(value: string): string {
     return value.trim();
   }

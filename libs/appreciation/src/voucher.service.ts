@@ -51,7 +51,7 @@ export class VoucherService {
   }
 
   private async miss(partnerId: string, ip: string): Promise<never> {
-    await this.throttle.recordMiss(partnerId, ip);
+    await this.throttle.miss(partnerId, ip);
     throw new VoucherNotFoundError();
   }
 }

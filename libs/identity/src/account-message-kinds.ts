@@ -72,10 +72,8 @@ export class AccountMessageKinds implements OnModuleInit {
       kind,
       category: 'transactional',
       render: async (input: RenderInput) => {
-        const token = await this.dataSource.transaction(async (manager) => {
-          await this.tokens.invalidateOthers(input.accountId, purpose, manager);
-          return this.tokens.issue(input.accountId, purpose, lifetimeSeconds, manager);
-        });
+        // Earlier links stay valid until they expire or one is used: a new request never kills them.
+        const token = await this.tokens.issue(input.accountId, purpose, lifetimeSeconds);
         return template(input.language, input.link(path, token), input.senderName);
       },
     };

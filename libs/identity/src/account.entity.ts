@@ -1,18 +1,29 @@
-import { BaseRecord, PersonRole } from '@app/platform';
+import { AccountRole, BaseRecord, NO_MUNICIPALITY } from '@app/platform';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Municipality } from './municipality.entity';
 
 export type Language = 'nl' | 'en';
 
-/** A person who signs in: carer, volunteer, staff or admin, bound to one municipality. */
+/**
+ * A person who signs in: carer, volunteer, staff or admin, bound to one municipality; or an
+ * operator of the platform, bound to none (NULL in the database, NO_MUNICIPALITY in code).
+ */
 @Entity('account')
-@Check('ck_account_role', `"role" IN ('carer', 'volunteer', 'staff', 'admin')`)
+@Check('ck_account_role', `"role" IN ('carer', 'volunteer', 'staff', 'admin', 'operator')`)
+@Check('ck_account_operator_municipality', `("role" = 'operator') = ("municipality_id" IS NULL)`)
 @Check('ck_account_language', `"language" IN ('nl', 'en')`)
 @Check('ck_account_email_lower', `"email" = lower("email")`)
 @Check('ck_account_contact_channel', `"contact_channel" IN ('email', 'post')`)
 @Index('ix_account_municipality_role', ['municipalityId', 'role'])
 export class Account extends BaseRecord {
-  @Column({ type: 'uuid' })
+  @Column({
+    type: 'uuid',
+    nullable: true,
+    transformer: {
+      to: (value: string | undefined) => (value === NO_MUNICIPALITY ? null : value),
+      from: (value: string | null) => value ?? NO_MUNICIPALITY,
+    },
+  })
   municipalityId: string;
 
   /** Lower-cased; one account per address. Null for people without email (registered by staff). */
@@ -24,7 +35,7 @@ export class Account extends BaseRecord {
   passwordHash: string | null;
 
   @Column({ type: 'text' })
-  role: PersonRole;
+  role: AccountRole;
 
   @Column({ type: 'text', nullable: true })
   displayName: string | null;

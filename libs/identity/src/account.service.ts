@@ -7,6 +7,7 @@ import {
   Page,
   PageQuery,
   paginate,
+  AccountRole,
   PersonRole,
 } from '@app/platform';
 import { MessageService } from '@app/messaging';
@@ -22,7 +23,7 @@ import { RefreshTokens } from './refresh-tokens';
 export interface NewAccount {
   municipalityId: string;
   email: string | null;
-  role: PersonRole;
+  role: AccountRole;
   displayName?: string | null;
   language?: Language;
   password?: string;

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Public } from '@app/platform';
-import { AccountService } from './account.service';
+import { AccountService, normalizeEmail } from './account.service';
+import { MailRequestThrottle } from './mail-request-throttle';
 import { AuthService } from './auth.service';
 import { EmailDto, LoginDto, RefreshDto, ResetPasswordDto, StatusDto, TokenDto, TokenPairDto } from './dto/auth.dto';
 
@@ -12,6 +13,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly accounts: AccountService,
+    private readonly mailRequests: MailRequestThrottle,
   ) {}
 
   @Post('login')
@@ -56,8 +58,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Send a new verification link (same answer whether or not the address is known)' })
   @ApiAcceptedResponse({ type: StatusDto })
   @ApiProblems()
-  async resendVerification(@Body() body: EmailDto): Promise<StatusDto> {
-    await this.accounts.sendEmailVerification(body.email);
+  async resendVerification(@Body() body: EmailDto, @Ip() ip: string): Promise<StatusDto> {
+    // Beyond the allowance nothing is sent, and the answer stays the same.
+    if (await this.mailRequests.allows('verify', normalizeEmail(body.email), ip))
+      await this.accounts.sendEmailVerification(body.email);
     return { status: 'accepted' };
   }
 
@@ -66,8 +70,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Email a link to choose a new password (same answer whether or not the address is known)' })
   @ApiAcceptedResponse({ type: StatusDto })
   @ApiProblems()
-  async requestPasswordReset(@Body() body: EmailDto): Promise<StatusDto> {
-    await this.accounts.sendPasswordReset(body.email);
+  async requestPasswordReset(@Body() body: EmailDto, @Ip() ip: string): Promise<StatusDto> {
+    if (await this.mailRequests.allows('reset', normalizeEmail(body.email), ip))
+      await this.accounts.sendPasswordReset(body.email);
     return { status: 'accepted' };
   }
 

@@ -27,14 +27,11 @@ export class AuthService {
 
   async login(email: string, password: string, ip: string): Promise<TokenPair> {
     const normalized = normalizeEmail(email);
-    await this.throttle.assertAllowed(normalized, ip);
+    await this.throttle.begin(normalized, ip);
     const account = await this.accounts.findByEmail(normalized);
     const valid = await this.hasher.verify(account?.passwordHash ?? null, password);
-    if (!account || !valid || account.disabledAt) {
-      await this.throttle.recordFailure(normalized, ip);
-      throw new InvalidCredentialsError();
-    }
-    await this.throttle.recordSuccess(normalized);
+    if (!account || !valid || account.disabledAt) throw new InvalidCredentialsError();
+    await this.throttle.succeeded(normalized, ip);
     return this.issuePair(account, await this.refreshTokens.issue(account.id));
   }
 

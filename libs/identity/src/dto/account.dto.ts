@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, PERSON_ROLES, PersonRole } from '@app/platform';
+import { AccountRole, OPERATOR_ROLE, PageQuery, PERSON_ROLES, PersonRole } from '@app/platform';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Account } from '../account.entity';
 import { Municipality } from '../municipality.entity';
@@ -36,7 +36,7 @@ export class UserListQuery extends PageQuery {
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
-  @ApiProperty({ enum: PERSON_ROLES }) role: PersonRole;
+  @ApiProperty({ enum: [...PERSON_ROLES, OPERATOR_ROLE] }) role: AccountRole;
   @ApiProperty({ nullable: true, type: String }) displayName: string | null;
   @ApiProperty({ enum: ['nl', 'en'] }) language: 'nl' | 'en';
   @ApiProperty() emailVerified: boolean;

@@ -4,6 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { settlesWithin, withTimeout } from '@app/platform';
 import { JobSchedules } from '../queues/job-schedules';
 import { QueueName } from '../queues/queues';
 
@@ -11,6 +12,8 @@ const EVERY_MS = 60_000;
 const PAGE_SIZE = 1000;
 /** Arbitrary, fixed: one reconciliation at a time over all workers. */
 const ADVISORY_LOCK = 4_201_801;
+/** Longest wait for Redis per step; a pass that waits longer gives up and tries again next minute. */
+const REDIS_TIMEOUT_MS = 5000;
 
 /** A relayed entry whose work is not done yet, by what Postgres knows. */
 interface PendingEntry {
@@ -35,6 +38,7 @@ export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger(OutboxReconciler.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -48,8 +52,9 @@ export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
+    if (this.running) await settlesWithin(this.running, REDIS_TIMEOUT_MS);
   }
 
   private runOnce(): void {
@@ -61,7 +66,7 @@ export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationSh
 
   /** One pass; returns how many entries were handed back to the relay. */
   async reconcile(): Promise<number> {
-    await this.schedules.register();
+    await withTimeout(this.schedules.register(), REDIS_TIMEOUT_MS, 'Redis');
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query<Array<{ locked: boolean }>>(
         'SELECT pg_try_advisory_xact_lock($1) AS locked',
@@ -70,7 +75,7 @@ export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationSh
       if (!locked) return 0;
       let restored = 0;
       let after = '00000000-0000-0000-0000-000000000000';
-      for (;;) {
+      while (!this.stopped) {
         const page = await manager.query<PendingEntry[]>(
           `SELECT e.id, e.queue, e.job_id AS "jobId", (e.queue = 'mail') AS delivery
              FROM outbox_entry e
@@ -108,7 +113,11 @@ export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationSh
     const lost: PendingEntry[] = [];
     for (const [name, queued] of byQueue) {
       const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
-      const states = await Promise.all(queued.map((entry) => queue.getJobState(entry.jobId)));
+      const states = await withTimeout(
+        Promise.all(queued.map((entry) => queue.getJobState(entry.jobId))),
+        REDIS_TIMEOUT_MS,
+        'Redis',
+      );
       const finished: PendingEntry[] = [];
       queued.forEach((entry, index) => {
         const state = states[index];
@@ -116,7 +125,7 @@ export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationSh
         else if (entry.delivery && (state === 'completed' || state === 'failed')) finished.push(entry);
       });
       // Removed first, so that the relay can add the job again under its id.
-      for (const entry of finished) await queue.remove(entry.jobId);
+      for (const entry of finished) await withTimeout(queue.remove(entry.jobId), REDIS_TIMEOUT_MS, 'Redis');
       lost.push(...finished);
     }
     return lost;

@@ -22,8 +22,10 @@ export class QueueDashboardController {
   @Post('session')
   @NoPersonalData()
   @HttpCode(200)
-  @Roles('admin')
-  @ApiOperation({ summary: 'Open the queue dashboard (/queues) in this browser for an hour: sets an HttpOnly cookie' })
+  @Roles('operator')
+  @ApiOperation({
+    summary: 'Open the queue dashboard (/queues) in this browser for an hour: sets an HttpOnly cookie (operators only)',
+  })
   @ApiOkResponse({ type: DashboardSessionDto })
   openSession(@Res({ passthrough: true }) reply: FastifyReply): DashboardSessionDto {
     const token = this.tokens.sign(DASHBOARD_PURPOSE, this.context.actor().id, DASHBOARD_SESSION_SECONDS);

@@ -23,8 +23,9 @@ function cookieValue(request: FastifyRequest, name: string): string | undefined 
 }
 
 /**
- * The BullMQ dashboard at /queues, for admins only: an admin opens a session with
- * POST /api/v1/queues/session (bearer token), which sets a short-lived signed cookie.
+ * The BullMQ dashboard at /queues, for operators of the platform only (its queues hold every
+ * municipality's jobs): an operator opens a session with POST /api/v1/queues/session (bearer
+ * token), which sets a short-lived signed cookie.
  */
 @Injectable()
 export class QueueDashboard implements OnApplicationBootstrap {
@@ -58,7 +59,7 @@ export class QueueDashboard implements OnApplicationBootstrap {
       void reply
         .status(401)
         .header('content-type', 'text/plain; charset=utf-8')
-        .send('Admins only: open a session with POST /api/v1/queues/session, then reload this page.');
+        .send('Operators only: open a session with POST /api/v1/queues/session, then reload this page.');
       return;
     }
     // The dashboard's own page needs inline scripts; only here.

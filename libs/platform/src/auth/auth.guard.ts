@@ -6,6 +6,7 @@ import { RequestContext } from '../context/request-context';
 import { ForbiddenError, UnauthenticatedError } from '../http/domain-error';
 import { Access, ACCESS_KEY } from './access.decorator';
 import { AccessTokens } from './access-token';
+import { ApiKeyThrottle } from './api-key-throttle';
 import { PartnerKeyVerifier } from './partner-key-verifier';
 import { RevokedAccounts } from './revoked-accounts';
 
@@ -20,6 +21,7 @@ export class AuthGuard implements CanActivate {
     private readonly tokens: AccessTokens,
     private readonly context: RequestContext,
     private readonly revoked: RevokedAccounts,
+    private readonly apiKeyThrottle: ApiKeyThrottle,
     @Optional() private readonly partnerKeys?: PartnerKeyVerifier,
   ) {}
 
@@ -35,7 +37,9 @@ export class AuthGuard implements CanActivate {
 
     const apiKey = request.headers['x-api-key'];
     if (allowed.includes('partner') && typeof apiKey === 'string' && this.partnerKeys) {
+      await this.apiKeyThrottle.assertAllowed(request.ip);
       const partner = await this.partnerKeys.verify(apiKey);
+      if (!partner) await this.apiKeyThrottle.wrongKey(request.ip);
       if (!partner)
         throw new UnauthenticatedError('UNAUTHENTICATED', {
           nl: 'De API-sleutel is ongeldig.',

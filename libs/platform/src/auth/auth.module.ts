@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../config';
 import { AccessTokens } from './access-token';
+import { ApiKeyThrottle } from './api-key-throttle';
 import { RevokedAccounts } from './revoked-accounts';
 
 @Global()
@@ -18,7 +19,7 @@ import { RevokedAccounts } from './revoked-accounts';
       }),
     }),
   ],
-  providers: [AccessTokens, RevokedAccounts],
-  exports: [AccessTokens, RevokedAccounts],
+  providers: [AccessTokens, RevokedAccounts, ApiKeyThrottle],
+  exports: [AccessTokens, RevokedAccounts, ApiKeyThrottle],
 })
 export class AuthModule {}

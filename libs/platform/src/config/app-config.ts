@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Environment } from './environment';
+import { parseTrustProxy } from './trust-proxy';
 
 /** Typed, validated configuration, one group per concern. Injected; never read process.env elsewhere. */
 @Injectable()
@@ -19,7 +20,7 @@ export class AppConfig {
       port: this.env.PORT,
       workerPort: this.env.WORKER_PORT,
       baseUrl: this.env.APP_BASE_URL.replace(/\/$/, ''),
-      trustProxy: this.env.TRUST_PROXY === 'true',
+      trustProxy: parseTrustProxy(this.env.TRUST_PROXY) ?? false,
     };
   }
 

@@ -1,8 +1,33 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  validateSync,
+} from 'class-validator';
+import { parseTrustProxy } from './trust-proxy';
 
 export const DEVELOPMENT_SECRET = 'development-only-secret-change-me';
 export const DEVELOPMENT_ENCRYPTION_KEY = 'ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE=';
+
+@ValidatorConstraint({ name: 'trustProxy' })
+class TrustProxyValue implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && parseTrustProxy(value) !== null;
+  }
+
+  defaultMessage(): string {
+    return 'TRUST_PROXY must be false, a number of proxy hops, or proxy addresses/CIDR ranges separated by commas';
+  }
+}
 
 /** Every variable the processes read. Validated once at start-up; nothing else reads process.env. */
 export class Environment {
@@ -97,7 +122,8 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @IsIn(['true', 'false'])
+  /** `false`, a number of proxy hops, or proxy addresses/CIDRs, comma-separated (see trust-proxy.ts). */
+  @Validate(TrustProxyValue)
   TRUST_PROXY = 'false';
 }
 

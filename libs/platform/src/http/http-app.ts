@@ -7,6 +7,7 @@ import { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.i
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { readEnvironment } from '../config/config.module';
+import { parseTrustProxy } from '../config/trust-proxy';
 import { Metrics } from '../metrics/metrics';
 import { ProblemFilter } from './problem.filter';
 import { createValidationPipe } from './validation';
@@ -30,7 +31,7 @@ export async function createHttpApp(
   const env = readEnvironment();
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024,
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY) ?? false,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -20,6 +20,7 @@ import { DeliveryTrust1795700000000 } from './1795700000000-delivery-trust';
 import { CalendarSequences1795700000001 } from './1795700000001-calendar-sequences';
 import { IdempotencyInTheWork1795700000002 } from './1795700000002-idempotency-in-the-work';
 import { PrintQueue1795700000003 } from './1795700000003-print-queue';
+import { Operators1795700000004 } from './1795700000004-operators';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -44,4 +45,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   CalendarSequences1795700000001,
   IdempotencyInTheWork1795700000002,
   PrintQueue1795700000003,
+  Operators1795700000004,
 ];
