@@ -33,3 +33,27 @@ describe('access trust: proxies', () => {
     expect((await login('10.60.0.1', '10.70.1.1')).status).toBe(429);
   });
 });
+
+describe('access trust: metrics', () => {
+  let app: TestApp;
+  const savedEnv = { ...process.env };
+  const token = 'metrics-scraper-token-0123456789';
+
+  beforeAll(async () => {
+    app = await TestApp.start({ env: { METRICS_TOKEN: token } });
+  });
+  afterAll(async () => {
+    await app.close();
+    process.env = { ...savedEnv };
+  });
+
+  it('answers /metrics only to the configured bearer token', async () => {
+    expect((await app.get('/metrics')).status).toBe(401);
+    expect(
+      (await app.get('/metrics', { headers: { authorization: 'Bearer wrong-token-of-the-same-size!!' } })).status,
+    ).toBe(401);
+    const scraped = await app.get('/metrics', { headers: { authorization: `Bearer ${token}` } });
+    expect(scraped.status).toBe(200);
+    expect(scraped.body).toContain('http_request_duration_seconds');
+  });
+});

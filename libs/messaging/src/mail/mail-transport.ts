@@ -15,10 +15,12 @@ export interface OutgoingMail {
 }
 
 /** Pooled SMTP options from an smtp:// or smtps:// URL (credentials URL-encoded). */
-export function smtpOptions(url: string) {
+export function smtpOptions(url: string, requireTls = false) {
   const parsed = new URL(url);
   const secure = parsed.protocol === 'smtps:';
   return {
+    // smtp:// then refuses a server that does not offer STARTTLS, instead of sending in the clear.
+    requireTLS: requireTls && !secure,
     pool: true,
     maxConnections: 10,
     host: parsed.hostname,
@@ -38,7 +40,7 @@ export class MailTransport implements OnApplicationShutdown {
   private readonly fromAddress: string;
 
   constructor(config: AppConfig) {
-    this.transporter = nodemailer.createTransport(smtpOptions(config.mail.smtpUrl));
+    this.transporter = nodemailer.createTransport(smtpOptions(config.mail.smtpUrl, config.mail.requireTls));
     this.fromAddress = config.mail.from;
   }
 

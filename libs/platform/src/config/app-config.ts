@@ -24,6 +24,12 @@ export class AppConfig {
     };
   }
 
+  /** What /metrics asks for: a bearer token, or nothing in development; closed in production without one. */
+  get metrics(): { token: string } | { open: boolean } {
+    if (this.env.METRICS_TOKEN) return { token: this.env.METRICS_TOKEN };
+    return { open: this.env.NODE_ENV !== 'production' };
+  }
+
   get database() {
     return { url: this.env.DATABASE_URL, poolSize: this.env.DATABASE_POOL_SIZE };
   }
@@ -37,6 +43,8 @@ export class AppConfig {
       smtpUrl: this.env.SMTP_URL,
       from: this.env.MAIL_FROM,
       ratePerSecond: this.env.MAIL_RATE_PER_SECOND,
+      /** In production mail goes over TLS only (smtps://, or smtp:// with STARTTLS), unless allowed otherwise. */
+      requireTls: this.env.NODE_ENV === 'production' && this.env.ALLOW_PLAINTEXT_SMTP !== 'true',
       retry: {
         windowMs: this.env.MAIL_RETRY_HOURS * 3600_000,
         firstDelayMs: this.env.MAIL_RETRY_FIRST_DELAY_SECONDS * 1000,

@@ -18,17 +18,36 @@ describe('validateEnvironment', () => {
       /TOKEN_SIGNING_SECRET: must be set[\s\S]*FIELD_ENCRYPTION_KEY: must be set/,
     );
     const key = Buffer.alloc(32, 7).toString('base64');
-    expect(
-      validateEnvironment({ NODE_ENV: 'production', TOKEN_SIGNING_SECRET: 'x'.repeat(40), FIELD_ENCRYPTION_KEY: key })
-        .NODE_ENV,
-    ).toBe('production');
-    expect(() =>
-      validateEnvironment({
-        NODE_ENV: 'production',
-        TOKEN_SIGNING_SECRET: DEVELOPMENT_SECRET,
-        FIELD_ENCRYPTION_KEY: key,
-      }),
-    ).toThrow(/TOKEN_SIGNING_SECRET/);
+    const production = {
+      NODE_ENV: 'production',
+      TOKEN_SIGNING_SECRET: 'x'.repeat(40),
+      FIELD_ENCRYPTION_KEY: key,
+      APP_BASE_URL: 'https://mantelzorg.example.nl',
+    };
+    expect(validateEnvironment(production).NODE_ENV).toBe('production');
+    expect(() => validateEnvironment({ ...production, TOKEN_SIGNING_SECRET: DEVELOPMENT_SECRET })).toThrow(
+      /TOKEN_SIGNING_SECRET/,
+    );
+  });
+
+  it('refuses an http:// APP_BASE_URL in production unless explicitly allowed', () => {
+    const production = {
+      NODE_ENV: 'production',
+      TOKEN_SIGNING_SECRET: 'x'.repeat(40),
+      FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      APP_BASE_URL: 'http://mantelzorg.example.nl',
+    };
+    expect(() => validateEnvironment(production)).toThrow(/APP_BASE_URL: must be https/);
+    expect(validateEnvironment({ ...production, ALLOW_INSECURE_BASE_URL: 'true' }).APP_BASE_URL).toBe(
+      'http://mantelzorg.example.nl',
+    );
+    expect(validateEnvironment({ ...production, NODE_ENV: 'development' }).NODE_ENV).toBe('development');
+  });
+
+  it('takes a METRICS_TOKEN long enough to be a secret, and refuses TRUST_PROXY=true', () => {
+    expect(() => validateEnvironment({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(validateEnvironment({ METRICS_TOKEN: 'k'.repeat(32) }).METRICS_TOKEN).toHaveLength(32);
+    expect(() => validateEnvironment({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
   });
 
   it('refuses an encryption key of the wrong length', () => {

@@ -29,6 +29,17 @@ class TrustProxyValue implements ValidatorConstraintInterface {
   }
 }
 
+@ValidatorConstraint({ name: 'metricsToken' })
+class MetricsTokenValue implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return value === '' || (typeof value === 'string' && /^[A-Za-z0-9._~+/=-]{24,}$/.test(value));
+  }
+
+  defaultMessage(): string {
+    return 'METRICS_TOKEN must be empty or at least 24 characters of a bearer token';
+  }
+}
+
 /** Every variable the processes read. Validated once at start-up; nothing else reads process.env. */
 export class Environment {
   @IsIn(['development', 'test', 'production'])
@@ -122,6 +133,19 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Bearer token /metrics asks for; without one it is open in development only. */
+  @IsString()
+  @Validate(MetricsTokenValue)
+  METRICS_TOKEN = '';
+
+  /** `true` lets production run with an http:// APP_BASE_URL (no Secure cookies): only behind a TLS-terminating proxy that rewrites nothing. */
+  @IsIn(['true', 'false'])
+  ALLOW_INSECURE_BASE_URL = 'false';
+
+  /** `true` lets production send mail without TLS (smtp:// to a server without STARTTLS): only to a relay on the same host. */
+  @IsIn(['true', 'false'])
+  ALLOW_PLAINTEXT_SMTP = 'false';
+
   /** `false`, a number of proxy hops, or proxy addresses/CIDRs, comma-separated (see trust-proxy.ts). */
   @Validate(TrustProxyValue)
   TRUST_PROXY = 'false';
@@ -142,6 +166,10 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
       problems.push('TOKEN_SIGNING_SECRET: must be set to a secret of your own in production');
     if (env.FIELD_ENCRYPTION_KEY === DEVELOPMENT_ENCRYPTION_KEY)
       problems.push('FIELD_ENCRYPTION_KEY: must be set to a key of your own in production');
+    if (env.APP_BASE_URL.startsWith('http://') && env.ALLOW_INSECURE_BASE_URL !== 'true')
+      problems.push(
+        'APP_BASE_URL: must be https:// in production (cookies are Secure only then); ALLOW_INSECURE_BASE_URL=true overrides',
+      );
   }
   if (Buffer.from(env.FIELD_ENCRYPTION_KEY, 'base64').length !== 32) {
     problems.push('FIELD_ENCRYPTION_KEY: must be base64 of exactly 32 bytes');
