@@ -30,7 +30,7 @@ export async function fanoutBench(size: { recipients: number }): Promise<BenchRe
   const adminToken = new JwtService({
     secret: BENCH_SIGNING_SECRET,
     signOptions: { algorithm: 'HS256', expiresIn: 3600 },
-  }).sign({ sub: admin, role: 'admin', mun: world.municipalityId });
+  }).sign({ sub: admin, role: 'admin', mun: world.municipalityId, iam: Date.now() });
   const env = {
     SMTP_URL: smtpUrl,
     TOKEN_SIGNING_SECRET: BENCH_SIGNING_SECRET,

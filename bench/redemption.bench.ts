@@ -129,7 +129,7 @@ async function seedVouchers(database: Client, base: string, count: number): Prom
   const token = new JwtService({
     secret: BENCH_SIGNING_SECRET,
     signOptions: { algorithm: 'HS256', expiresIn: 3600 },
-  }).sign({ sub: admin, role: 'admin', mun: world.municipalityId });
+  }).sign({ sub: admin, role: 'admin', mun: world.municipalityId, iam: Date.now() });
   const post = async (path: string, body: unknown) => {
     const response = await fetch(`${base}${path}`, {
       method: 'POST',

@@ -75,7 +75,7 @@ export async function seedRespiteWorld(
       accountId: row.account_id,
       carerId: row.carer_id,
       relationshipId: row.id,
-      token: jwt.sign({ sub: row.account_id, role: 'carer', mun: municipalityId }),
+      token: jwt.sign({ sub: row.account_id, role: 'carer', mun: municipalityId, iam: Date.now() }),
     })),
     slotIds,
     slotsStartAt,

@@ -1,5 +1,6 @@
-import { uniqueEmail } from './support/factories';
+import { municipalityWithWijk, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { TestApp } from './support/test-app';
+import { waitUntil } from './support/wait';
 
 describe('access trust: proxies', () => {
   let app: TestApp;
@@ -55,5 +56,53 @@ describe('access trust: metrics', () => {
     const scraped = await app.get('/metrics', { headers: { authorization: `Bearer ${token}` } });
     expect(scraped.status).toBe(200);
     expect(scraped.body).toContain('http_request_duration_seconds');
+  });
+});
+
+describe('access trust: withdrawing an account', () => {
+  let first: TestApp;
+  let second: TestApp;
+
+  beforeAll(async () => {
+    first = await TestApp.start();
+    second = await TestApp.start();
+  });
+  afterAll(async () => {
+    await first.close();
+    await second.close();
+  });
+
+  it('disables an account: sign-in, refresh and access tokens end on every API process within five seconds', async () => {
+    const { admin, staff } = await municipalityWithWijk(first);
+    const elsewhere = await municipalityWithWijk(first);
+    expect((await second.get('/api/v1/me', { token: staff.accessToken })).status).toBe(200);
+
+    expect((await first.post(`/api/v1/users/${staff.id}/disable`, { token: elsewhere.admin.accessToken })).status).toBe(
+      404,
+    );
+    expect((await first.post(`/api/v1/users/${staff.id}/disable`, { token: staff.accessToken })).status).toBe(403);
+    const self = await first.post(`/api/v1/users/${admin.id}/disable`, { token: admin.accessToken });
+    expect([self.status, self.body.code]).toEqual([409, 'CANNOT_DISABLE_SELF']);
+
+    const disabled = await first.post(`/api/v1/users/${staff.id}/disable`, { token: admin.accessToken });
+    expect([disabled.status, disabled.body.disabled]).toEqual([200, true]);
+    await waitUntil(
+      async () => (await second.get('/api/v1/me', { token: staff.accessToken })).status === 401,
+      5000,
+      'the access token refused by the other API process',
+    );
+    expect((await first.get('/api/v1/me', { token: staff.accessToken })).status).toBe(401);
+    expect((await second.post('/api/v1/auth/refresh', { body: { refreshToken: staff.refreshToken } })).status).toBe(
+      401,
+    );
+    const login = await second.post('/api/v1/auth/login', { body: { email: staff.email, password: TEST_PASSWORD } });
+    expect([login.status, login.body.code]).toEqual([401, 'INVALID_CREDENTIALS']);
+
+    const enabled = await first.post(`/api/v1/users/${staff.id}/enable`, { token: admin.accessToken });
+    expect([enabled.status, enabled.body.disabled]).toEqual([200, false]);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const again = await second.post('/api/v1/auth/login', { body: { email: staff.email, password: TEST_PASSWORD } });
+    expect(again.status).toBe(200);
+    expect((await second.get('/api/v1/me', { token: again.body.accessToken })).status).toBe(200);
   });
 });

@@ -49,6 +49,11 @@ export class Account extends BaseRecord {
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  /** Access tokens issued until then are refused (disabled, password reset, erased); see RevokedAccounts. */
+  @Index('ix_account_tokens_valid_after', { where: 'tokens_valid_after IS NOT NULL' })
+  @Column({ type: 'timestamptz', nullable: true })
+  tokensValidAfter: Date | null;
+
   /** Set when the person's data was erased; the emptied row stays for anonymous figures. */
   @Column({ type: 'timestamptz', nullable: true })
   erasedAt: Date | null;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import {
   InjectMunicipalityScoped,
   isUniqueViolation,
@@ -9,13 +9,15 @@ import {
   paginate,
   AccountRole,
   PersonRole,
+  RequestContext,
+  RevokedAccounts,
 } from '@app/platform';
 import { MessageService } from '@app/messaging';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Account, Language } from './account.entity';
 import { ACCOUNT_MESSAGES } from './account-message-kinds';
-import { EmailTakenError } from './identity-errors';
+import { CannotDisableSelfError, EmailTakenError, PersonErasedError } from './identity-errors';
 import { OneTimeTokens } from './one-time-tokens';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokens } from './refresh-tokens';
@@ -46,7 +48,53 @@ export class AccountService {
     private readonly oneTimeTokens: OneTimeTokens,
     private readonly refreshTokens: RefreshTokens,
     private readonly messages: MessageService,
+    private readonly context: RequestContext,
+    // Absent in the CLI, which serves no requests.
+    @Optional() private readonly revoked?: RevokedAccounts,
   ) {}
+
+  /**
+   * Disables an account of the acting municipality: it cannot sign in, its refresh tokens end
+   * and its access tokens are refused by every API process within seconds. An admin cannot
+   * disable their own account (someone must be left to enable it).
+   */
+  async disable(id: string): Promise<Account> {
+    if (id === this.context.actor().id) throw new CannotDisableSelfError();
+    return this.dataSource.transaction(async (manager) => {
+      const account = await this.lockInMunicipality(manager, id);
+      if (!account.disabledAt) {
+        await manager.getRepository(Account).update(id, { disabledAt: new Date() });
+        await this.refreshTokens.revokeAllOf(id, manager);
+        await this.endAccessTokens(manager, id);
+      }
+      return manager.getRepository(Account).findOneByOrFail({ id });
+    });
+  }
+
+  /** Lets a disabled account sign in again (erased people stay erased). */
+  async enable(id: string): Promise<Account> {
+    return this.dataSource.transaction(async (manager) => {
+      const account = await this.lockInMunicipality(manager, id);
+      if (account.erasedAt) throw new PersonErasedError();
+      await manager.getRepository(Account).update(id, { disabledAt: null });
+      return manager.getRepository(Account).findOneByOrFail({ id });
+    });
+  }
+
+  /** Access tokens issued until now stop working; every API process reads this (RevokedAccounts). */
+  private async endAccessTokens(manager: EntityManager, accountId: string): Promise<void> {
+    await manager.getRepository(Account).update(accountId, { tokensValidAfter: () => 'now()' });
+    this.revoked?.noteRevoked(accountId);
+  }
+
+  private async lockInMunicipality(manager: EntityManager, id: string): Promise<Account> {
+    const account = await manager.getRepository(Account).findOne({
+      where: { id, municipalityId: this.context.municipalityId() },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!account) throw new NotFoundError({ nl: 'Het account', en: 'The account' });
+    return account;
+  }
 
   /** Creates an account, inside the caller's transaction when given one. */
   async create(input: NewAccount, manager?: EntityManager): Promise<Account> {
@@ -170,6 +218,7 @@ export class AccountService {
         .update({ id: accountId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
       await this.oneTimeTokens.invalidateOthers(accountId, 'password_reset', manager);
       await this.refreshTokens.revokeAllOf(accountId, manager);
+      await this.endAccessTokens(manager, accountId);
     });
   }
 

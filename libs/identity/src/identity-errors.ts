@@ -1,6 +1,8 @@
 import { DomainError, registerProblemTitles } from '@app/platform';
 
 registerProblemTitles({
+  CANNOT_DISABLE_SELF: { nl: 'U kunt uw eigen account niet uitzetten', en: 'You cannot disable your own account' },
+  ACCOUNT_ERASED: { nl: 'Dit account is gewist', en: 'This account was erased' },
   MUNICIPALITY_NOT_FOUND: { nl: 'Gemeente niet gevonden', en: 'Municipality not found' },
   WIJK_POSTCODE_OVERLAP: {
     nl: 'Deze postcodes horen al bij een andere wijk',
@@ -95,6 +97,24 @@ export class WijkNameTakenError extends DomainError {
     super('WIJK_NAME_TAKEN', 409, {
       nl: 'Deze gemeente heeft al een wijk met deze naam.',
       en: 'This municipality has a wijk with this name.',
+    });
+  }
+}
+
+export class CannotDisableSelfError extends DomainError {
+  constructor() {
+    super('CANNOT_DISABLE_SELF', 409, {
+      nl: 'Een beheerder zet het eigen account niet uit; vraag een andere beheerder.',
+      en: 'An admin does not disable their own account; ask another admin.',
+    });
+  }
+}
+
+export class PersonErasedError extends DomainError {
+  constructor() {
+    super('ACCOUNT_ERASED', 409, {
+      nl: 'Dit account is gewist en kan niet opnieuw aan.',
+      en: 'This account was erased and cannot be enabled.',
     });
   }
 }

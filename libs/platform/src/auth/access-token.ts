@@ -6,6 +6,14 @@ interface AccessClaims {
   sub: string;
   role: AccountRole;
   mun: string;
+  /** Issued at, in milliseconds: a sign-in right after a revocation in the same second must count. */
+  iam?: number;
+}
+
+/** The actor of a verified token, and when the token was issued (milliseconds). */
+export interface VerifiedAccess {
+  actor: Actor;
+  issuedAtMs: number;
 }
 
 const ACCOUNT_ROLES: readonly string[] = [...PERSON_ROLES, OPERATOR_ROLE];
@@ -16,16 +24,17 @@ export class AccessTokens {
   constructor(private readonly jwt: JwtService) {}
 
   sign(actor: Actor & { role: AccountRole }): Promise<string> {
-    const claims: AccessClaims = { sub: actor.id, role: actor.role, mun: actor.municipalityId };
+    const claims: AccessClaims = { sub: actor.id, role: actor.role, mun: actor.municipalityId, iam: Date.now() };
     return this.jwt.signAsync(claims);
   }
 
-  async verify(token: string): Promise<Actor | null> {
+  async verify(token: string): Promise<VerifiedAccess | null> {
     try {
       const claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
       if (!ACCOUNT_ROLES.includes(claims.role) || typeof claims.sub !== 'string' || typeof claims.mun !== 'string')
         return null;
-      return { id: claims.sub, role: claims.role, municipalityId: claims.mun };
+      if (typeof claims.iam !== 'number') return null;
+      return { actor: { id: claims.sub, role: claims.role, municipalityId: claims.mun }, issuedAtMs: claims.iam };
     } catch {
       return null;
     }

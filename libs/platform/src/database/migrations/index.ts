@@ -21,6 +21,7 @@ import { CalendarSequences1795700000001 } from './1795700000001-calendar-sequenc
 import { IdempotencyInTheWork1795700000002 } from './1795700000002-idempotency-in-the-work';
 import { PrintQueue1795700000003 } from './1795700000003-print-queue';
 import { Operators1795700000004 } from './1795700000004-operators';
+import { TokenRevocation1795700000005 } from './1795700000005-token-revocation';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -46,4 +47,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   IdempotencyInTheWork1795700000002,
   PrintQueue1795700000003,
   Operators1795700000004,
+  TokenRevocation1795700000005,
 ];
