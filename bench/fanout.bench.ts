@@ -1,9 +1,8 @@
-import { JwtService } from '@nestjs/jwt';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { BENCH_SIGNING_SECRET, seedRespiteWorld } from './respite-seed';
+import { BENCH_SIGNING_SECRET, benchToken, seedRespiteWorld } from './respite-seed';
 import { atLeast, below, BenchResult, exactly, ratio } from './targets';
 import { CountingSink, freePort, MeasuredProcess, mib, quiesceOutbox, startApi, waitFor } from './support';
 
@@ -27,10 +26,7 @@ export async function fanoutBench(size: { recipients: number }): Promise<BenchRe
       [world.municipalityId],
     )
   ).rows[0].id as string;
-  const adminToken = new JwtService({
-    secret: BENCH_SIGNING_SECRET,
-    signOptions: { algorithm: 'HS256', expiresIn: 3600 },
-  }).sign({ sub: admin, role: 'admin', mun: world.municipalityId, iam: Date.now() });
+  const adminToken = benchToken(admin, 'admin', world.municipalityId);
   const env = {
     SMTP_URL: smtpUrl,
     TOKEN_SIGNING_SECRET: BENCH_SIGNING_SECRET,

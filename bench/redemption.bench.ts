@@ -1,9 +1,8 @@
-import { JwtService } from '@nestjs/jwt';
 import { Client, Pool } from 'pg';
 import { newVoucherCode } from '../libs/appreciation/src/voucher-code';
 import { HttpRequestPlan, productFigures, runHttpLoad } from './http-load';
 import { runConcurrently } from './raw-load';
-import { BENCH_SIGNING_SECRET, seedRespiteWorld } from './respite-seed';
+import { BENCH_SIGNING_SECRET, benchToken, seedRespiteWorld } from './respite-seed';
 import { atLeast, BenchResult, exactly, ratio } from './targets';
 import { cpuPerUnit, cpuSnapshot, seededRandom, startApi, WARM_UP_REQUESTS } from './support';
 
@@ -126,10 +125,7 @@ async function seedVouchers(database: Client, base: string, count: number): Prom
       [world.municipalityId],
     )
   ).rows[0].id as string;
-  const token = new JwtService({
-    secret: BENCH_SIGNING_SECRET,
-    signOptions: { algorithm: 'HS256', expiresIn: 3600 },
-  }).sign({ sub: admin, role: 'admin', mun: world.municipalityId, iam: Date.now() });
+  const token = benchToken(admin, 'admin', world.municipalityId);
   const post = async (path: string, body: unknown) => {
     const response = await fetch(`${base}${path}`, {
       method: 'POST',

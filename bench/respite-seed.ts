@@ -1,8 +1,19 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../libs/platform/src/auth/access-token';
 
 export const BENCH_SIGNING_SECRET = randomBytes(32).toString('hex');
+
+const benchJwt = new JwtService({ secret: BENCH_SIGNING_SECRET, signOptions: { algorithm: 'HS256', expiresIn: 3600 } });
+
+/** An access token as the API issues them, for a person of the bench's own world. */
+export function benchToken(accountId: string, role: 'carer' | 'admin', municipalityId: string): string {
+  return benchJwt.sign(
+    { sub: accountId, role, mun: municipalityId, iam: Date.now() },
+    { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE },
+  );
+}
 
 export interface RespiteWorld {
   municipalityId: string;
@@ -68,14 +79,13 @@ export async function seedRespiteWorld(
       [municipalityId, offers, slotsStartAt, size.slots, size.capacity, minutesApart],
     )
   ).rows.map((row: { id: string }) => row.id);
-  const jwt = new JwtService({ secret: BENCH_SIGNING_SECRET, signOptions: { algorithm: 'HS256', expiresIn: 3600 } });
   return {
     municipalityId,
     carers: carers.map((row) => ({
       accountId: row.account_id,
       carerId: row.carer_id,
       relationshipId: row.id,
-      token: jwt.sign({ sub: row.account_id, role: 'carer', mun: municipalityId, iam: Date.now() }),
+      token: benchToken(row.account_id, 'carer', municipalityId),
     })),
     slotIds,
     slotsStartAt,

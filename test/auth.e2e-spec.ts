@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
 import { createMunicipality, createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { TestApp } from './support/test-app';
+import { JwtService } from '@nestjs/jwt';
+import { DEVELOPMENT_SECRET, TOKEN_AUDIENCE, TOKEN_ISSUER } from '@app/platform';
+import { createSecretKey } from 'node:crypto';
 
 describe('sign-in, refresh and sign-out', () => {
   let app: TestApp;
@@ -129,6 +132,29 @@ describe('sign-in, refresh and sign-out', () => {
     expect(checked).toBeGreaterThan(0);
     expect(checked).toBeLessThanOrEqual(5);
     expect(answers.filter((answer) => answer.status === 429)).toHaveLength(40 - checked);
+  });
+
+  it('refuses a token signed with the right secret but not issued by the platform for its API', async () => {
+    const municipality = await createMunicipality(app);
+    const person = await createPerson(app, municipality, 'carer');
+    const jwt = new JwtService({ secret: createSecretKey(Buffer.from(DEVELOPMENT_SECRET, 'utf8')) });
+    const claims = { sub: person.id, role: 'carer', mun: municipality.id, iam: Date.now() };
+    const foreign = await jwt.signAsync(claims, { algorithm: 'HS256', expiresIn: 600 });
+    expect((await app.get('/api/v1/me', { token: foreign })).status).toBe(401);
+    const otherAudience = await jwt.signAsync(claims, {
+      algorithm: 'HS256',
+      expiresIn: 600,
+      issuer: TOKEN_ISSUER,
+      audience: 'another-api',
+    });
+    expect((await app.get('/api/v1/me', { token: otherAudience })).status).toBe(401);
+    const ours = await jwt.signAsync(claims, {
+      algorithm: 'HS256',
+      expiresIn: 600,
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+    });
+    expect((await app.get('/api/v1/me', { token: ours })).status).toBe(200);
   });
 
   it('throttles one address that tries many accounts', async () => {

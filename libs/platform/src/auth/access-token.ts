@@ -17,6 +17,9 @@ export interface VerifiedAccess {
 }
 
 const ACCOUNT_ROLES: readonly string[] = [...PERSON_ROLES, OPERATOR_ROLE];
+/** Who issues access tokens and for whom they are: a token of another system signed with the same secret is refused. */
+export const TOKEN_ISSUER = 'mantelzorg-platform';
+export const TOKEN_AUDIENCE = 'mantelzorg-api';
 
 /** Short-lived signed access tokens; refresh tokens live in identity. */
 @Injectable()
@@ -25,12 +28,16 @@ export class AccessTokens {
 
   sign(actor: Actor & { role: AccountRole }): Promise<string> {
     const claims: AccessClaims = { sub: actor.id, role: actor.role, mun: actor.municipalityId, iam: Date.now() };
-    return this.jwt.signAsync(claims);
+    return this.jwt.signAsync(claims, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
   }
 
   async verify(token: string): Promise<VerifiedAccess | null> {
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
+      const claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+        algorithms: ['HS256'],
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+      });
       if (!ACCOUNT_ROLES.includes(claims.role) || typeof claims.sub !== 'string' || typeof claims.mun !== 'string')
         return null;
       if (typeof claims.iam !== 'number') return null;
