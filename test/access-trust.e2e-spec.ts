@@ -106,3 +106,61 @@ describe('access trust: withdrawing an account', () => {
     expect((await second.get('/api/v1/me', { token: again.body.accessToken })).status).toBe(200);
   });
 });
+
+describe('access trust: partner keys', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(() => app.close());
+
+  it('gives a partner several keys, lists them without the secret, and refuses a revoked one at once', async () => {
+    const { admin } = await municipalityWithWijk(app);
+    const elsewhere = await municipalityWithWijk(app);
+    const created = await app.post('/api/v1/partners', { token: admin.accessToken, body: { name: 'Boekhandel' } });
+    expect(created.status).toBe(201);
+    const partnerId = created.body.id as string;
+    const first = created.body.apiKey as string;
+    const added = await app.post(`/api/v1/partners/${partnerId}/keys`, { token: admin.accessToken });
+    expect(added.status).toBe(201);
+    const second = added.body.apiKey as string;
+    // Authenticated: an unknown code answers 404; a refused key answers 401.
+    const useKey = async (apiKey: string) =>
+      (
+        await app.post('/api/v1/vouchers/redemptions', {
+          headers: { 'x-api-key': apiKey },
+          body: { code: 'AAAA-AAAA-AAAA-2', amountCents: 100 },
+        })
+      ).status;
+    expect([await useKey(first), await useKey(second)]).toEqual([404, 404]);
+
+    const listed = await app.get(`/api/v1/partners/${partnerId}/keys`, { token: admin.accessToken });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(2);
+    expect(JSON.stringify(listed.body)).not.toContain(first.split('_')[2]);
+    expect(listed.body.items.map((key: { prefix: string }) => key.prefix).sort()).toEqual(
+      [first.split('_')[1], second.split('_')[1]].sort(),
+    );
+    expect(listed.body.items.every((key: { lastUsedAt: string | null }) => key.lastUsedAt !== null)).toBe(true);
+
+    const firstId = listed.body.items.find((key: { prefix: string }) => key.prefix === first.split('_')[1]).id;
+    expect(
+      (
+        await app.request('DELETE', `/api/v1/partners/${partnerId}/keys/${firstId}`, {
+          token: elsewhere.admin.accessToken,
+        })
+      ).status,
+    ).toBe(404);
+    expect((await app.get(`/api/v1/partners/${partnerId}/keys`, { token: elsewhere.admin.accessToken })).status).toBe(
+      404,
+    );
+    const revoked = await app.request('DELETE', `/api/v1/partners/${partnerId}/keys/${firstId}`, {
+      token: admin.accessToken,
+    });
+    expect(revoked.status).toBe(204);
+    expect([await useKey(first), await useKey(second)]).toEqual([401, 404]);
+    const after = await app.get(`/api/v1/partners/${partnerId}/keys`, { token: admin.accessToken });
+    expect(after.body.items.find((key: { id: string }) => key.id === firstId).revokedAt).not.toBeNull();
+  });
+});

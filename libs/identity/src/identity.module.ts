@@ -10,6 +10,7 @@ import { MunicipalityService } from './municipality.service';
 import { OneTimeToken } from './one-time-token.entity';
 import { OneTimeTokens } from './one-time-tokens';
 import { Partner } from './partner.entity';
+import { PartnerKey } from './partner-key.entity';
 import { PartnerService } from './partner.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshToken } from './refresh-token.entity';
@@ -30,6 +31,7 @@ import { Wijk, WijkNeighbour, WijkPostcodeRange } from './wijk.entity';
       RefreshToken,
       OneTimeToken,
       Partner,
+      PartnerKey,
     ]),
   ],
   providers: [

@@ -1,8 +1,8 @@
 import { BaseRecord } from '@app/platform';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { Municipality } from './municipality.entity';
 
-/** A shop or provider that redeems vouchers with an API key (stored hashed, shown once). */
+/** A shop or provider that redeems vouchers with its API keys (PartnerKey). */
 @Entity('partner')
 export class Partner extends BaseRecord {
   @Column({ type: 'uuid' })
@@ -10,14 +10,6 @@ export class Partner extends BaseRecord {
 
   @Column({ type: 'text' })
   name: string;
-
-  /** Public part of the key, to find the row without scanning hashes. */
-  @Index('uq_partner_key_prefix', { unique: true })
-  @Column({ type: 'text' })
-  keyPrefix: string;
-
-  @Column({ type: 'text' })
-  keyHash: string;
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;

@@ -1,49 +1,111 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, InjectMunicipalityScoped, MunicipalityScopedRepository, PartnerKeyVerifier } from '@app/platform';
-import { InjectRepository } from '@nestjs/typeorm';
+import {
+  Actor,
+  InjectMunicipalityScoped,
+  MunicipalityScopedRepository,
+  NotFoundError,
+  PartnerKeyVerifier,
+  RequestContext,
+} from '@app/platform';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
+import { PartnerKey } from './partner-key.entity';
 import { Partner } from './partner.entity';
 import { hashSecretToken } from './secret-token';
 
 const KEY_PATTERN = /^mzp_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+/** last_used_at is written at most this often per key. */
+const LAST_USE_PRECISION_MS = 60_000;
 
 /** Partners and their API keys: `mzp_<prefix>_<secret>`, the secret stored only as a hash. */
 @Injectable()
 export class PartnerService extends PartnerKeyVerifier {
   constructor(
-    @InjectRepository(Partner) private readonly partners: Repository<Partner>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(PartnerKey) private readonly keys: Repository<PartnerKey>,
     @InjectMunicipalityScoped(Partner) private readonly scopedPartners: MunicipalityScopedRepository<Partner>,
+    private readonly context: RequestContext,
   ) {
     super();
   }
 
+  /** A partner with its first key; the key is returned only here. */
   async create(name: string): Promise<{ partner: Partner; apiKey: string }> {
-    const prefix = randomBytes(9)
-      .toString('base64url')
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '0')
-      .slice(0, 12);
-    const secret = randomBytes(32).toString('base64url');
-    const partner = await this.scopedPartners.save(
-      this.scopedPartners.create({ name, keyPrefix: prefix, keyHash: hashSecretToken(secret), revokedAt: null }),
-    );
-    return { partner, apiKey: `mzp_${prefix}_${secret}` };
+    const municipalityId = this.context.municipalityId();
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(Partner);
+      const partner = await repository.save(repository.create({ municipalityId, name, revokedAt: null }));
+      const { apiKey } = await this.newKey(manager, partner);
+      return { partner, apiKey };
+    });
   }
 
   list(): Promise<Partner[]> {
     return this.scopedPartners.find({ order: { name: 'ASC' } });
   }
 
+  /** Another key for the partner, e.g. to rotate: the older ones keep working until revoked. */
+  async addKey(partnerId: string): Promise<{ key: PartnerKey; apiKey: string }> {
+    const partner = await this.partner(partnerId);
+    return this.dataSource.transaction((manager) => this.newKey(manager, partner));
+  }
+
+  async listKeys(partnerId: string): Promise<PartnerKey[]> {
+    const partner = await this.partner(partnerId);
+    return this.keys.find({ where: { partnerId: partner.id }, order: { createdAt: 'DESC' } });
+  }
+
+  /** The key is refused from the next request on; revoking it again changes nothing. */
+  async revokeKey(partnerId: string, keyId: string): Promise<void> {
+    const partner = await this.partner(partnerId);
+    const key = await this.keys.findOneBy({ id: keyId, partnerId: partner.id });
+    if (!key) throw new NotFoundError({ nl: 'De sleutel', en: 'The key' });
+    await this.keys.update({ id: key.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
   async verify(apiKey: string): Promise<Actor | null> {
     const match = KEY_PATTERN.exec(apiKey);
     if (!match) return null;
     const [, prefix, secret] = match as unknown as [string, string, string];
-    const partner = await this.partners.findOneBy({ keyPrefix: prefix, revokedAt: IsNull() });
-    if (!partner) return null;
-    const expected = Buffer.from(partner.keyHash, 'hex');
+    const key = await this.keys
+      .createQueryBuilder('key')
+      .innerJoin(Partner, 'partner', 'partner.id = key.partnerId AND partner.revokedAt IS NULL')
+      .where('key.keyPrefix = :prefix AND key.revokedAt IS NULL', { prefix })
+      .getOne();
+    if (!key) return null;
+    const expected = Buffer.from(key.keyHash, 'hex');
     const given = Buffer.from(hashSecretToken(secret), 'hex');
     if (!timingSafeEqual(expected, given)) return null;
-    return { id: partner.id, role: 'partner', municipalityId: partner.municipalityId };
+    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USE_PRECISION_MS)
+      await this.keys.update(key.id, { lastUsedAt: new Date() });
+    return { id: key.partnerId, role: 'partner', municipalityId: key.municipalityId };
+  }
+
+  private async partner(partnerId: string): Promise<Partner> {
+    const partner = await this.scopedPartners.findOne({ id: partnerId });
+    if (!partner) throw new NotFoundError({ nl: 'De partner', en: 'The partner' });
+    return partner;
+  }
+
+  private async newKey(manager: EntityManager, partner: Partner): Promise<{ key: PartnerKey; apiKey: string }> {
+    const prefix = randomBytes(9)
+      .toString('base64url')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '0')
+      .slice(0, 12);
+    const secret = randomBytes(32).toString('base64url');
+    const repository = manager.getRepository(PartnerKey);
+    const key = await repository.save(
+      repository.create({
+        partnerId: partner.id,
+        municipalityId: partner.municipalityId,
+        keyPrefix: prefix,
+        keyHash: hashSecretToken(secret),
+        lastUsedAt: null,
+        revokedAt: null,
+      }),
+    );
+    return { key, apiKey: `mzp_${prefix}_${secret}` };
   }
 }

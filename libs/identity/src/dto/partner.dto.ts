@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { Partner } from '../partner.entity';
+import { PartnerKey } from '../partner-key.entity';
 
 export class CreatePartnerDto {
   @ApiProperty({ example: 'Boekhandel Landsmeer', maxLength: 200 })
@@ -27,6 +28,36 @@ export class PartnerCreatedDto {
 
 export class PartnerListDto {
   @ApiProperty({ type: [PartnerDto] }) items: PartnerDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
+}
+
+export class PartnerKeyCreatedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Shown once; send it as X-Api-Key. Only a hash is stored.' }) apiKey: string;
+}
+
+export class PartnerKeyDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'k3x9w2q8m1za', description: 'The public part of the key (mzp_<prefix>_…)' }) prefix: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'To the minute' })
+  lastUsedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) revokedAt: string | null;
+
+  static from(key: PartnerKey): PartnerKeyDto {
+    return {
+      id: key.id,
+      prefix: key.keyPrefix,
+      createdAt: key.createdAt.toISOString(),
+      lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+      revokedAt: key.revokedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class PartnerKeyListDto {
+  @ApiProperty({ type: [PartnerKeyDto] }) items: PartnerKeyDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
   nextCursor: string | null;
 }

@@ -22,6 +22,7 @@ import { IdempotencyInTheWork1795700000002 } from './1795700000002-idempotency-i
 import { PrintQueue1795700000003 } from './1795700000003-print-queue';
 import { Operators1795700000004 } from './1795700000004-operators';
 import { TokenRevocation1795700000005 } from './1795700000005-token-revocation';
+import { PartnerKeys1795700000006 } from './1795700000006-partner-keys';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -48,4 +49,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   PrintQueue1795700000003,
   Operators1795700000004,
   TokenRevocation1795700000005,
+  PartnerKeys1795700000006,
 ];
