@@ -118,29 +118,9 @@ export class RespiteMessageKinds implements OnModuleInit {
     };
   }
 
-  /** The slot was called off; the attached cancellation takes it out of the carer's calendar. */
-  private async slotCancelledMail(input: RenderInput): Promise<RenderedMail> {
-    const { booking, slot, offer, timezone } = await this.details(String(input.params.bookingId));
-    const when = this.when(slot, timezone, input.language);
-    const en = input.language === 'en';
-    const ics = calendarFile(
-      [
-        {
-          uid: `respite-${booking.id}`,
-          startsAt: slot.startsAt,
-          endsAt: slot.endsAt,
-          summary: `${en ? 'Respite' : 'Respijtzorg'}: ${offer.name}`,
-          sequence: booking.sequence,
-          cancelled: true,
-        },
-      ],
-      {
-        name: 'Respijtzorg',
-        timezone,
-        method: 'cancel',
-      },
-    );
-    const rendered = renderLinkMessage(input.language, {
+  /** The slot was called off by its provider. */
+  private slotCancelledMail(input: RenderInput): Promise<RenderedMail> {
+    return this.cancellationMail(input, ({ offer, when, en }) => ({
       subject: en ? 'Your respite care cannot go ahead' : 'Uw respijtzorg gaat niet door',
       paragraphs: en
         ? [
@@ -151,20 +131,43 @@ export class RespiteMessageKinds implements OnModuleInit {
             `${offer.name} heeft moeten afzeggen: ${when}.`,
             'Dit telt niet mee voor uw respijtbudget. Op het platform kunt u een ander moment boeken.',
           ],
-      footer: input.senderName,
-    });
-    return {
-      ...rendered,
-      attachments: [
-        { filename: 'respijtzorg.ics', contentType: 'text/calendar; charset=utf-8; method=CANCEL', content: ics },
-      ],
-    };
+    }));
   }
 
-  /** The booking was cancelled; the attached cancellation takes it out of the carer's calendar. */
-  private async bookingCancelledMail(input: RenderInput): Promise<RenderedMail> {
+  /** The booking was cancelled, by the carer or the steunpunt. */
+  private bookingCancelledMail(input: RenderInput): Promise<RenderedMail> {
+    return this.cancellationMail(input, ({ booking, offer, when, en }) => {
+      const budget = booking.lateCancellation
+        ? en
+          ? 'It was cancelled shortly before the start, so it still counts against your respite budget.'
+          : 'De afzegging was kort voor het begin; daarom telt deze boeking toch mee voor uw respijtbudget.'
+        : en
+          ? 'It no longer counts against your respite budget.'
+          : 'Deze boeking telt niet meer mee voor uw respijtbudget.';
+      return {
+        subject: en ? 'Your respite care is cancelled' : 'Uw respijtzorg is geannuleerd',
+        paragraphs: [
+          en
+            ? `Your booking at ${offer.name} is cancelled: ${when}.`
+            : `Uw boeking bij ${offer.name} is geannuleerd: ${when}.`,
+          budget,
+          en
+            ? 'The attached file takes it out of your calendar.'
+            : 'Met het bijgevoegde bestand haalt u het uit uw agenda.',
+        ],
+      };
+    });
+  }
+
+  /** A mail whose attached cancellation (same UID, the booking's sequence) takes the booking out of the calendar. */
+  private async cancellationMail(
+    input: RenderInput,
+    text: (facts: { booking: RespiteBooking; offer: RespiteOffer; when: string; en: boolean }) => {
+      subject: string;
+      paragraphs: string[];
+    },
+  ): Promise<RenderedMail> {
     const { booking, slot, offer, timezone } = await this.details(String(input.params.bookingId));
-    const when = this.when(slot, timezone, input.language);
     const en = input.language === 'en';
     const ics = calendarFile(
       [
@@ -179,24 +182,8 @@ export class RespiteMessageKinds implements OnModuleInit {
       ],
       { name: 'Respijtzorg', timezone, method: 'cancel' },
     );
-    const budget = booking.lateCancellation
-      ? en
-        ? 'It was cancelled shortly before the start, so it still counts against your respite budget.'
-        : 'De afzegging was kort voor het begin; daarom telt deze boeking toch mee voor uw respijtbudget.'
-      : en
-        ? 'It no longer counts against your respite budget.'
-        : 'Deze boeking telt niet meer mee voor uw respijtbudget.';
     const rendered = renderLinkMessage(input.language, {
-      subject: en ? 'Your respite care is cancelled' : 'Uw respijtzorg is geannuleerd',
-      paragraphs: [
-        en
-          ? `Your booking at ${offer.name} is cancelled: ${when}.`
-          : `Uw boeking bij ${offer.name} is geannuleerd: ${when}.`,
-        budget,
-        en
-          ? 'The attached file takes it out of your calendar.'
-          : 'Met het bijgevoegde bestand haalt u het uit uw agenda.',
-      ],
+      ...text({ booking, offer, when: this.when(slot, timezone, input.language), en }),
       footer: input.senderName,
     });
     return {
