@@ -22,7 +22,7 @@ export class RevokedAccounts implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger(RevokedAccounts.name);
   private readonly validAfter = new Map<string, number>();
   private seenUpTo = new Date(0);
-  private refreshedAt = 0;
+  private refreshedAt = Number.NEGATIVE_INFINITY;
   private timer?: NodeJS.Timeout;
   private refreshing?: Promise<void>;
 
@@ -55,7 +55,8 @@ export class RevokedAccounts implements OnApplicationBootstrap, OnApplicationShu
 
   /** Whether a token of the account issued at `issuedAtMs` is refused. */
   isRevoked(accountId: string, issuedAtMs: number): boolean {
-    if (Date.now() - this.refreshedAt > STALE_AFTER_MS)
+    // A monotonic clock: a wall clock set back or forward must not make the list look fresh or stale.
+    if (performance.now() - this.refreshedAt > STALE_AFTER_MS)
       throw new DomainError('SERVICE_UNAVAILABLE', 503, {
         nl: 'Inloggen kan nu niet worden gecontroleerd; probeer het zo opnieuw.',
         en: 'Sign-ins cannot be checked right now; try again shortly.',
@@ -72,6 +73,7 @@ export class RevokedAccounts implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async refresh(): Promise<void> {
+    const startedMonotonic = performance.now();
     const started = Date.now();
     const horizon = new Date(started - (this.config.auth.accessTokenTtlSeconds + 60) * 1000);
     const since = this.seenUpTo > horizon ? this.seenUpTo : horizon;
@@ -85,6 +87,6 @@ export class RevokedAccounts implements OnApplicationBootstrap, OnApplicationShu
     }
     // Revocations older than a token's lifetime refuse nothing any more.
     for (const [id, after] of this.validAfter) if (after < horizon.getTime()) this.validAfter.delete(id);
-    this.refreshedAt = started;
+    this.refreshedAt = startedMonotonic;
   }
 }
