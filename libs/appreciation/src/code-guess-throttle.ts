@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AttemptLimiter, DomainError, RedisConnection, takeFromAll } from '@app/platform';
+import { AttemptLimiter, RedisConnection, takeFromAll, TooManyAttemptsError } from '@app/platform';
 
 const PER_PARTNER = { points: 20, duration: 10 * 60 };
 const PER_ADDRESS = { points: 60, duration: 60 * 60 };
@@ -37,15 +37,12 @@ export class CodeGuessThrottle {
   }
 }
 
-function tooManyGuesses(waitMs: number): DomainError {
-  return new DomainError(
-    'TOO_MANY_ATTEMPTS',
-    429,
+function tooManyGuesses(waitMs: number): TooManyAttemptsError {
+  return new TooManyAttemptsError(
     {
       nl: 'Te veel onbekende codes; probeer het later opnieuw.',
       en: 'Too many unknown voucher codes; try again later.',
     },
-    [],
-    { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+    waitMs,
   );
 }

@@ -12,7 +12,7 @@ import {
 } from '@app/platform';
 import { DateTime } from 'luxon';
 import { Carer } from './carer.entity';
-import { DomainError } from '@app/platform';
+import { DomainError, escapeLike } from '@app/platform';
 import { YOUNG_CARER_BELOW_AGE } from './dates';
 import { normalizePostcode } from '@app/identity';
 
@@ -81,7 +81,7 @@ export class CarerService {
     const query = this.carers.query('carer');
     if (filter.name) {
       query.andWhere(`(carer.firstName || ' ' || carer.lastName) ILIKE :name`, {
-        name: `%${filter.name.replace(/[%_\\]/g, '\\$&')}%`,
+        name: `%${escapeLike(filter.name)}%`,
       });
     }
     if (filter.postcode) {

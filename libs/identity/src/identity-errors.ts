@@ -21,23 +21,6 @@ export class InvalidCredentialsError extends DomainError {
   }
 }
 
-export class TooManyAttemptsError extends DomainError {
-  constructor(retryAfterSeconds: number) {
-    super(
-      'TOO_MANY_ATTEMPTS',
-      429,
-      {
-        nl: 'Te vaak mislukt om in te loggen; probeer het later opnieuw.',
-        en: 'Too many failed sign-in attempts; try again later.',
-      },
-      [],
-      {
-        'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
-      },
-    );
-  }
-}
-
 export class InvalidTokenError extends DomainError {
   constructor() {
     super('TOKEN_INVALID', 400, {

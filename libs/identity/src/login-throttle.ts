@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AttemptLimiter, RedisConnection, takeFromAll } from '@app/platform';
+import { AttemptLimiter, RedisConnection, takeFromAll, TooManyAttemptsError } from '@app/platform';
 import { createHash } from 'node:crypto';
-import { TooManyAttemptsError } from './identity-errors';
 
 const PER_ACCOUNT = { points: 5, duration: 15 * 60 };
 const PER_ADDRESS = { points: 50, duration: 60 * 60 };
@@ -26,7 +25,14 @@ export class LoginThrottle {
       [this.perAccount, accountKey(email)],
       [this.perAddress, ip],
     ]);
-    if (wait > 0) throw new TooManyAttemptsError(wait / 1000);
+    if (wait > 0)
+      throw new TooManyAttemptsError(
+        {
+          nl: 'Te vaak mislukt om in te loggen; probeer het later opnieuw.',
+          en: 'Too many failed sign-in attempts; try again later.',
+        },
+        wait,
+      );
   }
 
   async succeeded(email: string, ip: string): Promise<void> {

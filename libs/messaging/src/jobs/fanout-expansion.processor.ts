@@ -4,10 +4,10 @@ import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AudienceSources } from '../fanout/audience-sources';
 import { Fanout } from '../fanout/fanout.entity';
-import { Message, MessageCategory } from '../messages/message.entity';
-import { MESSAGE_OUTCOMES } from '../messages/message-outcome';
+import { firstState } from '../messages/first-state';
+import { Message } from '../messages/message.entity';
 import { MessageKinds } from '../messages/message-kinds';
-import { Recipient, scopedDedupeKey } from '../messages/recipients';
+import { scopedDedupeKey } from '../messages/recipients';
 import { deliveryJobId } from '../messages/message.service';
 import { Outbox } from '../outbox/outbox';
 import { JobHandlers, QueueProcessor } from '../queues/queue-processor';
@@ -75,7 +75,7 @@ export class FanoutExpansionProcessor extends QueueProcessor<'fanout'> {
               params: {},
               fanoutId: fanout.id,
               dedupeKey: scopedDedupeKey(scope, recipient.accountId),
-              ...this.firstState(recipient, kind.category),
+              ...firstState(recipient.channel, kind.category, recipient.campaignOptOut),
             })),
           )
           .orIgnore()
@@ -106,13 +106,5 @@ export class FanoutExpansionProcessor extends QueueProcessor<'fanout'> {
       [fanout.id],
     );
     return { expanded };
-  }
-
-  /** A letter for people who chose post, unless it is campaign mail they opted out of; mail for everyone else. */
-  private firstState(recipient: Recipient, category: MessageCategory): Pick<Message, 'status' | 'outcome'> {
-    if (recipient.channel !== 'post') return { status: 'queued', outcome: null };
-    if (category === 'campaign' && recipient.campaignOptOut)
-      return { status: 'skipped', outcome: MESSAGE_OUTCOMES.skippedOptedOut };
-    return { status: 'to_print', outcome: null };
   }
 }

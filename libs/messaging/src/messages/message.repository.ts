@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { OutboxEntry } from '../outbox/outbox-entry.entity';
 import { Message, MessageStatus } from './message.entity';
 import { MESSAGE_OUTCOMES, MessageOutcome } from './message-outcome';
+import { escapeLike } from '@app/platform';
 
 /** A message's columns as written; the repository fills in the rest. */
 export type MessageRow = Pick<
@@ -62,7 +63,7 @@ export class MessageRepository {
     const [rows] = await manager.query<[Array<{ id: string }>, number]>(
       `UPDATE message SET status = 'skipped', outcome = $2, updated_at = now()
         WHERE dedupe_key LIKE $1 AND status IN ('queued', 'to_print') RETURNING id`,
-      [`${prefix.replace(/[%_\\]/g, '\\$&')}%`, MESSAGE_OUTCOMES.cancelled],
+      [`${escapeLike(prefix)}%`, MESSAGE_OUTCOMES.cancelled],
     );
     return rows.map((row) => row.id);
   }

@@ -13,6 +13,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Outbox } from '../outbox/outbox';
 import { QUEUES } from '../queues/queues';
 import { Message } from './message.entity';
+import { firstState } from './first-state';
 import { MessageKinds } from './message-kinds';
 import { MessageRepository } from './message.repository';
 import { Recipient } from './recipients';
@@ -69,18 +70,21 @@ export class MessageService {
     if (messages.length === 0) return [];
     const written = await this.repository.insertMany(
       manager,
-      messages.map(({ recipient, kind, params, dedupeKey }) => ({
-        municipalityId: recipient.municipalityId,
-        accountId: recipient.accountId,
-        kind,
-        category: this.kinds.get(kind).category,
-        channel: recipient.channel,
-        toAddress: recipient.email,
-        language: recipient.language,
-        params: params ?? {},
-        dedupeKey: dedupeKey ?? null,
-        status: recipient.channel === 'post' ? ('to_print' as const) : ('queued' as const),
-      })),
+      messages.map(({ recipient, kind, params, dedupeKey }) => {
+        const category = this.kinds.get(kind).category;
+        return {
+          municipalityId: recipient.municipalityId,
+          accountId: recipient.accountId,
+          kind,
+          category,
+          channel: recipient.channel,
+          toAddress: recipient.email,
+          language: recipient.language,
+          params: params ?? {},
+          dedupeKey: dedupeKey ?? null,
+          status: firstState(recipient.channel, category).status,
+        };
+      }),
     );
     // A keyed message is found by its key; unkeyed ones never conflict, so they come back in the order given.
     const unkeyed = messages.filter((message) => !message.dedupeKey);

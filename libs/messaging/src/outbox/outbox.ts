@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { JobName, JobPayload, QueueName } from '../queues/queues';
 import { OutboxEntry } from './outbox-entry.entity';
+import { escapeLike } from '@app/platform';
 
 export interface OutboxJob<Q extends QueueName, N extends JobName<Q>> {
   queue: Q;
@@ -53,7 +54,7 @@ export class Outbox {
   /** Cancels every job whose id starts with the prefix (a message's delivery and its retries). */
   async cancelByPrefix(manager: EntityManager, jobIdPrefix: string): Promise<void> {
     await manager.query('UPDATE outbox_entry SET cancelled_at = now() WHERE job_id LIKE $1 AND cancelled_at IS NULL', [
-      `${jobIdPrefix.replace(/[%_\\]/g, '\\$&')}%`,
+      `${escapeLike(jobIdPrefix)}%`,
     ]);
   }
 

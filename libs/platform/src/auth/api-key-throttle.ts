@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '../http/domain-error';
+import { TooManyAttemptsError } from '../http/domain-error';
 import { AttemptLimiter } from '../redis/failure-limiter';
 import { RedisConnection } from '../redis/redis.module';
 
@@ -31,15 +31,12 @@ export class ApiKeyThrottle {
   }
 }
 
-function tooManyKeys(waitMs: number): DomainError {
-  return new DomainError(
-    'TOO_MANY_ATTEMPTS',
-    429,
+function tooManyKeys(waitMs: number): TooManyAttemptsError {
+  return new TooManyAttemptsError(
     {
       nl: 'Te veel ongeldige API-sleutels; probeer het later opnieuw.',
       en: 'Too many invalid API keys; try again later.',
     },
-    [],
-    { 'retry-after': String(Math.ceil(waitMs / 1000)) },
+    waitMs,
   );
 }

@@ -52,7 +52,8 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const verified = token ? await this.tokens.verify(token) : null;
-    if (!verified || this.revoked.isRevoked(verified.actor.id, verified.issuedAtMs)) throw new UnauthenticatedError();
+    if (!verified || (await this.revoked.isRevoked(verified.actor.id, verified.issuedAtMs)))
+      throw new UnauthenticatedError();
     const actor = verified.actor;
     if (!allowed.includes(actor.role)) throw new ForbiddenError();
     this.context.setActor(actor);

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config';
@@ -18,23 +18,27 @@ const STALE_AFTER_MS = 10_000;
  * the list cannot be refreshed, every token is refused (503) rather than trusted.
  */
 @Injectable()
-export class RevokedAccounts implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RevokedAccounts implements OnApplicationShutdown {
   private readonly logger = new Logger(RevokedAccounts.name);
   private readonly validAfter = new Map<string, number>();
   private seenUpTo = new Date(0);
   private refreshedAt = Number.NEGATIVE_INFINITY;
   private timer?: NodeJS.Timeout;
   private refreshing?: Promise<void>;
+  private started?: Promise<void>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.refresh().catch((error: Error) => this.logger.warn({ error: error.message }, 'revocations not read'));
-    this.timer = setInterval(() => void this.refreshQuietly(), REFRESH_EVERY_MS);
-    this.timer.unref();
+  /** Reading starts with the first token checked: processes that check none (worker, CLI) never poll. */
+  private start(): Promise<void> {
+    this.started ??= this.refreshQuietly().then(() => {
+      this.timer = setInterval(() => void this.refreshQuietly(), REFRESH_EVERY_MS);
+      this.timer.unref();
+    });
+    return this.started;
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -54,7 +58,8 @@ export class RevokedAccounts implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** Whether a token of the account issued at `issuedAtMs` is refused. */
-  isRevoked(accountId: string, issuedAtMs: number): boolean {
+  async isRevoked(accountId: string, issuedAtMs: number): Promise<boolean> {
+    await this.start();
     // A monotonic clock: a wall clock set back or forward must not make the list look fresh or stale.
     if (performance.now() - this.refreshedAt > STALE_AFTER_MS)
       throw new DomainError('SERVICE_UNAVAILABLE', 503, {

@@ -58,6 +58,13 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
+/** An allowance of attempts is spent: 429 with Retry-After, in whole seconds. */
+export class TooManyAttemptsError extends DomainError {
+  constructor(detail: LocalText, waitMs: number) {
+    super('TOO_MANY_ATTEMPTS', 429, detail, [], { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) });
+  }
+}
+
 /** What a status means when nothing more specific is known. */
 export const GENERIC_DETAILS: Record<number, LocalText> = {
   400: { nl: 'Het verzoek kon niet worden gelezen.', en: 'The request could not be read.' },
