@@ -7,7 +7,7 @@ source scripts/node.sh
 source scripts/stack.sh
 install_dependencies
 stack_up mantelzorg_bench
-if [ "$DATABASE_URL" = "postgres://$LOCAL_DB_USER:$LOCAL_DB_PASSWORD@127.0.0.1:$PG_PORT/mantelzorg_bench" ]; then
+if [ "${DATABASE_MIGRATION_URL:-}" = "postgres://$LOCAL_DB_USER:$LOCAL_DB_PASSWORD@127.0.0.1:$PG_PORT/mantelzorg_bench" ]; then
   # Every run starts from an empty database, so figures do not drift with earlier runs' rows.
   psql_local=("$(pg_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
   "${psql_local[@]}" -c "drop database if exists mantelzorg_bench with (force)" -c "create database mantelzorg_bench owner $LOCAL_DB_USER" >/dev/null

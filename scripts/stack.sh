@@ -10,8 +10,11 @@ PG_PORT="${STACK_PG_PORT:-54329}"
 REDIS_PORT="${STACK_REDIS_PORT:-63799}"
 SMTP_PORT="${STACK_SMTP_PORT:-1025}"
 MAIL_UI_PORT="${STACK_MAIL_UI_PORT:-1080}"
+# The schema's owner runs migrations; the processes connect as the application's role.
 LOCAL_DB_USER=mantelzorg
 LOCAL_DB_PASSWORD=mantelzorg
+LOCAL_APP_DB_USER=mantelzorg_app
+LOCAL_APP_DB_PASSWORD=mantelzorg_app
 
 log() { printf '\033[1;34m[stack]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[stack]\033[0m %s\n' "$*" >&2; exit 1; }
@@ -73,6 +76,9 @@ start_local_postgres() {
   if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname='$LOCAL_DB_USER'")" != 1 ]; then
     "${psql[@]}" -c "create role $LOCAL_DB_USER login password '$LOCAL_DB_PASSWORD'" >/dev/null
   fi
+  if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname='$LOCAL_APP_DB_USER'")" != 1 ]; then
+    "${psql[@]}" -c "create role $LOCAL_APP_DB_USER login password '$LOCAL_APP_DB_PASSWORD'" >/dev/null
+  fi
   local db
   for db in "$@"; do
     if [ "$("${psql[@]}" -c "select 1 from pg_database where datname='$db'")" != 1 ]; then
@@ -113,7 +119,8 @@ stack_up() {
   else
     [ -n "${DATABASE_URL:-}" ] && log "DATABASE_URL does not answer; starting a local Postgres instead"
     start_local_postgres "$db"
-    export DATABASE_URL="postgres://$LOCAL_DB_USER:$LOCAL_DB_PASSWORD@127.0.0.1:$PG_PORT/$db"
+    export DATABASE_MIGRATION_URL="postgres://$LOCAL_DB_USER:$LOCAL_DB_PASSWORD@127.0.0.1:$PG_PORT/$db"
+    export DATABASE_URL="postgres://$LOCAL_APP_DB_USER:$LOCAL_APP_DB_PASSWORD@127.0.0.1:$PG_PORT/$db"
   fi
   if [ -n "${REDIS_URL:-}" ] && url_answers "$REDIS_URL"; then
     log "Using Redis at REDIS_URL"

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { municipalityWithWijk, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { TestApp } from './support/test-app';
 import { waitUntil } from './support/wait';
@@ -162,5 +163,58 @@ describe('access trust: partner keys', () => {
     expect([await useKey(first), await useKey(second)]).toEqual([401, 404]);
     const after = await app.get(`/api/v1/partners/${partnerId}/keys`, { token: admin.accessToken });
     expect(after.body.items.find((key: { id: string }) => key.id === firstId).revokedAt).not.toBeNull();
+  });
+});
+
+describe('access trust: an audit log the application cannot bypass', () => {
+  let app: TestApp;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    dataSource = app.app.get(DataSource);
+  });
+  afterAll(() => app.close());
+
+  const sameTransaction = async (table: string, id: string, subjectId: string) => {
+    const [row] = await dataSource.query(`SELECT xmin::text AS tx FROM ${table} WHERE id = $1`, [id]);
+    const entries = await dataSource.query(
+      `SELECT xmin::text AS tx, action FROM audit_entry WHERE subject_id = $1 AND action = 'change'`,
+      [subjectId],
+    );
+    return { changeTx: row.tx, entries };
+  };
+
+  it("writes a staff change's entry in the change's own transaction, also when the record is new", async () => {
+    const { admin, staff } = await municipalityWithWijk(app);
+    const disabled = await app.post(`/api/v1/users/${staff.id}/disable`, { token: admin.accessToken });
+    expect(disabled.status).toBe(200);
+    const disabling = await sameTransaction('account', staff.id, staff.id);
+    expect(disabling.entries).toEqual([{ tx: disabling.changeTx, action: 'change' }]);
+
+    const { staff: otherStaff } = await municipalityWithWijk(app);
+    const registered = await app.post('/api/v1/carers/registrations', {
+      token: otherStaff.accessToken,
+      body: { firstName: 'Gerrit', lastName: 'Bakker', dateOfBirth: '1940-01-30', postcode: '1121CD', houseNumber: 3 },
+    });
+    expect(registered.status).toBe(201);
+    const registering = await sameTransaction('carer', registered.body.id, registered.body.id);
+    expect(registering.entries).toEqual([{ tx: registering.changeTx, action: 'change' }]);
+  });
+
+  it('runs as a role that adds to the audit log but cannot rewrite it, switch its trigger off or own a table', async () => {
+    const [{ user }] = await dataSource.query('SELECT current_user AS user');
+    const owner = new URL(process.env.DATABASE_MIGRATION_URL ?? process.env.DATABASE_URL!).username;
+    expect(user).not.toBe(owner);
+    await expect(dataSource.query('ALTER TABLE audit_entry DISABLE TRIGGER USER')).rejects.toThrow(/owner/);
+    await expect(dataSource.query(`UPDATE audit_entry SET reason = 'rewritten'`)).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query('DELETE FROM audit_entry')).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query('TRUNCATE audit_entry')).rejects.toThrow(/permission denied/);
+    await expect(dataSource.query('DROP TABLE audit_entry')).rejects.toThrow(/owner/);
+    await expect(dataSource.query(`DELETE FROM schema_migrations`)).rejects.toThrow(/permission denied/);
+    const owned = await dataSource.query(
+      `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`,
+    );
+    expect(owned[0].n).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { ownerDatabase } from './support/owner-database';
 import { Municipality } from '@app/identity';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
@@ -306,10 +307,11 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     expect([replay.status, replay.body, replay.headers['idempotent-replayed']]).toEqual([201, first.body, 'true']);
 
     // The answer of this one cannot be stored; the redemption itself commits, and a repeat never spends again.
-    await dataSource.query(`CREATE OR REPLACE FUNCTION refuse_answer() RETURNS trigger AS $$
+    const owner = await ownerDatabase();
+    await owner.query(`CREATE OR REPLACE FUNCTION refuse_answer() RETURNS trigger AS $$
       BEGIN IF NEW.key = 'till-1-receipt-2' AND NEW.response_sealed IS NOT NULL THEN RAISE EXCEPTION 'disk full'; END IF;
       RETURN NEW; END $$ LANGUAGE plpgsql`);
-    await dataSource.query(
+    await owner.query(
       'CREATE TRIGGER refuse_answer BEFORE UPDATE ON idempotency_record FOR EACH ROW EXECUTE FUNCTION refuse_answer()',
     );
     try {
@@ -318,8 +320,9 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
       const repeat = await redeem(apiKey, code, 500, { 'idempotency-key': 'till-1-receipt-2' });
       expect([repeat.status, repeat.body.code]).toEqual([409, 'IDEMPOTENCY_ANSWER_LOST']);
     } finally {
-      await dataSource.query('DROP TRIGGER refuse_answer ON idempotency_record');
-      await dataSource.query('DROP FUNCTION refuse_answer()');
+      await owner.query('DROP TRIGGER refuse_answer ON idempotency_record');
+      await owner.query('DROP FUNCTION refuse_answer()');
+      await owner.end();
     }
 
     const racing = await Promise.all(Array.from({ length: 50 }, () => redeem(apiKey, code, 150)));

@@ -1,3 +1,4 @@
+import { ownerDatabase } from './support/owner-database';
 import { getQueueToken } from '@nestjs/bullmq';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
@@ -227,13 +228,19 @@ describe('privacy: audit log, export, erasure and retention', () => {
       );
     const entries = await count();
     expect(entries).toBeGreaterThan(0);
-    await expect(
-      dataSource.query(`UPDATE audit_entry SET reason = 'changed' WHERE subject_account_id = $1`, [carer.accountId]),
-    ).rejects.toThrow(/append-only/);
-    await expect(
-      dataSource.query('DELETE FROM audit_entry WHERE subject_account_id = $1', [carer.accountId]),
-    ).rejects.toThrow(/append-only/);
-    await expect(dataSource.query('TRUNCATE audit_entry')).rejects.toThrow(/append-only/);
+    // Even the schema's owner, who could change privileges, meets the trigger.
+    const owner = await ownerDatabase();
+    try {
+      await expect(
+        owner.query(`UPDATE audit_entry SET reason = 'changed' WHERE subject_account_id = $1`, [carer.accountId]),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        owner.query('DELETE FROM audit_entry WHERE subject_account_id = $1', [carer.accountId]),
+      ).rejects.toThrow(/append-only/);
+      await expect(owner.query('TRUNCATE audit_entry')).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
     expect(await count()).toBe(entries);
     for (const method of ['DELETE', 'PATCH', 'PUT'] as const)
       expect((await app.request(method, '/api/v1/audit', { token: staff.accessToken })).status).toBe(404);

@@ -1,25 +1,20 @@
+import { AppConfig, migrateDatabase } from '@app/platform';
 import { Command, CommandRunner } from 'nest-commander';
-import { DataSource } from 'typeorm';
 import { print } from './cli-error';
 
-@Command({ name: 'db:migrate', description: 'Apply pending database migrations' })
+@Command({
+  name: 'db:migrate',
+  description:
+    "Apply pending database migrations (as DATABASE_MIGRATION_URL's owner when set) and grant the application's role",
+})
 export class DbMigrateCommand extends CommandRunner {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(private readonly config: AppConfig) {
     super();
   }
 
   async run(): Promise<void> {
-    // Serialise concurrent starts (several containers) on one advisory lock.
-    await this.dataSource.query('SELECT pg_advisory_lock(4151415)');
-    try {
-      const applied = await this.dataSource.runMigrations({ transaction: 'each' });
-      print(
-        applied.length === 0
-          ? 'No pending migrations.'
-          : applied.map((migration) => `Applied ${migration.name}`).join('\n'),
-      );
-    } finally {
-      await this.dataSource.query('SELECT pg_advisory_unlock(4151415)');
-    }
+    const { url, migrationUrl } = this.config.database;
+    const applied = await migrateDatabase({ applicationUrl: url, migrationUrl });
+    print(applied.length === 0 ? 'No pending migrations.' : applied.map((name) => `Applied ${name}`).join('\n'));
   }
 }

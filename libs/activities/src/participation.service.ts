@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CarerService } from '@app/carers';
 import { InvalidTokenError, MunicipalityService } from '@app/identity';
 import { LinkTokens } from '@app/messaging';
-import { DomainError, NotFoundError, RequestContext, ValidationFailedError } from '@app/platform';
+import { noteAuditSubject, DomainError, NotFoundError, RequestContext, ValidationFailedError } from '@app/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ActivityMessages } from './activity-messages';
 import { PLACE_OFFER_PURPOSE, RSVP_PURPOSE } from './activity-message-kinds';
@@ -247,6 +247,7 @@ export class ParticipationService {
       }
       participant.respondedAt = new Date();
       await manager.getRepository(ActivityParticipant).save(participant);
+      noteAuditSubject(participant.id);
       if (freed > 0) {
         await releasePlaces(manager, activity.id, freed);
         await this.promote(manager, activity, sessions);

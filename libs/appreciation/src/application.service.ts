@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CareRelationshipService, Carer, CarerService } from '@app/carers';
 import { assertEmailVerified, MunicipalityService, today } from '@app/identity';
-import { InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, RequestContext } from '@app/platform';
+import {
+  noteAuditSubject,
+  InjectMunicipalityScoped,
+  MunicipalityScopedRepository,
+  NotFoundError,
+  RequestContext,
+} from '@app/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AppreciationApplication } from './application.entity';
 import {
@@ -142,6 +148,7 @@ export class ApplicationService {
             decidedAt: verdict.status === 'needs_review' ? null : new Date(),
           }),
         );
+        noteAuditSubject(application.id);
         const voucher =
           verdict.status === 'approved' ? await this.issuer.issue(manager, application, carer.accountId) : null;
         return { application, voucher };

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Account, AccountService, MunicipalityService } from '@app/identity';
-import { InjectMunicipalityScoped, MunicipalityScopedRepository, RequestContext } from '@app/platform';
+import {
+  noteAuditSubject,
+  InjectMunicipalityScoped,
+  MunicipalityScopedRepository,
+  RequestContext,
+} from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Carer } from './carer.entity';
@@ -93,6 +98,7 @@ export class CarerRegistrationService {
         manager,
       );
       const carer = await this.saveCarer(manager, account, input, wijk?.id ?? null, 'staff');
+      noteAuditSubject(carer.id);
       if (input.guardianConsent)
         await this.consents.give(
           manager,

@@ -1,5 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import {
+  AccountRole,
+  noteAuditSubject,
   InjectMunicipalityScoped,
   isUniqueViolation,
   MunicipalityScopedRepository,
@@ -7,7 +9,6 @@ import {
   Page,
   PageQuery,
   paginate,
-  AccountRole,
   PersonRole,
   RequestContext,
   RevokedAccounts,
@@ -154,6 +155,7 @@ export class AccountService {
     return this.dataSource.transaction(async (manager) => {
       try {
         const account = await this.scopedAccounts.save(draft, manager);
+        noteAuditSubject(account.id);
         await this.queueMessage(manager, account, ACCOUNT_MESSAGES.invitation);
         return account;
       } catch (error) {

@@ -1,4 +1,5 @@
 export * from './audit/audited.decorator';
+export * from './audit/change-audit';
 export * from './async/deadline';
 export * from './async/expiring-cache';
 export * from './auth';

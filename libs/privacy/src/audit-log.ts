@@ -30,6 +30,11 @@ export class AuditLog {
     private readonly context: RequestContext,
   ) {}
 
+  /** The manager for entries written outside any transaction of the change. */
+  manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   /** One entry per record and the person it belongs to; in the caller's transaction when given one. */
   async record(entry: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const ids = [...new Set(entry.subjectIds)];

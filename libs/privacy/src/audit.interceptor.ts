@@ -1,13 +1,26 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AUDIT_KEY, AuditMetadata, AuditSubjectSource, RequestContext, routePattern, STAFF_ROLES } from '@app/platform';
+import {
+  Actor,
+  AUDIT_KEY,
+  AuditedRoute,
+  AuditMetadata,
+  AuditSubjectSource,
+  holdChangeAudit,
+  PendingChangeAudit,
+  RequestContext,
+  routePattern,
+  STAFF_ROLES,
+} from '@app/platform';
 import { FastifyRequest } from 'fastify';
 import { mergeMap, Observable } from 'rxjs';
 import { AuditLog } from './audit-log';
 
 /**
  * Writes an audit entry for every successful staff or admin call of a route marked @Audited,
- * before the answer leaves: a read whose entry cannot be written is not answered.
+ * before the answer leaves: a read whose entry cannot be written is not answered. A change's
+ * entry is written inside the change's own transaction (ChangeAuditCommitWrite); only work
+ * without a transaction of its own gets its entry after it.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -27,19 +40,40 @@ export class AuditInterceptor implements NestInterceptor {
     if (!metadata || !('subject' in metadata) || !actor || !STAFF_ROLES.includes(actor.role)) return next.handle();
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
     const route = routePattern(request);
+    if (request.method === 'GET') {
+      return next.handle().pipe(
+        mergeMap(async (answer: unknown) => {
+          const subjectIds = subjectIdsOf(metadata.from, request, answer);
+          await this.audit.record({ actor, action: 'read', route, subjectType: metadata.subject, subjectIds });
+          return answer;
+        }),
+      );
+    }
+    const pending = this.pendingChange(actor, route, metadata, request);
+    holdChangeAudit(pending);
     return next.handle().pipe(
       mergeMap(async (answer: unknown) => {
-        const subjectIds = subjectIdsOf(metadata.from, request, answer);
-        await this.audit.record({
-          actor,
-          action: request.method === 'GET' ? 'read' : 'change',
-          route,
-          subjectType: metadata.subject,
-          subjectIds,
-        });
+        if (pending.written) return answer;
+        const subjectIds = [...pending.subjectIds, ...subjectIdsOf(metadata.from, request, answer)];
+        await pending.write(this.audit.manager(), subjectIds);
         return answer;
       }),
     );
+  }
+
+  private pendingChange(
+    actor: Actor,
+    route: string,
+    metadata: AuditedRoute,
+    request: FastifyRequest,
+  ): PendingChangeAudit {
+    const knownBeforehand = 'answer' in metadata.from ? [] : subjectIdsOf(metadata.from, request, null);
+    return {
+      subjectIds: new Set(knownBeforehand),
+      written: false,
+      write: (manager, subjectIds) =>
+        this.audit.record({ actor, action: 'change', route, subjectType: metadata.subject, subjectIds }, manager),
+    };
   }
 }
 

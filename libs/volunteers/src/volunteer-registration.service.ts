@@ -1,3 +1,4 @@
+import { noteAuditSubject } from '@app/platform';
 import { Injectable } from '@nestjs/common';
 import {
   Account,
@@ -81,6 +82,7 @@ export class VolunteerRegistrationService {
         manager,
       );
       const volunteer = await this.save(manager, account, input, wijk?.id ?? null, 'staff');
+      noteAuditSubject(volunteer.id);
       if (account.email) await this.accounts.queueMessage(manager, account, 'account_invitation');
       return volunteer;
     });

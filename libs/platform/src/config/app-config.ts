@@ -31,7 +31,11 @@ export class AppConfig {
   }
 
   get database() {
-    return { url: this.env.DATABASE_URL, poolSize: this.env.DATABASE_POOL_SIZE };
+    return {
+      url: this.env.DATABASE_URL,
+      migrationUrl: this.env.DATABASE_MIGRATION_URL,
+      poolSize: this.env.DATABASE_POOL_SIZE,
+    };
   }
 
   get redis() {

@@ -5,6 +5,13 @@ describe('validateEnvironment', () => {
     const env = validateEnvironment({});
     expect(env.PORT).toBe(3000);
     expect(env.APP_BASE_URL).toBe('http://localhost:3000');
+    expect(env.DATABASE_MIGRATION_URL).toBeUndefined();
+  });
+
+  it('reads the optional migration URL, which must be a Postgres URL too', () => {
+    const owner = 'postgres://owner:secret@db.internal:5432/mantelzorg';
+    expect(validateEnvironment({ DATABASE_MIGRATION_URL: owner }).DATABASE_MIGRATION_URL).toBe(owner);
+    expect(() => validateEnvironment({ DATABASE_MIGRATION_URL: 'mysql://x' })).toThrow(/DATABASE_MIGRATION_URL/);
   });
 
   it('names every bad variable in one message', () => {

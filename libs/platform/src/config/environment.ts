@@ -3,6 +3,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsOptional,
   IsString,
   IsUrl,
   Max,
@@ -59,6 +60,11 @@ export class Environment {
 
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
   DATABASE_URL = 'postgres://mantelzorg:mantelzorg@127.0.0.1:54329/mantelzorg';
+
+  /** The schema owner, for `db:migrate` only; the processes then run as DATABASE_URL's role. */
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_MIGRATION_URL?: string = undefined;
 
   @Type(() => Number)
   @IsInt()

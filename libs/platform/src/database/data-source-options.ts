@@ -1,4 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
+import { ChangeAuditCommitWrite } from '../audit/change-audit';
 import { IdempotencyCommitMark } from '../http/idempotency/idempotency-claim';
 import { ALL_MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -15,7 +16,7 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     installExtensions: false,
     migrationsRun: false,
     migrations: ALL_MIGRATIONS,
-    subscribers: [IdempotencyCommitMark],
+    subscribers: [IdempotencyCommitMark, ChangeAuditCommitWrite],
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     extra: { max: poolSize, application_name: 'mantelzorg' },

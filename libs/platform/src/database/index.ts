@@ -1,3 +1,4 @@
+export * from './application-role';
 export * from './base-record';
 export * from './data-source-options';
 export * from './database.module';
