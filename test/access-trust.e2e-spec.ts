@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { municipalityWithWijk, TEST_PASSWORD, uniqueEmail } from './support/factories';
+import { bookSlot, hoursFromNow, seedCarers, setUpRespite } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
 import { waitUntil } from './support/wait';
 
@@ -200,6 +201,48 @@ describe('access trust: an audit log the application cannot bypass', () => {
     expect(registered.status).toBe(201);
     const registering = await sameTransaction('carer', registered.body.id, registered.body.id);
     expect(registering.entries).toEqual([{ tx: registering.changeTx, action: 'change' }]);
+  });
+
+  it("shows another municipality's staff reading a regional booking in the carer's access log and both admins' audit views", async () => {
+    const provider = await setUpRespite(app);
+    const home = await setUpRespite(app);
+    const regional = await app.post('/api/v1/respite/offers', {
+      token: provider.staff.accessToken,
+      body: { kind: 'short_stay', name: 'Logeerhuis Regio', alsoServes: [home.municipality.id] },
+    });
+    const slot = await app.post(`/api/v1/respite/offers/${regional.body.id}/slots`, {
+      token: provider.staff.accessToken,
+      body: { startsAt: hoursFromNow(75), endsAt: hoursFromNow(79), capacity: 2 },
+    });
+    const [carer] = await seedCarers(app, home.municipality, 1);
+    expect((await bookSlot(app, carer.token, slot.body.id, carer.relationshipId)).status).toBe(201);
+
+    const read = await app.get(`/api/v1/respite/slots/${slot.body.id}/bookings`, { token: provider.staff.accessToken });
+    expect([read.status, read.body.items.length]).toEqual([200, 1]);
+
+    const mine = await app.get('/api/v1/me/access-log', { token: carer.token });
+    expect(mine.body.items).toContainEqual(
+      expect.objectContaining({
+        action: 'read',
+        subjectType: 'respite_booking',
+        otherMunicipality: provider.municipality.name,
+      }),
+    );
+    for (const admin of [home.admin, provider.admin]) {
+      const audit = await app.get(`/api/v1/audit?subjectAccountId=${carer.accountId}`, { token: admin.accessToken });
+      expect(audit.body.items).toContainEqual(
+        expect.objectContaining({
+          action: 'read',
+          actorAccountId: provider.staff.id,
+          actorMunicipalityId: provider.municipality.id,
+        }),
+      );
+    }
+    const bystander = await setUpRespite(app);
+    const elsewhere = await app.get(`/api/v1/audit?subjectAccountId=${carer.accountId}`, {
+      token: bystander.admin.accessToken,
+    });
+    expect(elsewhere.body.items).toEqual([]);
   });
 
   it('runs as a role that adds to the audit log but cannot rewrite it, switch its trigger off or own a table', async () => {

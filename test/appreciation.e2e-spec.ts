@@ -291,6 +291,35 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     expect(rows).toEqual({ spent_cents: 25_000, awarded_count: 5, vouchers: 5, applications: 5 });
   });
 
+  it("limits a partner's key to a campaign or to voucher kinds, and refuses a voucher outside them", async () => {
+    const { municipality, admin, campaignId } = await setUp();
+    const elsewhere = await setUp();
+    const [carer] = await carers(municipality, 1);
+    const code = (await apply(campaignId, carer)).body.voucher.code as string;
+    const created = await app.post('/api/v1/partners', { token: admin.accessToken, body: { name: 'Filmhuis' } });
+    const partnerId = created.body.id as string;
+    const addKey = (body: Record<string, unknown>) =>
+      app.post(`/api/v1/partners/${partnerId}/keys`, { token: admin.accessToken, body });
+
+    expect((await addKey({ voucherKinds: ['gift_card'] })).status).toBe(400);
+    expect((await addKey({ campaignId: 'not-a-uuid' })).status).toBe(400);
+    expect((await addKey({ campaignId: elsewhere.campaignId })).status).toBe(404);
+    const ticketsOnly = await addKey({ voucherKinds: ['culture_ticket'] });
+    const thisCampaign = await addKey({ campaignId, voucherKinds: ['voucher'] });
+    expect([ticketsOnly.status, thisCampaign.status]).toEqual([201, 201]);
+
+    const refused = await redeem(ticketsOnly.body.apiKey, code, 500);
+    expect([refused.status, refused.body.code]).toEqual([403, 'VOUCHER_NOT_ACCEPTED_WITH_KEY']);
+    const accepted = await redeem(thisCampaign.body.apiKey, code, 500);
+    expect([accepted.status, accepted.body.remainingCents]).toEqual([201, 4500]);
+    const keys = await app.get(`/api/v1/partners/${partnerId}/keys`, { token: admin.accessToken });
+    expect(keys.body.items).toContainEqual(
+      expect.objectContaining({ id: thisCampaign.body.id, campaignId, voucherKinds: ['voucher'] }),
+    );
+    const [voucher] = await dataSource.query('SELECT balance_cents FROM voucher WHERE carer_id = $1', [carer.carerId]);
+    expect(voucher.balance_cents).toBe(4500);
+  });
+
   it('lets partners spend a voucher in parts, never beyond its balance, once per idempotency key', async () => {
     const { municipality, admin, campaignId } = await setUp();
     const [carer] = await carers(municipality, 1);

@@ -354,6 +354,26 @@ describe('queue dashboard and metrics', () => {
     expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(
       Object.values(QUEUES).sort(),
     );
+
+    // Every change asked of the dashboard is recorded before it acts (here on a queue that does not exist).
+    const change = await app.request('PUT', '/queues/api/queues/no-such-queue/retry/failed?x=1', {
+      headers: { cookie: pair },
+    });
+    expect(change.status).toBeGreaterThanOrEqual(400);
+    const actions = await app.get('/api/v1/queues/actions', { token: operator.accessToken });
+    expect(actions.status).toBe(200);
+    expect(actions.body.items).toContainEqual(
+      expect.objectContaining({
+        actorAccountId: operator.id,
+        method: 'PUT',
+        path: '/queues/api/queues/no-such-queue/retry/failed',
+      }),
+    );
+    expect((await app.get('/api/v1/queues/actions', { token: admin.accessToken })).status).toBe(403);
+
+    // A disabled operator's session ends at once, not when its cookie expires.
+    await app.app.get(DataSource).query('UPDATE account SET disabled_at = now() WHERE id = $1', [operator.id]);
+    expect((await app.get('/queues/api/queues', { headers: { cookie: pair } })).status).toBe(401);
   });
 
   it('reports queue depth per state in /metrics', async () => {

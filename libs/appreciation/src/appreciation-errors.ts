@@ -73,6 +73,15 @@ export class VoucherNotFoundError extends DomainError {
   }
 }
 
+export class VoucherOutsideKeyScopeError extends DomainError {
+  constructor() {
+    super('VOUCHER_NOT_ACCEPTED_WITH_KEY', 403, {
+      nl: 'Deze waardebon hoort niet bij wat u met deze sleutel mag innen (een andere campagne of soort).',
+      en: 'This voucher is outside what this key may redeem (another campaign or kind).',
+    });
+  }
+}
+
 export class VoucherExpiredError extends DomainError {
   constructor() {
     super('VOUCHER_EXPIRED', 410, { nl: 'Deze waardebon is verlopen.', en: 'This voucher has expired.' });

@@ -145,6 +145,7 @@ export class AppreciationController {
   @ApiCreatedResponse({ type: RedemptionDto })
   @ApiProblems({
     400: ['VALIDATION_FAILED'],
+    403: ['VOUCHER_NOT_ACCEPTED_WITH_KEY'],
     404: ['VOUCHER_NOT_FOUND'],
     409: ['VOUCHER_BALANCE_INSUFFICIENT'],
     410: ['VOUCHER_EXPIRED'],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { localDateSql } from '@app/identity';
+import { PartnerKeyScope } from '@app/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { Voucher } from './voucher.entity';
 
@@ -9,6 +10,8 @@ export interface Spending {
   municipalityId: string;
   partnerId: string;
   amountCents: number;
+  /** The limits of the partner's key; a voucher outside them is not spent. */
+  scope: PartnerKeyScope;
 }
 
 /** A voucher with balance left that expires soon. */
@@ -45,11 +48,19 @@ export class VoucherRepository {
         `WITH spent AS (
          UPDATE voucher SET balance_cents = balance_cents - $3, updated_at = now()
           WHERE code = $1 AND municipality_id = $2 AND balance_cents >= $3
+            AND ($5::uuid IS NULL OR campaign_id = $5) AND ($6::text[] IS NULL OR kind = ANY($6))
             AND expires_on >= (SELECT ${localDateSql('now()', 'timezone')} FROM municipality WHERE id = $2)
           RETURNING id, balance_cents)
        INSERT INTO voucher_redemption (municipality_id, voucher_id, partner_id, amount_cents, remaining_cents)
        SELECT $2, id, $4, $3, balance_cents FROM spent RETURNING id, remaining_cents`,
-        [spending.code, spending.municipalityId, spending.amountCents, spending.partnerId],
+        [
+          spending.code,
+          spending.municipalityId,
+          spending.amountCents,
+          spending.partnerId,
+          spending.scope.campaignId,
+          spending.scope.voucherKinds,
+        ],
       ),
     );
     return spent ? { redemptionId: spent.id, remainingCents: spent.remaining_cents } : null;

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CarerService } from '@app/carers';
 import { MunicipalityService, today } from '@app/identity';
-import { RequestContext } from '@app/platform';
-import { VoucherBalanceInsufficientError, VoucherExpiredError, VoucherNotFoundError } from './appreciation-errors';
+import { PartnerKeyScope, RequestContext } from '@app/platform';
+import {
+  VoucherBalanceInsufficientError,
+  VoucherExpiredError,
+  VoucherNotFoundError,
+  VoucherOutsideKeyScopeError,
+} from './appreciation-errors';
 import { CodeGuessThrottle } from './code-guess-throttle';
 import { Voucher } from './voucher.entity';
 import { VoucherRepository } from './voucher.repository';
@@ -33,6 +38,7 @@ export class VoucherService {
   /** Spends part or all of a voucher's balance; never more than there is, however many partners try at once. */
   async redeem(code: string, amountCents: number, ip: string): Promise<Redemption> {
     const partner = this.context.actor();
+    const scope = partner.keyScope ?? NO_KEY_LIMITS;
     await this.throttle.assertAllowed(partner.id, ip);
     const normalised = normaliseVoucherCode(code);
     if (!normalised) return this.miss(partner.id, ip);
@@ -41,10 +47,12 @@ export class VoucherService {
       municipalityId: partner.municipalityId,
       partnerId: partner.id,
       amountCents,
+      scope,
     });
     if (spent) return { ...spent, amountCents };
     const voucher = await this.vouchers.byCode(normalised, partner.municipalityId);
     if (!voucher) return this.miss(partner.id, ip);
+    if (!withinScope(voucher, scope)) throw new VoucherOutsideKeyScopeError();
     const municipality = await this.municipalities.current();
     if (voucher.expiresOn < today(municipality.timezone)) throw new VoucherExpiredError();
     throw new VoucherBalanceInsufficientError(voucher.balanceCents);
@@ -54,4 +62,13 @@ export class VoucherService {
     await this.throttle.miss(partnerId, ip);
     throw new VoucherNotFoundError();
   }
+}
+
+const NO_KEY_LIMITS: PartnerKeyScope = { campaignId: null, voucherKinds: null };
+
+function withinScope(voucher: Voucher, scope: PartnerKeyScope): boolean {
+  return (
+    (scope.campaignId === null || voucher.campaignId === scope.campaignId) &&
+    (scope.voucherKinds === null || scope.voucherKinds.includes(voucher.kind))
+  );
 }

@@ -24,6 +24,14 @@ export class PartnerKey extends BaseRecord {
   @Column({ type: 'timestamptz', nullable: true })
   lastUsedAt: Date | null;
 
+  /** Only this campaign's vouchers, when set. */
+  @Column({ type: 'uuid', nullable: true })
+  campaignId: string | null;
+
+  /** Only vouchers of these kinds ("voucher", "culture_ticket"), when set. */
+  @Column({ type: 'text', array: true, nullable: true })
+  voucherKinds: string[] | null;
+
   /** A revoked key is refused at once (every request reads its key). */
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import { ApiProblems, NoPersonalData, Roles, pageOfList, PageQuery } from '@app/platform';
 import {
   CreatePartnerDto,
+  CreatePartnerKeyDto,
   PartnerCreatedDto,
   PartnerDto,
   PartnerKeyCreatedDto,
@@ -38,11 +39,17 @@ export class PartnerController {
 
   @Post(':partnerId/keys')
   @NoPersonalData()
-  @ApiOperation({ summary: 'Another API key for the partner (to rotate); older keys work until revoked. Shown once' })
+  @ApiOperation({
+    summary:
+      'Another API key for the partner (to rotate, or for one till), optionally limited to a campaign or voucher kinds; older keys work until revoked. Shown once',
+  })
   @ApiCreatedResponse({ type: PartnerKeyCreatedDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
-  async addKey(@Param('partnerId', new ParseUUIDPipe()) partnerId: string): Promise<PartnerKeyCreatedDto> {
-    const { key, apiKey } = await this.partners.addKey(partnerId);
+  async addKey(
+    @Param('partnerId', new ParseUUIDPipe()) partnerId: string,
+    @Body() body: CreatePartnerKeyDto,
+  ): Promise<PartnerKeyCreatedDto> {
+    const { key, apiKey } = await this.partners.addKey(partnerId, body);
     return { id: key.id, apiKey };
   }
 

@@ -4,6 +4,7 @@ import {
   InjectMunicipalityScoped,
   MunicipalityScopedRepository,
   NotFoundError,
+  PartnerKeyScope,
   PartnerKeyVerifier,
   RequestContext,
 } from '@app/platform';
@@ -46,9 +47,10 @@ export class PartnerService extends PartnerKeyVerifier {
   }
 
   /** Another key for the partner, e.g. to rotate: the older ones keep working until revoked. */
-  async addKey(partnerId: string): Promise<{ key: PartnerKey; apiKey: string }> {
+  async addKey(partnerId: string, scope: Partial<PartnerKeyScope> = {}): Promise<{ key: PartnerKey; apiKey: string }> {
     const partner = await this.partner(partnerId);
-    return this.dataSource.transaction((manager) => this.newKey(manager, partner));
+    if (scope.campaignId) await this.assertCampaignOf(partner, scope.campaignId);
+    return this.dataSource.transaction((manager) => this.newKey(manager, partner, scope));
   }
 
   async listKeys(partnerId: string): Promise<PartnerKey[]> {
@@ -79,7 +81,12 @@ export class PartnerService extends PartnerKeyVerifier {
     if (!timingSafeEqual(expected, given)) return null;
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USE_PRECISION_MS)
       await this.keys.update(key.id, { lastUsedAt: new Date() });
-    return { id: key.partnerId, role: 'partner', municipalityId: key.municipalityId };
+    return {
+      id: key.partnerId,
+      role: 'partner',
+      municipalityId: key.municipalityId,
+      keyScope: { campaignId: key.campaignId, voucherKinds: key.voucherKinds },
+    };
   }
 
   private async partner(partnerId: string): Promise<Partner> {
@@ -88,7 +95,20 @@ export class PartnerService extends PartnerKeyVerifier {
     return partner;
   }
 
-  private async newKey(manager: EntityManager, partner: Partner): Promise<{ key: PartnerKey; apiKey: string }> {
+  /** A key limited to a campaign must name one of the partner's own municipality. */
+  private async assertCampaignOf(partner: Partner, campaignId: string): Promise<void> {
+    const found = await this.dataSource.query<unknown[]>(
+      'SELECT 1 FROM appreciation_campaign WHERE id = $1 AND municipality_id = $2',
+      [campaignId, partner.municipalityId],
+    );
+    if (found.length === 0) throw new NotFoundError({ nl: 'De campagne', en: 'The campaign' });
+  }
+
+  private async newKey(
+    manager: EntityManager,
+    partner: Partner,
+    scope: Partial<PartnerKeyScope> = {},
+  ): Promise<{ key: PartnerKey; apiKey: string }> {
     const prefix = randomBytes(9)
       .toString('base64url')
       .toLowerCase()
@@ -104,6 +124,8 @@ export class PartnerService extends PartnerKeyVerifier {
         keyHash: hashSecretToken(secret),
         lastUsedAt: null,
         revokedAt: null,
+        campaignId: scope.campaignId ?? null,
+        voucherKinds: scope.voucherKinds?.length ? [...new Set(scope.voucherKinds)] : null,
       }),
     );
     return { key, apiKey: `mzp_${prefix}_${secret}` };

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AudienceSources } from './fanout/audience-sources';
 import { Fanout } from './fanout/fanout.entity';
+import { DashboardAction } from './queues/dashboard-action.entity';
 import { FanoutService } from './fanout/fanout.service';
 import { LinkTokens } from './links/link-tokens';
 import { MailTransport } from './mail/mail-transport';
@@ -17,7 +18,7 @@ import { AnnouncementKind } from './templates/announcement.kind';
 /** Producing side of messaging, for every process: outbox, message log, kinds, fan-outs. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxEntry, Message, Fanout])],
+  imports: [TypeOrmModule.forFeature([OutboxEntry, Message, Fanout, DashboardAction])],
   providers: [
     MailTransport,
     Outbox,

@@ -10,6 +10,7 @@ export type AuditAction = 'read' | 'change' | 'export' | 'erase';
 @Index('ix_audit_entry_municipality_at', ['municipalityId', 'createdAt'])
 @Index('ix_audit_entry_subject_account_at', ['subjectAccountId', 'createdAt'])
 @Index('ix_audit_entry_actor_at', ['actorAccountId', 'createdAt'])
+@Index('ix_audit_entry_subject_municipality_at', ['subjectMunicipalityId', 'createdAt'])
 @Check('ck_audit_entry_action', `"action" IN ('read', 'change', 'export', 'erase')`)
 export class AuditEntry {
   @PrimaryGeneratedColumn('uuid')
@@ -18,6 +19,7 @@ export class AuditEntry {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
+  /** The acting staff member's municipality. */
   @Column({ type: 'uuid' })
   municipalityId: string;
 
@@ -43,6 +45,10 @@ export class AuditEntry {
   /** The person the record belongs to, so they can see who looked; null when it cannot be told. */
   @Column({ type: 'uuid', nullable: true })
   subjectAccountId: string | null;
+
+  /** That person's municipality, which differs from the actor's for regional respite. */
+  @Column({ type: 'uuid', nullable: true })
+  subjectMunicipalityId: string | null;
 
   @Column({ type: 'text', nullable: true })
   reason: string | null;

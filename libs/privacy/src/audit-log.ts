@@ -14,6 +14,13 @@ export interface AuditRecord {
   reason?: string | null;
 }
 
+export interface AccessToMine {
+  entry: AuditEntry;
+  actorName: string | null;
+  /** The name of the staff member's municipality when it is not the person's own. */
+  otherMunicipality: string | null;
+}
+
 export interface AuditFilter {
   actorAccountId?: string;
   subjectAccountId?: string;
@@ -40,6 +47,7 @@ export class AuditLog {
     const ids = [...new Set(entry.subjectIds)];
     if (ids.length === 0) return;
     const owners = await this.ownersOf(manager, entry.subjectType, ids);
+    const municipalityOf = await this.municipalitiesOf(manager, [...owners.values()].flat());
     const rows = ids.flatMap((subjectId) => {
       const accounts = owners.get(subjectId) ?? [null];
       return accounts.map((subjectAccountId) => ({
@@ -51,6 +59,7 @@ export class AuditLog {
         subjectType: entry.subjectType,
         subjectId,
         subjectAccountId,
+        subjectMunicipalityId: subjectAccountId ? (municipalityOf.get(subjectAccountId) ?? null) : null,
         reason: entry.reason ?? null,
         requestId: this.context.requestId() ?? null,
       }));
@@ -58,12 +67,17 @@ export class AuditLog {
     await manager.getRepository(AuditEntry).insert(rows);
   }
 
-  /** The municipality's log, newest first (admins). */
+  /**
+   * The municipality's log, newest first (admins): what its own staff did, and what staff of
+   * other municipalities did with its residents' records (regional respite).
+   */
   list(filter: AuditFilter, page: PageQuery): Promise<Page<AuditEntry>> {
     const query = this.dataSource
       .getRepository(AuditEntry)
       .createQueryBuilder('entry')
-      .where('entry.municipalityId = :municipalityId', { municipalityId: this.context.municipalityId() });
+      .where('(entry.municipalityId = :municipalityId OR entry.subjectMunicipalityId = :municipalityId)', {
+        municipalityId: this.context.municipalityId(),
+      });
     if (filter.actorAccountId) query.andWhere('entry.actorAccountId = :actor', { actor: filter.actorAccountId });
     if (filter.subjectAccountId)
       query.andWhere('entry.subjectAccountId = :subject', { subject: filter.subjectAccountId });
@@ -72,27 +86,46 @@ export class AuditLog {
     return paginate(query, page);
   }
 
-  /** Who looked at or changed the acting person's record, newest first, with the staff member's name. */
-  async accessToMine(page: PageQuery): Promise<Page<{ entry: AuditEntry; actorName: string | null }>> {
+  /**
+   * Who looked at or changed the acting person's record, newest first, with the staff member's
+   * name and, when they work for another municipality, that municipality's name.
+   */
+  async accessToMine(page: PageQuery): Promise<Page<AccessToMine>> {
     const actor = this.context.actor();
     const query = this.dataSource
       .getRepository(AuditEntry)
       .createQueryBuilder('entry')
-      .where('entry.subjectAccountId = :me AND entry.municipalityId = :municipalityId', {
-        me: actor.id,
-        municipalityId: actor.municipalityId,
-      });
+      .where('entry.subjectAccountId = :me', { me: actor.id });
     const found = await paginate(query, page);
     const actorIds = [...new Set(found.items.map((entry) => entry.actorAccountId))];
-    const names = await this.dataSource.query<Array<{ id: string; display_name: string | null }>>(
-      'SELECT id, display_name FROM account WHERE id = ANY($1)',
+    const actors = await this.dataSource.query<
+      Array<{ id: string; display_name: string | null; municipality_id: string | null; municipality: string | null }>
+    >(
+      `SELECT a.id, a.display_name, a.municipality_id, m.name AS municipality
+         FROM account a LEFT JOIN municipality m ON m.id = a.municipality_id WHERE a.id = ANY($1)`,
       [actorIds],
     );
-    const nameOf = new Map(names.map((row) => [row.id, row.display_name]));
+    const actorOf = new Map(actors.map((row) => [row.id, row]));
     return {
-      items: found.items.map((entry) => ({ entry, actorName: nameOf.get(entry.actorAccountId) ?? null })),
+      items: found.items.map((entry) => {
+        const who = actorOf.get(entry.actorAccountId);
+        return {
+          entry,
+          actorName: who?.display_name ?? null,
+          otherMunicipality: entry.municipalityId !== actor.municipalityId ? (who?.municipality ?? null) : null,
+        };
+      }),
       nextCursor: found.nextCursor,
     };
+  }
+
+  private async municipalitiesOf(manager: EntityManager, accountIds: string[]): Promise<Map<string, string | null>> {
+    if (accountIds.length === 0) return new Map();
+    const rows = await manager.query<Array<{ id: string; municipality_id: string | null }>>(
+      'SELECT id, municipality_id FROM account WHERE id = ANY($1)',
+      [[...new Set(accountIds)]],
+    );
+    return new Map(rows.map((row) => [row.id, row.municipality_id]));
   }
 
   private async ownersOf(manager: EntityManager, subjectType: string, ids: string[]): Promise<Map<string, string[]>> {

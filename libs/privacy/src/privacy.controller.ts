@@ -56,15 +56,18 @@ export class PrivacyController {
 
   @Get('me/access-log')
   @Roles('carer', 'volunteer')
-  @ApiOperation({ summary: 'Who at the steunpunt looked at or changed my record' })
+  @ApiOperation({
+    summary: 'Who at the steunpunt (or, for regional respite, another municipality) looked at or changed my record',
+  })
   @ApiPageResponse(AccessLogEntryDto)
   async accessToMine(@Query() query: AuditQuery): Promise<Page<AccessLogEntryDto>> {
     const page = await this.audit.accessToMine({ limit: query.limit, cursor: query.cursor });
     return {
-      items: page.items.map(({ entry, actorName }) => ({
+      items: page.items.map(({ entry, actorName, otherMunicipality }) => ({
         at: entry.createdAt.toISOString(),
         actorRole: entry.actorRole,
         actorName,
+        otherMunicipality,
         action: entry.action,
         subjectType: entry.subjectType,
       })),

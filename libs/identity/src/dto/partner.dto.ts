@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Partner } from '../partner.entity';
 import { PartnerKey } from '../partner-key.entity';
 
@@ -9,6 +9,29 @@ export class CreatePartnerDto {
   @MinLength(1)
   @MaxLength(200)
   name: string;
+}
+
+export const VOUCHER_KINDS = ['voucher', 'culture_ticket'] as const;
+
+export class CreatePartnerKeyDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Only this campaign's vouchers may be redeemed with the key (e.g. a cinema for one year's tickets)",
+  })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
+
+  @ApiPropertyOptional({
+    enum: VOUCHER_KINDS,
+    isArray: true,
+    description: 'Only vouchers of these kinds may be redeemed with the key; all kinds when left out',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(VOUCHER_KINDS.length)
+  @IsIn(VOUCHER_KINDS, { each: true })
+  voucherKinds?: Array<(typeof VOUCHER_KINDS)[number]>;
 }
 
 export class PartnerDto {
@@ -44,6 +67,10 @@ export class PartnerKeyDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'To the minute' })
   lastUsedAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) revokedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'Limited to this campaign' })
+  campaignId: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: VOUCHER_KINDS, isArray: true, description: 'Limited to these kinds' })
+  voucherKinds: string[] | null;
 
   static from(key: PartnerKey): PartnerKeyDto {
     return {
@@ -52,6 +79,8 @@ export class PartnerKeyDto {
       createdAt: key.createdAt.toISOString(),
       lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
       revokedAt: key.revokedAt?.toISOString() ?? null,
+      campaignId: key.campaignId,
+      voucherKinds: key.voucherKinds,
     };
   }
 }

@@ -1,13 +1,44 @@
-import { Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AppConfig, NoPersonalData, RequestContext, Roles } from '@app/platform';
+import {
+  ApiPageResponse,
+  AppConfig,
+  mapPage,
+  NoPersonalData,
+  Page,
+  PageQuery,
+  paginate,
+  RequestContext,
+  Roles,
+} from '@app/platform';
 import { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { DashboardAction } from './dashboard-action.entity';
 import { LinkTokens } from '../links/link-tokens';
 import { DASHBOARD_COOKIE, DASHBOARD_PATH, DASHBOARD_PURPOSE, DASHBOARD_SESSION_SECONDS } from './queue-dashboard';
 
 class DashboardSessionDto {
   @ApiProperty({ example: '/queues' }) url: string;
   @ApiProperty({ example: 3600 }) expiresIn: number;
+}
+
+class DashboardActionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ format: 'uuid' }) actorAccountId: string;
+  @ApiProperty({ example: 'PUT' }) method: string;
+  @ApiProperty({ example: '/queues/api/queues/pause' }) path: string;
+
+  static from(action: DashboardAction): DashboardActionDto {
+    return {
+      id: action.id,
+      at: action.createdAt.toISOString(),
+      actorAccountId: action.actorAccountId,
+      method: action.method,
+      path: action.path,
+    };
+  }
 }
 
 @ApiTags('operations')
@@ -17,7 +48,18 @@ export class QueueDashboardController {
     private readonly tokens: LinkTokens,
     private readonly context: RequestContext,
     private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  @Get('actions')
+  @NoPersonalData()
+  @Roles('operator')
+  @ApiOperation({ summary: 'What operators changed through the queue dashboard, newest first (operators only)' })
+  @ApiPageResponse(DashboardActionDto)
+  async actions(@Query() page: PageQuery): Promise<Page<DashboardActionDto>> {
+    const query = this.dataSource.getRepository(DashboardAction).createQueryBuilder('action');
+    return mapPage(await paginate(query, page), DashboardActionDto.from);
+  }
 
   @Post('session')
   @NoPersonalData()

@@ -5,8 +5,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import { LinkTokens } from '../links/link-tokens';
+import { DashboardAction } from './dashboard-action.entity';
 import { QUEUES } from './queues';
 
 export const DASHBOARD_PATH = '/queues';
@@ -33,6 +36,7 @@ export class QueueDashboard implements OnApplicationBootstrap {
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     private readonly tokens: LinkTokens,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,25 +52,44 @@ export class QueueDashboard implements OnApplicationBootstrap {
       options: { uiConfig: { boardTitle: 'Mantelzorg queues' } },
     });
     await fastify.register(async (scope) => {
-      scope.addHook('onRequest', (request, reply, done) => this.authorize(request, reply, done));
+      scope.addHook('onRequest', (request, reply) => this.authorize(request, reply));
       await scope.register(serverAdapter.registerPlugin() as never, { prefix: DASHBOARD_PATH });
     });
   }
 
-  private authorize(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  /**
+   * Lets through an operator's session whose account is still an active operator (checked each
+   * time: the dashboard is seldom used, and a disabled operator must not keep it for the hour),
+   * and records every change asked of the dashboard before the dashboard acts on it.
+   */
+  private async authorize(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {
     const token = cookieValue(request, DASHBOARD_COOKIE);
-    if (!token || !this.tokens.verify(DASHBOARD_PURPOSE, token)) {
-      void reply
+    const accountId = token ? this.tokens.verify(DASHBOARD_PURPOSE, token) : null;
+    if (!accountId || !(await this.isActiveOperator(accountId))) {
+      return reply
         .status(401)
         .header('content-type', 'text/plain; charset=utf-8')
         .send('Operators only: open a session with POST /api/v1/queues/session, then reload this page.');
-      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      await this.dataSource.getRepository(DashboardAction).insert({
+        actorAccountId: accountId,
+        method: request.method,
+        path: request.url.split('?')[0].slice(0, 500),
+      });
     }
     // The dashboard's own page needs inline scripts; only here.
     void reply.header(
       'content-security-policy',
       "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'",
     );
-    done();
+  }
+
+  private async isActiveOperator(accountId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM account WHERE id = $1 AND role = 'operator' AND disabled_at IS NULL AND erased_at IS NULL`,
+      [accountId],
+    );
+    return rows.length === 1;
   }
 }

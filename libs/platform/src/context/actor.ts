@@ -15,9 +15,17 @@ export const NO_MUNICIPALITY = '00000000-0000-0000-0000-000000000000';
 /** Staff work also falls to admins. */
 export const STAFF_ROLES: Role[] = ['staff', 'admin'];
 
+/** What a partner's key may redeem: only a campaign's vouchers, only some kinds; null is no limit. */
+export interface PartnerKeyScope {
+  campaignId: string | null;
+  voucherKinds: string[] | null;
+}
+
 /** Who is acting, and for which municipality. Set once per request by the auth guard. */
 export interface Actor {
   id: string;
   role: Role;
   municipalityId: string;
+  /** Partners only: the limits of the key they used. */
+  keyScope?: PartnerKeyScope;
 }

@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 
+/** Tables the application only adds to; each also has a trigger refusing UPDATE, DELETE and TRUNCATE. */
+const APPEND_ONLY_TABLES = ['audit_entry', 'dashboard_action'];
+
 /** The database user a connection string names. */
 export function databaseUserOf(url: string): string {
   return decodeURIComponent(new URL(url).username);
@@ -12,7 +15,7 @@ interface Queryable {
 
 /**
  * Gives the application's role what the processes need and nothing more: it reads and writes the
- * tables, only adds to the audit log (no update, delete or truncate), only reads the migration
+ * tables, only adds to the audit logs (no update, delete or truncate), only reads the migration
  * history, and owns nothing, so it cannot alter a table or disable the audit log's trigger.
  * Run by the schema's owner after every migration, so new tables are covered too.
  */
@@ -21,7 +24,8 @@ export async function grantApplicationRole(owner: Queryable, applicationUser: st
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
   await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
-  await owner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_entry FROM ${role}`);
+  for (const appendOnly of APPEND_ONLY_TABLES)
+    await owner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${appendOnly} FROM ${role}`);
   await owner.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM ${role}`);
 }
 

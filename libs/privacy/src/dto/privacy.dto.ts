@@ -48,7 +48,9 @@ export class AuditEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ format: 'uuid' }) actorAccountId: string;
-  @ApiProperty({ enum: ['staff', 'admin'] }) actorRole: string;
+  @ApiProperty({ format: 'uuid', description: "The acting staff member's municipality" })
+  actorMunicipalityId: string;
+  @ApiProperty({ enum: ['staff', 'admin', 'operator'] }) actorRole: string;
   @ApiProperty({ enum: ['read', 'change', 'export', 'erase'] }) action: string;
   @ApiProperty({ example: 'GET /api/v1/carers/:carerId' }) route: string;
   @ApiProperty({ example: 'carer' }) subjectType: string;
@@ -61,6 +63,7 @@ export class AuditEntryDto {
       id: entry.id,
       at: entry.createdAt.toISOString(),
       actorAccountId: entry.actorAccountId,
+      actorMunicipalityId: entry.municipalityId,
       actorRole: entry.actorRole,
       action: entry.action,
       route: entry.route,
@@ -78,6 +81,12 @@ export class AccessLogEntryDto {
   @ApiProperty({ enum: ['staff', 'admin'] }) actorRole: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Name of the staff member, when known' })
   actorName: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: "The staff member's municipality when it is not the person's own (regional respite)",
+  })
+  otherMunicipality: string | null;
   @ApiProperty({ enum: ['read', 'change', 'export', 'erase'] }) action: string;
   @ApiProperty({ example: 'carer', description: 'Which part of the record' }) subjectType: string;
 }

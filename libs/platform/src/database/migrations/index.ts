@@ -23,6 +23,9 @@ import { PrintQueue1795700000003 } from './1795700000003-print-queue';
 import { Operators1795700000004 } from './1795700000004-operators';
 import { TokenRevocation1795700000005 } from './1795700000005-token-revocation';
 import { PartnerKeys1795700000006 } from './1795700000006-partner-keys';
+import { AuditSubjectMunicipality1795700000007 } from './1795700000007-audit-subject-municipality';
+import { DashboardActions1795700000008 } from './1795700000008-dashboard-actions';
+import { PartnerKeyScope1795700000009 } from './1795700000009-partner-key-scope';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -50,4 +53,7 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Operators1795700000004,
   TokenRevocation1795700000005,
   PartnerKeys1795700000006,
+  AuditSubjectMunicipality1795700000007,
+  DashboardActions1795700000008,
+  PartnerKeyScope1795700000009,
 ];
