@@ -107,6 +107,26 @@ describe('access trust: withdrawing an account', () => {
     expect(again.status).toBe(200);
     expect((await second.get('/api/v1/me', { token: again.body.accessToken })).status).toBe(200);
   });
+
+  it('refuses a key revoked through one API process on the other from the next request on', async () => {
+    const { admin } = await municipalityWithWijk(first);
+    const created = await first.post('/api/v1/partners', { token: admin.accessToken, body: { name: 'Bioscoop' } });
+    const redeemOn = async (app: TestApp) =>
+      (
+        await app.post('/api/v1/vouchers/redemptions', {
+          headers: { 'x-api-key': created.body.apiKey },
+          body: { code: 'AAAA-AAAA-AAAA-2', amountCents: 100 },
+        })
+      ).status;
+    expect(await redeemOn(second)).toBe(404);
+    const [key] = (await first.get(`/api/v1/partners/${created.body.id}/keys`, { token: admin.accessToken })).body
+      .items;
+    const revoked = await first.request('DELETE', `/api/v1/partners/${created.body.id}/keys/${key.id}`, {
+      token: admin.accessToken,
+    });
+    expect(revoked.status).toBe(204);
+    expect(await redeemOn(second)).toBe(401);
+  });
 });
 
 describe('access trust: partner keys', () => {
