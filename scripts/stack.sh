@@ -87,6 +87,13 @@ start_local_postgres() {
   done
 }
 
+# Debian's Chromium, for the portal's browser tests (playwright-core drives it; nothing is downloaded).
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then return; fi
+  command -v chromium >/dev/null || apt_install chromium
+  export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
+}
+
 start_local_redis() {
   command -v redis-server >/dev/null || apt_install redis-server
   mkdir -p "$STACK_DIR/redis"

@@ -14,6 +14,7 @@ npm run --silent lint
 npm run --silent typecheck
 
 stack_up mantelzorg_test
+ensure_chromium
 # A local Redis is shared with `npm run up`; tests keep to database 1 of it.
 case "$REDIS_URL" in "redis://127.0.0.1:$REDIS_PORT") export REDIS_URL="$REDIS_URL/1" ;; esac
 export NODE_ENV=test LOG_LEVEL="${LOG_LEVEL:-silent}" MAIL_RATE_PER_SECOND="${MAIL_RATE_PER_SECOND:-2000}"

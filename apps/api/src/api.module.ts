@@ -6,6 +6,7 @@ import { CarersHttpModule } from '@app/carers';
 import { RespiteHttpModule } from '@app/respite';
 import { VolunteersHttpModule } from '@app/volunteers';
 import { IdentityHttpModule } from '@app/identity';
+import { PortalModule } from '@app/portal';
 import { PrivacyHttpModule } from '@app/privacy';
 import { ReportsHttpModule } from '@app/reports';
 import { MessagingHttpModule, MessagingModule, QueueModule } from '@app/messaging';
@@ -26,6 +27,7 @@ import { AuthGuard, PlatformHttpModule, PlatformModule } from '@app/platform';
     ActivitiesHttpModule,
     PrivacyHttpModule,
     ReportsHttpModule,
+    PortalModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })

@@ -16,3 +16,5 @@ export { CARER_AUDIENCE, CarerAudienceFilter } from './carer-audience';
 export { YOUNG_CARER_BELOW_AGE } from './dates';
 export * from './carer-directory';
 export * from './carer-monitor-figures';
+export { CarerRegistrationService } from './carer-registration.service';
+export { CarerSignUpDto } from './dto/carer.dto';

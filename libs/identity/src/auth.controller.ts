@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Public } from '@app/platform';
-import { AccountService, normalizeEmail } from './account.service';
-import { MailRequestThrottle } from './mail-request-throttle';
+import { AccountService } from './account.service';
 import { AuthService } from './auth.service';
 import { EmailDto, LoginDto, RefreshDto, ResetPasswordDto, StatusDto, TokenDto, TokenPairDto } from './dto/auth.dto';
 
@@ -13,7 +12,6 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly accounts: AccountService,
-    private readonly mailRequests: MailRequestThrottle,
   ) {}
 
   @Post('login')
@@ -60,8 +58,7 @@ export class AuthController {
   @ApiProblems()
   async resendVerification(@Body() body: EmailDto, @Ip() ip: string): Promise<StatusDto> {
     // Beyond the allowance nothing is sent, and the answer stays the same.
-    if (await this.mailRequests.allows('verify', normalizeEmail(body.email), ip))
-      await this.accounts.sendEmailVerification(body.email);
+    await this.auth.requestVerificationMail(body.email, ip);
     return { status: 'accepted' };
   }
 
@@ -71,8 +68,7 @@ export class AuthController {
   @ApiAcceptedResponse({ type: StatusDto })
   @ApiProblems()
   async requestPasswordReset(@Body() body: EmailDto, @Ip() ip: string): Promise<StatusDto> {
-    if (await this.mailRequests.allows('reset', normalizeEmail(body.email), ip))
-      await this.accounts.sendPasswordReset(body.email);
+    await this.auth.requestPasswordResetMail(body.email, ip);
     return { status: 'accepted' };
   }
 

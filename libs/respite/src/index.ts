@@ -12,3 +12,4 @@ export * from './usage.service';
 export * from './offer.service';
 export * from './at-home-bookings';
 export * from './respite-monitor-figures';
+export { SlotSearchService, SlotListing } from './slot-search';

@@ -55,6 +55,8 @@ export async function createHttpApp(
   });
   const filter = new ProblemFilter();
 
+  // Over plain http (development only) a browser must not be told to switch to https.
+  const https = env.APP_BASE_URL.startsWith('https:');
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -63,8 +65,10 @@ export async function createHttpApp(
         imgSrc: [`'self'`, 'data:'],
         scriptSrc: [`'self'`],
         formAction: [`'self'`],
+        upgradeInsecureRequests: https ? [] : null,
       },
     },
+    strictTransportSecurity: https,
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_PATHS, ...(options.unprefixed ?? [])] });
   app.useGlobalPipes(createValidationPipe());

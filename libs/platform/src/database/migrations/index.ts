@@ -26,6 +26,7 @@ import { PartnerKeys1795700000006 } from './1795700000006-partner-keys';
 import { AuditSubjectMunicipality1795700000007 } from './1795700000007-audit-subject-municipality';
 import { DashboardActions1795700000008 } from './1795700000008-dashboard-actions';
 import { PartnerKeyScope1795700000009 } from './1795700000009-partner-key-scope';
+import { PortalSessions1795700000010 } from './1795700000010-portal-sessions';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -56,4 +57,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   AuditSubjectMunicipality1795700000007,
   DashboardActions1795700000008,
   PartnerKeyScope1795700000009,
+  PortalSessions1795700000010,
 ];

@@ -1,0 +1,2 @@
+export * from './portal.module';
+export { PortalSession } from './portal-session.entity';

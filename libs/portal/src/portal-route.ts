@@ -1,0 +1,50 @@
+import { Actor } from '@app/platform';
+import { FieldErrors } from './form';
+import { PortalLanguage, PortalTexts } from './texts';
+
+/** Who may open a page: anyone, only people not signed in, or signed-in carers. */
+export type PortalAccess = 'public' | 'guest' | 'carer';
+
+/** What a page handler knows of the request. */
+export interface PortalCall {
+  lang: PortalLanguage;
+  t: PortalTexts;
+  form: Record<string, string>;
+  query: Record<string, string>;
+  params: Record<string, string>;
+  ip: string;
+  /** Set for pages of signed-in people. */
+  actor: Actor | null;
+  signIn(account: { id: string; language?: string | null }): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+export interface PageView {
+  view: string;
+  title: string;
+  data?: Record<string, unknown>;
+  status?: number;
+  /** False for pages without a form (then an anonymous visit stores no session). */
+  forms?: boolean;
+  /** Field errors, shown in a summary at the top and next to each field. */
+  errors?: FieldErrors;
+}
+
+export interface PageRedirect {
+  redirect: string;
+  /** A short message shown once on the next page. */
+  notice?: string;
+}
+
+export interface PageDownload {
+  download: { filename: string; contentType: string; body: string };
+}
+
+export type PortalResult = PageView | PageRedirect | PageDownload;
+
+export interface PortalRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  access: PortalAccess;
+  handle(call: PortalCall): Promise<PortalResult>;
+}

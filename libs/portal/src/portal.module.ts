@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CarersModule } from '@app/carers';
+import { IdentityHttpModule } from '@app/identity';
+import { RespiteModule } from '@app/respite';
+import { AccountPages } from './pages/account-pages';
+import { OverviewPage } from './pages/overview-page';
+import { RespitePages } from './pages/respite-pages';
+import { PortalServer } from './portal-server';
+import { PortalRoutes } from './portal-routes';
+import { PortalSession } from './portal-session.entity';
+
+/** The web portal at the site's root: pages that call the contexts' services directly. */
+@Module({
+  imports: [TypeOrmModule.forFeature([PortalSession]), IdentityHttpModule, CarersModule, RespiteModule],
+  providers: [PortalRoutes, PortalServer, AccountPages, OverviewPage, RespitePages],
+})
+export class PortalModule {}

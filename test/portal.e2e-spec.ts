@@ -1,0 +1,179 @@
+/// <reference lib="dom" />
+import { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { launchBrowser, LAPTOP, PHONE, screenshot, seriousViolations } from './support/browser';
+import { uniqueEmail } from './support/factories';
+import { setUpRespite } from './support/respite-fixtures';
+import { TestApp } from './support/test-app';
+
+/** The carer's portal in a real browser: every page checked by axe-core, on a phone-sized window. */
+describe('carer portal in a browser', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ worker: true });
+    await app.app.listen({ port: 0, host: '127.0.0.1' });
+    origin = await app.app.getUrl();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app.close();
+  });
+
+  /** A page opened in a fresh context, with CSP bypassed only so axe-core can be injected. */
+  async function newPage(viewport = PHONE): Promise<Page> {
+    const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'nl-NL' });
+    const page = await context.newPage();
+    // A step that cannot happen fails in seconds, naming the step, rather than at the test's timeout.
+    page.setDefaultTimeout(8000);
+    return page;
+  }
+
+  async function expectAccessible(page: Page, name: string): Promise<void> {
+    expect(await seriousViolations(page)).toEqual([]);
+    // Nothing wider than the window: no sideways scrolling on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await page.getAttribute('html', 'lang')).toMatch(/^(nl|en)$/);
+    expect((await page.title()).length).toBeGreaterThan(3);
+    await screenshot(page, name);
+  }
+
+  /** The emailed link, pointed at this test's server. */
+  function linkFrom(text: string, path: string): string {
+    const found = text.match(new RegExp(`https?://[^\\s]+${path}\\?token=[^\\s]+`));
+    if (!found) throw new Error(`No ${path} link in: ${text}`);
+    const link = new URL(found[0]);
+    return `${origin}${link.pathname}${link.search}`;
+  }
+
+  it('lets a carer sign up, confirm their email, sign in, book respite, cancel it and sign out', async () => {
+    jest.setTimeout(90_000);
+    const respite = await setUpRespite(app);
+    await respite.slot(72, 2);
+    const email = uniqueEmail('portal');
+    const page = await newPage();
+
+    await page.goto(`${origin}/`);
+    await expectAccessible(page, 'home');
+    await page.getByRole('link', { name: 'Meld u aan als mantelzorger' }).click();
+    await page.getByRole('heading', { name: 'Aanmelden als mantelzorger' }).waitFor();
+    await page.getByLabel('Uw gemeente').selectOption(respite.municipality.code);
+    await page.getByLabel('Voornaam').fill('Ria');
+    await page.getByLabel('Achternaam').fill('Jansen');
+    await page.getByLabel('Geboortedatum').fill('1958-03-21');
+    await page.getByLabel('Postcode').fill('not a postcode');
+    await page.getByLabel('Huisnummer').fill('12');
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill('een lange zin als wachtwoord');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+
+    // The error is announced in a summary that links to the field, and shown next to it.
+    const summary = page.getByRole('alert');
+    await expect(summary.textContent()).resolves.toContain('postcode');
+    expect(await page.getAttribute('#field-postcode', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#field-postcode', 'aria-describedby')).toContain('field-postcode-error');
+    expect(await page.inputValue('#field-firstName')).toBe('Ria');
+    expect(await page.inputValue('#field-password')).toBe('');
+    await expectAccessible(page, 'sign-up-with-errors');
+
+    await page.getByLabel('Postcode').fill('1121 AB');
+    await page.getByLabel('Wachtwoord').fill('een lange zin als wachtwoord');
+    await page.getByLabel(/het steunpunt mag bewaren/).check();
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('heading', { name: 'Kijk in uw e-mail' }).waitFor();
+    await expectAccessible(page, 'check-your-email');
+
+    const mail = await app.smtp.waitFor(email);
+    await page.goto(linkFrom(mail.text, '/verify-email'));
+    await page.getByRole('button').first().click();
+    await expect(page.textContent('body')).resolves.toContain('bevestigd');
+
+    // Signing in, the carer lands on their overview with their municipality's name on the page.
+    await page.goto(`${origin}/sign-in`);
+    await expectAccessible(page, 'sign-in');
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill('a wrong password here');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('klopt niet');
+    await page.getByLabel('Wachtwoord').fill('een lange zin als wachtwoord');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { name: 'Welkom, Ria' }).waitFor();
+    await expect(page.textContent('header')).resolves.toContain(respite.municipality.name);
+    await expectAccessible(page, 'overview');
+
+    // The care relationship comes from the steunpunt here; booking needs one.
+    const dataSource = app.app.get(DataSource);
+    await dataSource.query(
+      `INSERT INTO care_relationship (municipality_id, carer_id, care_recipient_name, relation, lives_in_municipality, since, hours_per_week, kinds_of_care)
+       SELECT municipality_id, id, 'Moeder', 'parent', true, '2020-01-01', 12, '{}' FROM carer
+        WHERE account_id = (SELECT id FROM account WHERE email = $1)`,
+      [email],
+    );
+
+    await page.getByRole('link', { name: 'Respijtzorg zoeken' }).first().click();
+    await page.getByRole('heading', { name: 'De Linde' }).waitFor();
+    await expectAccessible(page, 'respite-search');
+    await page.getByRole('button', { name: 'Boeken' }).first().click();
+    await page.getByRole('heading', { name: 'Mijn boekingen' }).waitFor();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Geboekt');
+    await expect(page.textContent('main')).resolves.toContain('Bevestigd');
+    await expectAccessible(page, 'bookings');
+    const booked = await dataSource.query(
+      `SELECT status FROM respite_booking WHERE account_id = (SELECT id FROM account WHERE email = $1)`,
+      [email],
+    );
+    expect(booked).toEqual([{ status: 'confirmed' }]);
+
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('geannuleerd');
+    const cancelled = await dataSource.query(
+      `SELECT status FROM respite_booking WHERE account_id = (SELECT id FROM account WHERE email = $1)`,
+      [email],
+    );
+    expect(cancelled).toEqual([{ status: 'cancelled' }]);
+
+    // English on request, and the choice sticks.
+    await page.getByRole('link', { name: 'English' }).click();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('link', { name: 'My overview' }).click();
+    await page.getByRole('heading', { name: 'Welcome, Ria' }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.goto(`${origin}/overview`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+  });
+
+  it('works by keyboard alone, with a skip link and a visible focus, on a laptop too', async () => {
+    const page = await newPage(LAPTOP);
+    await page.goto(`${origin}/sign-in`);
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    expect(skip).toBe('Direct naar de inhoud');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#main');
+    await expectAccessible(page, 'sign-in-laptop');
+  });
+
+  it('refuses a form posted without its CSRF token, and keeps the session cookie HttpOnly and SameSite', async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/sign-in`);
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name === 'mz_portal');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    const forged = await page.evaluate(async () => {
+      const answer = await fetch('/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'email=a%40b.nl&password=whatever-long-enough',
+      });
+      return answer.status;
+    });
+    expect(forged).toBe(403);
+  });
+});
