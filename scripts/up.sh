@@ -28,12 +28,14 @@ for _ in $(seq 1 100); do answers 127.0.0.1 "${PORT:-3000}" && break; sleep 0.2;
 cat >&2 <<TXT
 
   Mantelzorg platform is running.
+    Portal          ${APP_BASE_URL}/
     API docs        http://localhost:${PORT:-3000}/api/docs
     Health          http://localhost:${PORT:-3000}/health
     Queue health    http://localhost:${WORKER_PORT:-3001}/health
     Mail catcher    ${MAIL_CATCHER_URL:-(using SMTP_URL)}
     Demo admin      admin@landsmeer.example.nl / demo-admin-landsmeer
     Demo staff      consulent@landsmeer.example.nl / demo-staff-landsmeer
+    Demo carer      mantelzorger@landsmeer.example.nl / demo-carer-landsmeer (sign in on the portal)
   Ctrl-C stops API and worker; Postgres, Redis and the mail catcher keep running
   (stop them with: bash scripts/stack-down.sh).
 

@@ -127,12 +127,14 @@ describe('command line (built)', () => {
                   (SELECT count(*)::int FROM respite_offer o WHERE o.municipality_id = m.id) AS offers,
                   (SELECT count(*)::int FROM respite_slot s WHERE s.municipality_id = m.id AND s.starts_at > now()) AS slots,
                   (SELECT count(*)::int FROM activity a WHERE a.municipality_id = m.id) AS activities,
+                  (SELECT count(*)::int FROM respite_booking b WHERE b.municipality_id = m.id AND b.status = 'confirmed') AS bookings,
                   (SELECT count(*)::int FROM activity_session s JOIN activity a ON a.id = s.activity_id
                     WHERE a.municipality_id = m.id AND a.occasion = 'dag_van_de_mantelzorg' AND to_char(s.starts_at AT TIME ZONE 'Europe/Amsterdam', 'MM-DD HH24:MI') = '11-10 14:00') AS carers_day
              FROM municipality m WHERE m.code = 'GM0415'`,
         )
       ).rows;
-      expect(row).toMatchObject({ wijken: 3, accounts: 2, offers: 1, activities: 2, carers_day: 1 });
+      // An admin, a staff member and a carer with one booking.
+      expect(row).toMatchObject({ wijken: 3, accounts: 3, offers: 1, activities: 2, carers_day: 1, bookings: 1 });
       // Mondays, Wednesdays and Fridays over four weeks, two dagdelen each.
       expect(row.slots).toBeGreaterThanOrEqual(20);
     } finally {

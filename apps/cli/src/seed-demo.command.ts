@@ -1,7 +1,9 @@
 import { ActivityService } from '@app/activities';
+import { CareRelationshipService, CarerRegistrationService } from '@app/carers';
 import { AccountService, MunicipalityService } from '@app/identity';
 import { AppConfig, RequestContext } from '@app/platform';
-import { OfferService } from '@app/respite';
+import { BookingService, OfferService, SlotSearchService } from '@app/respite';
+import { DataSource } from 'typeorm';
 import { DateTime } from 'luxon';
 import { Command, CommandRunner } from 'nest-commander';
 import { CliError, print } from './cli-error';
@@ -30,6 +32,17 @@ export const DEMO = {
       name: 'Demo consulent',
     },
   ],
+  /** A carer with a care relationship and a booking, so the portal shows a lived-in overview at once. */
+  carer: {
+    email: 'mantelzorger@landsmeer.example.nl',
+    password: 'demo-carer-landsmeer',
+    firstName: 'Ria',
+    lastName: 'de Vries',
+    dateOfBirth: '1957-05-14',
+    postcode: '1121 AB',
+    houseNumber: '7',
+    careRecipientName: 'Henk de Vries',
+  },
   activities: [
     {
       kind: 'event' as const,
@@ -67,6 +80,11 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly offers: OfferService,
     private readonly activities: ActivityService,
     private readonly context: RequestContext,
+    private readonly registration: CarerRegistrationService,
+    private readonly relationships: CareRelationshipService,
+    private readonly slots: SlotSearchService,
+    private readonly bookings: BookingService,
+    private readonly dataSource: DataSource,
   ) {
     super();
   }
@@ -88,6 +106,7 @@ export class SeedDemoCommand extends CommandRunner {
       await this.ensureRespiteOffer();
       await this.ensureActivities();
     });
+    await this.ensureCarer(municipality.id);
     print(`Demo municipality ${municipality.code} ${municipality.name}: ${municipality.id}`);
   }
 
@@ -127,6 +146,38 @@ export class SeedDemoCommand extends CommandRunner {
         recurrence: { rule: 'FREQ=WEEKLY;INTERVAL=2;COUNT=10', firstDate, startTime: '10:00', endTime: '11:30' },
       });
     }
+  }
+
+  /** The demo carer, signed up as anyone would, with their email confirmed, a care relationship and a booking. */
+  private async ensureCarer(municipalityId: string): Promise<void> {
+    const { email, password, careRecipientName, ...profile } = DEMO.carer;
+    if (await this.accounts.findByEmail(email)) return;
+    const carer = await this.registration.signUp({
+      ...profile,
+      email,
+      password,
+      municipalityCode: DEMO.municipality.code,
+      healthDataConsent: false,
+    });
+    await this.dataSource.query('UPDATE account SET email_verified_at = now() WHERE id = $1', [carer.accountId]);
+    await this.context.runAs({ id: carer.accountId, role: 'carer', municipalityId }, async () => {
+      const { relationship } = await this.relationships.create(carer.id, {
+        careRecipientName,
+        relation: 'partner',
+        livesInMunicipality: true,
+        since: '2019-09-01',
+        hoursPerWeek: 30,
+      });
+      const today = DateTime.now().setZone('Europe/Amsterdam');
+      const found = await this.slots.search({
+        from: today.plus({ days: 2 }).toISO()!,
+        to: today.plus({ weeks: 4 }).toISO()!,
+        onlyAvailable: true,
+        limit: 1,
+      });
+      if (found.items[0])
+        await this.bookings.book({ slotId: found.items[0].id, careRelationshipId: relationship.id });
+    });
   }
 
   private async ensureUsers(municipalityId: string): Promise<string> {
