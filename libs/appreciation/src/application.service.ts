@@ -70,6 +70,12 @@ export class ApplicationService {
     return this.submit(campaignId, carer, careRelationshipId, choice, this.context.actor().id);
   }
 
+  /** The acting carer's applications, newest first. */
+  async mine(): Promise<AppreciationApplication[]> {
+    const carer = await this.carers.mine();
+    return this.applications.find({ where: { carerId: carer.id }, order: { createdAt: 'DESC' }, take: 50 });
+  }
+
   async get(id: string): Promise<AppreciationApplication> {
     const application = await this.applications.findOne({ id });
     if (!application) throw new NotFoundError({ nl: 'De aanvraag', en: 'The application' });

@@ -6,3 +6,8 @@ export * from './campaign.entity';
 export * from './application.entity';
 export * from './voucher.entity';
 export * from './appreciation-monitor-figures';
+export { ApplicationService } from './application.service';
+export { CampaignService } from './campaign.service';
+export { VoucherService } from './voucher.service';
+export { ApplyDto } from './dto/application.dto';
+export { formatVoucherCode } from './voucher-code';

@@ -18,3 +18,4 @@ export * from './carer-directory';
 export * from './carer-monitor-figures';
 export { CarerRegistrationService } from './carer-registration.service';
 export { CarerSignUpDto } from './dto/carer.dto';
+export { CreateCareRelationshipDto } from './dto/care-relationship.dto';

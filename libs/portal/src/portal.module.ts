@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppreciationModule } from '@app/appreciation';
 import { CarersModule } from '@app/carers';
 import { IdentityHttpModule } from '@app/identity';
 import { RespiteModule } from '@app/respite';
 import { AccountPages } from './pages/account-pages';
+import { AppreciationPages } from './pages/appreciation-pages';
+import { CarePages } from './pages/care-pages';
 import { OverviewPage } from './pages/overview-page';
 import { RespitePages } from './pages/respite-pages';
 import { PortalServer } from './portal-server';
@@ -12,7 +15,13 @@ import { PortalSession } from './portal-session.entity';
 
 /** The web portal at the site's root: pages that call the contexts' services directly. */
 @Module({
-  imports: [TypeOrmModule.forFeature([PortalSession]), IdentityHttpModule, CarersModule, RespiteModule],
-  providers: [PortalRoutes, PortalServer, AccountPages, OverviewPage, RespitePages],
+  imports: [
+    TypeOrmModule.forFeature([PortalSession]),
+    IdentityHttpModule,
+    CarersModule,
+    RespiteModule,
+    AppreciationModule,
+  ],
+  providers: [PortalRoutes, PortalServer, AccountPages, OverviewPage, RespitePages, CarePages, AppreciationPages],
 })
 export class PortalModule {}

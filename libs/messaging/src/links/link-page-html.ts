@@ -10,12 +10,19 @@ fieldset{border:0;padding:0;margin:1rem 0 0}legend{font-weight:bold}.option{disp
 .option input{width:1.5rem;height:1.5rem;margin:0}.option label{display:inline;margin:0;font-weight:normal}
 button:focus,input:focus{outline:3px solid #ffbf47;outline-offset:2px}.ok{color:#0b6623}.problem{color:#a00}`;
 
+/** The portal's NL Design System sheets (served by the portal), so link pages look like the rest of the site. */
+const PORTAL_SHEETS = ['/portal-assets/tokens/index.css', '/portal-assets/components/index.css']
+  .map((href) => `<link rel="stylesheet" href="${href}">`)
+  .join('');
+
+const HOME: Record<Language, string> = { nl: 'Naar de startpagina', en: 'To the start page' };
+
 function layout(language: Language, title: string, body: string): string {
   return `<!doctype html>
 <html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
-<body><main>${body}</main></body></html>`;
+<title>${escapeHtml(title)}</title>${PORTAL_SHEETS}<style>${STYLE}</style></head>
+<body class="utrecht-theme utrecht-document"><main>${body}<p><a href="/?lang=${language}">${HOME[language]}</a></p></main></body></html>`;
 }
 
 export function introPage(language: Language, action: string, token: string, intro: LinkPageIntro): string {
