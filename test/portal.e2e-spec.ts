@@ -33,12 +33,13 @@ describe('carer portal in a browser', () => {
   }
 
   async function expectAccessible(page: Page, name: string): Promise<void> {
-    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, name);
+    expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
     // Nothing wider than the window: no sideways scrolling on a phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect({ page: name, overflow: width > 0 }).toEqual({ page: name, overflow: false });
     expect(await page.getAttribute('html', 'lang')).toMatch(/^(nl|en)$/);
     expect((await page.title()).length).toBeGreaterThan(3);
-    await screenshot(page, name);
   }
 
   /** The emailed link, pointed at this test's server. */
@@ -104,14 +105,21 @@ describe('carer portal in a browser', () => {
     await expect(page.textContent('header')).resolves.toContain(respite.municipality.name);
     await expectAccessible(page, 'overview');
 
-    // The care relationship comes from the steunpunt here; booking needs one.
+    // Booking needs the person cared for: the carer adds them, after one wrong field.
+    await page.getByRole('link', { name: 'Voor wie ik zorg' }).click();
+    await page.getByLabel('Voornaam of voorletters van wie u zorgt').fill('Henk');
+    await page.getByLabel('Wie is dat voor u?').selectOption('partner');
+    await page.getByLabel('Ja').check();
+    await page.getByLabel('Sinds wanneer zorgt u voor deze persoon?').fill('2020-02-01');
+    await page.getByLabel('Hoeveel uur per week zorgt u ongeveer?').fill('500');
+    await page.getByRole('button', { name: 'Iemand toevoegen' }).click();
+    await expect(page.locator('#error-summary').textContent()).resolves.toContain('tussen 0 en 168');
+    await expectAccessible(page, 'care-with-errors');
+    await page.getByLabel('Hoeveel uur per week zorgt u ongeveer?').fill('20');
+    await page.getByRole('button', { name: 'Iemand toevoegen' }).click();
+    await page.getByRole('heading', { name: 'Henk' }).waitFor();
+    await expectAccessible(page, 'care');
     const dataSource = app.app.get(DataSource);
-    await dataSource.query(
-      `INSERT INTO care_relationship (municipality_id, carer_id, care_recipient_name, relation, lives_in_municipality, since, hours_per_week, kinds_of_care)
-       SELECT municipality_id, id, 'Moeder', 'parent', true, '2020-01-01', 12, '{}' FROM carer
-        WHERE account_id = (SELECT id FROM account WHERE email = $1)`,
-      [email],
-    );
 
     await page.getByRole('link', { name: 'Respijtzorg zoeken' }).first().click();
     await page.getByRole('heading', { name: 'De Linde' }).waitFor();
@@ -134,6 +142,29 @@ describe('carer portal in a browser', () => {
       [email],
     );
     expect(cancelled).toEqual([{ status: 'cancelled' }]);
+
+    // The yearly appreciation: applying shows the decision with its reasons, and the voucher's code and balance.
+    const year = new Date().getFullYear();
+    const campaign = await app.post('/api/v1/appreciation/campaigns', {
+      token: respite.admin.accessToken,
+      body: {
+        year,
+        kind: 'voucher',
+        amountCents: 5000,
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        rules: { minHoursPerWeek: 8, minMonths: 3, residency: 'either' },
+      },
+    });
+    expect(campaign.status).toBe(201);
+    await page.getByRole('link', { name: 'Mantelzorgwaardering' }).click();
+    await expectAccessible(page, 'appreciation');
+    await page.getByRole('button', { name: 'Aanvragen' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Toegekend');
+    await expect(page.textContent('main')).resolves.toContain('U zorgt genoeg uren per week.');
+    await expect(page.textContent('main')).resolves.toMatch(/€\s50,00/);
+    expect(await page.locator('.portal-code').textContent()).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]$/);
+    await expectAccessible(page, 'appreciation-granted');
 
     // English on request, and the choice sticks.
     await page.getByRole('link', { name: 'English' }).click();
