@@ -2,7 +2,7 @@
 import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { launchBrowser, LAPTOP, PHONE, screenshot, seriousViolations } from './support/browser';
-import { uniqueEmail } from './support/factories';
+import { createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { setUpRespite } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
 
@@ -178,6 +178,52 @@ describe('carer portal in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/sign-in');
   });
 
+  it('lets a carer choose their messages, download their data, see who looked, and erase their account', async () => {
+    const respite = await setUpRespite(app);
+    const carer = await createPerson(app, respite.municipality, 'carer');
+    const page = await newPage();
+    await page.goto(`${origin}/sign-in`);
+    await page.getByLabel('E-mailadres').fill(carer.email);
+    await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/overview$/);
+    await page.goto(`${origin}/my-data`);
+    await expect(page.textContent('main')).resolves.toContain('Niemand van het steunpunt');
+    await expectAccessible(page, 'my-data');
+
+    await page.locator('#field-campaignMail-no').check();
+    await page.getByLabel('In welke taal wilt u berichten?').selectOption('en');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Opgeslagen');
+    const dataSource = app.app.get(DataSource);
+    const [account] = await dataSource.query('SELECT language, campaign_opt_out_at FROM account WHERE id = $1', [
+      carer.id,
+    ]);
+    expect(account.language).toBe('en');
+    expect(account.campaign_opt_out_at).not.toBeNull();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download mijn gegevens' }).click(),
+    ]);
+    const exported = JSON.parse(await streamText(await download.createReadStream()));
+    expect(exported.accountId).toBe(carer.id);
+
+    await page.getByRole('link', { name: 'Mijn account verwijderen' }).click();
+    await expectAccessible(page, 'erase-confirm');
+    await page.getByRole('button', { name: 'Ja, verwijder mijn account' }).click();
+    await expect(page.locator('#field-confirm-error').textContent()).resolves.toContain('vinkje');
+    expect((await dataSource.query('SELECT erased_at FROM account WHERE id = $1', [carer.id]))[0].erased_at).toBeNull();
+    await page.getByLabel('Ik begrijp dat mijn account en gegevens worden verwijderd.').check();
+    await page.getByRole('button', { name: 'Ja, verwijder mijn account' }).click();
+    await page.getByRole('heading', { name: 'Uw account is verwijderd' }).waitFor();
+    expect(
+      (await dataSource.query('SELECT erased_at FROM account WHERE id = $1', [carer.id]))[0].erased_at,
+    ).not.toBeNull();
+    await page.goto(`${origin}/my-data`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+  });
+
   it('works by keyboard alone, with a skip link and a visible focus, on a laptop too', async () => {
     const page = await newPage(LAPTOP);
     await page.goto(`${origin}/sign-in`);
@@ -208,3 +254,9 @@ describe('carer portal in a browser', () => {
     expect(forged).toBe(403);
   });
 });
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -165,6 +165,22 @@ export class AccountService {
     });
   }
 
+  /**
+   * A person's own message preferences: campaign mail on or off (re-subscribing after an
+   * unsubscribe included) and their language. A person without an email address stays on post.
+   */
+  async setMessagePreferences(id: string, preferences: { campaignMail: boolean; language: Language }): Promise<void> {
+    const account = await this.findById(id);
+    if (!account) throw new NotFoundError({ nl: 'Het account', en: 'The account' });
+    await this.dataSource.getRepository(Account).update(
+      { id },
+      {
+        campaignOptOutAt: preferences.campaignMail ? null : (account.campaignOptOutAt ?? new Date()),
+        language: preferences.language,
+      },
+    );
+  }
+
   /** Signing in or refreshing counts as activity; retention of volunteers counts from the last. */
   async markActive(id: string): Promise<void> {
     await this.dataSource.getRepository(Account).update({ id }, { lastActiveAt: new Date() });

@@ -3,10 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppreciationModule } from '@app/appreciation';
 import { CarersModule } from '@app/carers';
 import { IdentityHttpModule } from '@app/identity';
+import { ErasureModule, PrivacyModule } from '@app/privacy';
 import { RespiteModule } from '@app/respite';
 import { AccountPages } from './pages/account-pages';
 import { AppreciationPages } from './pages/appreciation-pages';
 import { CarePages } from './pages/care-pages';
+import { MyDataPages } from './pages/my-data-pages';
 import { OverviewPage } from './pages/overview-page';
 import { RespitePages } from './pages/respite-pages';
 import { PortalServer } from './portal-server';
@@ -21,7 +23,18 @@ import { PortalSession } from './portal-session.entity';
     CarersModule,
     RespiteModule,
     AppreciationModule,
+    PrivacyModule,
+    ErasureModule,
   ],
-  providers: [PortalRoutes, PortalServer, AccountPages, OverviewPage, RespitePages, CarePages, AppreciationPages],
+  providers: [
+    PortalRoutes,
+    PortalServer,
+    AccountPages,
+    OverviewPage,
+    RespitePages,
+    CarePages,
+    AppreciationPages,
+    MyDataPages,
+  ],
 })
 export class PortalModule {}
