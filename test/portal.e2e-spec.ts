@@ -3,7 +3,7 @@ import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { launchBrowser, LAPTOP, PHONE, screenshot, seriousViolations } from './support/browser';
 import { createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
-import { setUpRespite } from './support/respite-fixtures';
+import { hoursFromNow, setUpRespite } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
 
 /** The carer's portal in a real browser: every page checked by axe-core, on a phone-sized window. */
@@ -222,6 +222,50 @@ describe('carer portal in a browser', () => {
     ).not.toBeNull();
     await page.goto(`${origin}/my-data`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
+  });
+
+  it('lets a carer sign up for a peer group with a companion and withdraw, and keeps events to the invited', async () => {
+    const respite = await setUpRespite(app);
+    const carer = await createPerson(app, respite.municipality, 'carer');
+    const dataSource = app.app.get(DataSource);
+    await dataSource.query(
+      `INSERT INTO carer (municipality_id, account_id, first_name, last_name, date_of_birth, postcode, house_number, status, registered_by, confirmed_at)
+       VALUES ($1, $2, 'Els', 'Bos', '1960-01-01', '1121AB', '3', 'active', 'self', now())`,
+      [respite.municipality.id, carer.id],
+    );
+    for (const body of [
+      { kind: 'peer_group', theme: 'dementia', title: 'Lotgenotengroep dementie', maxCompanions: 1 },
+      { kind: 'event', title: 'Dag van de Mantelzorg' },
+    ]) {
+      const created = await app.post('/api/v1/activities', {
+        token: respite.staff.accessToken,
+        body: {
+          ...body,
+          capacity: 10,
+          sessions: [{ startsAt: hoursFromNow(24 * 7), endsAt: hoursFromNow(24 * 7 + 2) }],
+        },
+      });
+      expect([created.status, created.body.code]).toEqual([201, undefined]);
+    }
+    const page = await newPage();
+    await page.goto(`${origin}/sign-in`);
+    await page.getByLabel('E-mailadres').fill(carer.email);
+    await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/overview$/);
+    await page.getByRole('link', { name: 'Activiteiten' }).click();
+    await expect(page.textContent('main')).resolves.toContain('Alleen op uitnodiging.');
+    await expectAccessible(page, 'activities');
+    await page.getByLabel('Hoeveel mensen neemt u mee?').selectOption('1');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('U bent aangemeld');
+    await expect(page.textContent('main')).resolves.toContain('met 1 personen erbij');
+    const participants = () =>
+      dataSource.query('SELECT status, companions FROM activity_participant WHERE account_id = $1', [carer.id]);
+    expect(await participants()).toEqual([{ status: 'attending', companions: 1 }]);
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('afgemeld');
+    expect(await participants()).toEqual([{ status: 'cancelled', companions: 0 }]);
   });
 
   it('works by keyboard alone, with a skip link and a visible focus, on a laptop too', async () => {

@@ -173,6 +173,15 @@ export class ParticipationService {
     }));
   }
 
+  /** The activities the acting carer was invited to (events are open to invited carers only). */
+  async invitedActivityIds(): Promise<Set<string>> {
+    const actor = this.context.actor();
+    const invitations = await this.dataSource
+      .getRepository(ActivityInvitation)
+      .find({ where: { accountId: actor.id, municipalityId: actor.municipalityId }, select: { activityId: true } });
+    return new Set(invitations.map((invitation) => invitation.activityId));
+  }
+
   /** Offers past their hold window lapse; the places go to the next waiting (worker job). */
   async expireOffers(): Promise<number> {
     let expired = 0;

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivitiesModule } from '@app/activities';
 import { AppreciationModule } from '@app/appreciation';
 import { CarersModule } from '@app/carers';
 import { IdentityHttpModule } from '@app/identity';
 import { ErasureModule, PrivacyModule } from '@app/privacy';
 import { RespiteModule } from '@app/respite';
 import { AccountPages } from './pages/account-pages';
+import { ActivityPages } from './pages/activity-pages';
 import { AppreciationPages } from './pages/appreciation-pages';
 import { CarePages } from './pages/care-pages';
 import { MyDataPages } from './pages/my-data-pages';
@@ -23,6 +25,7 @@ import { PortalSession } from './portal-session.entity';
     CarersModule,
     RespiteModule,
     AppreciationModule,
+    ActivitiesModule,
     PrivacyModule,
     ErasureModule,
   ],
@@ -35,6 +38,7 @@ import { PortalSession } from './portal-session.entity';
     CarePages,
     AppreciationPages,
     MyDataPages,
+    ActivityPages,
   ],
 })
 export class PortalModule {}
