@@ -224,7 +224,7 @@ describe('carer portal in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/sign-in');
   });
 
-  it('lets a carer sign up for a peer group with a companion and withdraw, and keeps events to the invited', async () => {
+  it('lets a carer join a peer group with a companion, withdraw, and take the self-test; events stay for the invited', async () => {
     const respite = await setUpRespite(app);
     const carer = await createPerson(app, respite.municipality, 'carer');
     const dataSource = app.app.get(DataSource);
@@ -266,6 +266,23 @@ describe('carer portal in a browser', () => {
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('afgemeld');
     expect(await participants()).toEqual([{ status: 'cancelled', companions: 0 }]);
+
+    // The EDIZ self-test: an unanswered statement is named; a heavy result asks the steunpunt to call.
+    await page.getByRole('link', { name: 'Zelftest' }).click();
+    await expectAccessible(page, 'self-test');
+    for (let statement = 1; statement <= 8; statement++) await page.locator(`#answer${statement}-4`).check();
+    await page.getByRole('button', { name: 'Bekijk mijn uitslag' }).click();
+    await expect(page.locator('#field-answer9-error').textContent()).resolves.toContain('Kies bij elke zin');
+    await page.locator('#answer9-4').check();
+    await page.getByRole('button', { name: 'Bekijk mijn uitslag' }).click();
+    await expect(page.textContent('main')).resolves.toContain('Uw score is 9 van de 9.');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('neemt contact met u op');
+    await expectAccessible(page, 'self-test-result');
+    const signals = await dataSource.query(
+      'SELECT count(*)::int AS n FROM signal s JOIN carer c ON c.id = s.carer_id WHERE c.account_id = $1',
+      [carer.id],
+    );
+    expect(signals[0].n).toBe(1);
   });
 
   it('works by keyboard alone, with a skip link and a visible focus, on a laptop too', async () => {

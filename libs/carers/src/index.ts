@@ -19,3 +19,4 @@ export * from './carer-monitor-figures';
 export { CarerRegistrationService } from './carer-registration.service';
 export { CarerSignUpDto } from './dto/carer.dto';
 export { CreateCareRelationshipDto } from './dto/care-relationship.dto';
+export { EDIZ } from './screening-instruments';

@@ -13,6 +13,7 @@ import { CarePages } from './pages/care-pages';
 import { MyDataPages } from './pages/my-data-pages';
 import { OverviewPage } from './pages/overview-page';
 import { RespitePages } from './pages/respite-pages';
+import { SelfTestPages } from './pages/self-test-pages';
 import { PortalServer } from './portal-server';
 import { PortalRoutes } from './portal-routes';
 import { PortalSession } from './portal-session.entity';
@@ -39,6 +40,7 @@ import { PortalSession } from './portal-session.entity';
     AppreciationPages,
     MyDataPages,
     ActivityPages,
+    SelfTestPages,
   ],
 })
 export class PortalModule {}

@@ -242,6 +242,27 @@ const nl = {
   withdrawn: 'U bent afgemeld.',
   withPeople: 'met',
   people: 'personen erbij',
+  selfTest: 'Zelftest',
+  selfTestTitle: 'Hoe zwaar is de zorg voor u?',
+  selfTestIntro:
+    'Deze korte test (de EDIZ) laat zien hoe zwaar de zorg voor u is. Kies bij elke zin wat het beste past. Het duurt ongeveer twee minuten.',
+  selfTestButton: 'Bekijk mijn uitslag',
+  selfTestMissing: 'Kies bij elke zin een antwoord.',
+  resultTitle: 'Uw uitslag',
+  resultScore: 'Uw score is {score} van de {max}.',
+  resultLow: 'U ervaart weinig druk door de zorg. Fijn! Blijf goed voor uzelf zorgen.',
+  resultModerate:
+    'U ervaart best wat druk door de zorg. Het steunpunt kan met u meedenken, bijvoorbeeld over respijtzorg of hulp van een vrijwilliger.',
+  resultHigh:
+    'De zorg is zwaar voor u. Een medewerker van het steunpunt neemt binnenkort contact met u op om te kijken wat u helpt.',
+  resultContact: 'Het steunpunt neemt contact met u op.',
+  whatSteunpuntDoes: 'Wat het steunpunt voor u kan doen',
+  steunpuntHelp: [
+    'Even vrij: respijtzorg zodat u tijd voor uzelf heeft.',
+    'Een vrijwilliger die u helpt of bij uw naaste komt.',
+    'Een gesprek over wat u zwaar vindt en wat u helpt.',
+    'Contact met andere mantelzorgers in een lotgenotengroep.',
+  ],
   fieldInvalid: {
     email: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
     password: 'Kies een wachtwoord van minstens 12 tekens.',
@@ -505,6 +526,26 @@ const en: PortalTexts = {
   withdrawn: 'You have withdrawn.',
   withPeople: 'with',
   people: 'people',
+  selfTest: 'Self-test',
+  selfTestTitle: 'How heavy is caring for you?',
+  selfTestIntro:
+    'This short test (the EDIZ) shows how heavy caring is for you. For each sentence, choose what fits best. It takes about two minutes.',
+  selfTestButton: 'See my result',
+  selfTestMissing: 'Please choose an answer for every sentence.',
+  resultTitle: 'Your result',
+  resultScore: 'Your score is {score} out of {max}.',
+  resultLow: 'You feel little pressure from caring. Good! Keep taking care of yourself.',
+  resultModerate:
+    'You feel quite some pressure from caring. The support point can think along with you, for example about respite care or help from a volunteer.',
+  resultHigh: 'Caring is heavy for you. Someone from the support point will contact you soon to see what helps you.',
+  resultContact: 'The support point will contact you.',
+  whatSteunpuntDoes: 'What the support point can do for you',
+  steunpuntHelp: [
+    'A break: respite care so you have time for yourself.',
+    'A volunteer who helps you or visits your loved one.',
+    'A talk about what you find hard and what helps you.',
+    'Meeting other carers in a peer group.',
+  ],
   fieldInvalid: {
     email: 'Please fill in a valid email address, for example name@example.nl.',
     password: 'Choose a password of at least 12 characters.',
