@@ -54,6 +54,7 @@ describe('carer portal in a browser', () => {
     jest.setTimeout(90_000);
     const respite = await setUpRespite(app);
     await respite.slot(72, 2);
+    const later = await respite.slot(96, 1);
     const email = uniqueEmail('portal');
     const page = await newPage();
 
@@ -122,7 +123,7 @@ describe('carer portal in a browser', () => {
     const dataSource = app.app.get(DataSource);
 
     await page.getByRole('link', { name: 'Respijtzorg zoeken' }).first().click();
-    await page.getByRole('heading', { name: 'De Linde' }).waitFor();
+    await page.getByRole('heading', { name: 'De Linde' }).first().waitFor();
     await expectAccessible(page, 'respite-search');
     await page.getByRole('button', { name: 'Boeken' }).first().click();
     await page.getByRole('heading', { name: 'Mijn boekingen' }).waitFor();
@@ -135,10 +136,28 @@ describe('carer portal in a browser', () => {
     );
     expect(booked).toEqual([{ status: 'confirmed' }]);
 
+    // The booking goes into any calendar, moves to another slot, and the carer gets a calendar address.
+    const [calendar] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Zet in mijn agenda (.ics)' }).click(),
+    ]);
+    await expect(streamText(await calendar.createReadStream())).resolves.toContain('BEGIN:VEVENT');
+    await page.getByRole('link', { name: 'Verplaatsen' }).click();
+    await expectAccessible(page, 'respite-move');
+    await page.getByRole('button', { name: 'Hierheen verplaatsen' }).last().click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('verplaatst');
+    const moved = await dataSource.query(
+      `SELECT slot_id FROM respite_booking WHERE status = 'confirmed' AND account_id = (SELECT id FROM account WHERE email = $1)`,
+      [email],
+    );
+    expect(moved).toEqual([{ slot_id: later.id }]);
+    await page.getByRole('button', { name: 'Maak mijn agenda-adres' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('/api/v1/calendar-feed.ics?key=');
+
     await page.getByRole('button', { name: 'Annuleren' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('geannuleerd');
     const cancelled = await dataSource.query(
-      `SELECT status FROM respite_booking WHERE account_id = (SELECT id FROM account WHERE email = $1)`,
+      `SELECT DISTINCT status FROM respite_booking WHERE account_id = (SELECT id FROM account WHERE email = $1)`,
       [email],
     );
     expect(cancelled).toEqual([{ status: 'cancelled' }]);

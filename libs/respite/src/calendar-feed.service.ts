@@ -13,6 +13,17 @@ const SUMMARY = {
   en: { booked: 'Respite care', offered: 'Respite care (place offered)' },
 };
 
+interface BookingRow {
+  id: string;
+  status: string;
+  starts_at: Date;
+  ends_at: Date;
+  name: string;
+  location: string | null;
+  timezone: string;
+  language: string;
+}
+
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest();
 
 /**
@@ -47,26 +58,35 @@ export class CalendarFeedService {
   async render(secret: string): Promise<string> {
     const feed = await this.dataSource.getRepository(RespiteCalendarFeed).findOneBy({ secretHash: hashOf(secret) });
     if (!feed) throw new NotFoundError({ nl: 'De agendakoppeling', en: 'The calendar feed' });
-    const rows = await this.dataSource.query<
-      Array<{
-        id: string;
-        status: string;
-        starts_at: Date;
-        ends_at: Date;
-        name: string;
-        location: string | null;
-        timezone: string;
-        language: string;
-      }>
-    >(
+    return this.file(
+      await this.bookingRows(
+        `b.carer_id = $1 AND b.status IN ('confirmed', 'offered', 'attended', 'no_show', 'cancelled')
+           AND b.starts_at >= now() - make_interval(days => $2)`,
+        [feed.carerId, PAST_DAYS_SHOWN],
+      ),
+    );
+  }
+
+  /** One of the acting carer's bookings as an iCalendar file, to add to any calendar. */
+  async bookingFile(bookingId: string): Promise<string> {
+    const carer = await this.carers.mine();
+    const rows = await this.bookingRows('b.id = $1 AND b.carer_id = $2', [bookingId, carer.id]);
+    if (rows.length === 0) throw new NotFoundError({ nl: 'De boeking', en: 'The booking' });
+    return this.file(rows);
+  }
+
+  private bookingRows(where: string, parameters: unknown[]): Promise<BookingRow[]> {
+    return this.dataSource.query<BookingRow[]>(
       `SELECT b.id, b.status, b.starts_at, b.ends_at, o.name, o.location, m.timezone, a.language
          FROM respite_booking b JOIN respite_slot s ON s.id = b.slot_id JOIN respite_offer o ON o.id = s.offer_id
          JOIN municipality m ON m.id = b.municipality_id JOIN account a ON a.id = b.account_id
-        WHERE b.carer_id = $1 AND b.status IN ('confirmed', 'offered', 'attended', 'no_show', 'cancelled')
-          AND b.starts_at >= now() - make_interval(days => $2)
+        WHERE ${where}
         ORDER BY b.starts_at LIMIT 500`,
-      [feed.carerId, PAST_DAYS_SHOWN],
+      parameters,
     );
+  }
+
+  private file(rows: BookingRow[]): string {
     const timezone = rows[0]?.timezone ?? 'Europe/Amsterdam';
     // Cancelled bookings stay in the feed as cancelled events, so calendars remove them.
     return calendarFile(

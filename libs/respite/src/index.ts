@@ -13,3 +13,4 @@ export * from './offer.service';
 export * from './at-home-bookings';
 export * from './respite-monitor-figures';
 export { SlotSearchService, SlotListing } from './slot-search';
+export { CalendarFeedService } from './calendar-feed.service';

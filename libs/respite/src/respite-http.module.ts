@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CalendarFeedController } from './calendar-feed.controller';
-import { CalendarFeedService } from './calendar-feed.service';
 import { RespiteBookingsController } from './respite-bookings.controller';
 import { RespiteOffersController } from './respite-offers.controller';
 import { RespiteModule } from './respite.module';
@@ -10,6 +9,6 @@ import { WaitlistOfferPage } from './waitlist-offer.page';
 @Module({
   imports: [RespiteModule],
   controllers: [RespiteOffersController, RespiteBookingsController, CalendarFeedController],
-  providers: [WaitlistOfferPage, CalendarFeedService],
+  providers: [WaitlistOfferPage],
 })
 export class RespiteHttpModule {}

@@ -1,6 +1,7 @@
 import { RespiteMonitorFigures } from './respite-monitor-figures';
 import { RespitePersonalData } from './respite-personal-data';
 import { Module } from '@nestjs/common';
+import { CalendarFeedService } from './calendar-feed.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CarersModule } from '@app/carers';
 import { provideMunicipalityScoped } from '@app/platform';
@@ -27,6 +28,7 @@ import { RespiteUsageService } from './usage.service';
     TypeOrmModule.forFeature([RespiteOffer, RespiteSlot, RespiteBooking, RespiteBudgetUsage, RespiteCalendarFeed]),
   ],
   providers: [
+    CalendarFeedService,
     RespiteMonitorFigures,
     RespitePersonalData,
     provideMunicipalityScoped(RespiteOffer),
@@ -44,6 +46,7 @@ import { RespiteUsageService } from './usage.service';
     AtHomeBookings,
   ],
   exports: [
+    CalendarFeedService,
     RespiteMonitorFigures,
     AtHomeBookings,
     OfferService,

@@ -3,7 +3,7 @@ import { isUUID } from 'class-validator';
 import { CareRelationshipService, CarerService } from '@app/carers';
 import { MunicipalityService } from '@app/identity';
 import { DomainError } from '@app/platform';
-import { BookingService, SlotSearchService } from '@app/respite';
+import { BookingService, CalendarFeedService, SlotSearchService } from '@app/respite';
 import { addDays, dateTimeText, localToday, startOfLocalDay, timeText } from '../dates';
 import { FieldErrors } from '../form';
 import { PortalCall, PortalResult } from '../portal-route';
@@ -39,6 +39,7 @@ export class RespitePages implements OnModuleInit {
     private readonly carers: CarerService,
     private readonly relationships: CareRelationshipService,
     private readonly municipalities: MunicipalityService,
+    private readonly feeds: CalendarFeedService,
   ) {}
 
   onModuleInit(): void {
@@ -47,6 +48,10 @@ export class RespitePages implements OnModuleInit {
       { method: 'POST', path: '/respite/book', access: 'carer', handle: (call) => this.book(call) },
       { method: 'GET', path: '/bookings', access: 'carer', handle: (call) => this.mine(call) },
       { method: 'POST', path: '/bookings/cancel', access: 'carer', handle: (call) => this.cancel(call) },
+      { method: 'POST', path: '/bookings/accept', access: 'carer', handle: (call) => this.accept(call) },
+      { method: 'POST', path: '/bookings/move', access: 'carer', handle: (call) => this.move(call) },
+      { method: 'GET', path: '/bookings/calendar', access: 'carer', handle: (call) => this.calendarFile(call) },
+      { method: 'POST', path: '/bookings/calendar-feed', access: 'carer', handle: (call) => this.calendarFeed(call) },
     );
   }
 
@@ -96,6 +101,7 @@ export class RespitePages implements OnModuleInit {
         slots,
         relationships,
         problem,
+        moving: isUUID(call.query.move ?? '') ? call.query.move : null,
       },
     };
   }
@@ -120,7 +126,52 @@ export class RespitePages implements OnModuleInit {
     }
   }
 
-  private async mine(call: PortalCall, problem: string | null = null, status = 200): Promise<PortalResult> {
+  private async accept(call: PortalCall): Promise<PortalResult> {
+    const bookingId = call.form.bookingId ?? '';
+    if (!isUUID(bookingId)) return this.mine(call, call.t.somethingWrong, 400);
+    return this.attempt(call, () => this.bookings.acceptOffer(bookingId), call.t.accepted);
+  }
+
+  private async move(call: PortalCall): Promise<PortalResult> {
+    const { bookingId = '', slotId = '' } = call.form;
+    if (!isUUID(bookingId) || !isUUID(slotId)) return this.mine(call, call.t.somethingWrong, 400);
+    return this.attempt(call, () => this.bookings.move(bookingId, slotId), call.t.moved);
+  }
+
+  /** A rule that stops the change is shown on the bookings page in plain words. */
+  private async attempt(call: PortalCall, change: () => Promise<unknown>, notice: string): Promise<PortalResult> {
+    try {
+      await change();
+      return { redirect: '/bookings', notice };
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status >= 500) throw error;
+      return this.mine(call, error.detail[call.lang], error.status);
+    }
+  }
+
+  private async calendarFile(call: PortalCall): Promise<PortalResult> {
+    const bookingId = call.query.booking ?? '';
+    if (!isUUID(bookingId)) return this.mine(call, call.t.somethingWrong, 400);
+    return {
+      download: {
+        filename: 'respijtzorg.ics',
+        contentType: 'text/calendar; charset=utf-8',
+        body: await this.feeds.bookingFile(bookingId),
+      },
+    };
+  }
+
+  private async calendarFeed(call: PortalCall): Promise<PortalResult> {
+    const url = await this.feeds.renew();
+    return this.mine(call, null, 200, url);
+  }
+
+  private async mine(
+    call: PortalCall,
+    problem: string | null = null,
+    status = 200,
+    feedUrl: string | null = null,
+  ): Promise<PortalResult> {
     const municipality = await this.municipalities.current();
     const bookings = await this.bookings.mine();
     const now = new Date();
@@ -131,6 +182,7 @@ export class RespitePages implements OnModuleInit {
       status,
       data: {
         problem,
+        feedUrl,
         cutoff: call.t.cancelCutoff.replace('{hours}', String(municipality.settings.respiteCancellationCutoffHours)),
         bookings: bookings
           .filter((booking) => booking.endsAt > new Date(now.getTime() - 30 * 86_400_000))
@@ -138,6 +190,12 @@ export class RespitePages implements OnModuleInit {
             id: booking.id,
             when: dateTimeText(booking.startsAt, call.lang, municipality.timezone),
             status: statusText(call.t, booking.status),
+            offered: booking.status === 'offered',
+            offerUntil: booking.offerExpiresAt
+              ? dateTimeText(booking.offerExpiresAt, call.lang, municipality.timezone)
+              : null,
+            calendar: ['confirmed', 'offered'].includes(booking.status) && booking.startsAt > now,
+            movable: booking.status === 'confirmed' && booking.startsAt.getTime() - now.getTime() > cutoffMs,
             cancellable:
               ['confirmed', 'waitlisted', 'offered'].includes(booking.status) &&
               booking.startsAt.getTime() - now.getTime() > cutoffMs,
