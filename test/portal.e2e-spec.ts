@@ -304,6 +304,34 @@ describe('carer portal in a browser', () => {
     expect(signals[0].n).toBe(1);
   });
 
+  it('lets a carer who forgot their password choose a new one through the emailed link and sign in with it', async () => {
+    const respite = await setUpRespite(app);
+    const carer = await createPerson(app, respite.municipality, 'carer');
+    const page = await newPage();
+    await page.goto(`${origin}/sign-in`);
+    await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
+    await expectAccessible(page, 'forgot-password');
+    await page.getByLabel('E-mailadres').fill('not an address');
+    await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+    expect(await page.getAttribute('#field-email', 'aria-invalid')).toBe('true');
+    await page.getByLabel('E-mailadres').fill(carer.email);
+    await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('krijgt u binnen een paar minuten');
+
+    const mail = await app.smtp.waitFor(carer.email);
+    await page.goto(linkFrom(mail.text, '/reset-password'));
+    await expectAccessible(page, 'reset-password');
+    await page.getByLabel('Nieuw wachtwoord').fill('mijn nieuwe lange wachtwoord');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await expect(page.textContent('body')).resolves.toContain('Uw wachtwoord is opgeslagen');
+    await page.getByRole('link', { name: 'Naar de startpagina' }).click();
+    await page.getByRole('link', { name: 'Log in' }).click();
+    await page.getByLabel('E-mailadres').fill(carer.email);
+    await page.getByLabel('Wachtwoord').fill('mijn nieuwe lange wachtwoord');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/overview$/);
+  });
+
   it('works by keyboard alone, with a skip link and a visible focus, on a laptop too', async () => {
     const page = await newPage(LAPTOP);
     await page.goto(`${origin}/sign-in`);
@@ -315,6 +343,9 @@ describe('carer portal in a browser', () => {
     await page.keyboard.press('Enter');
     expect(new URL(page.url()).hash).toBe('#main');
     await expectAccessible(page, 'sign-in-laptop');
+    // 200% zoom of a 1280 px window leaves 640 CSS pixels: still no sideways scrolling.
+    await page.setViewportSize({ width: 640, height: 400 });
+    await expectAccessible(page, 'sign-in-zoomed');
   });
 
   it('refuses a form posted without its CSRF token, and keeps the session cookie HttpOnly and SameSite', async () => {

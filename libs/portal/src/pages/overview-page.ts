@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ParticipationService } from '@app/activities';
 import { CarerService } from '@app/carers';
 import { AccountService, AuthService, MunicipalityService } from '@app/identity';
 import { MessageService } from '@app/messaging';
@@ -19,6 +20,7 @@ export class OverviewPage implements OnModuleInit {
     private readonly usage: RespiteUsageService,
     private readonly messages: MessageService,
     private readonly municipalities: MunicipalityService,
+    private readonly participation: ParticipationService,
   ) {}
 
   onModuleInit(): void {
@@ -30,13 +32,17 @@ export class OverviewPage implements OnModuleInit {
 
   private async overview(call: PortalCall): Promise<PortalResult> {
     const actor = call.actor!;
-    const [carer, account, municipality, bookings, log] = await Promise.all([
+    const [carer, account, municipality, bookings, log, invited, joined] = await Promise.all([
       this.carers.mine(),
       this.accounts.findById(actor.id),
       this.municipalities.current(),
       this.bookings.mine(),
       this.messages.logOf(actor.id, { limit: 5 }),
+      this.participation.invitedActivityIds(),
+      this.participation.mine(),
     ]);
+    const answered = new Set(joined.map(({ activity }) => activity.id));
+    const openInvitations = [...invited].filter((activityId) => !answered.has(activityId)).length;
     const budget = await this.usage.budgetOf(carer.id);
     const now = new Date();
     const next = bookings.find(
@@ -52,6 +58,7 @@ export class OverviewPage implements OnModuleInit {
           ? { when: dateTimeText(next.startsAt, call.lang, municipality.timezone), status: next.status }
           : null,
         budget,
+        openInvitations,
         messages: log.items.map((message) => ({
           kind: message.kind,
           at: dateTimeText(message.createdAt, call.lang, municipality.timezone),
