@@ -128,13 +128,22 @@ describe('command line (built)', () => {
                   (SELECT count(*)::int FROM respite_slot s WHERE s.municipality_id = m.id AND s.starts_at > now()) AS slots,
                   (SELECT count(*)::int FROM activity a WHERE a.municipality_id = m.id) AS activities,
                   (SELECT count(*)::int FROM respite_booking b WHERE b.municipality_id = m.id AND b.status = 'confirmed') AS bookings,
+                  (SELECT count(*)::int FROM fanout f WHERE f.municipality_id = m.id) AS invitations,
                   (SELECT count(*)::int FROM activity_session s JOIN activity a ON a.id = s.activity_id
                     WHERE a.municipality_id = m.id AND a.occasion = 'dag_van_de_mantelzorg' AND to_char(s.starts_at AT TIME ZONE 'Europe/Amsterdam', 'MM-DD HH24:MI') = '11-10 14:00') AS carers_day
              FROM municipality m WHERE m.code = 'GM0415'`,
         )
       ).rows;
-      // An admin, a staff member and a carer with one booking.
-      expect(row).toMatchObject({ wijken: 3, accounts: 3, offers: 1, activities: 2, carers_day: 1, bookings: 1 });
+      // An admin, a staff member and a carer with one booking, invited (by one fan-out) to the Dag van de Mantelzorg.
+      expect(row).toMatchObject({
+        wijken: 3,
+        accounts: 3,
+        offers: 1,
+        activities: 2,
+        carers_day: 1,
+        bookings: 1,
+        invitations: 1,
+      });
       // Mondays, Wednesdays and Fridays over four weeks, two dagdelen each.
       expect(row.slots).toBeGreaterThanOrEqual(20);
     } finally {

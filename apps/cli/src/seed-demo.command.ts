@@ -1,4 +1,4 @@
-import { ActivityService } from '@app/activities';
+import { ActivityService, InvitationService } from '@app/activities';
 import { CareRelationshipService, CarerRegistrationService } from '@app/carers';
 import { AccountService, MunicipalityService } from '@app/identity';
 import { AppConfig, RequestContext } from '@app/platform';
@@ -85,6 +85,7 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly slots: SlotSearchService,
     private readonly bookings: BookingService,
     private readonly dataSource: DataSource,
+    private readonly invitations: InvitationService,
   ) {
     super();
   }
@@ -106,7 +107,10 @@ export class SeedDemoCommand extends CommandRunner {
       await this.ensureRespiteOffer();
       await this.ensureActivities();
     });
-    await this.ensureCarer(municipality.id);
+    if (await this.ensureCarer(municipality.id))
+      await this.context.runAs({ id: admin, role: 'admin', municipalityId: municipality.id }, () =>
+        this.inviteToCarersDay(),
+      );
     print(`Demo municipality ${municipality.code} ${municipality.name}: ${municipality.id}`);
   }
 
@@ -148,10 +152,20 @@ export class SeedDemoCommand extends CommandRunner {
     }
   }
 
-  /** The demo carer, signed up as anyone would, with their email confirmed, a care relationship and a booking. */
-  private async ensureCarer(municipalityId: string): Promise<void> {
+  /** The Dag van de Mantelzorg invitation goes to every carer (the worker sends it), so the demo carer has one. */
+  private async inviteToCarersDay(): Promise<void> {
+    const { items } = await this.activities.list({ limit: 100 });
+    const carersDay = items.find(({ activity }) => activity.title === DEMO.activities[0].title);
+    if (carersDay) await this.invitations.invite(carersDay.activity.id, { all: true });
+  }
+
+  /**
+   * The demo carer, signed up as anyone would, with their email confirmed, a care relationship
+   * and a booking; true when made now.
+   */
+  private async ensureCarer(municipalityId: string): Promise<boolean> {
     const { email, password, careRecipientName, ...profile } = DEMO.carer;
-    if (await this.accounts.findByEmail(email)) return;
+    if (await this.accounts.findByEmail(email)) return false;
     const carer = await this.registration.signUp({
       ...profile,
       email,
@@ -175,9 +189,9 @@ export class SeedDemoCommand extends CommandRunner {
         onlyAvailable: true,
         limit: 1,
       });
-      if (found.items[0])
-        await this.bookings.book({ slotId: found.items[0].id, careRelationshipId: relationship.id });
+      if (found.items[0]) await this.bookings.book({ slotId: found.items[0].id, careRelationshipId: relationship.id });
     });
+    return true;
   }
 
   private async ensureUsers(municipalityId: string): Promise<string> {

@@ -8,3 +8,4 @@ export { ParticipationService } from './participation.service';
 export { SessionReminders } from './session-reminders';
 export { ActivityService } from './activity.service';
 export * from './activity-monitor-figures';
+export { InvitationService } from './invitation.service';

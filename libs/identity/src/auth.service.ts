@@ -35,7 +35,8 @@ export class AuthService {
 
   /** Sends a password-reset link, under the same limits. */
   async requestPasswordResetMail(email: string, ip: string): Promise<void> {
-    if (await this.mailRequests.allows('reset', normalizeEmail(email), ip)) await this.accounts.sendPasswordReset(email);
+    if (await this.mailRequests.allows('reset', normalizeEmail(email), ip))
+      await this.accounts.sendPasswordReset(email);
   }
 
   async login(email: string, password: string, ip: string): Promise<TokenPair> {

@@ -62,6 +62,9 @@ export class RespitePages implements OnModuleInit {
     const from = call.query.from || today;
     const to = call.query.to || addDays(from, SEARCH_DAYS - 1);
     const kind = (KINDS as readonly string[]).includes(call.query.kind) ? call.query.kind : '';
+    const wijken = (await this.municipalities.listWijken()).map(({ wijk }) => ({ value: wijk.id, label: wijk.name }));
+    const wijkId = wijken.some((wijk) => wijk.value === call.query.wijk) ? call.query.wijk : '';
+    const onlyAvailable = call.query.available === 'yes';
     const errors: FieldErrors = {};
     const start = startOfLocalDay(from, zone);
     const end = startOfLocalDay(to, zone, 1);
@@ -79,6 +82,8 @@ export class RespitePages implements OnModuleInit {
         from: start!.toISOString(),
         to: end!.toISOString(),
         kind: (kind || undefined) as (typeof KINDS)[number] | undefined,
+        wijkId: wijkId || undefined,
+        onlyAvailable,
         limit: 100,
       });
       slots = found.items.map((slot) => ({
@@ -96,8 +101,9 @@ export class RespitePages implements OnModuleInit {
       status: Object.keys(errors).length > 0 ? 400 : status,
       errors,
       data: {
-        values: { from, to, kind },
+        values: { from, to, kind, wijk: wijkId, available: onlyAvailable ? 'yes' : '' },
         kinds: KINDS.map((value) => ({ value, label: kindText(call.t, value) })),
+        wijken: [{ value: '', label: call.t.anyWijk }, ...wijken],
         slots,
         relationships,
         problem,
