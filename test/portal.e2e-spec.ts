@@ -3,7 +3,7 @@ import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { launchBrowser, LAPTOP, PHONE, screenshot, seriousViolations } from './support/browser';
 import { createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
-import { hoursFromNow, setUpRespite } from './support/respite-fixtures';
+import { hoursFromNow, seedCarers, setUpRespite } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
 
 /** The carer's portal in a real browser: every page checked by axe-core, on a phone-sized window. */
@@ -40,6 +40,14 @@ describe('carer portal in a browser', () => {
     expect({ page: name, overflow: width > 0 }).toEqual({ page: name, overflow: false });
     expect(await page.getAttribute('html', 'lang')).toMatch(/^(nl|en)$/);
     expect((await page.title()).length).toBeGreaterThan(3);
+  }
+
+  async function signIn(page: Page, email: string, password = TEST_PASSWORD, landing = /\/overview$/): Promise<void> {
+    await page.goto(`${origin}/sign-in`);
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(landing);
   }
 
   /** The emailed link, pointed at this test's server. */
@@ -201,11 +209,7 @@ describe('carer portal in a browser', () => {
     const respite = await setUpRespite(app);
     const carer = await createPerson(app, respite.municipality, 'carer');
     const page = await newPage();
-    await page.goto(`${origin}/sign-in`);
-    await page.getByLabel('E-mailadres').fill(carer.email);
-    await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/overview$/);
+    await signIn(page, carer.email);
     await page.goto(`${origin}/my-data`);
     await expect(page.textContent('main')).resolves.toContain('Niemand van het steunpunt');
     await expectAccessible(page, 'my-data');
@@ -267,11 +271,7 @@ describe('carer portal in a browser', () => {
       expect([created.status, created.body.code]).toEqual([201, undefined]);
     }
     const page = await newPage();
-    await page.goto(`${origin}/sign-in`);
-    await page.getByLabel('E-mailadres').fill(carer.email);
-    await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/overview$/);
+    await signIn(page, carer.email);
     await page.getByRole('link', { name: 'Activiteiten' }).click();
     await expect(page.textContent('main')).resolves.toContain('Alleen op uitnodiging.');
     await expectAccessible(page, 'activities');
@@ -330,6 +330,68 @@ describe('carer portal in a browser', () => {
     await page.getByLabel('Wachtwoord').fill('mijn nieuwe lange wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.waitForURL(/\/overview$/);
+  });
+
+  it('gives staff the caseload (claim, close) and admins the staff accounts, audited, and keeps carers out', async () => {
+    const respite = await setUpRespite(app);
+    const [carer] = await seedCarers(app, respite.municipality, 1);
+    const screening = await app.post('/api/v1/me/screenings', {
+      token: carer.token,
+      body: { answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] },
+    });
+    expect(screening.status).toBe(201);
+    const dataSource = app.app.get(DataSource);
+
+    const page = await newPage(LAPTOP);
+    await signIn(page, respite.staff.email, TEST_PASSWORD, /\/caseload$/);
+    await expect(page.textContent('main')).resolves.toContain('Test Carer');
+    await expectAccessible(page, 'caseload');
+    await page.getByRole('button', { name: 'Oppakken' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('opgepakt');
+    await page.getByLabel('Notitie bij afsluiten').fill('Gebeld; respijtzorg besproken.');
+    await page.getByRole('button', { name: 'Afsluiten' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('afgesloten');
+    const [signal] = await dataSource.query(`SELECT s.id, s.status FROM signal s WHERE s.carer_id = $1`, [
+      carer.carerId,
+    ]);
+    expect(signal.status).toBe('closed');
+    const audited = await dataSource.query(
+      `SELECT action, route FROM audit_entry WHERE subject_id = $1 ORDER BY created_at, route`,
+      [signal.id],
+    );
+    expect(audited).toEqual(
+      expect.arrayContaining([
+        { action: 'read', route: 'GET /caseload' },
+        { action: 'change', route: 'POST /caseload/claim' },
+        { action: 'change', route: 'POST /caseload/close' },
+      ]),
+    );
+    // Staff are not admins, and the carers' pages are not theirs.
+    await page.goto(`${origin}/staff`);
+    expect(await page.textContent('main')).toContain('juiste rol');
+    await page.goto(`${origin}/overview`);
+    expect(await page.textContent('main')).toContain('voor mantelzorgers');
+
+    const admin = await newPage(LAPTOP);
+    await signIn(admin, respite.admin.email, TEST_PASSWORD, /\/caseload$/);
+    await admin.getByRole('link', { name: 'Medewerkers' }).click();
+    await expectAccessible(admin, 'staff-accounts');
+    const newcomer = uniqueEmail('consulent');
+    await admin.getByLabel('Naam').fill('Nieuwe Consulent');
+    await admin.getByLabel('E-mailadres').fill(newcomer);
+    await admin.getByRole('button', { name: 'Medewerker uitnodigen' }).click();
+    await expect(admin.getByRole('status').textContent()).resolves.toContain('uitnodiging is verstuurd');
+    await admin
+      .getByRole('listitem')
+      .filter({ hasText: respite.staff.email })
+      .getByRole('button', { name: 'Uitschakelen' })
+      .click();
+    await expect(admin.getByRole('status').textContent()).resolves.toContain('uitgeschakeld');
+    // The disabled staff member's open portal session ends at once.
+    await page.goto(`${origin}/caseload`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    const invited = await dataSource.query('SELECT role FROM account WHERE email = $1', [newcomer]);
+    expect(invited).toEqual([{ role: 'staff' }]);
   });
 
   it('works by keyboard alone, with a skip link and a visible focus, on a laptop too', async () => {

@@ -40,6 +40,23 @@ export class SignalService {
     return paginate(query, page);
   }
 
+  /** The open caseload: signals not closed, the earliest due (so the overdue) first, with the carer's name. */
+  async caseload(limit = 100): Promise<Array<{ signal: Signal; carerName: string }>> {
+    const signals = await this.signals
+      .query('signal')
+      .andWhere(`signal.status <> 'closed'`)
+      .orderBy('signal.dueAt', 'ASC')
+      .take(limit)
+      .getMany();
+    if (signals.length === 0) return [];
+    const names = await this.dataSource.query<Array<{ id: string; name: string }>>(
+      `SELECT id, first_name || ' ' || last_name AS name FROM carer WHERE id = ANY($1) AND municipality_id = $2`,
+      [signals.map((signal) => signal.carerId), this.context.municipalityId()],
+    );
+    const nameOf = new Map(names.map((row) => [row.id, row.name]));
+    return signals.map((signal) => ({ signal, carerName: nameOf.get(signal.carerId) ?? '' }));
+  }
+
   async get(id: string): Promise<Signal> {
     const signal = await this.signals.findOne({ id });
     if (!signal) throw new NotFoundError({ nl: 'Het signaal', en: 'The signal' });

@@ -16,3 +16,4 @@ export * from './people/postcode';
 export * from './recipient';
 export { recipientPage, recipientQuery, restrictToAudience } from './recipient-directory';
 export { InvalidTokenError } from './identity-errors';
+export { CreateUserDto } from './dto/account.dto';

@@ -2,8 +2,11 @@ import { Actor } from '@app/platform';
 import { FieldErrors } from './form';
 import { PortalLanguage, PortalTexts } from './texts';
 
-/** Who may open a page: anyone, only people not signed in, or signed-in carers. */
-export type PortalAccess = 'public' | 'guest' | 'carer';
+/**
+ * Who may open a page: anyone, only people not signed in, signed-in carers, staff of the
+ * steunpunt (admins included), or the municipality's admins.
+ */
+export type PortalAccess = 'public' | 'guest' | 'carer' | 'staff' | 'admin';
 
 /** What a page handler knows of the request. */
 export interface PortalCall {
@@ -47,4 +50,9 @@ export interface PortalRoute {
   path: string;
   access: PortalAccess;
   handle(call: PortalCall): Promise<PortalResult>;
+}
+
+/** Where a person lands after signing in: carers on their overview, staff and admins on the caseload. */
+export function startPageOf(role: string): string {
+  return role === 'carer' ? '/overview' : '/caseload';
 }

@@ -14,7 +14,7 @@ import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { formValues } from './form';
 import { packageDirectory, portalDirectory } from './portal-files';
-import { PageView, PortalCall, PortalResult, PortalRoute } from './portal-route';
+import { PageView, PortalAccess, PortalCall, PortalResult, PortalRoute, startPageOf } from './portal-route';
 import { PortalRoutes } from './portal-routes';
 import { PostgresSessionStore } from './session-store';
 import { PORTAL_TEXTS, PortalLanguage, portalLanguage } from './texts';
@@ -40,6 +40,12 @@ type CsrfReply = FastifyReply & { generateCsrf(): string; viewAsync(page: string
  * the NL Design System look, and the carer's pages, which call the contexts' services directly
  * as the signed-in person.
  */
+function mayOpen(access: PortalAccess, role: string): boolean {
+  if (access === 'carer') return role === 'carer';
+  if (access === 'staff') return role === 'staff' || role === 'admin';
+  return role === 'admin';
+}
+
 @Injectable()
 export class PortalServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PortalServer.name);
@@ -132,16 +138,17 @@ export class PortalServer implements OnApplicationBootstrap, OnApplicationShutdo
         status: 403,
         data: { heading: t.somethingWrong, text: t.sessionExpired },
       });
-    if (route.access === 'carer' && !signedIn)
+    const needsSignIn = route.access === 'carer' || route.access === 'staff' || route.access === 'admin';
+    if (needsSignIn && !signedIn)
       return this.redirect(request, reply, `/sign-in?next=${encodeURIComponent(request.url)}`);
-    if (route.access === 'carer' && signedIn && signedIn.actor.role !== 'carer')
+    if (needsSignIn && signedIn && !mayOpen(route.access, signedIn.actor.role))
       return this.render(request, reply, signedIn, lang, {
         view: 'pages/message.eta',
         title: t.somethingWrong,
         status: 403,
-        data: { heading: t.somethingWrong, text: t.carersOnly },
+        data: { heading: t.somethingWrong, text: route.access === 'carer' ? t.carersOnly : t.staffOnly },
       });
-    if (route.access === 'guest' && signedIn) return this.redirect(request, reply, '/overview');
+    if (route.access === 'guest' && signedIn) return this.redirect(request, reply, startPageOf(signedIn.actor.role));
     const call: PortalCall = {
       lang,
       t,
@@ -218,6 +225,7 @@ export class PortalServer implements OnApplicationBootstrap, OnApplicationShutdo
       csrfToken: signedIn || page.forms !== false ? reply.generateCsrf() : '',
       notice: notice ?? null,
       signedIn: signedIn !== null,
+      role: signedIn?.actor.role ?? null,
       displayName: signedIn?.displayName ?? null,
       municipalityName: signedIn?.municipalityName ?? null,
       path,

@@ -9,11 +9,15 @@ import { RespiteModule } from '@app/respite';
 import { AccountPages } from './pages/account-pages';
 import { ActivityPages } from './pages/activity-pages';
 import { AppreciationPages } from './pages/appreciation-pages';
+import { CaseloadPages } from './pages/caseload-pages';
 import { CarePages } from './pages/care-pages';
 import { MyDataPages } from './pages/my-data-pages';
 import { OverviewPage } from './pages/overview-page';
 import { RespitePages } from './pages/respite-pages';
 import { SelfTestPages } from './pages/self-test-pages';
+import { StaffPages } from './pages/staff-pages';
+import { PortalAudit } from './portal-audit';
+import { PortalPersonalData } from './portal-personal-data';
 import { PortalServer } from './portal-server';
 import { PortalRoutes } from './portal-routes';
 import { PortalSession } from './portal-session.entity';
@@ -41,6 +45,10 @@ import { PortalSession } from './portal-session.entity';
     MyDataPages,
     ActivityPages,
     SelfTestPages,
+    PortalAudit,
+    PortalPersonalData,
+    CaseloadPages,
+    StaffPages,
   ],
 })
 export class PortalModule {}

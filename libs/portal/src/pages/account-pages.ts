@@ -3,8 +3,9 @@ import { CarerRegistrationService, CarerSignUpDto } from '@app/carers';
 import { AuthService, MunicipalityService } from '@app/identity';
 import { DomainError } from '@app/platform';
 import { checkForm } from '../form';
-import { PortalCall, PortalResult } from '../portal-route';
+import { PortalCall, PortalResult, startPageOf } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
+import { ruleBroken } from '../rule-broken';
 
 /** The start page, signing up, signing in and out, and a forgotten password. */
 @Injectable()
@@ -30,7 +31,7 @@ export class AccountPages implements OnModuleInit {
   }
 
   private async home(call: PortalCall): Promise<PortalResult> {
-    if (call.actor) return { redirect: '/overview' };
+    if (call.actor) return { redirect: startPageOf(call.actor.role) };
     return { view: 'pages/home.eta', title: call.t.homeTitle, forms: false };
   }
 
@@ -47,7 +48,7 @@ export class AccountPages implements OnModuleInit {
     try {
       const account = await this.auth.authenticate(call.form.email ?? '', call.form.password ?? '', call.ip);
       await call.signIn(account);
-      return { redirect: safeNext(call.query.next) ?? '/overview' };
+      return { redirect: safeNext(call.query.next) ?? startPageOf(account.role) };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const problem = error.status === 429 ? call.t.tooManyAttempts : call.t.invalidCredentials;
@@ -79,8 +80,7 @@ export class AccountPages implements OnModuleInit {
     try {
       await this.registration.signUp({ ...checked.value, healthDataConsent: healthConsent === 'yes' });
     } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500) throw error;
-      return this.signUpForm(call, { problem: error.detail[call.lang] });
+      return this.signUpForm(call, { problem: ruleBroken(error, call.lang) });
     }
     return {
       view: 'pages/message.eta',

@@ -6,6 +6,7 @@ import { isUUID } from 'class-validator';
 import { dateTimeText } from '../dates';
 import { PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
+import { ruleBroken } from '../rule-broken';
 import { PortalTexts } from '../texts';
 
 function participationText(t: PortalTexts, status: string): string {
@@ -80,8 +81,7 @@ export class ActivityPages implements OnModuleInit {
       await this.participation.enrol(activityId, { companions });
       return { redirect: '/activities', notice: call.t.enrolled };
     } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500) throw error;
-      return this.list(call, error.detail[call.lang], error.status);
+      return this.list(call, ruleBroken(error, call.lang), (error as DomainError).status);
     }
   }
 
@@ -92,8 +92,7 @@ export class ActivityPages implements OnModuleInit {
       await this.participation.withdraw(activityId, participantId);
       return { redirect: '/activities', notice: call.t.withdrawn };
     } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500) throw error;
-      return this.list(call, error.detail[call.lang], error.status);
+      return this.list(call, ruleBroken(error, call.lang), (error as DomainError).status);
     }
   }
 }

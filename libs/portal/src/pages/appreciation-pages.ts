@@ -2,12 +2,12 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ApplicationService, ApplyDto, CampaignService, formatVoucherCode, VoucherService } from '@app/appreciation';
 import { CareRelationshipService, CarerService } from '@app/carers';
 import { MunicipalityService } from '@app/identity';
-import { DomainError } from '@app/platform';
 import { isUUID } from 'class-validator';
 import { dateTimeText } from '../dates';
 import { checkForm, FieldErrors } from '../form';
 import { PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
+import { ruleBroken } from '../rule-broken';
 import { PortalTexts } from '../texts';
 
 function euros(cents: number, lang: string): string {
@@ -104,8 +104,7 @@ export class AppreciationPages implements OnModuleInit {
       const result = await this.applications.apply(campaignId, checked.value.careRelationshipId, checked.value.choice);
       return { redirect: '/appreciation', notice: statusText(call.t, result.application.status) };
     } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500) throw error;
-      return this.overview(call, {}, error.detail[call.lang]);
+      return this.overview(call, {}, ruleBroken(error, call.lang));
     }
   }
 }

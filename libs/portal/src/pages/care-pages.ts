@@ -1,10 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CareRelationshipService, CarerService, CreateCareRelationshipDto } from '@app/carers';
-import { DomainError } from '@app/platform';
 import { isUUID } from 'class-validator';
 import { checkForm, FieldErrors } from '../form';
 import { PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
+import { ruleBroken } from '../rule-broken';
 
 const RELATIONS = ['partner', 'parent', 'child', 'other_family', 'friend', 'neighbour', 'other'];
 
@@ -66,8 +66,7 @@ export class CarePages implements OnModuleInit {
     try {
       await this.relationships.create(carer.id, checked.value);
     } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500) throw error;
-      return this.list(call, {}, error.detail[call.lang]);
+      return this.list(call, {}, ruleBroken(error, call.lang));
     }
     return { redirect: '/care', notice: call.t.careAdded };
   }
@@ -79,8 +78,7 @@ export class CarePages implements OnModuleInit {
     try {
       await this.relationships.end(carer.id, id);
     } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500) throw error;
-      return this.list(call, {}, error.detail[call.lang]);
+      return this.list(call, {}, ruleBroken(error, call.lang));
     }
     return { redirect: '/care', notice: call.t.careEnded };
   }

@@ -8,6 +8,7 @@ import { addDays, dateTimeText, localToday, startOfLocalDay, timeText } from '..
 import { FieldErrors } from '../form';
 import { PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
+import { ruleBroken } from '../rule-broken';
 import { PortalTexts } from '../texts';
 
 const KINDS = ['day_care', 'short_stay', 'at_home'] as const;
@@ -122,12 +123,12 @@ export class RespitePages implements OnModuleInit {
       const booking = await this.bookings.book({ slotId, careRelationshipId, joinWaitlist });
       return { redirect: '/bookings', notice: booking.status === 'waitlisted' ? call.t.waitlisted : call.t.booked };
     } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500) throw error;
       // The rule that stopped the booking, in plain words, above the search it came from.
+      const problem = ruleBroken(error, call.lang);
       return this.search(
-        { ...call, query: { ...call.query, ...pick(call.form, ['from', 'to', 'kind']) } },
-        error.detail[call.lang],
-        error.status,
+        { ...call, query: { ...call.query, ...pick(call.form, ['from', 'to', 'kind', 'wijk', 'available']) } },
+        problem,
+        (error as DomainError).status,
       );
     }
   }
@@ -150,8 +151,7 @@ export class RespitePages implements OnModuleInit {
       await change();
       return { redirect: '/bookings', notice };
     } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500) throw error;
-      return this.mine(call, error.detail[call.lang], error.status);
+      return this.mine(call, ruleBroken(error, call.lang), (error as DomainError).status);
     }
   }
 
@@ -216,8 +216,7 @@ export class RespitePages implements OnModuleInit {
       await this.bookings.cancel(call.form.bookingId, null, false);
       return { redirect: '/bookings', notice: call.t.cancelled };
     } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500) throw error;
-      return this.mine(call, error.detail[call.lang], error.status);
+      return this.mine(call, ruleBroken(error, call.lang), (error as DomainError).status);
     }
   }
 }
