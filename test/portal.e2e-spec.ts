@@ -366,6 +366,31 @@ describe('carer portal in a browser', () => {
         { action: 'change', route: 'POST /caseload/close' },
       ]),
     );
+    // The carer's record, found by name; every look at it is audited.
+    await page.getByRole('link', { name: 'Mantelzorgers' }).click();
+    await page.getByLabel('Naam').fill('Test');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('link', { name: 'Test Carer' }).first().click();
+    await page.getByRole('heading', { name: 'Test Carer', level: 1 }).waitFor();
+    await expectAccessible(page, 'carer-record');
+    const looks = await dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE subject_id = $1 AND route = 'GET /carers/:carerId'`,
+      [carer.carerId],
+    );
+    expect(looks[0].n).toBe(1);
+
+    // Registering a carer without email (post) on their behalf.
+    await page.goto(`${origin}/carers/new`);
+    await expectAccessible(page, 'register-carer');
+    await page.getByLabel('Voornaam').fill('Gerrit');
+    await page.getByLabel('Achternaam').fill('Bakker');
+    await page.getByLabel('Geboortedatum').fill('1940-01-30');
+    await page.getByLabel('Postcode').fill('1121CD');
+    await page.getByLabel('Huisnummer').fill('3');
+    await page.getByRole('button', { name: 'Mantelzorger aanmelden' }).click();
+    await page.getByRole('heading', { name: 'Gerrit Bakker', level: 1 }).waitFor();
+    await expect(page.textContent('main')).resolves.toContain('geen e-mail (post)');
+
     // Staff are not admins, and the carers' pages are not theirs.
     await page.goto(`${origin}/staff`);
     expect(await page.textContent('main')).toContain('juiste rol');

@@ -20,3 +20,4 @@ export { CarerRegistrationService } from './carer-registration.service';
 export { CarerSignUpDto } from './dto/carer.dto';
 export { CreateCareRelationshipDto } from './dto/care-relationship.dto';
 export { EDIZ } from './screening-instruments';
+export { StaffRegistrationDto } from './dto/carer.dto';

@@ -11,6 +11,7 @@ import { ActivityPages } from './pages/activity-pages';
 import { AppreciationPages } from './pages/appreciation-pages';
 import { CaseloadPages } from './pages/caseload-pages';
 import { CarePages } from './pages/care-pages';
+import { CarerPages } from './pages/carer-pages';
 import { MyDataPages } from './pages/my-data-pages';
 import { OverviewPage } from './pages/overview-page';
 import { RespitePages } from './pages/respite-pages';
@@ -49,6 +50,7 @@ import { PortalSession } from './portal-session.entity';
     PortalPersonalData,
     CaseloadPages,
     StaffPages,
+    CarerPages,
   ],
 })
 export class PortalModule {}

@@ -253,6 +253,11 @@ export class BookingService {
     return expired;
   }
 
+  /** A carer's bookings, for staff of the carer's municipality. */
+  ofCarer(carerId: string): Promise<RespiteBooking[]> {
+    return this.bookings.ofCarer(carerId, this.context.municipalityId());
+  }
+
   async mine(): Promise<RespiteBooking[]> {
     const carer = await this.carers.mine();
     return this.bookings.ofCarer(carer.id, carer.municipalityId);

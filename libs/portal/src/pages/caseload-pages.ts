@@ -43,6 +43,7 @@ export class CaseloadPages implements OnModuleInit {
         problem,
         items: caseload.map(({ signal, carerName }) => ({
           id: signal.id,
+          carerId: signal.carerId,
           carerName,
           due: dateTimeText(signal.dueAt, call.lang, municipality.timezone),
           overdue: signal.dueAt.getTime() < now,
