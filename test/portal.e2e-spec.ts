@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { CarerFollowUp } from '@app/carers';
 import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { launchBrowser, LAPTOP, PHONE, screenshot, seriousViolations } from './support/browser';
@@ -390,6 +391,31 @@ describe('carer portal in a browser', () => {
     await page.getByRole('button', { name: 'Mantelzorger aanmelden' }).click();
     await page.getByRole('heading', { name: 'Gerrit Bakker', level: 1 }).waitFor();
     await expect(page.textContent('main')).resolves.toContain('geen e-mail (post)');
+
+    // A letter for them lands on the print queue; staff open it for printing and mark it printed.
+    await dataSource.query(
+      `UPDATE carer SET confirmed_at = now() - interval '13 months' WHERE first_name = 'Gerrit' AND municipality_id = $1`,
+      [respite.municipality.id],
+    );
+    await app.worker!.get(CarerFollowUp).requestReconfirmation();
+    await page.getByRole('link', { name: 'Post en mislukte berichten' }).click();
+    await expect(page.textContent('main')).resolves.toContain('Gerrit Bakker');
+    await expectAccessible(page, 'post');
+    const [printable] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('button', { name: 'Open om te printen' }).click(),
+    ]);
+    await printable.waitForLoadState();
+    await expect(printable.textContent('body')).resolves.toContain('Gerrit');
+    await printable.close();
+    await page.getByRole('button', { name: 'Zet op geprint' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('op geprint gezet');
+    const letters = await dataSource.query(
+      `SELECT m.status, m.outcome FROM message m JOIN carer c ON c.account_id = m.account_id
+        WHERE c.first_name = 'Gerrit' AND c.municipality_id = $1 AND m.kind = 'reconfirmation_request'`,
+      [respite.municipality.id],
+    );
+    expect(letters).toEqual([{ status: 'sent', outcome: 'printed' }]);
 
     // Staff are not admins, and the carers' pages are not theirs.
     await page.goto(`${origin}/staff`);

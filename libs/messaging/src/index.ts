@@ -27,3 +27,5 @@ export * from './templates/layout';
 export * from './calendar/ics';
 export { FanoutStartedDto } from './dto/messaging.dto';
 export { csvLine } from './fanout/post-list';
+export { PrintQueue } from './print/print-queue';
+export { lettersHtml } from './print/letters-html';

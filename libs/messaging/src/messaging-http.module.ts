@@ -13,6 +13,6 @@ import { QueueDashboardController } from './queues/queue-dashboard.controller';
 @Module({
   controllers: [MessagingController, PrintQueueController, QueueDashboardController],
   providers: [LinkPages, UnsubscribePage, QueueDashboard, MessageMetrics, PrintQueue],
-  exports: [LinkPages],
+  exports: [LinkPages, PrintQueue],
 })
 export class MessagingHttpModule {}

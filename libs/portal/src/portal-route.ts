@@ -43,7 +43,12 @@ export interface PageDownload {
   download: { filename: string; contentType: string; body: string };
 }
 
-export type PortalResult = PageView | PageRedirect | PageDownload;
+/** A page drawn elsewhere (printable letters), sent as it is. */
+export interface PageRaw {
+  raw: { contentType: string; body: string };
+}
+
+export type PortalResult = PageView | PageRedirect | PageDownload | PageRaw;
 
 export interface PortalRoute {
   method: 'GET' | 'POST';

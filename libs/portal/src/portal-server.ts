@@ -176,6 +176,11 @@ export class PortalServer implements OnApplicationBootstrap, OnApplicationShutdo
       if (result.notice) request.session.set('notice', result.notice);
       return this.redirect(request, reply, result.redirect);
     }
+    if ('raw' in result)
+      return reply
+        .header('content-type', result.raw.contentType)
+        .header('cache-control', 'no-store')
+        .send(result.raw.body);
     if ('download' in result)
       return reply
         .header('content-type', result.download.contentType)

@@ -4,6 +4,7 @@ import { ActivitiesModule } from '@app/activities';
 import { AppreciationModule } from '@app/appreciation';
 import { CarersModule } from '@app/carers';
 import { IdentityHttpModule } from '@app/identity';
+import { MessagingHttpModule } from '@app/messaging';
 import { ErasureModule, PrivacyModule } from '@app/privacy';
 import { RespiteModule } from '@app/respite';
 import { AccountPages } from './pages/account-pages';
@@ -13,6 +14,7 @@ import { CaseloadPages } from './pages/caseload-pages';
 import { CarePages } from './pages/care-pages';
 import { CarerPages } from './pages/carer-pages';
 import { MyDataPages } from './pages/my-data-pages';
+import { PostPages } from './pages/post-pages';
 import { OverviewPage } from './pages/overview-page';
 import { RespitePages } from './pages/respite-pages';
 import { SelfTestPages } from './pages/self-test-pages';
@@ -28,6 +30,7 @@ import { PortalSession } from './portal-session.entity';
   imports: [
     TypeOrmModule.forFeature([PortalSession]),
     IdentityHttpModule,
+    MessagingHttpModule,
     CarersModule,
     RespiteModule,
     AppreciationModule,
@@ -51,6 +54,7 @@ import { PortalSession } from './portal-session.entity';
     CaseloadPages,
     StaffPages,
     CarerPages,
+    PostPages,
   ],
 })
 export class PortalModule {}
