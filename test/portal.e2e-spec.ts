@@ -445,6 +445,62 @@ describe('carer portal in a browser', () => {
     expect(invited).toEqual([{ role: 'staff' }]);
   });
 
+  it('gives partners a till: their key once, then a code and an amount; a form sent twice spends once', async () => {
+    const respite = await setUpRespite(app);
+    const campaign = await app.post('/api/v1/appreciation/campaigns', {
+      token: respite.admin.accessToken,
+      body: {
+        year: new Date().getFullYear(),
+        kind: 'voucher',
+        amountCents: 5000,
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        rules: { minHoursPerWeek: 1, minMonths: 1, residency: 'either' },
+      },
+    });
+    const [carer] = await seedCarers(app, respite.municipality, 1);
+    const applied = await app.post(`/api/v1/appreciation/campaigns/${campaign.body.id}/applications`, {
+      token: carer.token,
+      body: { careRelationshipId: carer.relationshipId },
+    });
+    const code = applied.body.voucher.code as string;
+    const partner = await app.post('/api/v1/partners', {
+      token: respite.admin.accessToken,
+      body: { name: 'Filmhuis' },
+    });
+
+    const page = await newPage();
+    await page.goto(`${origin}/`);
+    await page.getByRole('link', { name: /Waardebon innen/ }).click();
+    await expectAccessible(page, 'till-sign-in');
+    await page.getByLabel('Uw sleutel').fill('mzp_wrongprefix_wrongsecret');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('klopt niet');
+    await page.getByLabel('Uw sleutel').fill(partner.body.apiKey);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByLabel('Code').fill(code.toLowerCase());
+    await page.getByLabel('Bedrag in euro').fill('12,50');
+    const receipt = await page.inputValue('input[name=receipt]');
+    const csrf = await page.inputValue('form[action="/till/redeem"] input[name=_csrf]');
+    await page.getByRole('button', { name: 'Innen' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/nog €\s37,50/);
+    await expectAccessible(page, 'till');
+    // The same form again (a double click, a reload): the same answer, nothing spent twice.
+    const again = await page.evaluate(
+      async ({ receipt, csrf, code }) => {
+        const body = new URLSearchParams({ _csrf: csrf, receipt, code, amount: '12,50' });
+        const answer = await fetch('/till/redeem', { method: 'POST', body });
+        return answer.text();
+      },
+      { receipt, csrf, code },
+    );
+    expect(again).toMatch(/nog €\s37,50/);
+    const [voucher] = await app.app
+      .get(DataSource)
+      .query('SELECT balance_cents FROM voucher WHERE carer_id = $1', [carer.carerId]);
+    expect(voucher.balance_cents).toBe(3750);
+  });
+
   it('works by keyboard alone, with a skip link and a visible focus, on a laptop too', async () => {
     const page = await newPage(LAPTOP);
     await page.goto(`${origin}/sign-in`);

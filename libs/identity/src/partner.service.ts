@@ -67,26 +67,38 @@ export class PartnerService extends PartnerKeyVerifier {
   }
 
   async verify(apiKey: string): Promise<Actor | null> {
+    return (await this.verifyKey(apiKey))?.actor ?? null;
+  }
+
+  /** The partner behind a key and the key's id, or null for an unknown, wrong or revoked key. */
+  async verifyKey(apiKey: string): Promise<{ keyId: string; actor: Actor } | null> {
     const match = KEY_PATTERN.exec(apiKey);
     if (!match) return null;
     const [, prefix, secret] = match as unknown as [string, string, string];
-    const key = await this.keys
-      .createQueryBuilder('key')
-      .innerJoin(Partner, 'partner', 'partner.id = key.partnerId AND partner.revokedAt IS NULL')
-      .where('key.keyPrefix = :prefix AND key.revokedAt IS NULL', { prefix })
-      .getOne();
+    const key = await this.usableKeys().andWhere('key.keyPrefix = :prefix', { prefix }).getOne();
     if (!key) return null;
     const expected = Buffer.from(key.keyHash, 'hex');
     const given = Buffer.from(hashSecretToken(secret), 'hex');
     if (!timingSafeEqual(expected, given)) return null;
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USE_PRECISION_MS)
       await this.keys.update(key.id, { lastUsedAt: new Date() });
-    return {
-      id: key.partnerId,
-      role: 'partner',
-      municipalityId: key.municipalityId,
-      keyScope: { campaignId: key.campaignId, voucherKinds: key.voucherKinds },
-    };
+    return { keyId: key.id, actor: actorOf(key) };
+  }
+
+  /**
+   * The partner of a key verified earlier (the portal's till keeps the key's id, never the key),
+   * as long as neither the key nor the partner is revoked.
+   */
+  async actorOfKey(keyId: string): Promise<Actor | null> {
+    const key = await this.usableKeys().andWhere('key.id = :keyId', { keyId }).getOne();
+    return key ? actorOf(key) : null;
+  }
+
+  private usableKeys() {
+    return this.keys
+      .createQueryBuilder('key')
+      .innerJoin(Partner, 'partner', 'partner.id = key.partnerId AND partner.revokedAt IS NULL')
+      .where('key.revokedAt IS NULL');
   }
 
   private async partner(partnerId: string): Promise<Partner> {
@@ -130,4 +142,13 @@ export class PartnerService extends PartnerKeyVerifier {
     );
     return { key, apiKey: `mzp_${prefix}_${secret}` };
   }
+}
+
+function actorOf(key: PartnerKey): Actor {
+  return {
+    id: key.partnerId,
+    role: 'partner',
+    municipalityId: key.municipalityId,
+    keyScope: { campaignId: key.campaignId, voucherKinds: key.voucherKinds },
+  };
 }

@@ -20,7 +20,14 @@ export interface PortalCall {
   actor: Actor | null;
   signIn(account: { id: string; language?: string | null }): Promise<void>;
   signOut(): Promise<void>;
+  /** What the till keeps in the session between requests. */
+  memory: {
+    get(key: TillMemory): string | undefined;
+    set(key: TillMemory, value: string | undefined): void;
+  };
 }
+
+export type TillMemory = 'partnerKeyId' | 'tillReceipt' | 'tillAnswer';
 
 export interface PageView {
   view: string;

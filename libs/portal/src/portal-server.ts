@@ -165,6 +165,10 @@ export class PortalServer implements OnApplicationBootstrap, OnApplicationShutdo
         request.session.set('lang', portalLanguage(account.language) ?? lang);
       },
       signOut: () => request.session.regenerate(['lang']),
+      memory: {
+        get: (key) => request.session.get(key),
+        set: (key, value) => request.session.set(key, value),
+      },
     };
     let result: PortalResult;
     try {

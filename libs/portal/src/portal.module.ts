@@ -19,6 +19,7 @@ import { OverviewPage } from './pages/overview-page';
 import { RespitePages } from './pages/respite-pages';
 import { SelfTestPages } from './pages/self-test-pages';
 import { StaffPages } from './pages/staff-pages';
+import { TillPages } from './pages/till-pages';
 import { PortalAudit } from './portal-audit';
 import { PortalPersonalData } from './portal-personal-data';
 import { PortalServer } from './portal-server';
@@ -55,6 +56,7 @@ import { PortalSession } from './portal-session.entity';
     StaffPages,
     CarerPages,
     PostPages,
+    TillPages,
   ],
 })
 export class PortalModule {}

@@ -14,6 +14,10 @@ declare module 'fastify' {
     lang?: 'nl' | 'en';
     notice?: string;
     _csrf?: string;
+    /** The till: the partner key's id (never the key), and the last receipt with its answer. */
+    partnerKeyId?: string;
+    tillReceipt?: string;
+    tillAnswer?: string;
   }
 }
 

@@ -4,3 +4,4 @@ export * from './auth.module';
 export * from './partner-key-verifier';
 export * from './auth.guard';
 export * from './revoked-accounts';
+export * from './api-key-throttle';
