@@ -443,6 +443,11 @@ describe('carer portal in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     const invited = await dataSource.query('SELECT role FROM account WHERE email = $1', [newcomer]);
     expect(invited).toEqual([{ role: 'staff' }]);
+
+    // The admin reads in the audit log what the staff member did.
+    await admin.getByRole('link', { name: 'Auditlog' }).click();
+    await expect(admin.textContent('main')).resolves.toContain('POST /caseload/close');
+    await expectAccessible(admin, 'audit-log');
   });
 
   it('gives partners a till: their key once, then a code and an amount; a form sent twice spends once', async () => {

@@ -10,6 +10,7 @@ import { RespiteModule } from '@app/respite';
 import { AccountPages } from './pages/account-pages';
 import { ActivityPages } from './pages/activity-pages';
 import { AppreciationPages } from './pages/appreciation-pages';
+import { AuditPages } from './pages/audit-pages';
 import { CaseloadPages } from './pages/caseload-pages';
 import { CarePages } from './pages/care-pages';
 import { CarerPages } from './pages/carer-pages';
@@ -57,6 +58,7 @@ import { PortalSession } from './portal-session.entity';
     CarerPages,
     PostPages,
     TillPages,
+    AuditPages,
   ],
 })
 export class PortalModule {}
