@@ -506,6 +506,46 @@ describe('carer portal in a browser', () => {
     expect(voucher.balance_cents).toBe(3750);
   });
 
+  it('lets staff make an offer, slots from a weekly pattern, change capacity and call a slot off, seen in the grid', async () => {
+    const respite = await setUpRespite(app);
+    const page = await newPage(LAPTOP);
+    await signIn(page, respite.staff.email, TEST_PASSWORD, /\/caseload$/);
+    await page.getByRole('link', { name: 'Respijtaanbod' }).click();
+    await page.getByLabel('Naam van het aanbod').fill('Logeerhuis Het Anker');
+    await page.getByRole('button', { name: 'Nieuw aanbod' }).click();
+    await page.getByRole('heading', { name: 'Logeerhuis Het Anker', level: 1 }).waitFor();
+    const today = await page.inputValue('#field-from');
+    const until = new Date(Date.parse(today) + 13 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Tot en met').fill(until);
+    await page.getByRole('button', { name: 'Tijdvakken maken' }).click();
+    await expect(page.locator('#error-summary').textContent()).resolves.toContain('minstens één dag');
+    for (let day = 1; day <= 7; day++) await page.locator(`#weekday${day}`).check();
+    await page.locator('#dagdeel-middag').check();
+    await page.getByRole('button', { name: 'Tijdvakken maken' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/\d+ tijdvakken gemaakt/);
+    await expectAccessible(page, 'offer-grid');
+    const offerId = new URL(page.url()).pathname.split('/')[2];
+    const dataSource = app.app.get(DataSource);
+    const slots = () =>
+      dataSource.query(
+        'SELECT capacity, cancelled_at IS NOT NULL AS cancelled FROM respite_slot WHERE offer_id = $1 ORDER BY starts_at',
+        [offerId],
+      );
+    expect((await slots()).length).toBeGreaterThanOrEqual(12);
+
+    await page.locator('#capacity-slot').selectOption({ index: 0 });
+    await page.getByLabel('Aantal plaatsen', { exact: true }).last().fill('3');
+    await page.getByRole('button', { name: 'Aantal plaatsen veranderen' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('veranderd');
+    await page.locator('#call-off-slot').selectOption({ index: 0 });
+    await page.getByLabel('Reden (de mantelzorgers krijgen bericht)').fill('Verwarming kapot');
+    await page.getByRole('button', { name: 'Tijdvak afgelasten' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('afgelast');
+    const [first] = await slots();
+    expect(first).toEqual({ capacity: 3, cancelled: true });
+    await expect(page.textContent('table')).resolves.toContain('afgelast');
+  });
+
   it('works by keyboard alone, with a skip link and a visible focus, on a laptop too', async () => {
     const page = await newPage(LAPTOP);
     await page.goto(`${origin}/sign-in`);

@@ -15,6 +15,7 @@ import { CaseloadPages } from './pages/caseload-pages';
 import { CarePages } from './pages/care-pages';
 import { CarerPages } from './pages/carer-pages';
 import { MyDataPages } from './pages/my-data-pages';
+import { OfferPages } from './pages/offer-pages';
 import { PostPages } from './pages/post-pages';
 import { OverviewPage } from './pages/overview-page';
 import { RespitePages } from './pages/respite-pages';
@@ -59,6 +60,7 @@ import { PortalSession } from './portal-session.entity';
     PostPages,
     TillPages,
     AuditPages,
+    OfferPages,
   ],
 })
 export class PortalModule {}

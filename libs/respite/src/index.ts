@@ -14,3 +14,4 @@ export * from './at-home-bookings';
 export * from './respite-monitor-figures';
 export { SlotSearchService, SlotListing } from './slot-search';
 export { CalendarFeedService } from './calendar-feed.service';
+export { CreateOfferDto, GenerateSlotsDto } from './dto/respite.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThanOrEqual } from 'typeorm';
+import { Between, DataSource, LessThanOrEqual } from 'typeorm';
 import { RespiteBooking } from './respite-booking.entity';
 import { RespiteOffer, OfferKind } from './respite-offer.entity';
 import { RespiteSlot } from './respite-slot.entity';
@@ -96,6 +96,16 @@ export class OfferService {
           ),
         );
       return created;
+    });
+  }
+
+  /** An offer's slots from one instant to another, by start (staff's planning and occupancy grid). */
+  async slotsOf(offerId: string, from: Date, to: Date): Promise<RespiteSlot[]> {
+    await this.owned(offerId);
+    return this.slots.find({
+      where: { offerId, startsAt: Between(from, to) },
+      order: { startsAt: 'ASC' },
+      take: 500,
     });
   }
 
