@@ -444,6 +444,20 @@ describe('carer portal in a browser', () => {
     const invited = await dataSource.query('SELECT role FROM account WHERE email = $1', [newcomer]);
     expect(invited).toEqual([{ role: 'staff' }]);
 
+    // Settings, each explained; a value out of range is refused next to its field.
+    await admin.getByRole('link', { name: 'Instellingen' }).click();
+    await expectAccessible(admin, 'settings');
+    await admin.getByLabel('Gratis annuleren tot (uren vooraf)').fill('9999');
+    await admin.getByRole('button', { name: 'Opslaan' }).click();
+    expect(await admin.getAttribute('#field-respiteCancellationCutoffHours', 'aria-invalid')).toBe('true');
+    await admin.getByLabel('Gratis annuleren tot (uren vooraf)').fill('48');
+    await admin.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(admin.getByRole('status').textContent()).resolves.toContain('Opgeslagen');
+    const [settings] = await dataSource.query('SELECT settings FROM municipality WHERE id = $1', [
+      respite.municipality.id,
+    ]);
+    expect(settings.settings.respiteCancellationCutoffHours).toBe(48);
+
     // The admin reads in the audit log what the staff member did.
     await admin.getByRole('link', { name: 'Auditlog' }).click();
     await expect(admin.textContent('main')).resolves.toContain('POST /caseload/close');

@@ -17,3 +17,4 @@ export * from './recipient';
 export { recipientPage, recipientQuery, restrictToAudience } from './recipient-directory';
 export { InvalidTokenError } from './identity-errors';
 export { CreateUserDto } from './dto/account.dto';
+export { UpdateSettingsDto } from './dto/municipality.dto';

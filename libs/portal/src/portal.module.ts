@@ -20,6 +20,7 @@ import { PostPages } from './pages/post-pages';
 import { OverviewPage } from './pages/overview-page';
 import { RespitePages } from './pages/respite-pages';
 import { SelfTestPages } from './pages/self-test-pages';
+import { SettingsPages } from './pages/settings-pages';
 import { StaffPages } from './pages/staff-pages';
 import { TillPages } from './pages/till-pages';
 import { PortalAudit } from './portal-audit';
@@ -61,6 +62,7 @@ import { PortalSession } from './portal-session.entity';
     TillPages,
     AuditPages,
     OfferPages,
+    SettingsPages,
   ],
 })
 export class PortalModule {}

@@ -1,0 +1,89 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { MunicipalityService, UpdateSettingsDto } from '@app/identity';
+import { DomainError } from '@app/platform';
+import { checkForm, FieldErrors } from '../form';
+import { PortalCall, PortalResult } from '../portal-route';
+import { PortalRoutes } from '../portal-routes';
+import { ruleBroken } from '../rule-broken';
+import { NUMBER_SETTINGS, SETTING_TEXTS } from '../settings-texts';
+
+/** Admins set the municipality's policy, each setting explained, and see its wijken. */
+@Injectable()
+export class SettingsPages implements OnModuleInit {
+  constructor(
+    private readonly routes: PortalRoutes,
+    private readonly municipalities: MunicipalityService,
+  ) {}
+
+  onModuleInit(): void {
+    this.routes.add(
+      { method: 'GET', path: '/settings', access: 'admin', handle: (call) => this.show(call) },
+      { method: 'POST', path: '/settings', access: 'admin', handle: (call) => this.save(call) },
+    );
+  }
+
+  private async show(call: PortalCall, errors: FieldErrors = {}, problem: string | null = null, status = 200) {
+    const [municipality, wijken] = await Promise.all([this.municipalities.current(), this.municipalities.listWijken()]);
+    const settings = municipality.settings;
+    const texts = SETTING_TEXTS[call.lang];
+    const submitted = Object.keys(errors).length > 0 || problem !== null;
+    const current: Record<string, string> = {
+      perYear: String(settings.respiteBudget.perYear),
+      reminders: settings.reminderOffsetsHours.join(', '),
+      senderName: settings.senderName,
+      ...Object.fromEntries(NUMBER_SETTINGS.map((key) => [key, String(settings[key])])),
+    };
+    return {
+      view: 'pages/settings.eta',
+      title: call.t.settingsTitle,
+      status: Object.keys(errors).length > 0 ? 400 : status,
+      errors,
+      data: {
+        problem,
+        fields: ['perYear', ...NUMBER_SETTINGS, 'reminders', 'senderName'].map((name) => ({
+          name,
+          ...texts[name as keyof typeof texts],
+          numeric: name !== 'reminders' && name !== 'senderName',
+          value: submitted ? (call.form[name] ?? '') : current[name],
+        })),
+        wijken: wijken.map(({ wijk, ranges }) => ({
+          name: wijk.name,
+          postcodes: ranges
+            .map((range) => (range.from === range.to ? range.from : `${range.from}–${range.to}`))
+            .join(', '),
+        })),
+      },
+    };
+  }
+
+  private async save(call: PortalCall): Promise<PortalResult> {
+    const number = (name: string) => (call.form[name]?.trim() ? Number(call.form[name]) : undefined);
+    const changes = {
+      respiteBudget: { unit: 'dagdelen', perYear: number('perYear') },
+      reminderOffsetsHours: (call.form.reminders ?? '')
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .map(Number),
+      senderName: call.form.senderName?.trim(),
+      ...Object.fromEntries(NUMBER_SETTINGS.map((key) => [key, number(key)])),
+    };
+    const checked = await checkForm(UpdateSettingsDto, changes, call.t);
+    if (!checked.ok)
+      return this.show(
+        call,
+        Object.fromEntries(
+          Object.entries(checked.errors).map(([key]) => [
+            key === 'respiteBudget' ? 'perYear' : key === 'reminderOffsetsHours' ? 'reminders' : key,
+            call.t.settingInvalid,
+          ]),
+        ),
+      );
+    try {
+      await this.municipalities.updateSettings(checked.value);
+      return { redirect: '/settings', notice: call.t.saved };
+    } catch (error) {
+      return this.show(call, {}, ruleBroken(error, call.lang), (error as DomainError).status);
+    }
+  }
+}
