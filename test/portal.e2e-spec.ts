@@ -458,6 +458,21 @@ describe('carer portal in a browser', () => {
     ]);
     expect(settings.settings.respiteCancellationCutoffHours).toBe(48);
 
+    // A partner with its key, shown once; a revoked key stops at the till.
+    await admin.getByRole('link', { name: 'Partners' }).click();
+    await admin.getByLabel('Naam van de partner').fill('Bioscoop De Zon');
+    await admin.getByRole('button', { name: 'Nieuwe partner' }).click();
+    const shownKey = (await admin.locator('.portal-code').textContent())!.trim();
+    expect(shownKey).toMatch(/^mzp_[a-z0-9]{12}_/);
+    await expectAccessible(admin, 'partners');
+    await admin.getByRole('button', { name: /^Intrekken/ }).click();
+    await expect(admin.getByRole('status').textContent()).resolves.toContain('ingetrokken');
+    const redeemWithRevoked = await app.post('/api/v1/vouchers/redemptions', {
+      headers: { 'x-api-key': shownKey },
+      body: { code: 'AAAA-AAAA-AAAA-2', amountCents: 100 },
+    });
+    expect(redeemWithRevoked.status).toBe(401);
+
     // The admin reads in the audit log what the staff member did.
     await admin.getByRole('link', { name: 'Auditlog' }).click();
     await expect(admin.textContent('main')).resolves.toContain('POST /caseload/close');

@@ -16,6 +16,7 @@ import { CarePages } from './pages/care-pages';
 import { CarerPages } from './pages/carer-pages';
 import { MyDataPages } from './pages/my-data-pages';
 import { OfferPages } from './pages/offer-pages';
+import { PartnerPages } from './pages/partner-pages';
 import { PostPages } from './pages/post-pages';
 import { OverviewPage } from './pages/overview-page';
 import { RespitePages } from './pages/respite-pages';
@@ -63,6 +64,7 @@ import { PortalSession } from './portal-session.entity';
     AuditPages,
     OfferPages,
     SettingsPages,
+    PartnerPages,
   ],
 })
 export class PortalModule {}
