@@ -473,6 +473,17 @@ describe('carer portal in a browser', () => {
     });
     expect(redeemWithRevoked.status).toBe(401);
 
+    // The monitor: a chart per figure where small numbers show as hidden, and the CSV.
+    await admin.getByRole('link', { name: 'Monitor' }).click();
+    expect(await admin.locator('svg.portal-chart').count()).toBeGreaterThan(0);
+    await expect(admin.locator('svg.portal-chart').first().textContent()).resolves.toContain('<5');
+    await expectAccessible(admin, 'monitor');
+    const [csv] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('link', { name: 'Download als CSV' }).click(),
+    ]);
+    await expect(streamText(await csv.createReadStream())).resolves.toContain('<5');
+
     // The admin reads in the audit log what the staff member did.
     await admin.getByRole('link', { name: 'Auditlog' }).click();
     await expect(admin.textContent('main')).resolves.toContain('POST /caseload/close');

@@ -6,6 +6,7 @@ import { CarersModule } from '@app/carers';
 import { IdentityHttpModule } from '@app/identity';
 import { MessagingHttpModule } from '@app/messaging';
 import { ErasureModule, PrivacyModule } from '@app/privacy';
+import { ReportsHttpModule } from '@app/reports';
 import { RespiteModule } from '@app/respite';
 import { AccountPages } from './pages/account-pages';
 import { ActivityPages } from './pages/activity-pages';
@@ -14,6 +15,7 @@ import { AuditPages } from './pages/audit-pages';
 import { CaseloadPages } from './pages/caseload-pages';
 import { CarePages } from './pages/care-pages';
 import { CarerPages } from './pages/carer-pages';
+import { MonitorPages } from './pages/monitor-pages';
 import { MyDataPages } from './pages/my-data-pages';
 import { OfferPages } from './pages/offer-pages';
 import { PartnerPages } from './pages/partner-pages';
@@ -42,6 +44,7 @@ import { PortalSession } from './portal-session.entity';
     ActivitiesModule,
     PrivacyModule,
     ErasureModule,
+    ReportsHttpModule,
   ],
   providers: [
     PortalRoutes,
@@ -65,6 +68,7 @@ import { PortalSession } from './portal-session.entity';
     OfferPages,
     SettingsPages,
     PartnerPages,
+    MonitorPages,
   ],
 })
 export class PortalModule {}

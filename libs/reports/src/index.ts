@@ -1,3 +1,4 @@
 export * from './monitor-report';
 export * from './reports-http.module';
 export * from './suppression';
+export { monitorCsv } from './monitor-csv';

@@ -10,5 +10,6 @@ import { ReportsController } from './reports.controller';
   imports: [RespiteModule, VolunteersModule, AppreciationModule, ActivitiesModule],
   controllers: [ReportsController],
   providers: [MonitorReportService],
+  exports: [MonitorReportService],
 })
 export class ReportsHttpModule {}
