@@ -586,6 +586,43 @@ describe('carer portal in a browser', () => {
     await expect(page.textContent('table')).resolves.toContain('afgelast');
   });
 
+  it('lets staff review an application that needs a person, with the reasons shown, and see the figures per wijk', async () => {
+    const respite = await setUpRespite(app);
+    const campaign = await app.post('/api/v1/appreciation/campaigns', {
+      token: respite.admin.accessToken,
+      body: {
+        year: new Date().getFullYear(),
+        kind: 'voucher',
+        amountCents: 5000,
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        rules: { minHoursPerWeek: 1, minMonths: 1, residency: 'either' },
+      },
+    });
+    // Two carers of the same person: the second application waits for staff.
+    const carers = await seedCarers(app, respite.municipality, 2);
+    for (const carer of carers)
+      await app.post(`/api/v1/appreciation/campaigns/${campaign.body.id}/applications`, {
+        token: carer.token,
+        body: { careRelationshipId: carer.relationshipId },
+      });
+    const page = await newPage(LAPTOP);
+    await signIn(page, respite.staff.email, TEST_PASSWORD, /\/caseload$/);
+    await page.getByRole('link', { name: 'Waardering' }).click();
+    await expect(page.textContent('main')).resolves.toContain('Iemand anders vroeg dit jaar ook waardering aan');
+    await expectAccessible(page, 'campaign-review');
+    await page.getByRole('button', { name: 'Toekennen' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('korte toelichting');
+    await page.getByLabel(/Toelichting/).fill('Broer en zus zorgen om de week; beiden bedankt.');
+    await page.getByRole('button', { name: 'Toekennen' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('besluit is opgeslagen');
+    const statuses = await app.app
+      .get(DataSource)
+      .query('SELECT status FROM appreciation_application WHERE campaign_id = $1 ORDER BY status', [campaign.body.id]);
+    expect(statuses).toEqual([{ status: 'approved' }, { status: 'approved' }]);
+    expect(await page.locator('svg.portal-chart').count()).toBe(1);
+  });
+
   it('works by keyboard alone, with a skip link and a visible focus, on a laptop too', async () => {
     const page = await newPage(LAPTOP);
     await page.goto(`${origin}/sign-in`);

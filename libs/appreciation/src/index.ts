@@ -11,3 +11,4 @@ export { CampaignService } from './campaign.service';
 export { VoucherService } from './voucher.service';
 export { ApplyDto } from './dto/application.dto';
 export { formatVoucherCode } from './voucher-code';
+export { CampaignFiguresService } from './campaign-figures';

@@ -12,6 +12,7 @@ import { AccountPages } from './pages/account-pages';
 import { ActivityPages } from './pages/activity-pages';
 import { AppreciationPages } from './pages/appreciation-pages';
 import { AuditPages } from './pages/audit-pages';
+import { CampaignPages } from './pages/campaign-pages';
 import { CaseloadPages } from './pages/caseload-pages';
 import { CarePages } from './pages/care-pages';
 import { CarerPages } from './pages/carer-pages';
@@ -69,6 +70,7 @@ import { PortalSession } from './portal-session.entity';
     SettingsPages,
     PartnerPages,
     MonitorPages,
+    CampaignPages,
   ],
 })
 export class PortalModule {}
