@@ -623,6 +623,31 @@ describe('carer portal in a browser', () => {
     expect(await page.locator('svg.portal-chart').count()).toBe(1);
   });
 
+  it('lets staff invite all carers to an activity and watch the invitations go out', async () => {
+    const respite = await setUpRespite(app);
+    await seedCarers(app, respite.municipality, 3);
+    const created = await app.post('/api/v1/activities', {
+      token: respite.staff.accessToken,
+      body: {
+        kind: 'event',
+        title: 'Dag van de Mantelzorg',
+        capacity: 50,
+        sessions: [{ startsAt: hoursFromNow(24 * 20), endsAt: hoursFromNow(24 * 20 + 3) }],
+      },
+    });
+    expect(created.status).toBe(201);
+    const page = await newPage(LAPTOP);
+    await signIn(page, respite.staff.email, TEST_PASSWORD, /\/caseload$/);
+    await page.getByRole('link', { name: 'Activiteiten' }).click();
+    await expectAccessible(page, 'events');
+    await page.getByRole('button', { name: 'Alle mantelzorgers uitnodigen' }).click();
+    await page.getByRole('heading', { name: 'Uitnodigingen worden verstuurd' }).waitFor();
+    // The page follows the fan-out by itself (a small script) until every invitation is handled.
+    await page.getByText('Klaar: alle uitnodigingen zijn verwerkt.').waitFor({ timeout: 20_000 });
+    await expect(page.locator('#progress').textContent()).resolves.toContain('3');
+    await expectAccessible(page, 'event-progress');
+  });
+
   it('works by keyboard alone, with a skip link and a visible focus, on a laptop too', async () => {
     const page = await newPage(LAPTOP);
     await page.goto(`${origin}/sign-in`);

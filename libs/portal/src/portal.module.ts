@@ -13,6 +13,7 @@ import { ActivityPages } from './pages/activity-pages';
 import { AppreciationPages } from './pages/appreciation-pages';
 import { AuditPages } from './pages/audit-pages';
 import { CampaignPages } from './pages/campaign-pages';
+import { EventPages } from './pages/event-pages';
 import { CaseloadPages } from './pages/caseload-pages';
 import { CarePages } from './pages/care-pages';
 import { CarerPages } from './pages/carer-pages';
@@ -71,6 +72,7 @@ import { PortalSession } from './portal-session.entity';
     PartnerPages,
     MonitorPages,
     CampaignPages,
+    EventPages,
   ],
 })
 export class PortalModule {}

@@ -1,0 +1,96 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ActivityService, InvitationService } from '@app/activities';
+import { MunicipalityService } from '@app/identity';
+import { FanoutService } from '@app/messaging';
+import { DomainError } from '@app/platform';
+import { isUUID } from 'class-validator';
+import { dateTimeText } from '../dates';
+import { PortalCall, PortalResult } from '../portal-route';
+import { PortalRoutes } from '../portal-routes';
+import { ruleBroken } from '../rule-broken';
+
+/** Staff see the activities with their places, invite all carers, and follow the invitations going out. */
+@Injectable()
+export class EventPages implements OnModuleInit {
+  constructor(
+    private readonly routes: PortalRoutes,
+    private readonly activities: ActivityService,
+    private readonly invitations: InvitationService,
+    private readonly fanouts: FanoutService,
+    private readonly municipalities: MunicipalityService,
+  ) {}
+
+  onModuleInit(): void {
+    this.routes.add(
+      { method: 'GET', path: '/events', access: 'staff', handle: (call) => this.list(call) },
+      { method: 'POST', path: '/events/invite', access: 'staff', handle: (call) => this.invite(call) },
+      { method: 'GET', path: '/events/progress/:fanoutId', access: 'staff', handle: (call) => this.progress(call) },
+    );
+  }
+
+  private async list(call: PortalCall, problem: string | null = null, status = 200): Promise<PortalResult> {
+    const [municipality, found] = await Promise.all([
+      this.municipalities.current(),
+      this.activities.list({ limit: 100 }),
+    ]);
+    const now = new Date();
+    return {
+      view: 'pages/events.eta',
+      title: call.t.eventsTitle,
+      status,
+      data: {
+        problem,
+        activities: found.items
+          .filter(({ activity }) => !activity.cancelledAt)
+          .map(({ activity, sessions }) => {
+            const next = sessions.find((session) => !session.cancelledAt && session.startsAt > now);
+            return {
+              id: activity.id,
+              title: activity.title,
+              next: next ? dateTimeText(next.startsAt, call.lang, municipality.timezone) : null,
+              taken: activity.placesTaken,
+              capacity: activity.capacity,
+            };
+          }),
+      },
+    };
+  }
+
+  private async invite(call: PortalCall): Promise<PortalResult> {
+    const activityId = call.form.activityId ?? '';
+    if (!isUUID(activityId)) return this.list(call, call.t.somethingWrong, 400);
+    try {
+      const { fanoutId } = await this.invitations.invite(activityId, { all: true });
+      return { redirect: `/events/progress/${fanoutId}` };
+    } catch (error) {
+      return this.list(call, ruleBroken(error, call.lang), (error as DomainError).status);
+    }
+  }
+
+  private async progress(call: PortalCall): Promise<PortalResult> {
+    const fanoutId = call.params.fanoutId ?? '';
+    if (!isUUID(fanoutId))
+      return {
+        view: 'pages/message.eta',
+        title: call.t.notFoundTitle,
+        status: 404,
+        data: { heading: call.t.notFoundTitle, text: call.t.notFoundText },
+      };
+    const progress = await this.fanouts.progress(fanoutId);
+    return {
+      view: 'pages/event-progress.eta',
+      title: call.t.invitationProgress,
+      data: {
+        progress,
+        percent:
+          progress.total > 0
+            ? Math.round(
+                ((progress.sent + progress.failed + progress.skipped + progress.toPrint) / progress.total) * 100,
+              )
+            : progress.done
+              ? 100
+              : 0,
+      },
+    };
+  }
+}
