@@ -6,6 +6,7 @@ import { launchBrowser, LAPTOP, PHONE, screenshot, seriousViolations } from './s
 import { createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { hoursFromNow, seedCarers, setUpRespite } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
+import { nextWednesday, registerVolunteer, setUpMatching } from './support/volunteer-fixtures';
 
 /** The carer's portal in a real browser: every page checked by axe-core, on a phone-sized window. */
 describe('carer portal in a browser', () => {
@@ -646,6 +647,37 @@ describe('carer portal in a browser', () => {
     await page.getByText('Klaar: alle uitnodigingen zijn verwerkt.').waitFor({ timeout: 20_000 });
     await expect(page.locator('#progress').textContent()).resolves.toContain('3');
     await expectAccessible(page, 'event-progress');
+  });
+
+  it('lets staff see a help request, the volunteers who fit with the reasons, propose one, and record a VOG', async () => {
+    const { staff, carer } = await setUpMatching(app);
+    await registerVolunteer(app, staff.accessToken, 'Jansen');
+    const request = await app.post('/api/v1/me/help-requests', {
+      token: carer.token,
+      body: {
+        kind: 'transport',
+        careRelationshipId: carer.relationshipId,
+        wantedDates: [{ date: nextWednesday(), dagdeel: 'middag' }],
+        requiredSkills: ['transport'],
+      },
+    });
+    expect(request.status).toBe(201);
+    const page = await newPage(LAPTOP);
+    await signIn(page, staff.email, TEST_PASSWORD, /\/caseload$/);
+    await page.getByRole('link', { name: 'Hulpvragen' }).click();
+    await page.getByRole('link', { name: 'Vervoer' }).click();
+    await expect(page.textContent('main')).resolves.toContain('Vrijwilliger Jansen');
+    await expectAccessible(page, 'help-request');
+    await page.getByRole('button', { name: 'Voorstellen' }).first().click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('voorstel gekregen');
+    await expect(page.textContent('main')).resolves.toContain('voorgesteld, wacht op antwoord');
+
+    await page.getByRole('link', { name: 'Vrijwilligers' }).click();
+    await expectAccessible(page, 'volunteers');
+    await page.getByLabel('Datum van de nieuwe VOG').first().fill('2026-11-01');
+    await page.getByRole('button', { name: 'VOG vastleggen' }).first().click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('vastgelegd');
+    await expect(page.textContent('main')).resolves.toContain('VOG: 2026-11-01');
   });
 
   it('works by keyboard alone, with a skip link and a visible focus, on a laptop too', async () => {

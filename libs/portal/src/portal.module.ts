@@ -8,6 +8,7 @@ import { MessagingHttpModule } from '@app/messaging';
 import { ErasureModule, PrivacyModule } from '@app/privacy';
 import { ReportsHttpModule } from '@app/reports';
 import { RespiteModule } from '@app/respite';
+import { VolunteersModule } from '@app/volunteers';
 import { AccountPages } from './pages/account-pages';
 import { ActivityPages } from './pages/activity-pages';
 import { AppreciationPages } from './pages/appreciation-pages';
@@ -28,6 +29,7 @@ import { SelfTestPages } from './pages/self-test-pages';
 import { SettingsPages } from './pages/settings-pages';
 import { StaffPages } from './pages/staff-pages';
 import { TillPages } from './pages/till-pages';
+import { VolunteerPages } from './pages/volunteer-pages';
 import { PortalAudit } from './portal-audit';
 import { PortalPersonalData } from './portal-personal-data';
 import { PortalServer } from './portal-server';
@@ -47,6 +49,7 @@ import { PortalSession } from './portal-session.entity';
     PrivacyModule,
     ErasureModule,
     ReportsHttpModule,
+    VolunteersModule,
   ],
   providers: [
     PortalRoutes,
@@ -73,6 +76,7 @@ import { PortalSession } from './portal-session.entity';
     MonitorPages,
     CampaignPages,
     EventPages,
+    VolunteerPages,
   ],
 })
 export class PortalModule {}

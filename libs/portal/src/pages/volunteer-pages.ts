@@ -1,0 +1,162 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DomainError } from '@app/platform';
+import { HelpRequestService, MatchService, SuggestionService, VolunteerService } from '@app/volunteers';
+import { isUUID } from 'class-validator';
+import { PortalAudit } from '../portal-audit';
+import { PortalCall, PortalResult } from '../portal-route';
+import { PortalRoutes } from '../portal-routes';
+import { ruleBroken } from '../rule-broken';
+import { PortalTexts } from '../texts';
+
+function kindText(t: PortalTexts, kind: string): string {
+  return t.helpKinds[kind] ?? kind;
+}
+
+/**
+ * Staff match volunteers: open help requests, the ranked suggestions with the reasons of each
+ * rank, proposing a match and following its answer; the volunteers with their VOG.
+ */
+@Injectable()
+export class VolunteerPages implements OnModuleInit {
+  constructor(
+    private readonly routes: PortalRoutes,
+    private readonly requests: HelpRequestService,
+    private readonly suggestions: SuggestionService,
+    private readonly matches: MatchService,
+    private readonly volunteers: VolunteerService,
+    private readonly audit: PortalAudit,
+  ) {}
+
+  onModuleInit(): void {
+    this.routes.add(
+      { method: 'GET', path: '/help-requests', access: 'staff', handle: (call) => this.list(call) },
+      { method: 'GET', path: '/help-requests/:requestId', access: 'staff', handle: (call) => this.request(call) },
+      {
+        method: 'POST',
+        path: '/help-requests/:requestId/propose',
+        access: 'staff',
+        handle: (call) => this.propose(call),
+      },
+      { method: 'GET', path: '/volunteers', access: 'staff', handle: (call) => this.volunteerList(call) },
+      { method: 'POST', path: '/volunteers/vog', access: 'staff', handle: (call) => this.recordVog(call) },
+    );
+  }
+
+  private async list(call: PortalCall): Promise<PortalResult> {
+    const open = await this.requests.open();
+    await this.audit.read(
+      'GET /help-requests',
+      'help_request',
+      open.map((request) => request.id),
+    );
+    return {
+      view: 'pages/help-requests.eta',
+      title: call.t.helpRequestsTitle,
+      data: {
+        requests: open.map((request) => ({
+          id: request.id,
+          kind: kindText(call.t, request.kind),
+          dates: request.wantedDates.map((wanted) => `${wanted.date} ${wanted.dagdeel}`).join(', '),
+          weekly: request.weeklyPattern.join(', '),
+        })),
+      },
+    };
+  }
+
+  private async request(call: PortalCall, problem: string | null = null, status = 200): Promise<PortalResult> {
+    const requestId = call.params.requestId ?? '';
+    if (!isUUID(requestId)) return notFound(call);
+    const request = await this.requests.get(requestId);
+    await this.audit.read('GET /help-requests/:requestId', 'help_request', [request.id]);
+    const [suggested, matches] = await Promise.all([
+      this.suggestions.suggest(request.id, 10),
+      this.matches.forRequest(request.id),
+    ]);
+    const names = new Map(suggested.map((s) => [s.volunteerId, `${s.firstName} ${s.lastName}`]));
+    return {
+      view: 'pages/help-request.eta',
+      title: call.t.helpRequestTitle,
+      status,
+      data: {
+        problem,
+        request: {
+          id: request.id,
+          kind: kindText(call.t, request.kind),
+          dates: request.wantedDates.map((wanted) => `${wanted.date} ${wanted.dagdeel}`).join(', '),
+          weekly: request.weeklyPattern.join(', '),
+          skills: request.requiredSkills.join(', '),
+        },
+        suggestions: suggested.map((s) => ({
+          volunteerId: s.volunteerId,
+          name: `${s.firstName} ${s.lastName}`,
+          score: s.score,
+          reasons: s.reasons,
+        })),
+        matches: matches.map((match) => ({
+          volunteer: names.get(match.volunteerId) ?? call.t.volunteer,
+          status: call.t.matchStatus[match.status] ?? match.status,
+        })),
+      },
+    };
+  }
+
+  private async propose(call: PortalCall): Promise<PortalResult> {
+    const requestId = call.params.requestId ?? '';
+    const volunteerId = call.form.volunteerId ?? '';
+    if (!isUUID(requestId) || !isUUID(volunteerId)) return notFound(call);
+    try {
+      await this.audit.change('POST /help-requests/:requestId/propose', 'help_request', [requestId], () =>
+        this.matches.propose(requestId, volunteerId),
+      );
+      return { redirect: `/help-requests/${requestId}`, notice: call.t.matchProposed };
+    } catch (error) {
+      return this.request(call, ruleBroken(error, call.lang), (error as DomainError).status);
+    }
+  }
+
+  private async volunteerList(call: PortalCall, problem: string | null = null, status = 200): Promise<PortalResult> {
+    const found = await this.volunteers.search({ status: 'active' }, { limit: 100 });
+    await this.audit.read(
+      'GET /volunteers',
+      'volunteer',
+      found.items.map((volunteer) => volunteer.id),
+    );
+    return {
+      view: 'pages/volunteers.eta',
+      title: call.t.volunteersTitle,
+      status,
+      data: {
+        problem,
+        volunteers: found.items.map((volunteer) => ({
+          id: volunteer.id,
+          name: `${volunteer.firstName} ${volunteer.lastName}`,
+          vog: volunteer.vogIssuedOn ?? call.t.noVog,
+        })),
+      },
+    };
+  }
+
+  private async recordVog(call: PortalCall): Promise<PortalResult> {
+    const volunteerId = call.form.volunteerId ?? '';
+    const issuedOn = call.form.issuedOn ?? '';
+    if (!isUUID(volunteerId)) return notFound(call);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) return this.volunteerList(call, call.t.fieldInvalid.from, 400);
+    try {
+      await this.audit.change('POST /volunteers/vog', 'volunteer', [volunteerId], () =>
+        this.volunteers.recordVog(volunteerId, issuedOn),
+      );
+      return { redirect: '/volunteers', notice: call.t.vogRecorded };
+    } catch (error) {
+      return this.volunteerList(call, ruleBroken(error, call.lang), (error as DomainError).status);
+    }
+  }
+}
+
+function notFound(call: PortalCall): PortalResult {
+  return {
+    view: 'pages/message.eta',
+    title: call.t.notFoundTitle,
+    status: 404,
+    data: { heading: call.t.notFoundTitle, text: call.t.notFoundText },
+  };
+}
