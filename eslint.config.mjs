@@ -31,7 +31,7 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node, ...globals.jest },
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'test/support/*.mjs'] },
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'test/support/*.mjs', 'scripts/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -25,6 +25,7 @@ worker=$!
 trap 'kill -TERM $api $worker 2>/dev/null; wait $api $worker 2>/dev/null; exit 0' INT TERM
 
 for _ in $(seq 1 100); do answers 127.0.0.1 "${PORT:-3000}" && break; sleep 0.2; done
+if [ "$NODE_ENV" != production ]; then node scripts/demo-appreciation.mjs "http://127.0.0.1:${PORT:-3000}" || true; fi
 cat >&2 <<TXT
 
   Mantelzorg platform is running.

@@ -350,7 +350,10 @@ describe('carer portal in a browser', () => {
     await expectAccessible(page, 'caseload');
     await page.getByRole('button', { name: 'Oppakken' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('opgepakt');
-    await page.getByLabel('Notitie bij afsluiten').fill('Gebeld; respijtzorg besproken.');
+    await page.getByLabel('Notitie (wat is er besproken').fill('Niet bereikt; morgen opnieuw bellen.');
+    await page.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('notitie is opgeslagen');
+    await page.getByLabel('Notitie (wat is er besproken').fill('Gebeld; respijtzorg besproken.');
     await page.getByRole('button', { name: 'Afsluiten' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('afgesloten');
     const [signal] = await dataSource.query(`SELECT s.id, s.status FROM signal s WHERE s.carer_id = $1`, [
@@ -365,6 +368,7 @@ describe('carer portal in a browser', () => {
       expect.arrayContaining([
         { action: 'read', route: 'GET /caseload' },
         { action: 'change', route: 'POST /caseload/claim' },
+        { action: 'change', route: 'POST /caseload/note' },
         { action: 'change', route: 'POST /caseload/close' },
       ]),
     );
@@ -458,6 +462,11 @@ describe('carer portal in a browser', () => {
       respite.municipality.id,
     ]);
     expect(settings.settings.respiteCancellationCutoffHours).toBe(48);
+    await admin.getByLabel('Naam van de wijk').fill('Oostzaan-Zuid');
+    await admin.getByLabel('Postcodes van (vier cijfers)').fill('1511');
+    await admin.getByRole('button', { name: 'Wijk toevoegen' }).click();
+    await expect(admin.getByRole('status').textContent()).resolves.toContain('wijk is toegevoegd');
+    await expect(admin.textContent('main')).resolves.toContain('Oostzaan-Zuid: 1511');
 
     // A partner with its key, shown once; a revoked key stops at the till.
     await admin.getByRole('link', { name: 'Partners' }).click();

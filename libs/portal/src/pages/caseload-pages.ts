@@ -24,6 +24,7 @@ export class CaseloadPages implements OnModuleInit {
       { method: 'GET', path: '/caseload', access: 'staff', handle: (call) => this.list(call) },
       { method: 'POST', path: '/caseload/claim', access: 'staff', handle: (call) => this.claim(call) },
       { method: 'POST', path: '/caseload/close', access: 'staff', handle: (call) => this.close(call) },
+      { method: 'POST', path: '/caseload/note', access: 'staff', handle: (call) => this.note(call) },
     );
   }
 
@@ -61,6 +62,20 @@ export class CaseloadPages implements OnModuleInit {
     try {
       await this.audit.change('POST /caseload/claim', 'signal', [signalId], () => this.signals.claim(signalId));
       return { redirect: '/caseload', notice: call.t.signalClaimedNotice };
+    } catch (error) {
+      return this.list(call, ruleBroken(error, call.lang), (error as DomainError).status);
+    }
+  }
+
+  /** A note without closing (a call that went unanswered, an appointment made); stored encrypted. */
+  private async note(call: PortalCall): Promise<PortalResult> {
+    const signalId = call.form.signalId ?? '';
+    const text = (call.form.note ?? '').trim().slice(0, 2000);
+    if (!isUUID(signalId)) return this.list(call, call.t.somethingWrong, 400);
+    if (!text) return this.list(call, call.t.noteEmpty, 400);
+    try {
+      await this.audit.change('POST /caseload/note', 'signal', [signalId], () => this.signals.addNote(signalId, text));
+      return { redirect: '/caseload', notice: call.t.noteSaved };
     } catch (error) {
       return this.list(call, ruleBroken(error, call.lang), (error as DomainError).status);
     }

@@ -19,6 +19,7 @@ export class SettingsPages implements OnModuleInit {
     this.routes.add(
       { method: 'GET', path: '/settings', access: 'admin', handle: (call) => this.show(call) },
       { method: 'POST', path: '/settings', access: 'admin', handle: (call) => this.save(call) },
+      { method: 'POST', path: '/settings/wijken', access: 'admin', handle: (call) => this.addWijk(call) },
     );
   }
 
@@ -54,6 +55,24 @@ export class SettingsPages implements OnModuleInit {
         })),
       },
     };
+  }
+
+  /** A new wijk with one range of four-digit postcodes; overlaps with other wijken are refused by the service. */
+  private async addWijk(call: PortalCall): Promise<PortalResult> {
+    const name = (call.form.wijkName ?? '').trim();
+    const from = Number(call.form.postcodeFrom);
+    const to = Number(call.form.postcodeTo || call.form.postcodeFrom);
+    const errors: FieldErrors = {};
+    if (name.length < 1 || name.length > 100) errors.wijkName = call.t.fieldInvalid.name;
+    if (!Number.isInteger(from) || from < 1000 || from > 9999) errors.postcodeFrom = call.t.fieldInvalid.postcodeDigits;
+    if (!Number.isInteger(to) || to < from || to > 9999) errors.postcodeTo = call.t.fieldInvalid.postcodeDigits;
+    if (Object.keys(errors).length > 0) return this.show(call, errors);
+    try {
+      await this.municipalities.createWijk(name, [{ from, to }]);
+      return { redirect: '/settings', notice: call.t.wijkAdded };
+    } catch (error) {
+      return this.show(call, {}, ruleBroken(error, call.lang), (error as DomainError).status);
+    }
   }
 
   private async save(call: PortalCall): Promise<PortalResult> {
