@@ -494,6 +494,17 @@ describe('carer portal in a browser', () => {
     ]);
     await expect(streamText(await csv.createReadStream())).resolves.toContain('<5');
 
+    // This year's campaign, opened by the admin with its rules.
+    await admin.getByRole('link', { name: 'Waardering' }).click();
+    await admin.getByLabel('Aanvragen kan tot en met').fill(`${new Date().getFullYear() + 1}-01-31`);
+    await admin.getByRole('button', { name: 'Campagne van dit jaar openen' }).click();
+    await expect(admin.getByRole('status').textContent()).resolves.toContain('campagne is geopend');
+    const opened = await dataSource.query(
+      'SELECT amount_cents, rules FROM appreciation_campaign WHERE municipality_id = $1',
+      [respite.municipality.id],
+    );
+    expect(opened).toEqual([expect.objectContaining({ amount_cents: 5000 })]);
+
     // The admin reads in the audit log what the staff member did.
     await admin.getByRole('link', { name: 'Auditlog' }).click();
     await expect(admin.textContent('main')).resolves.toContain('POST /caseload/close');

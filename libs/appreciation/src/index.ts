@@ -12,3 +12,4 @@ export { VoucherService } from './voucher.service';
 export { ApplyDto } from './dto/application.dto';
 export { formatVoucherCode } from './voucher-code';
 export { CampaignFiguresService } from './campaign-figures';
+export { CreateCampaignDto } from './dto/campaign.dto';

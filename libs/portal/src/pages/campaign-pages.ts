@@ -1,9 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ApplicationService, CampaignFiguresService, CampaignService } from '@app/appreciation';
+import { ApplicationService, CampaignFiguresService, CampaignService, CreateCampaignDto } from '@app/appreciation';
+import { MunicipalityService } from '@app/identity';
 import { DomainError } from '@app/platform';
 import { SUPPRESSED, SUPPRESS_BELOW } from '@app/reports';
 import { isUUID } from 'class-validator';
 import { barChart } from '../bar-chart';
+import { localToday, startOfLocalDay } from '../dates';
+import { checkForm } from '../form';
 import { PortalAudit } from '../portal-audit';
 import { PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
@@ -24,13 +27,50 @@ export class CampaignPages implements OnModuleInit {
     private readonly applications: ApplicationService,
     private readonly figures: CampaignFiguresService,
     private readonly audit: PortalAudit,
+    private readonly municipalities: MunicipalityService,
   ) {}
 
   onModuleInit(): void {
     this.routes.add(
       { method: 'GET', path: '/campaign', access: 'staff', handle: (call) => this.show(call) },
       { method: 'POST', path: '/campaign/review', access: 'staff', handle: (call) => this.review(call) },
+      { method: 'POST', path: '/campaign', access: 'admin', handle: (call) => this.create(call) },
     );
+  }
+
+  /**
+   * This year's campaign, opened by an admin: the amount, the closing day, the rules and
+   * optionally a budget, each in the reader's words; the window opens at once.
+   */
+  private async create(call: PortalCall): Promise<PortalResult> {
+    const { timezone } = await this.municipalities.current();
+    const closes = startOfLocalDay(call.form.closesOn ?? '', timezone, 1);
+    const euro = (value: string | undefined) =>
+      value?.trim() ? Math.round(Number(value.replace(',', '.')) * 100) : undefined;
+    const checked = await checkForm(
+      CreateCampaignDto,
+      {
+        year: Number(localToday(timezone).slice(0, 4)),
+        kind: 'voucher',
+        amountCents: euro(call.form.amount),
+        opensAt: new Date().toISOString(),
+        closesAt: closes?.toISOString(),
+        rules: {
+          minHoursPerWeek: Number(call.form.minHoursPerWeek),
+          minMonths: Number(call.form.minMonths),
+          residency: call.form.residency,
+        },
+        budgetCents: euro(call.form.budget),
+      },
+      call.t,
+    );
+    if (!checked.ok) return this.show(call, call.t.campaignInvalid, 400);
+    try {
+      await this.campaigns.create(checked.value);
+      return { redirect: '/campaign', notice: call.t.campaignOpened };
+    } catch (error) {
+      return this.show(call, ruleBroken(error, call.lang), (error as DomainError).status);
+    }
   }
 
   private async show(call: PortalCall, problem: string | null = null, status = 200): Promise<PortalResult> {
@@ -49,6 +89,12 @@ export class CampaignPages implements OnModuleInit {
       status,
       data: {
         problem,
+        isAdmin: call.actor?.role === 'admin',
+        residencies: [
+          { value: 'either', label: call.t.residencyEither },
+          { value: 'carer', label: call.t.residencyCarer },
+          { value: 'care_recipient', label: call.t.residencyRecipient },
+        ],
         campaign: latest
           ? {
               year: latest.year,
