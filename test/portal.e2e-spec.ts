@@ -700,6 +700,22 @@ describe('carer portal in a browser', () => {
     await expect(page.textContent('main')).resolves.toContain('VOG: 2026-11-01');
   });
 
+  it("never shows one municipality's records to another's staff", async () => {
+    const home = await setUpRespite(app);
+    const other = await setUpRespite(app);
+    const [carer] = await seedCarers(app, home.municipality, 1);
+    const slot = await home.slot(48);
+    const page = await newPage(LAPTOP);
+    await signIn(page, other.staff.email, TEST_PASSWORD, /\/caseload$/);
+    for (const path of [`/carers/${carer.carerId}`, `/offers/${home.offerId}`, `/slots/${slot.id}`]) {
+      const answer = await page.goto(`${origin}${path}`);
+      expect({ path, status: answer?.status() }).toEqual({ path, status: 404 });
+      expect(await page.textContent('main')).not.toContain('Test Carer');
+    }
+    await page.goto(`${origin}/carers?name=Test`);
+    expect(await page.textContent('main')).not.toContain('Test Carer');
+  });
+
   it('works by keyboard alone, with a skip link and a visible focus, on a laptop too', async () => {
     const page = await newPage(LAPTOP);
     await page.goto(`${origin}/sign-in`);
