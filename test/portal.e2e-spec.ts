@@ -698,6 +698,27 @@ describe('carer portal in a browser', () => {
     await page.getByRole('button', { name: 'VOG vastleggen' }).first().click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('vastgelegd');
     await expect(page.textContent('main')).resolves.toContain('VOG: 2026-11-01');
+    await page.getByLabel('Training (bijvoorbeeld dementia)').first().fill('dementia');
+    await page.getByLabel('Afgerond op').first().fill('2026-10-15');
+    await page.getByRole('button', { name: 'Training vastleggen' }).first().click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('training is vastgelegd');
+
+    // A new volunteer, registered on their behalf with what they can do and when.
+    await page.getByRole('link', { name: 'Vrijwilliger aanmelden' }).click();
+    await expectAccessible(page, 'register-volunteer');
+    await page.getByLabel('Voornaam').fill('Sanne');
+    await page.getByLabel('Achternaam').fill('Visser');
+    await page.getByLabel('Geboortedatum').fill('1985-04-02');
+    await page.getByLabel('Postcode').fill('1121 AB');
+    await page.getByLabel('Huisnummer').fill('9');
+    await page.locator('#skill-transport').check();
+    await page.locator('#at-3-middag').check();
+    await page.getByRole('button', { name: 'Vrijwilliger aanmelden' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('vrijwilliger is aangemeld');
+    const [sanne] = await app.app
+      .get(DataSource)
+      .query(`SELECT skills, availability FROM volunteer WHERE first_name = 'Sanne' AND last_name = 'Visser'`);
+    expect(sanne).toEqual({ skills: ['transport'], availability: ['3-middag'] });
   });
 
   it("never shows one municipality's records to another's staff", async () => {

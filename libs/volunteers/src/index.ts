@@ -16,3 +16,4 @@ export * from './volunteer-message-kinds';
 export * from './volunteers-jobs.module';
 export * from './volunteer-expiry';
 export * from './volunteer-monitor-figures';
+export { AddTrainingDto, VolunteerRegistrationDto } from './dto/volunteer.dto';

@@ -1,7 +1,17 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainError } from '@app/platform';
-import { HelpRequestService, MatchService, SuggestionService, VolunteerService } from '@app/volunteers';
+import { MunicipalityService } from '@app/identity';
+import {
+  AddTrainingDto,
+  HelpRequestService,
+  MatchService,
+  SuggestionService,
+  VolunteerRegistrationDto,
+  VolunteerRegistrationService,
+  VolunteerService,
+} from '@app/volunteers';
 import { isUUID } from 'class-validator';
+import { checkForm, FieldErrors } from '../form';
 import { PortalAudit } from '../portal-audit';
 import { PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
@@ -24,6 +34,8 @@ export class VolunteerPages implements OnModuleInit {
     private readonly suggestions: SuggestionService,
     private readonly matches: MatchService,
     private readonly volunteers: VolunteerService,
+    private readonly registration: VolunteerRegistrationService,
+    private readonly municipalities: MunicipalityService,
     private readonly audit: PortalAudit,
   ) {}
 
@@ -39,6 +51,9 @@ export class VolunteerPages implements OnModuleInit {
       },
       { method: 'GET', path: '/volunteers', access: 'staff', handle: (call) => this.volunteerList(call) },
       { method: 'POST', path: '/volunteers/vog', access: 'staff', handle: (call) => this.recordVog(call) },
+      { method: 'POST', path: '/volunteers/training', access: 'staff', handle: (call) => this.addTraining(call) },
+      { method: 'GET', path: '/volunteers/new', access: 'staff', handle: (call) => this.registrationForm(call) },
+      { method: 'POST', path: '/volunteers/new', access: 'staff', handle: (call) => this.register(call) },
     );
   }
 
@@ -136,6 +151,75 @@ export class VolunteerPages implements OnModuleInit {
     };
   }
 
+  private async addTraining(call: PortalCall): Promise<PortalResult> {
+    const volunteerId = call.form.volunteerId ?? '';
+    if (!isUUID(volunteerId)) return notFound(call);
+    const checked = await checkForm(
+      AddTrainingDto,
+      { kind: call.form.trainingKind?.trim(), completedOn: call.form.completedOn },
+      call.t,
+    );
+    if (!checked.ok) return this.volunteerList(call, call.t.trainingInvalid, 400);
+    try {
+      await this.audit.change('POST /volunteers/training', 'volunteer', [volunteerId], () =>
+        this.volunteers.addTraining(volunteerId, checked.value),
+      );
+      return { redirect: '/volunteers', notice: call.t.trainingRecorded };
+    } catch (error) {
+      return this.volunteerList(call, ruleBroken(error, call.lang), (error as DomainError).status);
+    }
+  }
+
+  private async registrationForm(call: PortalCall, errors: FieldErrors = {}, problem: string | null = null) {
+    const { settings } = await this.municipalities.current();
+    const submitted = Object.keys(errors).length > 0 || problem !== null;
+    return {
+      view: 'pages/volunteer-new.eta',
+      title: call.t.registerVolunteer,
+      status: submitted ? 400 : 200,
+      errors,
+      data: {
+        problem,
+        values: submitted ? call.form : {},
+        skills: settings.volunteerSkills,
+        weekdays: WEEKDAYS,
+        dagdelen: DAGDELEN,
+      },
+    };
+  }
+
+  private async register(call: PortalCall): Promise<PortalResult> {
+    const form = call.form;
+    const checked = await checkForm(
+      VolunteerRegistrationDto,
+      {
+        firstName: form.firstName?.trim(),
+        lastName: form.lastName?.trim(),
+        dateOfBirth: form.dateOfBirth,
+        postcode: form.postcode,
+        houseNumber: form.houseNumber,
+        email: form.email?.trim() || undefined,
+        skills: Object.keys(form)
+          .filter((key) => key.startsWith('skill-'))
+          .map((key) => key.slice('skill-'.length)),
+        availability: WEEKDAYS.flatMap((day) =>
+          DAGDELEN.filter((part) => form[`at-${day}-${part}`] === 'yes').map((part) => `${day}-${part}`),
+        ),
+        languages: ['nl'],
+      },
+      call.t,
+    );
+    if (!checked.ok) return this.registrationForm(call, checked.errors);
+    try {
+      await this.audit.change('POST /volunteers/new', 'volunteer', [], () =>
+        this.registration.registerByStaff(checked.value),
+      );
+      return { redirect: '/volunteers', notice: call.t.volunteerRegistered };
+    } catch (error) {
+      return this.registrationForm(call, {}, ruleBroken(error, call.lang));
+    }
+  }
+
   private async recordVog(call: PortalCall): Promise<PortalResult> {
     const volunteerId = call.form.volunteerId ?? '';
     const issuedOn = call.form.issuedOn ?? '';
@@ -151,6 +235,9 @@ export class VolunteerPages implements OnModuleInit {
     }
   }
 }
+
+const DAGDELEN = ['ochtend', 'middag', 'avond'];
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 function notFound(call: PortalCall): PortalResult {
   return {
