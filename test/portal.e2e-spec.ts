@@ -661,7 +661,19 @@ describe('carer portal in a browser', () => {
     await signIn(page, respite.staff.email, TEST_PASSWORD, /\/caseload$/);
     await page.getByRole('link', { name: 'Activiteiten' }).click();
     await expectAccessible(page, 'events');
-    await page.getByRole('button', { name: 'Alle mantelzorgers uitnodigen' }).click();
+    // A course made from the page, one afternoon next month.
+    const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Soort').selectOption('course');
+    await page.getByLabel('Titel').fill('Cursus omgaan met dementie');
+    await page.getByLabel('Datum').fill(day);
+    await page.getByRole('button', { name: 'Nieuwe activiteit' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('activiteit is gemaakt');
+    await expect(page.textContent('main')).resolves.toContain('Cursus omgaan met dementie');
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Dag van de Mantelzorg' })
+      .getByRole('button', { name: 'Alle mantelzorgers uitnodigen' })
+      .click();
     await page.getByRole('heading', { name: 'Uitnodigingen worden verstuurd' }).waitFor();
     // The page follows the fan-out by itself (a small script) until every invitation is handled.
     await page.getByText('Klaar: alle uitnodigingen zijn verwerkt.').waitFor({ timeout: 20_000 });

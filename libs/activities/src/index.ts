@@ -9,3 +9,4 @@ export { SessionReminders } from './session-reminders';
 export { ActivityService } from './activity.service';
 export * from './activity-monitor-figures';
 export { InvitationService } from './invitation.service';
+export { CreateActivityDto } from './dto/activity.dto';

@@ -1,10 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ActivityService, InvitationService } from '@app/activities';
+import { ActivityService, CreateActivityDto, InvitationService, PEER_GROUP_THEMES } from '@app/activities';
 import { MunicipalityService } from '@app/identity';
 import { FanoutService } from '@app/messaging';
 import { DomainError } from '@app/platform';
 import { isUUID } from 'class-validator';
 import { dateTimeText } from '../dates';
+import { checkForm, FieldErrors } from '../form';
 import { PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
@@ -24,11 +25,44 @@ export class EventPages implements OnModuleInit {
     this.routes.add(
       { method: 'GET', path: '/events', access: 'staff', handle: (call) => this.list(call) },
       { method: 'POST', path: '/events/invite', access: 'staff', handle: (call) => this.invite(call) },
+      { method: 'POST', path: '/events', access: 'staff', handle: (call) => this.create(call) },
       { method: 'GET', path: '/events/progress/:fanoutId', access: 'staff', handle: (call) => this.progress(call) },
     );
   }
 
-  private async list(call: PortalCall, problem: string | null = null, status = 200): Promise<PortalResult> {
+  /** One activity on one day (series are made through the API): kind, title, place, places, time. */
+  private async create(call: PortalCall): Promise<PortalResult> {
+    const form = call.form;
+    const checked = await checkForm(
+      CreateActivityDto,
+      {
+        kind: form.kind,
+        title: form.title?.trim(),
+        location: form.location?.trim() || undefined,
+        capacity: Number(form.capacity),
+        maxCompanions: form.maxCompanions ? Number(form.maxCompanions) : undefined,
+        theme: form.kind === 'peer_group' ? form.theme : undefined,
+        date: form.date,
+        startTime: form.startTime,
+        endTime: form.endTime,
+      },
+      call.t,
+    );
+    if (!checked.ok) return this.list(call, null, 400, checked.errors);
+    try {
+      await this.activities.create(checked.value);
+      return { redirect: '/events', notice: call.t.activityCreated };
+    } catch (error) {
+      return this.list(call, ruleBroken(error, call.lang), (error as DomainError).status);
+    }
+  }
+
+  private async list(
+    call: PortalCall,
+    problem: string | null = null,
+    status = 200,
+    errors: FieldErrors = {},
+  ): Promise<PortalResult> {
     const [municipality, found] = await Promise.all([
       this.municipalities.current(),
       this.activities.list({ limit: 100 }),
@@ -38,8 +72,19 @@ export class EventPages implements OnModuleInit {
       view: 'pages/events.eta',
       title: call.t.eventsTitle,
       status,
+      errors,
       data: {
         problem,
+        values:
+          Object.keys(errors).length > 0 || problem
+            ? call.form
+            : { kind: 'event', capacity: '50', maxCompanions: '1', startTime: '14:00', endTime: '17:00' },
+        kinds: [
+          { value: 'event', label: call.t.kindEvent },
+          { value: 'course', label: call.t.kindCourse },
+          { value: 'peer_group', label: call.t.kindPeerGroup },
+        ],
+        themes: PEER_GROUP_THEMES.map((theme) => ({ value: theme, label: theme.replace(/_/g, ' ') })),
         activities: found.items
           .filter(({ activity }) => !activity.cancelledAt)
           .map(({ activity, sessions }) => {
