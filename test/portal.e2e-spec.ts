@@ -52,6 +52,21 @@ describe('carer portal in a browser', () => {
     await page.waitForURL(landing);
   }
 
+  /** This year's voucher campaign, open for a month, with the given minimum hours a week. */
+  function openCampaign(adminToken: string, minHoursPerWeek: number) {
+    return app.post('/api/v1/appreciation/campaigns', {
+      token: adminToken,
+      body: {
+        year: new Date().getFullYear(),
+        kind: 'voucher',
+        amountCents: 5000,
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        rules: { minHoursPerWeek, minMonths: 1, residency: 'either' },
+      },
+    });
+  }
+
   /** The emailed link, pointed at this test's server. */
   function linkFrom(text: string, path: string): string {
     const found = text.match(new RegExp(`https?://[^\\s]+${path}\\?token=[^\\s]+`));
@@ -513,17 +528,7 @@ describe('carer portal in a browser', () => {
 
   it('gives partners a till: their key once, then a code and an amount; a form sent twice spends once', async () => {
     const respite = await setUpRespite(app);
-    const campaign = await app.post('/api/v1/appreciation/campaigns', {
-      token: respite.admin.accessToken,
-      body: {
-        year: new Date().getFullYear(),
-        kind: 'voucher',
-        amountCents: 5000,
-        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-        closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        rules: { minHoursPerWeek: 1, minMonths: 1, residency: 'either' },
-      },
-    });
+    const campaign = await openCampaign(respite.admin.accessToken, 1);
     const [carer] = await seedCarers(app, respite.municipality, 1);
     const applied = await app.post(`/api/v1/appreciation/campaigns/${campaign.body.id}/applications`, {
       token: carer.token,
@@ -609,17 +614,7 @@ describe('carer portal in a browser', () => {
 
   it('lets staff review an application that needs a person, with the reasons shown, and see the figures per wijk', async () => {
     const respite = await setUpRespite(app);
-    const campaign = await app.post('/api/v1/appreciation/campaigns', {
-      token: respite.admin.accessToken,
-      body: {
-        year: new Date().getFullYear(),
-        kind: 'voucher',
-        amountCents: 5000,
-        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
-        closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
-        rules: { minHoursPerWeek: 1, minMonths: 1, residency: 'either' },
-      },
-    });
+    const campaign = await openCampaign(respite.admin.accessToken, 1);
     // Two carers of the same person: the second application waits for staff.
     const carers = await seedCarers(app, respite.municipality, 2);
     for (const carer of carers)

@@ -68,3 +68,13 @@ export interface PortalRoute {
 export function startPageOf(role: string): string {
   return role === 'carer' ? '/overview' : '/caseload';
 }
+
+/** The page for a record that does not exist here (or belongs to another municipality). */
+export function notFoundPage(call: PortalCall): PageView {
+  return {
+    view: 'pages/message.eta',
+    title: call.t.notFoundTitle,
+    status: 404,
+    data: { heading: call.t.notFoundTitle, text: call.t.notFoundText },
+  };
+}

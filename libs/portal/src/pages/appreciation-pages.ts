@@ -6,15 +6,10 @@ import { isUUID } from 'class-validator';
 import { dateTimeText } from '../dates';
 import { checkForm, FieldErrors } from '../form';
 import { PortalCall, PortalResult } from '../portal-route';
+import { euros } from '../money';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
 import { PortalTexts } from '../texts';
-
-function euros(cents: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(
-    cents / 100,
-  );
-}
 
 function statusText(t: PortalTexts, status: string): string {
   return status === 'approved'

@@ -9,14 +9,9 @@ import { localToday, startOfLocalDay } from '../dates';
 import { checkForm } from '../form';
 import { PortalAudit } from '../portal-audit';
 import { PortalCall, PortalResult } from '../portal-route';
+import { euros } from '../money';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
-
-function euros(cents: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(
-    cents / 100,
-  );
-}
 
 /** The appreciation campaign for the steunpunt: the review queue with each rule's reason, and the figures per wijk. */
 @Injectable()

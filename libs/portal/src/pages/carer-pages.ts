@@ -14,7 +14,7 @@ import { isUUID } from 'class-validator';
 import { dateTimeText } from '../dates';
 import { checkForm, FieldErrors } from '../form';
 import { PortalAudit } from '../portal-audit';
-import { PortalCall, PortalResult } from '../portal-route';
+import { notFoundPage, PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
 
@@ -73,13 +73,7 @@ export class CarerPages implements OnModuleInit {
 
   private async record(call: PortalCall): Promise<PortalResult> {
     const carerId = call.params.carerId ?? '';
-    if (!isUUID(carerId))
-      return {
-        view: 'pages/message.eta',
-        title: call.t.notFoundTitle,
-        status: 404,
-        data: { heading: call.t.notFoundTitle, text: call.t.notFoundText },
-      };
+    if (!isUUID(carerId)) return notFoundPage(call);
     const { carer, account } = await this.carers.get(carerId);
     await this.audit.read('GET /carers/:carerId', 'carer', [carer.id]);
     const [municipality, relationships, screenings, consents, bookings, log] = await Promise.all([

@@ -6,7 +6,7 @@ import { DomainError } from '@app/platform';
 import { isUUID } from 'class-validator';
 import { dateTimeText } from '../dates';
 import { checkForm, FieldErrors } from '../form';
-import { PortalCall, PortalResult } from '../portal-route';
+import { notFoundPage, PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
 
@@ -114,13 +114,7 @@ export class EventPages implements OnModuleInit {
 
   private async progress(call: PortalCall): Promise<PortalResult> {
     const fanoutId = call.params.fanoutId ?? '';
-    if (!isUUID(fanoutId))
-      return {
-        view: 'pages/message.eta',
-        title: call.t.notFoundTitle,
-        status: 404,
-        data: { heading: call.t.notFoundTitle, text: call.t.notFoundText },
-      };
+    if (!isUUID(fanoutId)) return notFoundPage(call);
     const progress = await this.fanouts.progress(fanoutId);
     return {
       view: 'pages/event-progress.eta',

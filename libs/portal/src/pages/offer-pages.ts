@@ -14,7 +14,7 @@ import { DateTime } from 'luxon';
 import { dateTimeText, localToday, timeText } from '../dates';
 import { checkForm, FieldErrors } from '../form';
 import { PortalAudit } from '../portal-audit';
-import { PortalCall, PortalResult } from '../portal-route';
+import { notFoundPage, PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
 
@@ -88,7 +88,7 @@ export class OfferPages implements OnModuleInit {
 
   private async offer(call: PortalCall, errors: FieldErrors = {}, problem: string | null = null, status = 200) {
     const offerId = call.params.offerId ?? '';
-    if (!isUUID(offerId)) return notFound(call);
+    if (!isUUID(offerId)) return notFoundPage(call);
     const [offer, municipality] = await Promise.all([this.offers.owned(offerId), this.municipalities.current()]);
     const zone = municipality.timezone;
     const monday = DateTime.fromISO(localToday(zone), { zone }).startOf('week');
@@ -146,7 +146,7 @@ export class OfferPages implements OnModuleInit {
 
   private async generate(call: PortalCall): Promise<PortalResult> {
     const offerId = call.params.offerId ?? '';
-    if (!isUUID(offerId)) return notFound(call);
+    if (!isUUID(offerId)) return notFoundPage(call);
     const checked = await checkForm(
       GenerateSlotsDto,
       {
@@ -172,7 +172,7 @@ export class OfferPages implements OnModuleInit {
     const { offerId = '' } = call.params;
     const slotId = call.form.slotId ?? '';
     const capacity = Number(call.form.newCapacity);
-    if (!isUUID(offerId) || !isUUID(slotId)) return notFound(call);
+    if (!isUUID(offerId) || !isUUID(slotId)) return notFoundPage(call);
     if (!Number.isInteger(capacity) || capacity < 1 || capacity > 500)
       return this.offer(call, { newCapacity: call.t.fieldInvalid.capacity });
     try {
@@ -187,7 +187,7 @@ export class OfferPages implements OnModuleInit {
     const { offerId = '' } = call.params;
     const slotId = call.form.slotId ?? '';
     const reason = (call.form.reason ?? '').trim().slice(0, 500);
-    if (!isUUID(offerId) || !isUUID(slotId)) return notFound(call);
+    if (!isUUID(offerId) || !isUUID(slotId)) return notFoundPage(call);
     if (!reason) return this.offer(call, { reason: call.t.fieldInvalid.reason });
     try {
       await this.cancellations.cancel(slotId, reason);
@@ -199,7 +199,7 @@ export class OfferPages implements OnModuleInit {
 
   private async slot(call: PortalCall, problem: string | null = null, status = 200): Promise<PortalResult> {
     const slotId = call.params.slotId ?? '';
-    if (!isUUID(slotId)) return notFound(call);
+    if (!isUUID(slotId)) return notFoundPage(call);
     const [bookings, municipality] = await Promise.all([this.offers.bookingsOf(slotId), this.municipalities.current()]);
     await this.audit.read(
       'GET /slots/:slotId',
@@ -227,7 +227,7 @@ export class OfferPages implements OnModuleInit {
     const slotId = call.params.slotId ?? '';
     const bookingId = call.form.bookingId ?? '';
     const outcome = call.form.outcome === 'no_show' ? 'no_show' : 'attended';
-    if (!isUUID(slotId) || !isUUID(bookingId)) return notFound(call);
+    if (!isUUID(slotId) || !isUUID(bookingId)) return notFoundPage(call);
     try {
       await this.audit.change('POST /slots/:slotId/attendance', 'respite_booking', [bookingId], () =>
         this.attendance.record(bookingId, outcome),
@@ -237,13 +237,4 @@ export class OfferPages implements OnModuleInit {
       return this.slot(call, ruleBroken(error, call.lang), (error as DomainError).status);
     }
   }
-}
-
-function notFound(call: PortalCall): PortalResult {
-  return {
-    view: 'pages/message.eta',
-    title: call.t.notFoundTitle,
-    status: 404,
-    data: { heading: call.t.notFoundTitle, text: call.t.notFoundText },
-  };
 }

@@ -4,14 +4,9 @@ import { PartnerService } from '@app/identity';
 import { ApiKeyThrottle, DomainError, RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { PortalCall, PortalResult } from '../portal-route';
+import { euros } from '../money';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
-
-function euros(cents: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' }).format(
-    cents / 100,
-  );
-}
 
 /**
  * The partner's till: sign in once with the partner key (the session keeps the key's id, never

@@ -13,7 +13,7 @@ import {
 import { isUUID } from 'class-validator';
 import { checkForm, FieldErrors } from '../form';
 import { PortalAudit } from '../portal-audit';
-import { PortalCall, PortalResult } from '../portal-route';
+import { notFoundPage, PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
 import { PortalTexts } from '../texts';
@@ -80,7 +80,7 @@ export class VolunteerPages implements OnModuleInit {
 
   private async request(call: PortalCall, problem: string | null = null, status = 200): Promise<PortalResult> {
     const requestId = call.params.requestId ?? '';
-    if (!isUUID(requestId)) return notFound(call);
+    if (!isUUID(requestId)) return notFoundPage(call);
     const request = await this.requests.get(requestId);
     await this.audit.read('GET /help-requests/:requestId', 'help_request', [request.id]);
     const [suggested, matches] = await Promise.all([
@@ -118,7 +118,7 @@ export class VolunteerPages implements OnModuleInit {
   private async propose(call: PortalCall): Promise<PortalResult> {
     const requestId = call.params.requestId ?? '';
     const volunteerId = call.form.volunteerId ?? '';
-    if (!isUUID(requestId) || !isUUID(volunteerId)) return notFound(call);
+    if (!isUUID(requestId) || !isUUID(volunteerId)) return notFoundPage(call);
     try {
       await this.audit.change('POST /help-requests/:requestId/propose', 'help_request', [requestId], () =>
         this.matches.propose(requestId, volunteerId),
@@ -153,7 +153,7 @@ export class VolunteerPages implements OnModuleInit {
 
   private async addTraining(call: PortalCall): Promise<PortalResult> {
     const volunteerId = call.form.volunteerId ?? '';
-    if (!isUUID(volunteerId)) return notFound(call);
+    if (!isUUID(volunteerId)) return notFoundPage(call);
     const checked = await checkForm(
       AddTrainingDto,
       { kind: call.form.trainingKind?.trim(), completedOn: call.form.completedOn },
@@ -223,7 +223,7 @@ export class VolunteerPages implements OnModuleInit {
   private async recordVog(call: PortalCall): Promise<PortalResult> {
     const volunteerId = call.form.volunteerId ?? '';
     const issuedOn = call.form.issuedOn ?? '';
-    if (!isUUID(volunteerId)) return notFound(call);
+    if (!isUUID(volunteerId)) return notFoundPage(call);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) return this.volunteerList(call, call.t.fieldInvalid.from, 400);
     try {
       await this.audit.change('POST /volunteers/vog', 'volunteer', [volunteerId], () =>
@@ -238,12 +238,3 @@ export class VolunteerPages implements OnModuleInit {
 
 const DAGDELEN = ['ochtend', 'middag', 'avond'];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
-
-function notFound(call: PortalCall): PortalResult {
-  return {
-    view: 'pages/message.eta',
-    title: call.t.notFoundTitle,
-    status: 404,
-    data: { heading: call.t.notFoundTitle, text: call.t.notFoundText },
-  };
-}
