@@ -744,6 +744,36 @@ describe('carer portal in a browser', () => {
     expect(await page.textContent('main')).not.toContain('Test Carer');
   });
 
+  it('fits every staff and admin page on a phone, with no serious accessibility finding', async () => {
+    const respite = await setUpRespite(app);
+    await seedCarers(app, respite.municipality, 2);
+    const page = await newPage(PHONE);
+    await signIn(page, respite.admin.email, TEST_PASSWORD, /\/caseload$/);
+    for (const path of [
+      '/caseload',
+      '/carers?name=Test',
+      '/carers/new',
+      '/help-requests',
+      '/volunteers',
+      '/volunteers/new',
+      '/offers',
+      `/offers/${respite.offerId}`,
+      '/events',
+      '/campaign',
+      '/post',
+      '/staff',
+      '/partners',
+      '/monitor',
+      '/settings',
+      '/audit',
+      '/till',
+    ]) {
+      const answer = await page.goto(`${origin}${path}`);
+      expect({ path, status: answer?.status() }).toEqual({ path, status: 200 });
+      await expectAccessible(page, `phone${path.replace(/[/?=]/g, '-')}`);
+    }
+  });
+
   it('works by keyboard alone, with a skip link and a visible focus, on a laptop too', async () => {
     const page = await newPage(LAPTOP);
     await page.goto(`${origin}/sign-in`);
