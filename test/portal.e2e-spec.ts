@@ -482,6 +482,18 @@ describe('carer portal in a browser', () => {
     await admin.getByRole('button', { name: 'Wijk toevoegen' }).click();
     await expect(admin.getByRole('status').textContent()).resolves.toContain('wijk is toegevoegd');
     await expect(admin.textContent('main')).resolves.toContain('Oostzaan-Zuid: 1511');
+    await admin.getByLabel('Naam van de wijk').fill('Oostzaan-Noord');
+    await admin.getByLabel('Postcodes van (vier cijfers)').fill('1512');
+    await admin.getByRole('button', { name: 'Wijk toevoegen' }).click();
+    const zuid = admin.getByRole('listitem').filter({ hasText: 'Oostzaan-Zuid: 1511' });
+    await zuid.getByLabel('Oostzaan-Noord').check();
+    await zuid.getByRole('button', { name: 'Buurwijken opslaan' }).click();
+    await expect(admin.getByRole('status').textContent()).resolves.toContain('Opgeslagen');
+    const [neighbours] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM wijk_neighbour n JOIN wijk w ON w.id = n.wijk_id WHERE w.municipality_id = $1`,
+      [respite.municipality.id],
+    );
+    expect(neighbours.n).toBeGreaterThan(0);
 
     // A partner with its key, shown once; a revoked key stops at the till.
     await admin.getByRole('link', { name: 'Partners' }).click();
@@ -519,6 +531,15 @@ describe('carer portal in a browser', () => {
       [respite.municipality.id],
     );
     expect(opened).toEqual([expect.objectContaining({ amount_cents: 5000 })]);
+    // A till key for this campaign only.
+    await admin.getByRole('link', { name: 'Partners' }).click();
+    await admin.getByLabel('Alleen voor waardebonnen van').first().selectOption({ index: 1 });
+    await admin.getByRole('button', { name: 'Nieuwe sleutel' }).first().click();
+    const limited = await dataSource.query(
+      'SELECT count(*)::int AS n FROM partner_key WHERE municipality_id = $1 AND campaign_id IS NOT NULL',
+      [respite.municipality.id],
+    );
+    expect(limited[0].n).toBe(1);
 
     // The admin reads in the audit log what the staff member did.
     await admin.getByRole('link', { name: 'Auditlog' }).click();

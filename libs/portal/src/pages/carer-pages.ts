@@ -15,6 +15,7 @@ import { dateTimeText } from '../dates';
 import { checkForm, FieldErrors } from '../form';
 import { PortalAudit } from '../portal-audit';
 import { notFoundPage, PortalCall, PortalResult } from '../portal-route';
+import { messageLabel } from '../message-labels';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
 
@@ -117,7 +118,7 @@ export class CarerPages implements OnModuleInit {
         bookings: bookings.map((booking) => ({ at: when(booking.startsAt), status: booking.status })),
         messages: log.items.map((message) => ({
           at: when(message.createdAt),
-          kind: message.kind,
+          kind: messageLabel(message.kind, call.lang),
           status: message.status,
         })),
       },

@@ -36,7 +36,7 @@ export class MonitorPages implements OnModuleInit {
       title: `${call.t.monitorTitle} ${year}`,
       data: {
         year,
-        suppression: report.suppression,
+        suppression: call.t.suppression,
         figures: report.figures.map((figure) => ({
           label: figure.label,
           columns: figure.columns,

@@ -6,6 +6,7 @@ import { MessageService } from '@app/messaging';
 import { BookingService, RespiteUsageService } from '@app/respite';
 import { dateTimeText } from '../dates';
 import { PortalCall, PortalResult } from '../portal-route';
+import { messageLabel } from '../message-labels';
 import { PortalRoutes } from '../portal-routes';
 
 /** The carer's start page after signing in: next booking, budget, messages. */
@@ -60,7 +61,7 @@ export class OverviewPage implements OnModuleInit {
         budget,
         openInvitations,
         messages: log.items.map((message) => ({
-          kind: message.kind,
+          kind: messageLabel(message.kind, call.lang),
           at: dateTimeText(message.createdAt, call.lang, municipality.timezone),
           status: message.status,
         })),

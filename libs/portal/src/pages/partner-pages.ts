@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { CampaignService } from '@app/appreciation';
 import { MunicipalityService, PartnerService } from '@app/identity';
 import { DomainError } from '@app/platform';
 import { isUUID } from 'class-validator';
@@ -14,6 +15,7 @@ export class PartnerPages implements OnModuleInit {
     private readonly routes: PortalRoutes,
     private readonly partners: PartnerService,
     private readonly municipalities: MunicipalityService,
+    private readonly campaigns: CampaignService,
   ) {}
 
   onModuleInit(): void {
@@ -31,7 +33,12 @@ export class PartnerPages implements OnModuleInit {
     problem: string | null = null,
     status = 200,
   ) {
-    const [municipality, partners] = await Promise.all([this.municipalities.current(), this.partners.list()]);
+    const [municipality, partners, campaigns] = await Promise.all([
+      this.municipalities.current(),
+      this.partners.list(),
+      this.campaigns.list(),
+    ]);
+    const yearOf = new Map(campaigns.map((campaign) => [campaign.id, campaign.year]));
     const when = (at: Date | null) => (at ? dateTimeText(at, call.lang, municipality.timezone) : '–');
     const withKeys = await Promise.all(
       partners.map(async (partner) => ({
@@ -42,7 +49,12 @@ export class PartnerPages implements OnModuleInit {
           prefix: key.keyPrefix,
           lastUsed: when(key.lastUsedAt),
           revoked: key.revokedAt !== null,
-          limits: key.voucherKinds?.join(', ') ?? '',
+          limits: [
+            key.voucherKinds?.includes('culture_ticket') ? call.t.ticketsOnly : null,
+            key.campaignId ? `${call.t.campaign} ${yearOf.get(key.campaignId) ?? ''}` : null,
+          ]
+            .filter(Boolean)
+            .join(', '),
         })),
       })),
     );
@@ -50,7 +62,15 @@ export class PartnerPages implements OnModuleInit {
       view: 'pages/partners.eta',
       title: call.t.partnersTitle,
       status,
-      data: { partners: withKeys, shown, problem },
+      data: {
+        partners: withKeys,
+        shown,
+        problem,
+        campaigns: [
+          { value: '', label: call.t.anyCampaign },
+          ...campaigns.map((campaign) => ({ value: campaign.id, label: `${call.t.campaign} ${campaign.year}` })),
+        ],
+      },
     };
   }
 
@@ -67,8 +87,9 @@ export class PartnerPages implements OnModuleInit {
     const partnerId = call.form.partnerId ?? '';
     if (!isUUID(partnerId)) return this.list(call, null, call.t.somethingWrong, 400);
     const voucherKinds = call.form.ticketsOnly === 'yes' ? ['culture_ticket'] : undefined;
+    const campaignId = isUUID(call.form.campaignId ?? '') ? call.form.campaignId : undefined;
     try {
-      const { apiKey } = await this.partners.addKey(partnerId, { voucherKinds });
+      const { apiKey } = await this.partners.addKey(partnerId, { voucherKinds, campaignId });
       const partner = (await this.partners.list()).find((candidate) => candidate.id === partnerId);
       return this.list(call, { name: partner?.name ?? '', apiKey });
     } catch (error) {

@@ -6,6 +6,7 @@ import { isUUID } from 'class-validator';
 import { dateTimeText } from '../dates';
 import { PortalAudit } from '../portal-audit';
 import { PortalCall, PortalResult } from '../portal-route';
+import { messageLabel } from '../message-labels';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
 
@@ -50,14 +51,14 @@ export class PostPages implements OnModuleInit {
         problem,
         letters: waiting.items.map(({ message, address }) => ({
           id: message.id,
-          kind: message.kind.replace(/_/g, ' '),
+          kind: messageLabel(message.kind, call.lang),
           name: address?.name ?? '–',
           address: address ? `${address.postcode} ${address.houseNumber}` : '–',
           at: when(message.createdAt),
         })),
         failed: failed.items.map((message) => ({
           id: message.id,
-          kind: message.kind.replace(/_/g, ' '),
+          kind: messageLabel(message.kind, call.lang),
           outcome: message.outcome ?? '',
           at: when(message.createdAt),
         })),

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MunicipalityService, UpdateSettingsDto } from '@app/identity';
 import { DomainError } from '@app/platform';
+import { isUUID } from 'class-validator';
 import { checkForm, FieldErrors } from '../form';
 import { PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
@@ -20,6 +21,7 @@ export class SettingsPages implements OnModuleInit {
       { method: 'GET', path: '/settings', access: 'admin', handle: (call) => this.show(call) },
       { method: 'POST', path: '/settings', access: 'admin', handle: (call) => this.save(call) },
       { method: 'POST', path: '/settings/wijken', access: 'admin', handle: (call) => this.addWijk(call) },
+      { method: 'POST', path: '/settings/neighbours', access: 'admin', handle: (call) => this.neighbours(call) },
     );
   }
 
@@ -47,8 +49,16 @@ export class SettingsPages implements OnModuleInit {
           numeric: name !== 'reminders' && name !== 'senderName',
           value: submitted ? (call.form[name] ?? '') : current[name],
         })),
-        wijken: wijken.map(({ wijk, ranges }) => ({
+        wijken: wijken.map(({ wijk, ranges, neighbourIds }) => ({
+          id: wijk.id,
           name: wijk.name,
+          others: wijken
+            .filter((other) => other.wijk.id !== wijk.id)
+            .map((other) => ({
+              id: other.wijk.id,
+              name: other.wijk.name,
+              neighbour: neighbourIds.includes(other.wijk.id),
+            })),
           postcodes: ranges
             .map((range) => (range.from === range.to ? range.from : `${range.from}–${range.to}`))
             .join(', '),
@@ -70,6 +80,22 @@ export class SettingsPages implements OnModuleInit {
     try {
       await this.municipalities.createWijk(name, [{ from, to }]);
       return { redirect: '/settings', notice: call.t.wijkAdded };
+    } catch (error) {
+      return this.show(call, {}, ruleBroken(error, call.lang), (error as DomainError).status);
+    }
+  }
+
+  /** Which wijken border a wijk: volunteers from there count as nearby. */
+  private async neighbours(call: PortalCall): Promise<PortalResult> {
+    const wijkId = call.form.wijkId ?? '';
+    if (!isUUID(wijkId)) return this.show(call, {}, call.t.somethingWrong, 400);
+    const neighbourIds = Object.keys(call.form)
+      .filter((key) => key.startsWith('neighbour-') && call.form[key] === 'yes')
+      .map((key) => key.slice('neighbour-'.length))
+      .filter((id) => isUUID(id));
+    try {
+      await this.municipalities.setNeighbours(wijkId, neighbourIds);
+      return { redirect: '/settings', notice: call.t.saved };
     } catch (error) {
       return this.show(call, {}, ruleBroken(error, call.lang), (error as DomainError).status);
     }
