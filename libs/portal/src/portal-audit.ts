@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { holdChangeAudit, RequestContext } from '@app/platform';
+import { RequestContext } from '@app/platform';
 import { AuditLog } from '@app/privacy';
 
 /**
@@ -18,16 +18,9 @@ export class PortalAudit {
   }
 
   async change<T>(route: string, subjectType: string, subjectIds: string[], work: () => Promise<T>): Promise<T> {
-    const actor = this.context.actor();
-    const pending = {
-      subjectIds: new Set(subjectIds),
-      written: false,
-      write: (manager: Parameters<AuditLog['record']>[1], ids: string[]) =>
-        this.audit.record({ actor, action: 'change', route, subjectType, subjectIds: ids }, manager),
-    };
-    holdChangeAudit(pending);
+    const pending = this.audit.holdChange(this.context.actor(), route, subjectType, subjectIds);
     const result = await work();
-    if (!pending.written) await pending.write(this.audit.manager(), [...pending.subjectIds]);
+    await this.audit.settleChange(pending);
     return result;
   }
 }

@@ -191,7 +191,8 @@ export class PortalServer implements OnApplicationBootstrap, OnApplicationShutdo
         .header('content-disposition', `attachment; filename="${result.download.filename}"`)
         .header('cache-control', 'no-store')
         .send(result.download.body);
-    const current = await this.signedIn(request);
+    // Read the person again only when the page signed someone in or out (erasure), not on every page.
+    const current = request.session.get('accountId') === signedIn?.actor.id ? signedIn : await this.signedIn(request);
     return this.render(request, reply, current, request.session.get('lang') ?? lang, result);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, Page, PageQuery, paginate, RequestContext } from '@app/platform';
+import { Actor, holdChangeAudit, Page, PageQuery, paginate, PendingChangeAudit, RequestContext } from '@app/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, AuditEntry } from './audit-entry.entity';
 import { PersonalDataRegistry } from './personal-data';
@@ -37,9 +37,25 @@ export class AuditLog {
     private readonly context: RequestContext,
   ) {}
 
-  /** The manager for entries written outside any transaction of the change. */
-  manager(): EntityManager {
-    return this.dataSource.manager;
+  /**
+   * Holds a staff change's entry for the request: the change's own transaction writes it just
+   * before it commits (ChangeAuditCommitWrite). Ids known beforehand go in now; records the
+   * change creates are added by their services (noteAuditSubject).
+   */
+  holdChange(actor: Actor, route: string, subjectType: string, knownIds: string[]): PendingChangeAudit {
+    const pending: PendingChangeAudit = {
+      subjectIds: new Set(knownIds),
+      written: false,
+      write: (manager, subjectIds) => this.record({ actor, action: 'change', route, subjectType, subjectIds }, manager),
+    };
+    holdChangeAudit(pending);
+    return pending;
+  }
+
+  /** Writes a held entry that no transaction wrote (work without one), with ids learned only afterwards. */
+  async settleChange(pending: PendingChangeAudit, laterIds: string[] = []): Promise<void> {
+    if (pending.written) return;
+    await pending.write(this.dataSource.manager, [...pending.subjectIds, ...laterIds]);
   }
 
   /** One entry per record and the person it belongs to; in the caller's transaction when given one. */

@@ -1,17 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import {
-  Actor,
-  AUDIT_KEY,
-  AuditedRoute,
-  AuditMetadata,
-  AuditSubjectSource,
-  holdChangeAudit,
-  PendingChangeAudit,
-  RequestContext,
-  routePattern,
-  STAFF_ROLES,
-} from '@app/platform';
+import { AUDIT_KEY, AuditMetadata, AuditSubjectSource, RequestContext, routePattern, STAFF_ROLES } from '@app/platform';
 import { FastifyRequest } from 'fastify';
 import { mergeMap, Observable } from 'rxjs';
 import { AuditLog } from './audit-log';
@@ -49,31 +38,14 @@ export class AuditInterceptor implements NestInterceptor {
         }),
       );
     }
-    const pending = this.pendingChange(actor, route, metadata, request);
-    holdChangeAudit(pending);
+    const knownBeforehand = 'answer' in metadata.from ? [] : subjectIdsOf(metadata.from, request, null);
+    const pending = this.audit.holdChange(actor, route, metadata.subject, knownBeforehand);
     return next.handle().pipe(
       mergeMap(async (answer: unknown) => {
-        if (pending.written) return answer;
-        const subjectIds = [...pending.subjectIds, ...subjectIdsOf(metadata.from, request, answer)];
-        await pending.write(this.audit.manager(), subjectIds);
+        await this.audit.settleChange(pending, subjectIdsOf(metadata.from, request, answer));
         return answer;
       }),
     );
-  }
-
-  private pendingChange(
-    actor: Actor,
-    route: string,
-    metadata: AuditedRoute,
-    request: FastifyRequest,
-  ): PendingChangeAudit {
-    const knownBeforehand = 'answer' in metadata.from ? [] : subjectIdsOf(metadata.from, request, null);
-    return {
-      subjectIds: new Set(knownBeforehand),
-      written: false,
-      write: (manager, subjectIds) =>
-        this.audit.record({ actor, action: 'change', route, subjectType: metadata.subject, subjectIds }, manager),
-    };
   }
 }
 
