@@ -6,7 +6,7 @@ import { launchBrowser, LAPTOP, PHONE, screenshot, seriousViolations } from './s
 import { createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { hoursFromNow, seedCarers, setUpRespite } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
-import { nextWednesday, registerVolunteer, setUpMatching } from './support/volunteer-fixtures';
+import { askForHelp, nextWednesday, registerVolunteer, setUpMatching } from './support/volunteer-fixtures';
 
 /** The carer's portal in a real browser: every page checked by axe-core, on a phone-sized window. */
 describe('carer portal in a browser', () => {
@@ -747,6 +747,102 @@ describe('carer portal in a browser', () => {
       .get(DataSource)
       .query(`SELECT skills, availability FROM volunteer WHERE first_name = 'Sanne' AND last_name = 'Visser'`);
     expect(sanne).toEqual({ skills: ['transport'], availability: ['3-middag'] });
+  });
+
+  it('lets a volunteer sign up, answer a proposal, log hours and say when they are away; staff correct hours and end the match', async () => {
+    jest.setTimeout(90_000);
+    const { staff, carer, municipality } = await setUpMatching(app);
+    const email = uniqueEmail('portal-volunteer');
+    const page = await newPage();
+    await page.goto(`${origin}/`);
+    await page.getByRole('link', { name: 'Meld u aan als vrijwilliger' }).click();
+    await page.getByRole('heading', { name: 'Aanmelden als vrijwilliger' }).waitFor();
+    await page.getByLabel('Uw gemeente').selectOption(municipality.code);
+    await page.getByLabel('Voornaam').fill('Kees');
+    await page.getByLabel('Achternaam').fill('Vrijwillig');
+    await page.getByLabel('Geboortedatum').fill('1961-06-01');
+    await page.getByLabel('Postcode').fill('1122 AA');
+    await page.getByLabel('Huisnummer').fill('4');
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill('een lange zin als wachtwoord');
+    await expectAccessible(page, 'volunteer-sign-up');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('heading', { name: 'Kijk in uw e-mail' }).waitFor();
+    const mail = await app.smtp.waitFor(email);
+    await page.goto(linkFrom(mail.text, '/verify-email'));
+    await page.getByRole('button').first().click();
+    await expect(page.textContent('body')).resolves.toContain('bevestigd');
+    await signIn(page, email, 'een lange zin als wachtwoord', /\/volunteering$/);
+    await expectAccessible(page, 'volunteering-empty');
+
+    // What they can do and when, then the steunpunt proposes them for a Wednesday-afternoon ride.
+    await page.locator('#skill-transport').check();
+    await page.locator('#at-3-middag').check();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('opgeslagen');
+    expect(await page.isChecked('#at-3-middag')).toBe(true);
+    const [volunteer] = await app.app
+      .get(DataSource)
+      .query(`SELECT v.id FROM volunteer v JOIN account a ON a.id = v.account_id WHERE a.email = $1`, [email]);
+    await app.request('PUT', `/api/v1/volunteers/${volunteer.id}/vog`, {
+      token: staff.accessToken,
+      body: { issuedOn: '2026-06-01' },
+    });
+    const requestId = await askForHelp(app, carer.token, carer.relationshipId);
+    const proposed = await app.post(`/api/v1/help-requests/${requestId}/matches`, {
+      token: staff.accessToken,
+      body: { volunteerId: volunteer.id },
+    });
+    expect(proposed.status).toBe(201);
+    await page.reload();
+    await expect(page.textContent('main')).resolves.toContain('Vervoer');
+    await page.getByRole('button', { name: 'Ja, ik help' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('aangenomen');
+
+    // Hours: a wrong number is refused next to the field; 1,5 is saved and counted.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    await page.getByLabel('Datum', { exact: true }).fill(today);
+    await page.getByLabel('Aantal uren').fill('30');
+    await page.getByRole('button', { name: 'Uren opslaan' }).click();
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('tussen 0,25 en 24');
+    expect(await page.getAttribute('#field-hours', 'aria-invalid')).toBe('true');
+    await expectAccessible(page, 'volunteering-hours-error');
+    await page.getByLabel('Datum', { exact: true }).fill(today);
+    await page.getByLabel('Aantal uren').fill('1,5');
+    await page.getByRole('button', { name: 'Uren opslaan' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('opgeslagen');
+    await expect(page.textContent('main')).resolves.toContain('Totaal: 1.5');
+    await page.getByLabel('Van', { exact: true }).fill('2027-07-01');
+    await page.getByLabel('Tot en met').fill('2027-07-14');
+    await page.getByRole('button', { name: 'Afwezigheid doorgeven' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('doorgegeven');
+    await expect(page.textContent('main')).resolves.toContain('2027-07-01 – 2027-07-14');
+    await expectAccessible(page, 'volunteering');
+    // A volunteer has no staff pages.
+    expect((await page.goto(`${origin}/caseload`))?.status()).toBe(403);
+
+    // Staff find the volunteer by a valid VOG, correct the entry, and end the match.
+    const office = await newPage(LAPTOP);
+    await signIn(office, staff.email, TEST_PASSWORD, /\/caseload$/);
+    await office.getByRole('link', { name: 'Vrijwilligers' }).click();
+    await office.getByLabel('VOG', { exact: true }).selectOption('valid');
+    await office.getByRole('button', { name: 'Filteren' }).click();
+    await office.getByRole('link', { name: 'Kees Vrijwillig' }).click();
+    await expect(office.textContent('main')).resolves.toContain('2027-07-01 – 2027-07-14');
+    await expectAccessible(office, 'volunteer-record');
+    await office.getByLabel('Aantal uren').first().fill('2');
+    await office.getByRole('button', { name: 'Corrigeren' }).first().click();
+    await expect(office.getByRole('status').textContent()).resolves.toContain('gecorrigeerd');
+    await expect(office.textContent('main')).resolves.toContain('Totaal: 2');
+    await expect(office.textContent('main')).resolves.toContain('gecorrigeerd door het steunpunt');
+    await office.getByRole('link', { name: 'Vervoer' }).click();
+    await office.getByLabel('Reden van beëindigen').fill('Vervoer is anders geregeld');
+    await office.getByRole('button', { name: 'Koppeling beëindigen' }).click();
+    await expect(office.getByRole('status').textContent()).resolves.toContain('beëindigd');
+    const [ended] = await app.app
+      .get(DataSource)
+      .query(`SELECT status FROM volunteer_match WHERE id = $1`, [proposed.body.id]);
+    expect(ended.status).toBe('ended');
   });
 
   it("never shows one municipality's records to another's staff", async () => {

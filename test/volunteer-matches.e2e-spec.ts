@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { createMunicipality, createPerson, TEST_PASSWORD } from './support/factories';
 import { TestApp } from './support/test-app';
 import {
+  askForHelp,
   nextWednesday,
+  proposeTransportTo,
   registerVolunteer,
   setUpMatching,
   signUpVolunteer,
@@ -23,18 +25,12 @@ describe('volunteer matches', () => {
   });
   afterAll(() => app.close());
 
-  const transportRequest = async (
+  const transportRequest = (
     carerToken: string,
     careRelationshipId: string,
     kind = 'transport',
     dates = [{ date: nextWednesday(), dagdeel: 'middag' }],
-  ) =>
-    (
-      await app.post('/api/v1/me/help-requests', {
-        token: carerToken,
-        body: { kind, careRelationshipId, wantedDates: dates, requiredSkills: ['transport'] },
-      })
-    ).body.id as string;
+  ) => askForHelp(app, carerToken, careRelationshipId, kind, dates);
   const links = (text: string) =>
     Object.fromEntries([...text.matchAll(SITE)].map((found) => [found[1], new URL(found[0])]));
   const post = (link: URL) =>
@@ -45,24 +41,7 @@ describe('volunteer matches', () => {
   const matchStatus = async (matchId: string) =>
     (await dataSource.query('SELECT status FROM volunteer_match WHERE id = $1', [matchId]))[0].status;
 
-  /** A volunteer with a valid VOG proposed by staff for a carer's transport request. */
-  const proposeTransport = async () => {
-    const { staff, carer, municipality } = await setUpMatching(app);
-    const volunteer = await signUpVolunteer(app, municipality.code, {
-      skills: ['transport'],
-      availability: ['3-middag'],
-    });
-    await app.request('PUT', `/api/v1/volunteers/${volunteer.id}/vog`, {
-      token: staff.accessToken,
-      body: { issuedOn: yearsAgo(1) },
-    });
-    const requestId = await transportRequest(carer.token, carer.relationshipId);
-    const proposed = await app.post(`/api/v1/help-requests/${requestId}/matches`, {
-      token: staff.accessToken,
-      body: { volunteerId: volunteer.id },
-    });
-    return { staff, carer, volunteer, requestId, proposed };
-  };
+  const proposeTransport = () => proposeTransportTo(app);
 
   it('proposes by email, accepts only on the button press, tells the carer, and refuses tampered or expired links', async () => {
     const { staff, carer, volunteer, requestId, proposed } = await proposeTransport();

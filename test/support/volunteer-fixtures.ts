@@ -90,3 +90,37 @@ export async function setUpMatching(app: TestApp) {
   await app.app.get(DataSource).query('UPDATE carer SET wijk_id = $1 WHERE id = $2', [dorp, carer.carerId]);
   return { municipality, admin, staff, carer: carer, otherCarer: otherCarer, wijken: { dorp, oost, noord } };
 }
+
+/** A carer's help request, with transport as the skill it needs; its id. */
+export async function askForHelp(
+  app: TestApp,
+  carerToken: string,
+  careRelationshipId: string,
+  kind = 'transport',
+  dates = [{ date: nextWednesday(), dagdeel: 'middag' }],
+): Promise<string> {
+  const created = await app.post('/api/v1/me/help-requests', {
+    token: carerToken,
+    body: { kind, careRelationshipId, wantedDates: dates, requiredSkills: ['transport'] },
+  });
+  return created.body.id as string;
+}
+
+/** A signed-up volunteer with a valid VOG, proposed by staff for a carer's transport request. */
+export async function proposeTransportTo(app: TestApp) {
+  const { staff, carer, municipality } = await setUpMatching(app);
+  const volunteer = await signUpVolunteer(app, municipality.code, {
+    skills: ['transport'],
+    availability: ['3-middag'],
+  });
+  await app.request('PUT', `/api/v1/volunteers/${volunteer.id}/vog`, {
+    token: staff.accessToken,
+    body: { issuedOn: yearsAgo(1) },
+  });
+  const requestId = await askForHelp(app, carer.token, carer.relationshipId);
+  const proposed = await app.post(`/api/v1/help-requests/${requestId}/matches`, {
+    token: staff.accessToken,
+    body: { volunteerId: volunteer.id },
+  });
+  return { staff, carer, volunteer, requestId, proposed, municipality };
+}

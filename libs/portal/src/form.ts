@@ -34,3 +34,9 @@ export function formValues(body: unknown): Record<string, string> {
   }
   return values;
 }
+
+/** A number as typed by a Dutch or English reader: "1,5" and "1.5" alike; undefined when left empty. */
+export function typedNumber(value: string | undefined): number | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? Number(trimmed.replace(',', '.')) : undefined;
+}

@@ -3,10 +3,10 @@ import { FieldErrors } from './form';
 import { PortalLanguage, PortalTexts } from './texts';
 
 /**
- * Who may open a page: anyone, only people not signed in, signed-in carers, staff of the
- * steunpunt (admins included), or the municipality's admins.
+ * Who may open a page: anyone, only people not signed in, signed-in carers, volunteers, either
+ * of them (their own data), staff of the steunpunt (admins included), or the municipality's admins.
  */
-export type PortalAccess = 'public' | 'guest' | 'carer' | 'staff' | 'admin';
+export type PortalAccess = 'public' | 'guest' | 'carer' | 'volunteer' | 'person' | 'staff' | 'admin';
 
 /** What a page handler knows of the request. */
 export interface PortalCall {
@@ -64,9 +64,11 @@ export interface PortalRoute {
   handle(call: PortalCall): Promise<PortalResult>;
 }
 
-/** Where a person lands after signing in: carers on their overview, staff and admins on the caseload. */
+/** Where a person lands after signing in: carers on their overview, volunteers on their work, staff on the caseload. */
 export function startPageOf(role: string): string {
-  return role === 'carer' ? '/overview' : '/caseload';
+  if (role === 'carer') return '/overview';
+  if (role === 'volunteer') return '/volunteering';
+  return '/caseload';
 }
 
 /** The page for a record that does not exist here (or belongs to another municipality). */

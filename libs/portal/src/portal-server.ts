@@ -17,7 +17,7 @@ import { packageDirectory, portalDirectory } from './portal-files';
 import { PageView, PortalAccess, PortalCall, PortalResult, PortalRoute, startPageOf } from './portal-route';
 import { PortalRoutes } from './portal-routes';
 import { PostgresSessionStore } from './session-store';
-import { PORTAL_TEXTS, PortalLanguage, portalLanguage } from './texts';
+import { PORTAL_TEXTS, PortalLanguage, portalLanguage, PortalTexts } from './texts';
 
 const SESSION_COOKIE = 'mz_portal';
 const FALLBACK_PAGE = `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Er ging iets mis</title></head><body><main><h1>Er ging iets mis</h1><p>Probeer het later nog een keer. Lukt het niet? Bel dan het mantelzorgsteunpunt.</p><p><a href="/">Terug naar de startpagina</a></p></main></body></html>`;
@@ -42,8 +42,16 @@ type CsrfReply = FastifyReply & { generateCsrf(): string; viewAsync(page: string
  */
 function mayOpen(access: PortalAccess, role: string): boolean {
   if (access === 'carer') return role === 'carer';
+  if (access === 'volunteer') return role === 'volunteer';
+  if (access === 'person') return role === 'carer' || role === 'volunteer';
   if (access === 'staff') return role === 'staff' || role === 'admin';
   return role === 'admin';
+}
+
+/** Why a signed-in person is refused a page, said for whom it is. */
+function whoMayOpen(access: PortalAccess, t: PortalTexts): string {
+  if (access === 'volunteer') return t.volunteersOnly;
+  return access === 'carer' || access === 'person' ? t.carersOnly : t.staffOnly;
 }
 
 @Injectable()
@@ -138,7 +146,7 @@ export class PortalServer implements OnApplicationBootstrap, OnApplicationShutdo
         status: 403,
         data: { heading: t.somethingWrong, text: t.sessionExpired },
       });
-    const needsSignIn = route.access === 'carer' || route.access === 'staff' || route.access === 'admin';
+    const needsSignIn = route.access !== 'public' && route.access !== 'guest';
     if (needsSignIn && !signedIn)
       return this.redirect(request, reply, `/sign-in?next=${encodeURIComponent(request.url)}`);
     if (needsSignIn && signedIn && !mayOpen(route.access, signedIn.actor.role))
@@ -146,7 +154,7 @@ export class PortalServer implements OnApplicationBootstrap, OnApplicationShutdo
         view: 'pages/message.eta',
         title: t.somethingWrong,
         status: 403,
-        data: { heading: t.somethingWrong, text: route.access === 'carer' ? t.carersOnly : t.staffOnly },
+        data: { heading: t.somethingWrong, text: whoMayOpen(route.access, t) },
       });
     if (route.access === 'guest' && signedIn) return this.redirect(request, reply, startPageOf(signedIn.actor.role));
     const call: PortalCall = {

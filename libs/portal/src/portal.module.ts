@@ -30,6 +30,7 @@ import { SettingsPages } from './pages/settings-pages';
 import { StaffPages } from './pages/staff-pages';
 import { TillPages } from './pages/till-pages';
 import { VolunteerPages } from './pages/volunteer-pages';
+import { VolunteeringPages } from './pages/volunteering-pages';
 import { PortalAudit } from './portal-audit';
 import { PortalPersonalData } from './portal-personal-data';
 import { PortalServer } from './portal-server';
@@ -77,6 +78,7 @@ import { PortalSession } from './portal-session.entity';
     CampaignPages,
     EventPages,
     VolunteerPages,
+    VolunteeringPages,
   ],
 })
 export class PortalModule {}

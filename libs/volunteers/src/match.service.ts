@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Account, MunicipalityService, recipientOf, today } from '@app/identity';
 import { MessageService } from '@app/messaging';
-import { ConflictError, DomainError, NotFoundError, RequestContext } from '@app/platform';
+import { ConflictError, NotFoundError, RequestContext } from '@app/platform';
 import { AtHomeBookings } from '@app/respite';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DateInFutureError } from '@app/carers';
 import { HelpRequest } from './help-request.entity';
 import { HelpRequestService } from './help-request.service';
 import { MatchNotProposedError } from './match-errors';
@@ -229,13 +230,7 @@ export class MatchService {
         nl: 'Uren worden geschreven op een aangenomen koppeling.',
         en: 'Hours are logged on an accepted match.',
       });
-    if (workedOn > today((await this.municipalities.current()).timezone))
-      throw new DomainError(
-        'DATE_IN_FUTURE',
-        400,
-        { nl: 'workedOn mag niet in de toekomst liggen.', en: 'workedOn must not be in the future.' },
-        [{ field: 'workedOn', message: 'must not be in the future' }],
-      );
+    if (workedOn > today((await this.municipalities.current()).timezone)) throw new DateInFutureError('workedOn');
     const repository = this.dataSource.getRepository(VolunteerHours);
     return repository.save(
       repository.create({

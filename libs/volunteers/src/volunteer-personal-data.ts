@@ -32,6 +32,11 @@ export class VolunteerPersonalData implements PersonalDataSource, OnModuleInit {
         'SELECT r.id AS "subjectId", c.account_id AS "accountId" FROM help_request r JOIN carer c ON c.id = r.carer_id WHERE r.id = ANY($1)',
         [ids],
       ),
+    volunteer_hours: (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
+      manager.query(
+        'SELECT h.id AS "subjectId", v.account_id AS "accountId" FROM volunteer_hours h JOIN volunteer v ON v.id = h.volunteer_id WHERE h.id = ANY($1)',
+        [ids],
+      ),
     /** A match is about both: the volunteer and the carer each see it. */
     volunteer_match: (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
       manager.query(

@@ -9,6 +9,7 @@ import { HelpRequestService } from './help-request.service';
 import { MatchService } from './match.service';
 import { SuggestionService } from './suggestions';
 import { VolunteerHours } from './volunteer-hours.entity';
+import { VolunteerHoursService } from './volunteer-hours.service';
 import { VolunteerMessageKinds } from './volunteer-message-kinds';
 import { VolunteerOverviewService } from './volunteer-overview.service';
 import { VolunteerAbsence } from './volunteer-absence.entity';
@@ -41,6 +42,7 @@ import { VolunteerService } from './volunteer.service';
     HelpRequestService,
     SuggestionService,
     MatchService,
+    VolunteerHoursService,
     VolunteerMessageKinds,
     VolunteerOverviewService,
     VolunteerPersonalData,
@@ -53,6 +55,7 @@ import { VolunteerService } from './volunteer.service';
     HelpRequestService,
     SuggestionService,
     MatchService,
+    VolunteerHoursService,
     VolunteerOverviewService,
   ],
 })

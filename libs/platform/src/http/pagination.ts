@@ -51,6 +51,16 @@ function decodeCursor(cursor: string): CursorPosition {
   }
 }
 
+/** Whether a cursor is one that paging gave out (pages built from links check before asking). */
+export function isPageCursor(cursor: string): boolean {
+  try {
+    decodeCursor(cursor);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Keyset pagination, newest first, on (created_at, id): stable under inserts and
  * fast at any depth. The query builder's alias must have createdAt and id.

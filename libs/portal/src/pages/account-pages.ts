@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CarerRegistrationService, CarerSignUpDto } from '@app/carers';
 import { AuthService, MunicipalityService } from '@app/identity';
 import { DomainError } from '@app/platform';
+import { VolunteerRegistrationService, VolunteerSignUpDto } from '@app/volunteers';
 import { checkForm } from '../form';
 import { PortalCall, PortalResult, startPageOf } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
@@ -15,6 +16,7 @@ export class AccountPages implements OnModuleInit {
     private readonly auth: AuthService,
     private readonly registration: CarerRegistrationService,
     private readonly municipalities: MunicipalityService,
+    private readonly volunteers: VolunteerRegistrationService,
   ) {}
 
   onModuleInit(): void {
@@ -25,6 +27,13 @@ export class AccountPages implements OnModuleInit {
       { method: 'POST', path: '/sign-out', access: 'public', handle: (call) => this.signOut(call) },
       { method: 'GET', path: '/sign-up', access: 'guest', handle: (call) => this.signUpForm(call) },
       { method: 'POST', path: '/sign-up', access: 'guest', handle: (call) => this.signUp(call) },
+      {
+        method: 'GET',
+        path: '/volunteer-sign-up',
+        access: 'guest',
+        handle: (call) => this.signUpForm(call, {}, true),
+      },
+      { method: 'POST', path: '/volunteer-sign-up', access: 'guest', handle: (call) => this.volunteerSignUp(call) },
       { method: 'GET', path: '/forgot-password', access: 'guest', handle: async (call) => this.forgotForm(call) },
       { method: 'POST', path: '/forgot-password', access: 'guest', handle: (call) => this.forgot(call) },
     );
@@ -61,15 +70,19 @@ export class AccountPages implements OnModuleInit {
     return { redirect: '/sign-in', notice: call.t.signedOut };
   }
 
-  private async signUpForm(call: PortalCall, extra: Partial<Record<'errors' | 'problem', unknown>> = {}) {
+  private async signUpForm(
+    call: PortalCall,
+    extra: Partial<Record<'errors' | 'problem', unknown>> = {},
+    volunteer = false,
+  ) {
     const municipalities = (await this.municipalities.all()).map((m) => ({ code: m.code, name: m.name }));
     const { password: _password, _csrf, ...values } = call.form;
     return {
       view: 'pages/sign-up.eta',
-      title: call.t.signUpTitle,
+      title: volunteer ? call.t.volunteerSignUpTitle : call.t.signUpTitle,
       status: extra.errors || extra.problem ? 400 : 200,
       errors: (extra.errors as Record<string, string>) ?? {},
-      data: { municipalities, values, problem: extra.problem ?? null },
+      data: { municipalities, values, problem: extra.problem ?? null, volunteer },
     };
   }
 
@@ -82,11 +95,20 @@ export class AccountPages implements OnModuleInit {
     } catch (error) {
       return this.signUpForm(call, { problem: ruleBroken(error, call.lang) });
     }
-    return {
-      view: 'pages/message.eta',
-      title: call.t.checkEmailTitle,
-      data: { heading: call.t.checkEmailTitle, text: call.t.checkEmailText },
-    };
+    return checkEmail(call);
+  }
+
+  /** Volunteers sign up with the same fields, minus health consent; what they can do follows once signed in. */
+  private async volunteerSignUp(call: PortalCall): Promise<PortalResult> {
+    const { _csrf, ...fields } = call.form;
+    const checked = await checkForm(VolunteerSignUpDto, { ...fields, languages: [call.lang] }, call.t);
+    if (!checked.ok) return this.signUpForm(call, { errors: checked.errors }, true);
+    try {
+      await this.volunteers.signUp({ ...checked.value, language: call.lang });
+    } catch (error) {
+      return this.signUpForm(call, { problem: ruleBroken(error, call.lang) }, true);
+    }
+    return checkEmail(call);
   }
 
   private forgotForm(call: PortalCall, sent = false): PortalResult {
@@ -105,6 +127,14 @@ export class AccountPages implements OnModuleInit {
     await this.auth.requestPasswordResetMail(email, call.ip);
     return this.forgotForm(call, true);
   }
+}
+
+function checkEmail(call: PortalCall): PortalResult {
+  return {
+    view: 'pages/message.eta',
+    title: call.t.checkEmailTitle,
+    data: { heading: call.t.checkEmailTitle, text: call.t.checkEmailText },
+  };
 }
 
 /** A "next" page after signing in: only a path on this site. */

@@ -3,6 +3,7 @@ import { AccountService, MunicipalityService } from '@app/identity';
 import { AuditLog } from '@app/privacy';
 import { dateTimeText } from '../dates';
 import { PortalCall, PortalResult } from '../portal-route';
+import { pageCursor } from '../paging';
 import { PortalRoutes } from '../portal-routes';
 
 /** The municipality's audit log for its admins, newest first, page by page with the API's cursors. */
@@ -20,7 +21,7 @@ export class AuditPages implements OnModuleInit {
   }
 
   private async list(call: PortalCall): Promise<PortalResult> {
-    const cursor = /^[A-Za-z0-9_-]{1,200}$/.test(call.query.cursor ?? '') ? call.query.cursor : undefined;
+    const cursor = pageCursor(call.query.cursor);
     const [municipality, page] = await Promise.all([
       this.municipalities.current(),
       this.audit.list({}, { limit: 50, cursor }),

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CareRelationshipService, CarerService, CreateCareRelationshipDto } from '@app/carers';
 import { isUUID } from 'class-validator';
-import { checkForm, FieldErrors } from '../form';
+import { checkForm, FieldErrors, typedNumber } from '../form';
 import { PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
@@ -57,7 +57,7 @@ export class CarePages implements OnModuleInit {
         relation,
         livesInMunicipality: livesInMunicipality === 'yes' ? true : livesInMunicipality === 'no' ? false : undefined,
         since,
-        hoursPerWeek: hoursPerWeek?.trim() ? Number(hoursPerWeek.replace(',', '.')) : undefined,
+        hoursPerWeek: typedNumber(hoursPerWeek),
       },
       call.t,
     );

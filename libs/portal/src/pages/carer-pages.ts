@@ -5,6 +5,7 @@ import {
   CarerService,
   ConsentService,
   ScreeningService,
+  SignalService,
   StaffRegistrationDto,
 } from '@app/carers';
 import { MunicipalityService } from '@app/identity';
@@ -13,6 +14,7 @@ import { BookingService } from '@app/respite';
 import { isUUID } from 'class-validator';
 import { dateTimeText } from '../dates';
 import { checkForm, FieldErrors } from '../form';
+import { pageCursor } from '../paging';
 import { PortalAudit } from '../portal-audit';
 import { notFoundPage, PortalCall, PortalResult } from '../portal-route';
 import { messageLabel } from '../message-labels';
@@ -33,6 +35,7 @@ export class CarerPages implements OnModuleInit {
     private readonly messages: MessageService,
     private readonly municipalities: MunicipalityService,
     private readonly audit: PortalAudit,
+    private readonly signals: SignalService,
   ) {}
 
   onModuleInit(): void {
@@ -49,7 +52,10 @@ export class CarerPages implements OnModuleInit {
     const postcode = (call.query.postcode ?? '').replace(/\s/g, '').toUpperCase().slice(0, 6);
     const found =
       name || postcode
-        ? await this.carers.search({ name: name || undefined, postcode: postcode || undefined }, { limit: 50 })
+        ? await this.carers.search(
+            { name: name || undefined, postcode: postcode || undefined },
+            { limit: 50, cursor: pageCursor(call.query.cursor) },
+          )
         : { items: [], nextCursor: null };
     await this.audit.read(
       'GET /carers',
@@ -62,6 +68,7 @@ export class CarerPages implements OnModuleInit {
       data: {
         values: { name, postcode: call.query.postcode ?? '' },
         searched: Boolean(name || postcode),
+        next: found.nextCursor ? `/carers?${new URLSearchParams({ name, postcode, cursor: found.nextCursor })}` : null,
         items: found.items.map(({ carer }) => ({
           id: carer.id,
           name: `${carer.firstName} ${carer.lastName}`,
@@ -85,6 +92,14 @@ export class CarerPages implements OnModuleInit {
       this.bookings.ofCarer(carer.id),
       this.messages.logOf(account.id, { limit: 10 }),
     ]);
+    const signals = (await this.signals.list({ carerId: carer.id }, { limit: 20 })).items;
+    if (signals.length > 0)
+      await this.audit.read(
+        'GET /carers/:carerId',
+        'signal',
+        signals.map((signal) => signal.id),
+      );
+    const notes = await Promise.all(signals.map((signal) => this.signals.notesOf(signal.id)));
     const when = (at: Date) => dateTimeText(at, call.lang, municipality.timezone);
     return {
       view: 'pages/carer.eta',
@@ -116,6 +131,16 @@ export class CarerPages implements OnModuleInit {
           withdrawn: consent.withdrawnAt ? when(consent.withdrawnAt) : null,
         })),
         bookings: bookings.map((booking) => ({ at: when(booking.startsAt), status: booking.status })),
+        signals: signals.map((signal, index) => ({
+          due: when(signal.dueAt),
+          status:
+            signal.status === 'open'
+              ? call.t.signalOpen
+              : signal.status === 'claimed'
+                ? call.t.signalClaimed
+                : call.t.signalClosedLabel,
+          notes: notes[index].map(({ note, text }) => ({ at: when(note.createdAt), text })),
+        })),
         messages: log.items.map((message) => ({
           at: when(message.createdAt),
           kind: messageLabel(message.kind, call.lang),

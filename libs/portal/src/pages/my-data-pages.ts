@@ -30,11 +30,11 @@ export class MyDataPages implements OnModuleInit {
 
   onModuleInit(): void {
     this.routes.add(
-      { method: 'GET', path: '/my-data', access: 'carer', handle: (call) => this.show(call) },
-      { method: 'POST', path: '/my-data/preferences', access: 'carer', handle: (call) => this.savePreferences(call) },
-      { method: 'GET', path: '/my-data/export', access: 'carer', handle: (call) => this.download(call) },
-      { method: 'GET', path: '/my-data/erase', access: 'carer', handle: async (call) => this.confirmErase(call) },
-      { method: 'POST', path: '/my-data/erase', access: 'carer', handle: (call) => this.erase(call) },
+      { method: 'GET', path: '/my-data', access: 'person', handle: (call) => this.show(call) },
+      { method: 'POST', path: '/my-data/preferences', access: 'person', handle: (call) => this.savePreferences(call) },
+      { method: 'GET', path: '/my-data/export', access: 'person', handle: (call) => this.download(call) },
+      { method: 'GET', path: '/my-data/erase', access: 'person', handle: async (call) => this.confirmErase(call) },
+      { method: 'POST', path: '/my-data/erase', access: 'person', handle: (call) => this.erase(call) },
     );
   }
 

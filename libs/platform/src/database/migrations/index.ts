@@ -27,6 +27,7 @@ import { AuditSubjectMunicipality1795700000007 } from './1795700000007-audit-sub
 import { DashboardActions1795700000008 } from './1795700000008-dashboard-actions';
 import { PartnerKeyScope1795700000009 } from './1795700000009-partner-key-scope';
 import { PortalSessions1795700000010 } from './1795700000010-portal-sessions';
+import { HoursCorrections1795700000011 } from './1795700000011-hours-corrections';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -58,4 +59,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   DashboardActions1795700000008,
   PartnerKeyScope1795700000009,
   PortalSessions1795700000010,
+  HoursCorrections1795700000011,
 ];
