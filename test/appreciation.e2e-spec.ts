@@ -378,6 +378,28 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     expect(
       (await app.post('/api/v1/vouchers/redemptions', { token: carer.token, body: { code, amountCents: 1 } })).status,
     ).toBe(403);
+
+    // The partner's day: every redemption once, newest first, with only the code's end; another partner sees none.
+    const day = await app.get('/api/v1/vouchers/redemptions', { headers: { 'x-api-key': apiKey } });
+    expect(day.status).toBe(200);
+    expect(day.body.items).toHaveLength(26);
+    expect(day.body.totalCents).toBe(5000);
+    expect(day.body.items[0].codeEnd).toBe(code.replace(/-/g, '').slice(-4));
+    expect(JSON.stringify(day.body)).not.toContain(code.replace(/-/g, ''));
+    const stamps = day.body.items.map((item: { at: string }) => item.at);
+    expect([...stamps].sort().reverse()).toEqual(stamps);
+    const otherPartner = await partner(admin);
+    const otherDay = await app.get('/api/v1/vouchers/redemptions', { headers: { 'x-api-key': otherPartner } });
+    expect([otherDay.status, otherDay.body.items, otherDay.body.totalCents]).toEqual([200, [], 0]);
+    const yesterday = await app.get('/api/v1/vouchers/redemptions?day=2020-01-01', {
+      headers: { 'x-api-key': apiKey },
+    });
+    expect(yesterday.body.items).toEqual([]);
+    for (const bad of ['2026-13-01', 'today', `2026-01-01${'x'.repeat(5000)}`])
+      expect(
+        (await app.get(`/api/v1/vouchers/redemptions?day=${bad}`, { headers: { 'x-api-key': apiKey } })).status,
+      ).toBe(400);
+    expect((await app.get('/api/v1/vouchers/redemptions', { token: carer.token })).status).toBe(403);
   });
 
   it('answers expired and unknown codes, keeps vouchers within the municipality, and throttles guessing', async () => {

@@ -591,6 +591,15 @@ describe('carer portal in a browser', () => {
       .get(DataSource)
       .query('SELECT balance_cents FROM voucher WHERE carer_id = $1', [carer.carerId]);
     expect(voucher.balance_cents).toBe(3750);
+    // The till lists today's spending once, with only the code's end.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: /Vandaag afgeschreven/ }).textContent()).resolves.toMatch(
+      /€\s12,50/,
+    );
+    const rows = page.locator('table tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain(code.replace(/-/g, '').slice(-4));
+    expect(await page.textContent('main')).not.toContain(code);
   });
 
   it('lets staff make an offer, slots from a weekly pattern, change capacity and call a slot off, seen in the grid', async () => {
@@ -658,6 +667,50 @@ describe('carer portal in a browser', () => {
       .query('SELECT status FROM appreciation_application WHERE campaign_id = $1 ORDER BY status', [campaign.body.id]);
     expect(statuses).toEqual([{ status: 'approved' }, { status: 'approved' }]);
     expect(await page.locator('svg.portal-chart').count()).toBe(1);
+  });
+
+  it('lets an admin open the campaign with a culture ticket to choose, and follow the tickets issued', async () => {
+    const respite = await setUpRespite(app);
+    const [carer] = await seedCarers(app, respite.municipality, 1);
+    const page = await newPage();
+    await signIn(page, respite.admin.email, TEST_PASSWORD, /\/caseload$/);
+    await page.getByRole('link', { name: 'Waardering' }).click();
+    await expectAccessible(page, 'campaign-open-form');
+    await page.getByLabel('Bedrag van de waardebon (euro)').fill('25');
+    await page.getByLabel('Aanvragen kan tot en met').fill(`${new Date().getFullYear()}-12-31`);
+    await page.getByLabel('Minstens zoveel uur zorg per week').fill('1');
+    await page.getByLabel('Minstens zoveel maanden zorg').fill('0');
+    await page.getByLabel(/Cultuurkaart om te kiezen/).fill('Theaterbon Schouwburg');
+    await page.getByRole('button', { name: 'Campagne van dit jaar openen' }).click();
+    // A name without a number of tickets is refused as a whole; nothing is opened.
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('naam én een aantal kaarten');
+    expect(
+      await app.app
+        .get(DataSource)
+        .query('SELECT id FROM appreciation_campaign WHERE municipality_id = $1', [respite.municipality.id]),
+    ).toEqual([]);
+    await page.getByLabel('Bedrag van de waardebon (euro)').fill('25');
+    await page.getByLabel('Aanvragen kan tot en met').fill(`${new Date().getFullYear()}-12-31`);
+    await page.getByLabel('Minstens zoveel uur zorg per week').fill('1');
+    await page.getByLabel('Minstens zoveel maanden zorg').fill('0');
+    await page.getByLabel(/Cultuurkaart om te kiezen/).fill('Theaterbon Schouwburg');
+    await page.getByLabel('Aantal kaarten').fill('20');
+    await page.getByRole('button', { name: 'Campagne van dit jaar openen' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('geopend');
+    await expect(page.textContent('main')).resolves.toContain('Theaterbon Schouwburg: 0 / 20');
+
+    const [campaign] = await app.app
+      .get(DataSource)
+      .query('SELECT id, kind FROM appreciation_campaign WHERE municipality_id = $1', [respite.municipality.id]);
+    expect(campaign.kind).toBe('voucher_or_culture_ticket');
+    const applied = await app.post(`/api/v1/appreciation/campaigns/${campaign.id}/applications`, {
+      token: carer.token,
+      body: { careRelationshipId: carer.relationshipId, choice: 'culture_ticket' },
+    });
+    expect(applied.status).toBe(201);
+    await page.reload();
+    await expect(page.textContent('main')).resolves.toContain('Theaterbon Schouwburg: 1 / 20');
+    await expectAccessible(page, 'campaign-with-tickets');
   });
 
   it('lets staff invite all carers to an activity and watch the invitations go out', async () => {

@@ -6,7 +6,14 @@ import { CampaignService } from './campaign.service';
 import { ApplicationDto, ApplicationListDto, ApplyDto, NominateDto, ReviewDto } from './dto/application.dto';
 import { CampaignDto, CampaignFiguresDto, CampaignListDto, CreateCampaignDto } from './dto/campaign.dto';
 import { CampaignFiguresService } from './campaign-figures';
-import { RedeemDto, RedemptionDto, VoucherListDto, VoucherDto } from './dto/voucher.dto';
+import {
+  PartnerDayDto,
+  PartnerDayQuery,
+  RedeemDto,
+  RedemptionDto,
+  VoucherListDto,
+  VoucherDto,
+} from './dto/voucher.dto';
 import { VoucherService } from './voucher.service';
 
 /** The yearly appreciation: campaigns, applications and their review, vouchers and their redemption. */
@@ -132,6 +139,15 @@ export class AppreciationController {
   @ApiProblems()
   async myVouchers(@Query() page: PageQuery): Promise<VoucherListDto> {
     return pageOfList((await this.vouchers.mine()).map(VoucherDto.from), page);
+  }
+
+  @Get('vouchers/redemptions')
+  @Roles('partner')
+  @ApiOperation({ summary: "The partner's own redemptions of one day, with the day's total" })
+  @ApiOkResponse({ type: PartnerDayDto })
+  @ApiProblems({ 400: ['VALIDATION_FAILED'] })
+  async redemptionsOfDay(@Query() query: PartnerDayQuery): Promise<PartnerDayDto> {
+    return PartnerDayDto.from(await this.vouchers.partnerDay(query.day));
   }
 
   @Post('vouchers/redemptions')

@@ -56,6 +56,7 @@ export class Voucher extends BaseRecord {
 
 /** One spending of a voucher by a partner. */
 @Entity('voucher_redemption')
+@Index('ix_voucher_redemption_partner', ['partnerId', 'createdAt'])
 @Check('ck_voucher_redemption_amount', `"amount_cents" > 0`)
 export class VoucherRedemption extends BaseRecord {
   @Column({ type: 'uuid' })

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { CarerService } from '@app/carers';
 import { MunicipalityService, today } from '@app/identity';
 import { PartnerKeyScope, RequestContext } from '@app/platform';
@@ -19,6 +21,13 @@ export interface Redemption {
   remainingCents: number;
 }
 
+export interface PartnerDay {
+  day: string;
+  totalCents: number;
+  /** Newest first; the code's last four characters only, enough to find a receipt. */
+  items: Array<Redemption & { at: Date; codeEnd: string }>;
+}
+
 /** A carer's vouchers, and partners spending them. */
 @Injectable()
 export class VoucherService {
@@ -28,11 +37,39 @@ export class VoucherService {
     private readonly municipalities: MunicipalityService,
     private readonly throttle: CodeGuessThrottle,
     private readonly context: RequestContext,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async mine(): Promise<Voucher[]> {
     const carer = await this.carers.mine();
     return this.vouchers.ofCarer(carer.id, carer.municipalityId);
+  }
+
+  /** What the signed-in partner spent on one local day (today when none is given), for the till's reconciliation. */
+  async partnerDay(day?: string): Promise<PartnerDay> {
+    const partner = this.context.actor();
+    const { timezone } = await this.municipalities.current();
+    const chosen = day ?? today(timezone);
+    const rows = await this.dataSource.query<
+      Array<{ id: string; at: Date; amount_cents: number; remaining_cents: number; code_end: string }>
+    >(
+      `SELECT r.id, r.created_at AS at, r.amount_cents, r.remaining_cents, right(v.code, 4) AS code_end
+         FROM voucher_redemption r JOIN voucher v ON v.id = r.voucher_id
+        WHERE r.partner_id = $1 AND r.municipality_id = $2
+          AND r.created_at >= ($3::date)::timestamp AT TIME ZONE $4
+          AND r.created_at < ($3::date + 1)::timestamp AT TIME ZONE $4
+        ORDER BY r.created_at DESC
+        LIMIT 500`,
+      [partner.id, partner.municipalityId, chosen, timezone],
+    );
+    const items = rows.map((row) => ({
+      redemptionId: row.id,
+      at: row.at,
+      amountCents: row.amount_cents,
+      remainingCents: row.remaining_cents,
+      codeEnd: row.code_end,
+    }));
+    return { day: chosen, totalCents: items.reduce((sum, item) => sum + item.amountCents, 0), items };
   }
 
   /** Spends part or all of a voucher's balance; never more than there is, however many partners try at once. */

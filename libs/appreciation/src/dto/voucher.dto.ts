@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PartnerDay } from '../voucher.service';
 import { Voucher } from '../voucher.entity';
 import { formatVoucherCode } from '../voucher-code';
 
@@ -41,4 +42,34 @@ export class RedemptionDto {
   @ApiProperty({ format: 'uuid' }) redemptionId: string;
   @ApiProperty() amountCents: number;
   @ApiProperty() remainingCents: number;
+}
+
+export class PartnerDayQuery {
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description: "A local day; today in the municipality's time zone when left out",
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  day?: string;
+}
+
+export class PartnerRedemptionDto {
+  @ApiProperty({ format: 'uuid' }) redemptionId: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty() amountCents: number;
+  @ApiProperty() remainingCents: number;
+  @ApiProperty({ example: 'TXA4', description: "The code's last four characters" }) codeEnd: string;
+}
+
+export class PartnerDayDto {
+  @ApiProperty({ format: 'date' }) day: string;
+  @ApiProperty() totalCents: number;
+  @ApiProperty({ type: [PartnerRedemptionDto], description: 'Newest first, at most 500' })
+  items: PartnerRedemptionDto[];
+
+  static from(day: PartnerDay): PartnerDayDto {
+    return { ...day, items: day.items.map((item) => ({ ...item, at: item.at.toISOString() })) };
+  }
 }

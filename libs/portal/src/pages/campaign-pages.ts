@@ -6,7 +6,7 @@ import { suppress, tableOf } from '@app/reports';
 import { isUUID } from 'class-validator';
 import { barChart } from '../bar-chart';
 import { localToday, startOfLocalDay } from '../dates';
-import { checkForm } from '../form';
+import { checkForm, typedNumber } from '../form';
 import { PortalAudit } from '../portal-audit';
 import { PortalCall, PortalResult } from '../portal-route';
 import { euros } from '../money';
@@ -35,18 +35,28 @@ export class CampaignPages implements OnModuleInit {
 
   /**
    * This year's campaign, opened by an admin: the amount, the closing day, the rules and
-   * optionally a budget, each in the reader's words; the window opens at once.
+   * optionally a budget and a culture ticket to choose instead, each in the reader's words;
+   * the window opens at once.
    */
   private async create(call: PortalCall): Promise<PortalResult> {
     const { timezone } = await this.municipalities.current();
     const closes = startOfLocalDay(call.form.closesOn ?? '', timezone, 1);
-    const euro = (value: string | undefined) =>
-      value?.trim() ? Math.round(Number(value.replace(',', '.')) * 100) : undefined;
+    const euro = (value: string | undefined) => {
+      const typed = typedNumber(value);
+      return typed === undefined ? undefined : Math.round(typed * 100);
+    };
+    const ticketName = (call.form.cultureTicketName ?? '').trim();
+    const ticketStock = typedNumber(call.form.cultureTicketStock);
+    if (Boolean(ticketName) !== (ticketStock !== undefined))
+      return this.show(call, call.t.cultureTicketIncomplete, 400);
     const checked = await checkForm(
       CreateCampaignDto,
       {
         year: Number(localToday(timezone).slice(0, 4)),
-        kind: 'voucher',
+        // A culture ticket named with its stock makes the campaign a choice between the two.
+        kind: ticketName || ticketStock !== undefined ? 'voucher_or_culture_ticket' : 'voucher',
+        cultureTicketName: ticketName || undefined,
+        cultureTicketStock: ticketStock,
         amountCents: euro(call.form.amount),
         opensAt: new Date().toISOString(),
         closesAt: closes?.toISOString(),
@@ -98,6 +108,9 @@ export class CampaignPages implements OnModuleInit {
               budgetLeft:
                 figures && figures.budgetLeftCents !== null ? euros(figures.budgetLeftCents, call.lang) : null,
               issued: figures?.vouchersIssued ?? 0,
+              ticket: latest.cultureTicketName
+                ? `${latest.cultureTicketName}: ${latest.cultureTicketsIssued} / ${latest.cultureTicketStock}`
+                : null,
               redeemed: euros(figures?.redeemedCents ?? 0, call.lang),
             }
           : null,

@@ -1,9 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { VoucherService } from '@app/appreciation';
-import { PartnerService } from '@app/identity';
+import { MunicipalityService, PartnerService } from '@app/identity';
 import { ApiKeyThrottle, DomainError, RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
+import { typedNumber } from '../form';
 import { PortalCall, PortalResult } from '../portal-route';
+import { timeText } from '../dates';
 import { euros } from '../money';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
@@ -21,6 +23,7 @@ export class TillPages implements OnModuleInit {
     private readonly vouchers: VoucherService,
     private readonly keyThrottle: ApiKeyThrottle,
     private readonly context: RequestContext,
+    private readonly municipalities: MunicipalityService,
   ) {}
 
   onModuleInit(): void {
@@ -33,12 +36,35 @@ export class TillPages implements OnModuleInit {
   }
 
   private async show(call: PortalCall, answer: string | null = null, problem: string | null = null, status = 200) {
-    const partnerSignedIn = (await this.partner(call)) !== null;
+    const partner = await this.partner(call);
+    // Today's own redemptions, so the till can be reconciled at closing time.
+    const { day, timezone } = partner
+      ? await this.context.runAs(partner, async () => ({
+          day: await this.vouchers.partnerDay(),
+          timezone: (await this.municipalities.current()).timezone,
+        }))
+      : { day: null, timezone: '' };
     return {
       view: 'pages/till.eta',
       title: call.t.tillTitle,
       status,
-      data: { partnerSignedIn, answer, problem, receipt: randomUUID() },
+      data: {
+        partnerSignedIn: partner !== null,
+        answer,
+        problem,
+        receipt: randomUUID(),
+        today: day
+          ? {
+              total: euros(day.totalCents, call.lang),
+              items: day.items.map((item) => ({
+                at: timeText(item.at, call.lang, timezone),
+                amount: euros(item.amountCents, call.lang),
+                left: euros(item.remainingCents, call.lang),
+                codeEnd: item.codeEnd,
+              })),
+            }
+          : null,
+      },
     };
   }
 
@@ -63,7 +89,7 @@ export class TillPages implements OnModuleInit {
     const receipt = call.form.receipt ?? '';
     if (receipt && receipt === call.memory.get('tillReceipt'))
       return this.show(call, call.memory.get('tillAnswer') ?? null);
-    const cents = Math.round(Number((call.form.amount ?? '').replace(',', '.')) * 100);
+    const cents = Math.round((typedNumber(call.form.amount) ?? 0) * 100);
     if (!Number.isInteger(cents) || cents < 1 || cents > 100_000)
       return this.show(call, null, call.t.tillWrongAmount, 400);
     try {

@@ -28,6 +28,7 @@ import { DashboardActions1795700000008 } from './1795700000008-dashboard-actions
 import { PartnerKeyScope1795700000009 } from './1795700000009-partner-key-scope';
 import { PortalSessions1795700000010 } from './1795700000010-portal-sessions';
 import { HoursCorrections1795700000011 } from './1795700000011-hours-corrections';
+import { RedemptionsByPartner1795700000012 } from './1795700000012-redemptions-by-partner';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -60,4 +61,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   PartnerKeyScope1795700000009,
   PortalSessions1795700000010,
   HoursCorrections1795700000011,
+  RedemptionsByPartner1795700000012,
 ];
