@@ -738,6 +738,24 @@ describe('carer portal in a browser', () => {
     await page.getByRole('button', { name: 'Nieuwe activiteit' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('activiteit is gemaakt');
     await expect(page.textContent('main')).resolves.toContain('Cursus omgaan met dementie');
+    // A peer group every other week, four times: four sessions two weeks apart.
+    await page.getByLabel('Soort').selectOption('peer_group');
+    await page.getByLabel('Titel').fill('Gespreksgroep jonge mantelzorgers');
+    await page.getByLabel('Datum').fill(day);
+    await page.getByLabel('Herhalen').selectOption('fortnightly');
+    await page.getByLabel('Hoe vaak in totaal?').fill('60');
+    await page.getByRole('button', { name: 'Nieuwe activiteit' }).click();
+    expect(await page.getAttribute('#field-times', 'aria-invalid')).toBe('true');
+    await page.getByLabel('Hoe vaak in totaal?').fill('4');
+    await page.getByRole('button', { name: 'Nieuwe activiteit' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('activiteit is gemaakt');
+    const sessions = await app.app.get(DataSource).query(
+      `SELECT s.starts_at FROM activity_session s JOIN activity a ON a.id = s.activity_id
+        WHERE a.title = 'Gespreksgroep jonge mantelzorgers' AND a.municipality_id = $1 ORDER BY s.starts_at`,
+      [respite.municipality.id],
+    );
+    expect(sessions).toHaveLength(4);
+    expect((sessions[1].starts_at.getTime() - sessions[0].starts_at.getTime()) / 86_400_000).toBeCloseTo(14, 0);
     await page
       .getByRole('listitem')
       .filter({ hasText: 'Dag van de Mantelzorg' })

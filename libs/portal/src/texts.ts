@@ -419,6 +419,13 @@ const nl = {
   startTime: 'Begintijd',
   endTime: 'Eindtijd',
   activityCreated: 'De activiteit is gemaakt.',
+  repeat: 'Herhalen',
+  repeatNone: 'Niet, één keer',
+  repeatWeekly: 'Elke week',
+  repeatFortnightly: 'Om de week',
+  repeatMonthly: 'Elke maand',
+  repeatTimes: 'Hoe vaak in totaal?',
+  repeatTimesHint: 'Alleen bij herhalen: 2 tot 52 keer, de eerste keer op de datum hierboven.',
   invitationProgress: 'Uitnodigingen worden verstuurd',
   progressTotal: 'Ontvangers',
   progressSent: 'Per e-mail verstuurd',
@@ -622,6 +629,7 @@ const nl = {
     livesInMunicipality: 'Kies ja of nee.',
     since: 'Vul een datum in als jaar-maand-dag, niet in de toekomst.',
     hoursPerWeek: 'Vul een aantal uren in tussen 0 en 168.',
+    times: 'Vul een aantal tussen 2 en 52 in.',
   } as Record<string, string>,
 };
 
@@ -1042,6 +1050,13 @@ const en: PortalTexts = {
   startTime: 'Start time',
   endTime: 'End time',
   activityCreated: 'The activity is made.',
+  repeat: 'Repeat',
+  repeatNone: 'No, once',
+  repeatWeekly: 'Every week',
+  repeatFortnightly: 'Every other week',
+  repeatMonthly: 'Every month',
+  repeatTimes: 'How many times in all?',
+  repeatTimesHint: 'Only when repeating: 2 to 52 times, the first on the date above.',
   invitationProgress: 'Invitations are going out',
   progressTotal: 'Recipients',
   progressSent: 'Sent by email',
@@ -1245,6 +1260,7 @@ const en: PortalTexts = {
     livesInMunicipality: 'Choose yes or no.',
     since: 'Fill in a date as year-month-day, not in the future.',
     hoursPerWeek: 'Fill in a number of hours between 0 and 168.',
+    times: 'Fill in a number between 2 and 52.',
   },
 };
 

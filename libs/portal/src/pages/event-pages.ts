@@ -5,12 +5,19 @@ import { FanoutService } from '@app/messaging';
 import { DomainError } from '@app/platform';
 import { isUUID } from 'class-validator';
 import { dateTimeText } from '../dates';
-import { checkForm, FieldErrors } from '../form';
+import { checkForm, FieldErrors, typedNumber } from '../form';
 import { notFoundPage, PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
 
 /** Staff see the activities with their places, invite all carers, and follow the invitations going out. */
+/** The series a form can ask for, as the RRULE the activities service takes (COUNT added). */
+const REPEATS: Record<string, string> = {
+  weekly: 'FREQ=WEEKLY;INTERVAL=1',
+  fortnightly: 'FREQ=WEEKLY;INTERVAL=2',
+  monthly: 'FREQ=MONTHLY;INTERVAL=1',
+};
+
 @Injectable()
 export class EventPages implements OnModuleInit {
   constructor(
@@ -30,9 +37,26 @@ export class EventPages implements OnModuleInit {
     );
   }
 
-  /** One activity on one day (series are made through the API): kind, title, place, places, time. */
+  /**
+   * An activity on one day, or a series from that day (weekly, every two weeks or monthly, a
+   * number of times): kind, title, place, places, time.
+   */
   private async create(call: PortalCall): Promise<PortalResult> {
     const form = call.form;
+    const rule = REPEATS[form.repeat ?? ''];
+    const times = typedNumber(form.times);
+    if (rule && (times === undefined || !Number.isInteger(times) || times < 2 || times > 52))
+      return this.list(call, null, 400, { times: call.t.fieldInvalid.times });
+    const when = rule
+      ? {
+          recurrence: {
+            rule: `${rule};COUNT=${times}`,
+            firstDate: form.date,
+            startTime: form.startTime,
+            endTime: form.endTime,
+          },
+        }
+      : { date: form.date, startTime: form.startTime, endTime: form.endTime };
     const checked = await checkForm(
       CreateActivityDto,
       {
@@ -42,13 +66,15 @@ export class EventPages implements OnModuleInit {
         capacity: Number(form.capacity),
         maxCompanions: form.maxCompanions ? Number(form.maxCompanions) : undefined,
         theme: form.kind === 'peer_group' ? form.theme : undefined,
-        date: form.date,
-        startTime: form.startTime,
-        endTime: form.endTime,
+        ...when,
       },
       call.t,
     );
-    if (!checked.ok) return this.list(call, null, 400, checked.errors);
+    if (!checked.ok) {
+      // A series' day and times sit inside its recurrence; the reader sees them on the fields they filled.
+      const { recurrence, ...errors } = checked.errors;
+      return this.list(call, null, 400, recurrence ? { ...errors, date: call.t.fieldInvalid.date } : errors);
+    }
     try {
       await this.activities.create(checked.value);
       return { redirect: '/events', notice: call.t.activityCreated };
@@ -78,11 +104,25 @@ export class EventPages implements OnModuleInit {
         values:
           Object.keys(errors).length > 0 || problem
             ? call.form
-            : { kind: 'event', capacity: '50', maxCompanions: '1', startTime: '14:00', endTime: '17:00' },
+            : {
+                kind: 'event',
+                capacity: '50',
+                maxCompanions: '1',
+                startTime: '14:00',
+                endTime: '17:00',
+                repeat: '',
+                times: '6',
+              },
         kinds: [
           { value: 'event', label: call.t.kindEvent },
           { value: 'course', label: call.t.kindCourse },
           { value: 'peer_group', label: call.t.kindPeerGroup },
+        ],
+        repeats: [
+          { value: '', label: call.t.repeatNone },
+          { value: 'weekly', label: call.t.repeatWeekly },
+          { value: 'fortnightly', label: call.t.repeatFortnightly },
+          { value: 'monthly', label: call.t.repeatMonthly },
         ],
         themes: PEER_GROUP_THEMES.map((theme) => ({ value: theme, label: theme.replace(/_/g, ' ') })),
         activities: found.items
