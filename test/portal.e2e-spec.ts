@@ -921,15 +921,23 @@ describe('carer portal in a browser', () => {
     const other = await setUpRespite(app);
     const [carer] = await seedCarers(app, home.municipality, 1);
     const slot = await home.slot(48);
+    const volunteerId = await registerVolunteer(app, home.staff.accessToken, 'Elders');
     const page = await newPage(LAPTOP);
     await signIn(page, other.staff.email, TEST_PASSWORD, /\/caseload$/);
-    for (const path of [`/carers/${carer.carerId}`, `/offers/${home.offerId}`, `/slots/${slot.id}`]) {
+    for (const path of [
+      `/carers/${carer.carerId}`,
+      `/offers/${home.offerId}`,
+      `/slots/${slot.id}`,
+      `/volunteers/${volunteerId}`,
+    ]) {
       const answer = await page.goto(`${origin}${path}`);
       expect({ path, status: answer?.status() }).toEqual({ path, status: 404 });
       expect(await page.textContent('main')).not.toContain('Test Carer');
     }
     await page.goto(`${origin}/carers?name=Test`);
     expect(await page.textContent('main')).not.toContain('Test Carer');
+    await page.goto(`${origin}/volunteers`);
+    expect(await page.textContent('main')).not.toContain('Elders');
   });
 
   it('fits every staff and admin page on a phone, with no serious accessibility finding', async () => {
