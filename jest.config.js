@@ -22,7 +22,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
     // Only the public face of a library; deep imports fail here as in the compiler.
-    '^@app/(platform|messaging|identity|carers|respite|volunteers|appreciation|activities|privacy|reports|portal)$':
+    '^@app/(platform|messaging|identity|carers|respite|volunteers|appreciation|activities|privacy|reports|portal|intake)$':
       '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',

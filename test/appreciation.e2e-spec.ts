@@ -380,9 +380,16 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     ).toBe(403);
 
     // The partner's day: every redemption once, newest first, with only the code's end; another partner sees none.
-    const day = await app.get('/api/v1/vouchers/redemptions', { headers: { 'x-api-key': apiKey } });
+    const day = await app.get('/api/v1/vouchers/redemptions?limit=100', { headers: { 'x-api-key': apiKey } });
     expect(day.status).toBe(200);
     expect(day.body.items).toHaveLength(26);
+    expect(day.body.nextCursor).toBeNull();
+    const firstPage = await app.get('/api/v1/vouchers/redemptions?limit=10', { headers: { 'x-api-key': apiKey } });
+    expect([firstPage.body.items.length, firstPage.body.totalCents]).toEqual([10, 5000]);
+    const secondPage = await app.get(`/api/v1/vouchers/redemptions?limit=10&cursor=${firstPage.body.nextCursor}`, {
+      headers: { 'x-api-key': apiKey },
+    });
+    expect(secondPage.body.items[0]).toEqual(day.body.items[10]);
     expect(day.body.totalCents).toBe(5000);
     expect(day.body.items[0].codeEnd).toBe(code.replace(/-/g, '').slice(-4));
     expect(JSON.stringify(day.body)).not.toContain(code.replace(/-/g, ''));

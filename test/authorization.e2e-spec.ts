@@ -98,7 +98,7 @@ describe('roles and municipality scoping', () => {
       id: created.body.id,
       role: 'partner',
       municipalityId: municipality.id,
-      keyScope: { campaignId: null, voucherKinds: null },
+      keyScope: { campaignId: null, voucherKinds: null, partnerKind: 'merchant' },
     });
     expect(
       await partners.verify(created.body.apiKey.slice(0, -1) + (created.body.apiKey.endsWith('A') ? 'B' : 'A')),

@@ -6,6 +6,7 @@ import { CarersHttpModule } from '@app/carers';
 import { RespiteHttpModule } from '@app/respite';
 import { VolunteersHttpModule } from '@app/volunteers';
 import { IdentityHttpModule } from '@app/identity';
+import { IntakeHttpModule } from '@app/intake';
 import { PortalModule } from '@app/portal';
 import { PrivacyHttpModule } from '@app/privacy';
 import { ReportsHttpModule } from '@app/reports';
@@ -25,6 +26,7 @@ import { AuthGuard, PlatformHttpModule, PlatformModule } from '@app/platform';
     VolunteersHttpModule,
     AppreciationHttpModule,
     ActivitiesHttpModule,
+    IntakeHttpModule,
     PrivacyHttpModule,
     ReportsHttpModule,
     PortalModule,

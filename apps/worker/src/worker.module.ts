@@ -6,6 +6,7 @@ import { RespiteJobsModule } from '@app/respite';
 import { VolunteersJobsModule } from '@app/volunteers';
 import { IdentityJobsModule, IdentityModule } from '@app/identity';
 import { PrivacyJobsModule } from '@app/privacy';
+import { IntakeJobsModule } from '@app/intake';
 import { MessagingJobsModule, MessagingModule, QueueModule } from '@app/messaging';
 import { HealthModule, PlatformModule } from '@app/platform';
 
@@ -25,6 +26,7 @@ import { HealthModule, PlatformModule } from '@app/platform';
     AppreciationJobsModule,
     ActivitiesJobsModule,
     PrivacyJobsModule,
+    IntakeJobsModule,
   ],
 })
 export class WorkerModule {}

@@ -145,9 +145,10 @@ export class AppreciationController {
   @Roles('partner')
   @ApiOperation({ summary: "The partner's own redemptions of one day, with the day's total" })
   @ApiOkResponse({ type: PartnerDayDto })
-  @ApiProblems({ 400: ['VALIDATION_FAILED'] })
+  @ApiProblems({ 400: ['VALIDATION_FAILED', 'INVALID_CURSOR'] })
   async redemptionsOfDay(@Query() query: PartnerDayQuery): Promise<PartnerDayDto> {
-    return PartnerDayDto.from(await this.vouchers.partnerDay(query.day));
+    const { day, ...page } = query;
+    return PartnerDayDto.from(await this.vouchers.partnerDay(day), page);
   }
 
   @Post('vouchers/redemptions')

@@ -76,6 +76,8 @@ export class VoucherService {
   async redeem(code: string, amountCents: number, ip: string): Promise<Redemption> {
     const partner = this.context.actor();
     const scope = partner.keyScope ?? NO_KEY_LIMITS;
+    // A referrer's key (a huisarts, a wijkteam) refers carers and spends nothing.
+    if (scope.partnerKind === 'referrer') throw new VoucherOutsideKeyScopeError();
     await this.throttle.assertAllowed(partner.id, ip);
     const normalised = normaliseVoucherCode(code);
     if (!normalised) return this.miss(partner.id, ip);
@@ -101,7 +103,7 @@ export class VoucherService {
   }
 }
 
-const NO_KEY_LIMITS: PartnerKeyScope = { campaignId: null, voucherKinds: null };
+const NO_KEY_LIMITS: PartnerKeyScope = { campaignId: null, voucherKinds: null, partnerKind: 'merchant' };
 
 function withinScope(voucher: Voucher, scope: PartnerKeyScope): boolean {
   return (

@@ -21,3 +21,5 @@ export { CarerSignUpDto } from './dto/carer.dto';
 export { CreateCareRelationshipDto } from './dto/care-relationship.dto';
 export { EDIZ } from './screening-instruments';
 export { StaffRegistrationDto } from './dto/carer.dto';
+export * from './signal.entity';
+export { dueAt } from './working-days';

@@ -3,24 +3,45 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Carer } from './carer.entity';
 
 export type SignalStatus = 'open' | 'claimed' | 'closed';
+export type SignalReason = 'high_burden' | 'question' | 'referral';
 
-/** A carer the steunpunt should contact (high burden), with a due date in working days. */
+/**
+ * Someone the steunpunt should contact, with a due date in working days: a carer after a heavy
+ * self-test (one unclosed at a time), a carer's own question, or a referral the person agreed to
+ * (whose person may not be a registered carer yet).
+ */
 @Entity('signal')
 @Index('ix_signal_municipality_status_due', ['municipalityId', 'status', 'dueAt'])
-@Index('uq_signal_carer_unclosed', ['carerId'], { unique: true, where: `status <> 'closed'` })
+@Index('uq_signal_carer_unclosed', ['carerId'], {
+  unique: true,
+  where: `status <> 'closed' AND reason = 'high_burden'`,
+})
+@Index('uq_signal_question', ['questionId'], { unique: true, where: 'question_id IS NOT NULL' })
+@Index('uq_signal_referral', ['referralId'], { unique: true, where: 'referral_id IS NOT NULL' })
 @Check('ck_signal_status', `"status" IN ('open', 'claimed', 'closed')`)
+@Check(
+  'ck_signal_subject',
+  `("reason" = 'high_burden' AND "carer_id" IS NOT NULL AND "screening_id" IS NOT NULL) OR ("reason" = 'question' AND "carer_id" IS NOT NULL AND "question_id" IS NOT NULL) OR ("reason" = 'referral' AND "referral_id" IS NOT NULL)`,
+)
 export class Signal extends BaseRecord {
   @Column({ type: 'uuid' })
   municipalityId: string;
 
-  @Column({ type: 'uuid' })
-  carerId: string;
+  /** Null only for a referral of someone not registered as a carer. */
+  @Column({ type: 'uuid', nullable: true })
+  carerId: string | null;
 
-  @Column({ type: 'uuid' })
-  screeningId: string;
+  @Column({ type: 'uuid', nullable: true })
+  screeningId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  questionId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  referralId: string | null;
 
   @Column({ type: 'text', default: 'high_burden' })
-  reason: string;
+  reason: SignalReason;
 
   @Column({ type: 'text', default: 'open' })
   status: SignalStatus;
@@ -36,6 +57,10 @@ export class Signal extends BaseRecord {
 
   @Column({ type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /** When someone of the steunpunt first took it up or answered: the monitor's time to first contact. */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstContactAt: Date | null;
 
   /** Set once the admins were told it is overdue, so they are told once. */
   @Column({ type: 'timestamptz', nullable: true })

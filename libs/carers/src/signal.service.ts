@@ -11,7 +11,7 @@ import {
   RequestContext,
 } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Signal, SignalNote, SignalStatus } from './signal.entity';
 
 export interface SignalFilter {
@@ -40,8 +40,11 @@ export class SignalService {
     return paginate(query, page);
   }
 
-  /** The open caseload: signals not closed, the earliest due (so the overdue) first, with the carer's name. */
-  async caseload(limit = 100): Promise<Array<{ signal: Signal; carerName: string }>> {
+  /**
+   * The open caseload: signals not closed, the earliest due (so the overdue) first, with the
+   * person's name (of the carer, or as the referral gave it) and a question's topic.
+   */
+  async caseload(limit = 100): Promise<Array<{ signal: Signal; carerName: string; topic: string | null }>> {
     const signals = await this.signals
       .query('signal')
       .andWhere(`signal.status <> 'closed'`)
@@ -49,12 +52,29 @@ export class SignalService {
       .take(limit)
       .getMany();
     if (signals.length === 0) return [];
-    const names = await this.dataSource.query<Array<{ id: string; name: string }>>(
-      `SELECT id, first_name || ' ' || last_name AS name FROM carer WHERE id = ANY($1) AND municipality_id = $2`,
-      [signals.map((signal) => signal.carerId), this.context.municipalityId()],
+    const rows = await this.dataSource.query<Array<{ id: string; name: string; topic: string | null }>>(
+      `SELECT s.id, COALESCE(c.first_name || ' ' || c.last_name, r.first_name || ' ' || r.last_name, '') AS name, q.topic
+         FROM signal s
+         LEFT JOIN carer c ON c.id = s.carer_id
+         LEFT JOIN referral r ON r.id = s.referral_id
+         LEFT JOIN carer_question q ON q.id = s.question_id
+        WHERE s.id = ANY($1) AND s.municipality_id = $2`,
+      [signals.map((signal) => signal.id), this.context.municipalityId()],
     );
-    const nameOf = new Map(names.map((row) => [row.id, row.name]));
-    return signals.map((signal) => ({ signal, carerName: nameOf.get(signal.carerId) ?? '' }));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return signals.map((signal) => ({
+      signal,
+      carerName: byId.get(signal.id)?.name ?? '',
+      topic: byId.get(signal.id)?.topic ?? null,
+    }));
+  }
+
+  /** Marks the first contact with the person (a claim, or an answer to their question), once. */
+  async noteFirstContact(id: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource.manager).query(
+      'UPDATE signal SET first_contact_at = now() WHERE id = $1 AND municipality_id = $2 AND first_contact_at IS NULL',
+      [id, this.context.municipalityId()],
+    );
   }
 
   async get(id: string): Promise<Signal> {
@@ -70,6 +90,7 @@ export class SignalService {
       { id, status: 'open' },
       { status: 'claimed', claimedBy: this.context.actor().id, claimedAt: new Date() },
     );
+    if (changed > 0) await this.noteFirstContact(id);
     if (changed === 0)
       throw new ConflictError('SIGNAL_NOT_OPEN', {
         nl: 'Dit signaal is al opgepakt of gesloten.',

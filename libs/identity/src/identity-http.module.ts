@@ -22,6 +22,6 @@ import { UsersController } from './users.controller';
     MailRequestThrottle,
     { provide: PartnerKeyVerifier, useExisting: PartnerService },
   ],
-  exports: [PartnerKeyVerifier, IdentityModule, AuthService],
+  exports: [PartnerKeyVerifier, IdentityModule, AuthService, MailRequestThrottle],
 })
 export class IdentityHttpModule {}

@@ -18,3 +18,4 @@ export { recipientPage, recipientQuery, restrictToAudience } from './recipient-d
 export { InvalidTokenError } from './identity-errors';
 export { CreateUserDto } from './dto/account.dto';
 export { UpdateSettingsDto } from './dto/municipality.dto';
+export { MailRequestThrottle } from './mail-request-throttle';

@@ -110,6 +110,20 @@ export class MunicipalitySettings {
   volunteerSkills: string[];
 
   @ApiProperty({
+    type: [String],
+    description: "Topics of carers' questions to the steunpunt and of the social map",
+    example: ['practical_help', 'client_support', 'respite', 'money', 'work_and_care', 'young_carers', 'other'],
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, {
+    each: true,
+    message: 'each topic must be a lowercase key such as work_and_care',
+  })
+  questionTopics: string[];
+
+  @ApiProperty({
     minimum: 1,
     maximum: 180,
     description:
@@ -145,6 +159,17 @@ export function retentionCutoffSql(alias: string): string {
   return `now() - make_interval(months => ${settingSql(alias, 'retentionMonths')})`;
 }
 
+/** Practical help, applying for home or day care (cliëntondersteuning), respite, money, work and care, young carers, other. */
+export const DEFAULT_QUESTION_TOPICS = [
+  'practical_help',
+  'client_support',
+  'respite',
+  'money',
+  'work_and_care',
+  'young_carers',
+  'other',
+] as const;
+
 export function defaultMunicipalitySettings(municipalityName: string): MunicipalitySettings {
   return {
     respiteBudget: { unit: 'dagdelen', perYear: 24 },
@@ -170,5 +195,6 @@ export function defaultMunicipalitySettings(municipalityName: string): Municipal
       'shopping',
       'administration',
     ],
+    questionTopics: [...DEFAULT_QUESTION_TOPICS],
   };
 }

@@ -32,6 +32,10 @@ export class PartnerKey extends BaseRecord {
   @Column({ type: 'text', array: true, nullable: true })
   voucherKinds: string[] | null;
 
+  /** The partner's kind, copied so a request knows what the key may do without reading the partner. */
+  @Column({ type: 'text', default: 'merchant' })
+  partnerKind: 'merchant' | 'referrer';
+
   /** A revoked key is refused at once (every request reads its key). */
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;

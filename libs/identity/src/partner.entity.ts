@@ -1,15 +1,29 @@
 import { BaseRecord } from '@app/platform';
-import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { Municipality } from './municipality.entity';
 
-/** A shop or provider that redeems vouchers with its API keys (PartnerKey). */
+export type PartnerKind = 'merchant' | 'referrer';
+
+/**
+ * Someone outside the municipality with API keys (PartnerKey): a shop or theatre that redeems
+ * vouchers (merchant), or a partner in care that refers carers (referrer: huisarts, POH, wijkteam).
+ */
 @Entity('partner')
+@Check('ck_partner_kind', `"kind" IN ('merchant', 'referrer')`)
+@Check('ck_partner_referrer_source', `("kind" = 'referrer') = ("referrer_source" IS NOT NULL)`)
 export class Partner extends BaseRecord {
   @Column({ type: 'uuid' })
   municipalityId: string;
 
   @Column({ type: 'text' })
   name: string;
+
+  @Column({ type: 'text', default: 'merchant' })
+  kind: PartnerKind;
+
+  /** For a referrer: what kind of partner in care, counted in the monitor. */
+  @Column({ type: 'text', nullable: true })
+  referrerSource: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt: Date | null;

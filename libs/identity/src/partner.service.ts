@@ -31,12 +31,23 @@ export class PartnerService extends PartnerKeyVerifier {
     super();
   }
 
-  /** A partner with its first key; the key is returned only here. */
-  async create(name: string): Promise<{ partner: Partner; apiKey: string }> {
+  /** A partner with its first key; the key is returned only here. A referrer names its kind of care. */
+  async create(
+    name: string,
+    referrer: { source: string } | null = null,
+  ): Promise<{ partner: Partner; apiKey: string }> {
     const municipalityId = this.context.municipalityId();
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(Partner);
-      const partner = await repository.save(repository.create({ municipalityId, name, revokedAt: null }));
+      const partner = await repository.save(
+        repository.create({
+          municipalityId,
+          name,
+          revokedAt: null,
+          kind: referrer ? 'referrer' : 'merchant',
+          referrerSource: referrer?.source ?? null,
+        }),
+      );
       const { apiKey } = await this.newKey(manager, partner);
       return { partner, apiKey };
     });
@@ -138,6 +149,7 @@ export class PartnerService extends PartnerKeyVerifier {
         revokedAt: null,
         campaignId: scope.campaignId ?? null,
         voucherKinds: scope.voucherKinds?.length ? [...new Set(scope.voucherKinds)] : null,
+        partnerKind: partner.kind,
       }),
     );
     return { key, apiKey: `mzp_${prefix}_${secret}` };
@@ -149,6 +161,6 @@ function actorOf(key: PartnerKey): Actor {
     id: key.partnerId,
     role: 'partner',
     municipalityId: key.municipalityId,
-    keyScope: { campaignId: key.campaignId, voucherKinds: key.voucherKinds },
+    keyScope: { campaignId: key.campaignId, voucherKinds: key.voucherKinds, partnerKind: key.partnerKind },
   };
 }

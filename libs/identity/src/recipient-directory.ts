@@ -54,6 +54,11 @@ export class AccountRecipients extends RecipientDirectory implements AudienceSou
     return row ? toRecipient(row) : null;
   }
 
+  async senderNameOf(municipalityId: string): Promise<string | null> {
+    const municipality = await this.dataSource.getRepository(Municipality).findOneBy({ id: municipalityId });
+    return municipality?.settings.senderName ?? null;
+  }
+
   async optOutOfCampaigns(accountId: string): Promise<void> {
     await this.dataSource
       .getRepository(Account)

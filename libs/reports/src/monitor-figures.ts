@@ -19,6 +19,22 @@ export const MONITOR_FIGURES = [
   { figure: 'vouchers_issued', label: 'Waarderingsbonnen uitgegeven' },
   { figure: 'vouchers_redeemed', label: 'Waarderingsbonnen (deels) besteed' },
   { figure: 'event_attendance', label: 'Mantelzorgers aanwezig bij een evenement' },
+  { figure: 'questions_practical_help', label: 'Vragen: praktische hulp' },
+  { figure: 'questions_client_support', label: 'Vragen: aanvragen thuiszorg of dagbesteding (cliëntondersteuning)' },
+  { figure: 'questions_respite', label: 'Vragen: respijtzorg' },
+  { figure: 'questions_money', label: 'Vragen: geld' },
+  { figure: 'questions_work_and_care', label: 'Vragen: werk en zorg' },
+  { figure: 'questions_young_carers', label: 'Vragen: jonge mantelzorgers' },
+  { figure: 'questions_other', label: 'Vragen: overig' },
+  { figure: 'referrals_huisarts', label: 'Verwezen door de huisarts', byAgeBand: false },
+  { figure: 'referrals_poh', label: 'Verwezen door de praktijkondersteuner (POH)', byAgeBand: false },
+  { figure: 'referrals_wijkteam', label: 'Verwezen door het wijkteam', byAgeBand: false },
+  { figure: 'referrals_home_care', label: 'Verwezen door de thuiszorg', byAgeBand: false },
+  { figure: 'referrals_hospital', label: 'Verwezen door het ziekenhuis', byAgeBand: false },
+  { figure: 'referrals_other', label: 'Verwezen door anderen', byAgeBand: false },
+  { figure: 'first_contact_in_time', label: 'Eerste contact binnen de termijn (signalen, vragen, verwijzingen)' },
+  { figure: 'first_contact_late', label: 'Eerste contact na de termijn' },
+  { figure: 'first_contact_pending', label: 'Nog geen eerste contact' },
 ] as const;
 
 export type MonitorFigure = (typeof MONITOR_FIGURES)[number]['figure'];

@@ -5,6 +5,7 @@ import { AGE_BAND_NAMES, CarerMonitorFigures, MonitorCount, MonitorYear } from '
 import { MunicipalityService } from '@app/identity';
 import { RespiteMonitorFigures } from '@app/respite';
 import { VolunteerMonitorFigures } from '@app/volunteers';
+import { IntakeMonitorFigures } from '@app/intake';
 import { DateTime } from 'luxon';
 import { MONITOR_FIGURES } from './monitor-figures';
 import { ShownValue, suppress, tableOf } from './suppression';
@@ -43,6 +44,7 @@ export class MonitorReportService {
     private readonly volunteers: VolunteerMonitorFigures,
     private readonly appreciation: AppreciationMonitorFigures,
     private readonly activities: ActivityMonitorFigures,
+    private readonly intake: IntakeMonitorFigures,
   ) {}
 
   async report(year: number): Promise<MonitorReport> {
@@ -54,18 +56,21 @@ export class MonitorReportService {
       start: start.toJSDate(),
       end: start.plus({ years: 1 }).toJSDate(),
     };
-    const [carerCounts, volunteerCounts, places, ...perCarer] = await Promise.all([
+    const [carerCounts, volunteerCounts, places, intakeCounts, ...perCarer] = await Promise.all([
       this.carers.countsFor(period),
       this.volunteers.countsFor(period),
       this.respite.places(period),
+      this.intake.countsFor(period),
       this.respite.perCarer(period),
       this.appreciation.perCarer(period),
       this.activities.perCarer(period),
+      this.intake.perCarer(period),
     ]);
     const counts = [
       ...carerCounts,
       ...volunteerCounts,
       ...places,
+      ...intakeCounts,
       ...(await this.carers.placeByCarer(period, perCarer.flat())),
     ];
     const wijken = (await this.municipalities.listWijken()).map(({ wijk }) => ({

@@ -3,11 +3,12 @@ import { ActivitiesModule } from '@app/activities';
 import { AppreciationModule } from '@app/appreciation';
 import { RespiteModule } from '@app/respite';
 import { VolunteersModule } from '@app/volunteers';
+import { IntakeModule } from '@app/intake';
 import { MonitorReportService } from './monitor-report';
 import { ReportsController } from './reports.controller';
 
 @Module({
-  imports: [RespiteModule, VolunteersModule, AppreciationModule, ActivitiesModule],
+  imports: [RespiteModule, VolunteersModule, AppreciationModule, ActivitiesModule, IntakeModule],
   controllers: [ReportsController],
   providers: [MonitorReportService],
   exports: [MonitorReportService],

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery, pageOfList } from '@app/platform';
 import { PartnerDay } from '../voucher.service';
 import { Voucher } from '../voucher.entity';
 import { formatVoucherCode } from '../voucher-code';
@@ -44,7 +45,7 @@ export class RedemptionDto {
   @ApiProperty() remainingCents: number;
 }
 
-export class PartnerDayQuery {
+export class PartnerDayQuery extends PageQuery {
   @ApiPropertyOptional({
     example: '2026-12-01',
     description: "A local day; today in the municipality's time zone when left out",
@@ -65,11 +66,14 @@ export class PartnerRedemptionDto {
 
 export class PartnerDayDto {
   @ApiProperty({ format: 'date' }) day: string;
-  @ApiProperty() totalCents: number;
-  @ApiProperty({ type: [PartnerRedemptionDto], description: 'Newest first, at most 500' })
+  @ApiProperty({ description: "The whole day's total, over every page" }) totalCents: number;
+  @ApiProperty({ type: [PartnerRedemptionDto], description: 'Newest first; the day holds at most 500' })
   items: PartnerRedemptionDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
+  nextCursor: string | null;
 
-  static from(day: PartnerDay): PartnerDayDto {
-    return { ...day, items: day.items.map((item) => ({ ...item, at: item.at.toISOString() })) };
+  static from(day: PartnerDay, page: PageQuery): PartnerDayDto {
+    const items = day.items.map((item) => ({ ...item, at: item.at.toISOString() }));
+    return { day: day.day, totalCents: day.totalCents, ...pageOfList(items, page, (item) => item.redemptionId) };
   }
 }

@@ -105,13 +105,26 @@ export class SignalQuery extends PageQuery {
 
 export class SignalDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) carerId: string;
-  @ApiProperty({ format: 'uuid' }) screeningId: string;
-  @ApiProperty({ example: 'high_burden' }) reason: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Null for a referral of someone not registered',
+  })
+  carerId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'With reason high_burden' })
+  screeningId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'With reason question' })
+  questionId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'With reason referral' })
+  referralId: string | null;
+  @ApiProperty({ enum: ['high_burden', 'question', 'referral'] }) reason: string;
   @ApiProperty({ enum: ['open', 'claimed', 'closed'] }) status: string;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty() overdue: boolean;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) claimedBy: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'First claim or answer' })
+  firstContactAt: string | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) closedAt: string | null;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) escalatedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -121,11 +134,14 @@ export class SignalDto {
       id: signal.id,
       carerId: signal.carerId,
       screeningId: signal.screeningId,
+      questionId: signal.questionId,
+      referralId: signal.referralId,
       reason: signal.reason,
       status: signal.status,
       dueAt: signal.dueAt.toISOString(),
       overdue: signal.status !== 'closed' && signal.dueAt.getTime() < Date.now(),
       claimedBy: signal.claimedBy,
+      firstContactAt: signal.firstContactAt?.toISOString() ?? null,
       closedAt: signal.closedAt?.toISOString() ?? null,
       escalatedAt: signal.escalatedAt?.toISOString() ?? null,
       createdAt: signal.createdAt.toISOString(),

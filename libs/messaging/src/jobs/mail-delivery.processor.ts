@@ -7,7 +7,8 @@ import { MessageKinds } from '../messages/message-kinds';
 import { MESSAGE_OUTCOMES, MessageOutcome } from '../messages/message-outcome';
 import { DeliveryResult, MessageRepository } from '../messages/message.repository';
 import { MessageRenderer } from '../messages/message-renderer';
-import { RecipientDirectory } from '../messages/recipients';
+import { Recipient, RecipientDirectory } from '../messages/recipients';
+import { Message } from '../messages/message.entity';
 import { JobHandlers, QueueProcessor } from '../queues/queue-processor';
 import { JobPayloads, QUEUES } from '../queues/queues';
 import { MAIL_CONCURRENCY } from './mail-limits';
@@ -60,6 +61,22 @@ export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnA
     }
   }
 
+  /** Someone without an account yet, reached at the address the message row keeps. */
+  private async addressed(message: Message): Promise<Recipient | null> {
+    const senderName = await this.recipients.senderNameOf(message.municipalityId);
+    if (!senderName || !message.toAddress) return null;
+    return {
+      accountId: '',
+      municipalityId: message.municipalityId,
+      email: message.toAddress,
+      language: message.language,
+      channel: 'email',
+      campaignOptOut: false,
+      displayName: null,
+      senderName,
+    };
+  }
+
   private async deliver(job: Job<JobPayloads['mail']['deliver']>, token: string | undefined): Promise<Outcome> {
     const due = await this.messages.withJobCancellation(job.data.messageId, job.id ?? '');
     if (due?.cancelled) return 'cancelled';
@@ -67,7 +84,11 @@ export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnA
     if (!message || message.status !== 'queued') return 'already-handled';
 
     const kind = this.kinds.get(message.kind);
-    const recipient = message.accountId ? await this.recipients.get(message.accountId) : null;
+    const recipient = message.accountId
+      ? await this.recipients.get(message.accountId)
+      : kind.addressOnly
+        ? await this.addressed(message)
+        : null;
     const skipReason: MessageOutcome | null = !recipient
       ? MESSAGE_OUTCOMES.skippedRecipientGone
       : kind.category === 'campaign' && recipient.campaignOptOut

@@ -33,6 +33,11 @@ export interface RenderedMail extends RenderedMessage {
 export interface MessageKind {
   readonly kind: string;
   readonly category: MessageCategory;
+  /**
+   * Sent to an address of someone without an account yet (a referred carer asked for consent):
+   * the message row carries the address and language, and nothing is sent by post.
+   */
+  readonly addressOnly?: boolean;
   /** Rendered at send time in the worker, so secrets (link tokens) are never stored in clear. */
   render(input: RenderInput): Promise<RenderedMail>;
   /**

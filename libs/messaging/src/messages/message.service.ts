@@ -19,7 +19,8 @@ import { MessageRepository } from './message.repository';
 import { Recipient } from './recipients';
 
 export interface NewMessage {
-  recipient: Pick<Recipient, 'accountId' | 'municipalityId' | 'email' | 'language' | 'channel'>;
+  /** accountId null only for kinds sent to an address alone (MessageKind.addressOnly). */
+  recipient: Pick<Recipient, 'municipalityId' | 'email' | 'language' | 'channel'> & { accountId: string | null };
   kind: string;
   params?: Record<string, unknown>;
   dedupeKey?: string;

@@ -17,6 +17,8 @@ export interface Recipient {
 export abstract class RecipientDirectory {
   abstract get(accountId: string): Promise<Recipient | null>;
   abstract optOutOfCampaigns(accountId: string): Promise<void>;
+  /** The municipality's sender name, for a message to an address without an account. */
+  abstract senderNameOf(municipalityId: string): Promise<string | null>;
 }
 
 /** A kind of audience (all accounts of some roles, carers matching a filter, ...), registered by its context. */

@@ -23,6 +23,7 @@ export interface JobPayloads {
   };
   'activities-maintenance': { 'remind-sessions': Record<string, never>; 'expire-place-offers': Record<string, never> };
   privacy: { 'drop-delivery-jobs': { messageIds: string[] }; 'apply-retention': Record<string, never> };
+  'intake-maintenance': { 'purge-unanswered-referrals': Record<string, never> };
 }
 
 export type QueueName = keyof JobPayloads;
@@ -42,6 +43,7 @@ const JOB_NAMES: { [Q in QueueName]: { [N in keyof JobPayloads[Q]]: true } } = {
   appreciation: { 'announce-campaign': true, 'remind-expiring-vouchers': true },
   'activities-maintenance': { 'remind-sessions': true, 'expire-place-offers': true },
   privacy: { 'drop-delivery-jobs': true, 'apply-retention': true },
+  'intake-maintenance': { 'purge-unanswered-referrals': true },
 };
 
 /** Whether this release has a queue and a handler for the job (an outbox entry may come from another release). */
@@ -75,6 +77,7 @@ export const JOB_SCHEDULES: { [Q in QueueName]?: { [N in PayloadlessJob<Q>]?: Jo
     'expire-place-offers': { every: 5 * 60_000 },
   },
   privacy: { 'apply-retention': { pattern: '45 3 * * *' } },
+  'intake-maintenance': { 'purge-unanswered-referrals': { pattern: '30 3 * * *' } },
 };
 
 /** The time zone of every schedule pattern. */
@@ -90,6 +93,7 @@ export const QUEUES = {
   appreciation: 'appreciation',
   activitiesMaintenance: 'activities-maintenance',
   privacy: 'privacy',
+  intakeMaintenance: 'intake-maintenance',
 } as const satisfies Record<string, QueueName>;
 
 /** Retries with exponential backoff; finished jobs are dropped so Redis stays bounded. */

@@ -19,6 +19,8 @@ export const STAFF_ROLES: Role[] = ['staff', 'admin'];
 export interface PartnerKeyScope {
   campaignId: string | null;
   voucherKinds: string[] | null;
+  /** Merchants redeem vouchers; referrers refer carers. Neither does the other's work. */
+  partnerKind: 'merchant' | 'referrer';
 }
 
 /** Who is acting, and for which municipality. Set once per request by the auth guard. */

@@ -29,6 +29,7 @@ import { PartnerKeyScope1795700000009 } from './1795700000009-partner-key-scope'
 import { PortalSessions1795700000010 } from './1795700000010-portal-sessions';
 import { HoursCorrections1795700000011 } from './1795700000011-hours-corrections';
 import { RedemptionsByPartner1795700000012 } from './1795700000012-redemptions-by-partner';
+import { Intake1795700000013 } from './1795700000013-intake';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -62,4 +63,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   PortalSessions1795700000010,
   HoursCorrections1795700000011,
   RedemptionsByPartner1795700000012,
+  Intake1795700000013,
 ];

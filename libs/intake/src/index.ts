@@ -1,0 +1,13 @@
+export * from './carer-question.entity';
+export * from './intake-http.module';
+export * from './intake-jobs.module';
+export * from './intake-monitor-figures';
+export * from './intake.module';
+export * from './question.service';
+export * from './referral.entity';
+export * from './referral.service';
+export * from './social-map-entry.entity';
+export * from './social-map.service';
+export { AskQuestionDto, AnswerQuestionDto } from './dto/question.dto';
+export { FormReferralDto } from './dto/referral.dto';
+export { SocialMapEntryInputDto } from './dto/social-map.dto';

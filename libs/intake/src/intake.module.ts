@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CarersModule } from '@app/carers';
+import { PrivacyModule } from '@app/privacy';
+import { CarerQuestion, QuestionAnswer } from './carer-question.entity';
+import { IntakeMessageKinds } from './intake-message-kinds';
+import { IntakeMonitorFigures } from './intake-monitor-figures';
+import { IntakePersonalData } from './intake-personal-data';
+import { QuestionService } from './question.service';
+import { Referral } from './referral.entity';
+import { ReferralService } from './referral.service';
+import { SocialMapEntry } from './social-map-entry.entity';
+import { SocialMapService } from './social-map.service';
+import { MailRequestThrottle } from '@app/identity';
+
+/** Questions, referrals and the social map: services for api, worker and cli. */
+@Module({
+  imports: [
+    CarersModule,
+    PrivacyModule,
+    TypeOrmModule.forFeature([CarerQuestion, QuestionAnswer, Referral, SocialMapEntry]),
+  ],
+  providers: [
+    QuestionService,
+    ReferralService,
+    SocialMapService,
+    IntakeMessageKinds,
+    IntakePersonalData,
+    IntakeMonitorFigures,
+    MailRequestThrottle,
+  ],
+  exports: [QuestionService, ReferralService, SocialMapService, IntakeMonitorFigures],
+})
+export class IntakeModule {}

@@ -1,0 +1,14 @@
+import { Processor } from '@nestjs/bullmq';
+import { JobHandlers, QueueProcessor, QUEUES } from '@app/messaging';
+import { ReferralService } from '../referral.service';
+
+@Processor(QUEUES.intakeMaintenance)
+export class IntakeMaintenanceProcessor extends QueueProcessor<'intake-maintenance'> {
+  protected readonly handlers: JobHandlers<'intake-maintenance'> = {
+    'purge-unanswered-referrals': () => this.referrals.purgeUnanswered(),
+  };
+
+  constructor(private readonly referrals: ReferralService) {
+    super();
+  }
+}
