@@ -19,3 +19,4 @@ export { InvalidTokenError } from './identity-errors';
 export { CreateUserDto } from './dto/account.dto';
 export { UpdateSettingsDto } from './dto/municipality.dto';
 export { MailRequestThrottle } from './mail-request-throttle';
+export * from './partner.entity';

@@ -25,7 +25,10 @@ export class PartnerController {
   @ApiCreatedResponse({ type: PartnerCreatedDto })
   @ApiProblems()
   async create(@Body() body: CreatePartnerDto): Promise<PartnerCreatedDto> {
-    const { partner, apiKey } = await this.partners.create(body.name);
+    const { partner, apiKey } = await this.partners.create(
+      body.name,
+      body.referrerSource ? { source: body.referrerSource } : null,
+    );
     return { id: partner.id, apiKey };
   }
 

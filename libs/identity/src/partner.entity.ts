@@ -4,6 +4,10 @@ import { Municipality } from './municipality.entity';
 
 export type PartnerKind = 'merchant' | 'referrer';
 
+/** Who refers carers: huisarts, praktijkondersteuner (POH), wijkteam, home care, hospital, others. */
+export const REFERRAL_SOURCES = ['huisarts', 'poh', 'wijkteam', 'home_care', 'hospital', 'other'] as const;
+export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
+
 /**
  * Someone outside the municipality with API keys (PartnerKey): a shop or theatre that redeems
  * vouchers (merchant), or a partner in care that refers carers (referrer: huisarts, POH, wijkteam).

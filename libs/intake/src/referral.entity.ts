@@ -1,8 +1,8 @@
+import { REFERRAL_SOURCES, ReferralSource } from '@app/identity';
 import { BaseRecord } from '@app/platform';
 import { Check, Column, Entity, Index } from 'typeorm';
 
-export const REFERRAL_SOURCES = ['huisarts', 'poh', 'wijkteam', 'home_care', 'hospital', 'other'] as const;
-export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
+export { REFERRAL_SOURCES, ReferralSource };
 export type ReferralStatus = 'awaiting_consent' | 'consented';
 
 /**

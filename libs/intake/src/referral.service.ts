@@ -155,9 +155,12 @@ export class ReferralService {
   /** Deletes referrals nobody agreed to within the link's lifetime, and the address their mail kept. */
   async purgeUnanswered(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // A CTE, so the driver answers with the rows (a bare DELETE answers with rows and a count).
       const gone = await manager.query<Array<{ id: string }>>(
-        `DELETE FROM referral WHERE status = 'awaiting_consent' AND created_at < now() - make_interval(secs => $1)
-         RETURNING id`,
+        `WITH gone AS (
+           DELETE FROM referral WHERE status = 'awaiting_consent' AND created_at < now() - make_interval(secs => $1)
+           RETURNING id)
+         SELECT id::text FROM gone`,
         [REFERRAL_LINK_SECONDS],
       );
       if (gone.length > 0)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { Partner } from '../partner.entity';
+import { Partner, REFERRAL_SOURCES } from '../partner.entity';
 import { PartnerKey } from '../partner-key.entity';
 
 export class CreatePartnerDto {
@@ -9,6 +9,15 @@ export class CreatePartnerDto {
   @MinLength(1)
   @MaxLength(200)
   name: string;
+
+  @ApiPropertyOptional({
+    enum: REFERRAL_SOURCES,
+    description:
+      'Makes the partner a referrer of this kind (huisarts, POH, wijkteam, ...): its keys refer carers (POST /referrals) and redeem no vouchers',
+  })
+  @IsOptional()
+  @IsIn(REFERRAL_SOURCES)
+  referrerSource?: (typeof REFERRAL_SOURCES)[number];
 }
 
 export const VOUCHER_KINDS = ['voucher', 'culture_ticket'] as const;
@@ -37,10 +46,18 @@ export class CreatePartnerKeyDto {
 export class PartnerDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
+  @ApiProperty({ enum: ['merchant', 'referrer'] }) kind: string;
+  @ApiPropertyOptional({ enum: REFERRAL_SOURCES, nullable: true, type: String }) referrerSource: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static from(partner: Partner): PartnerDto {
-    return { id: partner.id, name: partner.name, createdAt: partner.createdAt.toISOString() };
+    return {
+      id: partner.id,
+      name: partner.name,
+      kind: partner.kind,
+      referrerSource: partner.referrerSource,
+      createdAt: partner.createdAt.toISOString(),
+    };
   }
 }
 
