@@ -916,6 +916,95 @@ describe('carer portal in a browser', () => {
     expect(ended.status).toBe('ended');
   });
 
+  it('lets a carer ask a question and read the answer pointing at the social map; a referral waits for the carer', async () => {
+    jest.setTimeout(90_000);
+    const { municipality, staff, carer } = await setUpMatching(app);
+    const dataSource = app.app.get(DataSource);
+    // The seeded carer gets a password to sign in with (copied from a person made with one).
+    const withPassword = await createPerson(app, municipality, 'volunteer');
+    await dataSource.query(
+      'UPDATE account SET password_hash = (SELECT password_hash FROM account WHERE id = $1) WHERE email = $2',
+      [withPassword.id, carer.email],
+    );
+
+    const office = await newPage(LAPTOP);
+    await signIn(office, staff.email, TEST_PASSWORD, /\/caseload$/);
+    await office.getByRole('link', { name: 'Sociale kaart' }).click();
+    await office.getByLabel('Organisatie', { exact: true }).fill('Stichting Welzijn Dorp');
+    await office.getByLabel('Wat bieden ze?').fill('Cliëntondersteuning bij het aanvragen van dagbesteding.');
+    await office.locator('#topic-client_support').check();
+    await office.getByLabel('Telefoon of e-mail').fill('020 123 45 67');
+    await office.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+    await expect(office.getByRole('status').textContent()).resolves.toContain('staat op de sociale kaart');
+    await expectAccessible(office, 'social-map-staff');
+
+    // Anyone finds it without signing in.
+    const visitor = await newPage();
+    await visitor.goto(`${origin}/`);
+    await visitor.getByRole('link', { name: 'Sociale kaart: hulp in de buurt' }).click();
+    await visitor.getByLabel('Uw gemeente').selectOption(municipality.code);
+    await visitor.getByRole('button', { name: 'Zoeken' }).click();
+    await visitor.getByLabel('Waar gaat uw vraag over?').selectOption('client_support');
+    await visitor.getByRole('button', { name: 'Zoeken' }).click();
+    await expect(visitor.textContent('main')).resolves.toContain('Stichting Welzijn Dorp');
+    await expectAccessible(visitor, 'social-map');
+
+    const page = await newPage();
+    await signIn(page, carer.email);
+    await page.getByRole('link', { name: 'Mijn vragen' }).click();
+    await page.getByRole('button', { name: 'Vraag versturen' }).click();
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('Schrijf uw vraag');
+    await page.getByLabel('Waar gaat uw vraag over?').selectOption('client_support');
+    await page.getByLabel('Uw vraag', { exact: true }).fill('Hoe vraag ik dagbesteding aan voor mijn moeder?');
+    await page.getByRole('button', { name: 'Vraag versturen' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Uw vraag is verstuurd');
+    await expect(page.textContent('main')).resolves.toContain('ontvangen');
+    await expectAccessible(page, 'questions');
+
+    await office.getByRole('link', { name: 'Werkvoorraad' }).click();
+    await office
+      .getByRole('listitem')
+      .filter({ hasText: 'Vraag: Aanvragen van thuiszorg of dagbesteding' })
+      .getByRole('link')
+      .first()
+      .click();
+    await expect(office.textContent('main')).resolves.toContain('Hoe vraag ik dagbesteding aan');
+    await expectAccessible(office, 'question-staff');
+    await office.getByLabel('Antwoord aan de mantelzorger').fill('Bel Stichting Welzijn, die helpt u met de aanvraag.');
+    await office.getByLabel('Stichting Welzijn Dorp').check();
+    await office.getByRole('button', { name: 'Antwoord versturen' }).click();
+    await expect(office.getByRole('status').textContent()).resolves.toContain('staat klaar');
+    await app.smtp.waitForSubject(carer.email, 'Het steunpunt heeft uw vraag beantwoord');
+    await page.reload();
+    await expect(page.textContent('main')).resolves.toContain('Bel Stichting Welzijn');
+    await expect(page.textContent('main')).resolves.toContain('020 123 45 67');
+
+    // A wijkteam refers someone through the public form: nothing reaches the caseload before their yes.
+    const email = uniqueEmail('referred');
+    await visitor.goto(`${origin}/`);
+    await visitor.getByRole('link', { name: 'Zorgverlener? Verwijs een mantelzorger' }).click();
+    await expectAccessible(visitor, 'refer');
+    await visitor.getByLabel('Gemeente van de mantelzorger').selectOption(municipality.code);
+    await visitor.getByLabel('Uw praktijk of organisatie').fill('Wijkteam Oost');
+    await visitor.getByLabel('U bent').selectOption('wijkteam');
+    await visitor.getByLabel('Voornaam').fill('Piet');
+    await visitor.getByLabel('Achternaam').fill('Verwezen');
+    await visitor.getByLabel('Postcode').fill('1122 AA');
+    await visitor.getByLabel('E-mailadres van de mantelzorger').fill(email);
+    await visitor.getByRole('button', { name: 'Doorgeven' }).click();
+    await expect(visitor.textContent('main')).resolves.toContain('krijgt een e-mail');
+    await office.getByRole('link', { name: 'Werkvoorraad' }).click();
+    expect(await office.textContent('main')).not.toContain('Piet Verwezen');
+    const mail = await app.smtp.waitFor(email);
+    await visitor.goto(linkFrom(mail.text, '/referral-consent'));
+    await visitor.getByRole('button', { name: 'Ja, neem contact met mij op' }).click();
+    await expect(visitor.textContent('body')).resolves.toContain('Dank u wel');
+    await office.reload();
+    await office.getByRole('link', { name: 'Piet Verwezen' }).click();
+    await expect(office.textContent('main')).resolves.toContain('Wijkteam Oost (wijkteam)');
+    await expectAccessible(office, 'referral');
+  });
+
   it("never shows one municipality's records to another's staff", async () => {
     const home = await setUpRespite(app);
     const other = await setUpRespite(app);

@@ -106,6 +106,11 @@ export class MunicipalityService {
     return this.wijken.findOne({ id });
   }
 
+  /** Any municipality's wijken by name, for pages anyone may open (the social map). */
+  wijkenOf(municipalityId: string): Promise<Wijk[]> {
+    return this.dataSource.getRepository(Wijk).find({ where: { municipalityId }, order: { name: 'ASC' } });
+  }
+
   async listWijken(): Promise<WijkWithRanges[]> {
     const [wijken, ranges, neighbours] = await Promise.all([
       this.wijken.find({ order: { name: 'ASC' } }),

@@ -9,6 +9,7 @@ import { ErasureModule, PrivacyModule } from '@app/privacy';
 import { ReportsHttpModule } from '@app/reports';
 import { RespiteModule } from '@app/respite';
 import { VolunteersModule } from '@app/volunteers';
+import { IntakeModule } from '@app/intake';
 import { AccountPages } from './pages/account-pages';
 import { ActivityPages } from './pages/activity-pages';
 import { AppreciationPages } from './pages/appreciation-pages';
@@ -31,6 +32,9 @@ import { StaffPages } from './pages/staff-pages';
 import { TillPages } from './pages/till-pages';
 import { VolunteerPages } from './pages/volunteer-pages';
 import { VolunteeringPages } from './pages/volunteering-pages';
+import { QuestionPages } from './pages/question-pages';
+import { ReferralPages } from './pages/referral-pages';
+import { SocialMapPages } from './pages/social-map-pages';
 import { PortalAudit } from './portal-audit';
 import { PortalPersonalData } from './portal-personal-data';
 import { PortalServer } from './portal-server';
@@ -51,6 +55,7 @@ import { PortalSession } from './portal-session.entity';
     ErasureModule,
     ReportsHttpModule,
     VolunteersModule,
+    IntakeModule,
   ],
   providers: [
     PortalRoutes,
@@ -79,6 +84,9 @@ import { PortalSession } from './portal-session.entity';
     EventPages,
     VolunteerPages,
     VolunteeringPages,
+    QuestionPages,
+    ReferralPages,
+    SocialMapPages,
   ],
 })
 export class PortalModule {}

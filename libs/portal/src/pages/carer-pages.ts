@@ -9,12 +9,14 @@ import {
   StaffRegistrationDto,
 } from '@app/carers';
 import { MunicipalityService } from '@app/identity';
+import { QuestionService } from '@app/intake';
 import { MessageService } from '@app/messaging';
 import { BookingService } from '@app/respite';
 import { isUUID } from 'class-validator';
 import { dateTimeText } from '../dates';
 import { checkForm, FieldErrors } from '../form';
 import { pageCursor } from '../paging';
+import { topicOptions, topicText } from '../topic-text';
 import { PortalAudit } from '../portal-audit';
 import { notFoundPage, PortalCall, PortalResult } from '../portal-route';
 import { messageLabel } from '../message-labels';
@@ -36,6 +38,7 @@ export class CarerPages implements OnModuleInit {
     private readonly municipalities: MunicipalityService,
     private readonly audit: PortalAudit,
     private readonly signals: SignalService,
+    private readonly questions: QuestionService,
   ) {}
 
   onModuleInit(): void {
@@ -100,6 +103,13 @@ export class CarerPages implements OnModuleInit {
         signals.map((signal) => signal.id),
       );
     const notes = await Promise.all(signals.map((signal) => this.signals.notesOf(signal.id)));
+    const questions = await this.questions.ofCarer(carer.id);
+    if (questions.length > 0)
+      await this.audit.read(
+        'GET /carers/:carerId',
+        'carer_question',
+        questions.map(({ question }) => question.id),
+      );
     const when = (at: Date) => dateTimeText(at, call.lang, municipality.timezone);
     return {
       view: 'pages/carer.eta',
@@ -131,6 +141,14 @@ export class CarerPages implements OnModuleInit {
           withdrawn: consent.withdrawnAt ? when(consent.withdrawnAt) : null,
         })),
         bookings: bookings.map((booking) => ({ at: when(booking.startsAt), status: booking.status })),
+        carerId: carer.id,
+        topics: topicOptions(call.t, municipality.settings.questionTopics),
+        questions: questions.map(({ question, signal }) => ({
+          id: question.id,
+          topic: topicText(call.t, question.topic),
+          at: when(question.createdAt),
+          status: signal.status === 'closed' ? call.t.signalClosedLabel : call.t.signalOpen,
+        })),
         signals: signals.map((signal, index) => ({
           due: when(signal.dueAt),
           status:

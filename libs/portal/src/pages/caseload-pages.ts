@@ -5,6 +5,7 @@ import { DomainError } from '@app/platform';
 import { isUUID } from 'class-validator';
 import { dateTimeText } from '../dates';
 import { PortalAudit } from '../portal-audit';
+import { topicText } from '../topic-text';
 import { PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
 import { ruleBroken } from '../rule-broken';
@@ -42,10 +43,21 @@ export class CaseloadPages implements OnModuleInit {
       status,
       data: {
         problem,
-        items: caseload.map(({ signal, carerName }) => ({
+        items: caseload.map(({ signal, carerName, topic }) => ({
           id: signal.id,
-          carerId: signal.carerId,
           carerName,
+          // Where the person and the reason are read: the carer's record, the question, or the referral.
+          href: signal.questionId
+            ? `/questions/${signal.questionId}`
+            : signal.referralId
+              ? `/referrals/${signal.referralId}`
+              : `/carers/${signal.carerId}`,
+          reason:
+            signal.reason === 'question'
+              ? `${call.t.reasonQuestion}: ${topicText(call.t, topic ?? '')}`
+              : signal.reason === 'referral'
+                ? call.t.reasonReferral
+                : call.t.reasonHighBurden,
           due: dateTimeText(signal.dueAt, call.lang, municipality.timezone),
           overdue: signal.dueAt.getTime() < now,
           status: signal.status === 'open' ? call.t.signalOpen : call.t.signalClaimed,
