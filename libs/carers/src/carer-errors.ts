@@ -1,6 +1,8 @@
 import { DomainError, registerProblemTitles } from '@app/platform';
 
 registerProblemTitles({
+  ADDRESS_REQUIRED: { nl: 'Post kan alleen met een adres', en: 'Post needs an address' },
+  EMAIL_REQUIRED: { nl: 'Mail kan alleen met een e-mailadres', en: 'Email needs an email address' },
   SELF_SIGNUP_UNDER_16: {
     nl: 'Onder de 16 meldt het steunpunt u aan',
     en: 'Under 16, the support point registers you',

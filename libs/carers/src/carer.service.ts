@@ -11,6 +11,8 @@ import {
   RequestContext,
 } from '@app/platform';
 import { DateTime } from 'luxon';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Carer } from './carer.entity';
 import { DomainError, escapeLike } from '@app/platform';
 import { YOUNG_CARER_BELOW_AGE } from './dates';
@@ -31,6 +33,15 @@ export interface CarerWithAccount {
 }
 
 /** Reading carers: the carer's own profile, and staff search within their municipality. */
+export interface OwnCarerChanges {
+  firstName?: string;
+  lastName?: string;
+  postcode?: string;
+  houseNumber?: string;
+  phone?: string | null;
+  contactChannel?: 'email' | 'post';
+}
+
 @Injectable()
 export class CarerService {
   constructor(
@@ -38,6 +49,7 @@ export class CarerService {
     private readonly accounts: AccountService,
     private readonly municipalities: MunicipalityService,
     private readonly context: RequestContext,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** The signed-in carer's own record. */
@@ -56,6 +68,49 @@ export class CarerService {
     if (!carer) throw new NotFoundError({ nl: 'De mantelzorger', en: 'The carer' });
     const account = await this.accounts.findById(carer.accountId);
     return { carer, account: account! };
+  }
+
+  /**
+   * The carer changes their own name, address (the wijk follows the postcode), phone and how
+   * they hear from the steunpunt. Post needs an address, email an email address.
+   */
+  async updateMine(changes: OwnCarerChanges): Promise<CarerWithAccount> {
+    const carer = await this.mine();
+    const account = (await this.accounts.findById(carer.accountId))!;
+    if (changes.firstName !== undefined) carer.firstName = changes.firstName;
+    if (changes.lastName !== undefined) carer.lastName = changes.lastName;
+    if (changes.phone !== undefined) carer.phone = changes.phone;
+    if (changes.houseNumber !== undefined) carer.houseNumber = changes.houseNumber.trim();
+    if (changes.postcode !== undefined) {
+      carer.postcode = normalizePostcode(changes.postcode);
+      carer.wijkId = (await this.municipalities.wijkForPostcode(carer.municipalityId, changes.postcode))?.id ?? null;
+    }
+    const channel = changes.contactChannel ?? account.contactChannel;
+    if (channel === 'post' && (!carer.postcode || !carer.houseNumber))
+      throw new DomainError(
+        'ADDRESS_REQUIRED',
+        422,
+        {
+          nl: 'Post kan alleen met een adres.',
+          en: 'Post needs an address.',
+        },
+        [{ field: 'contactChannel', message: 'post needs postcode and houseNumber' }],
+      );
+    if (channel === 'email' && !account.email)
+      throw new DomainError(
+        'EMAIL_REQUIRED',
+        422,
+        {
+          nl: 'Mail kan alleen met een e-mailadres.',
+          en: 'Email needs an email address.',
+        },
+        [{ field: 'contactChannel', message: 'email needs an email address' }],
+      );
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(Carer).save(carer);
+      if (changes.contactChannel) await manager.getRepository(Account).update(account.id, { contactChannel: channel });
+    });
+    return { carer, account: { ...account, contactChannel: channel } };
   }
 
   /** Staff turn an inactive carer (no re-confirmation) back on; counts as confirmed today. */

@@ -17,7 +17,7 @@ export { YOUNG_CARER_BELOW_AGE } from './dates';
 export * from './carer-directory';
 export * from './carer-monitor-figures';
 export { CarerRegistrationService } from './carer-registration.service';
-export { CarerSignUpDto } from './dto/carer.dto';
+export { CarerSignUpDto, UpdateOwnCarerDto } from './dto/carer.dto';
 export { CreateCareRelationshipDto } from './dto/care-relationship.dto';
 export { EDIZ } from './screening-instruments';
 export { StaffRegistrationDto } from './dto/carer.dto';

@@ -14,7 +14,7 @@ import {
   CreateCareRelationshipDto,
   UpdateCareRelationshipDto,
 } from './dto/care-relationship.dto';
-import { CarerDto } from './dto/carer.dto';
+import { CarerDto, UpdateOwnCarerDto } from './dto/carer.dto';
 import { ConsentDto, ConsentListDto, GiveConsentDto } from './dto/consent.dto';
 
 @ApiTags('me')
@@ -35,6 +35,17 @@ export class MeCarerController {
   async profile(): Promise<CarerDto> {
     const [carer, municipality] = await Promise.all([this.carers.mine(), this.municipalities.current()]);
     return CarerDto.from(await this.carers.withAccount(carer), today(municipality.timezone));
+  }
+
+  @Patch('carer')
+  @ApiOperation({
+    summary: 'Change my name, address (the wijk follows the postcode), phone and channel (only the fields sent)',
+  })
+  @ApiOkResponse({ type: CarerDto })
+  @ApiProblems({ 400: ['VALIDATION_FAILED'], 422: ['ADDRESS_REQUIRED', 'EMAIL_REQUIRED'] })
+  async updateProfile(@Body() body: UpdateOwnCarerDto): Promise<CarerDto> {
+    const updated = await this.carers.updateMine(body);
+    return CarerDto.from(updated, today((await this.municipalities.current()).timezone));
   }
 
   @Post('care-relationships')

@@ -3,6 +3,8 @@ import { DomainError } from '@app/platform';
 import { Language, LinkPage, LinkPageIntro, LinkPageOutcome, LinkPages } from '@app/messaging';
 import { AccountService } from './account.service';
 import { OneTimeTokens } from './one-time-tokens';
+import { CONFIRM_EMAIL_CHANGE_PATH } from './account-message-kinds';
+import { OwnAccountService } from './own-account.service';
 
 const INVALID: Record<Language, LinkPageOutcome> = {
   nl: {
@@ -18,18 +20,45 @@ const INVALID: Record<Language, LinkPageOutcome> = {
   },
 };
 
-/** The pages behind the verify-email and reset-password links. */
+/** The pages behind the verify-email, reset-password and confirm-email-change links. */
 @Injectable()
 export class AccountLinkPages implements OnModuleInit {
   constructor(
     private readonly pages: LinkPages,
     private readonly tokens: OneTimeTokens,
     private readonly accounts: AccountService,
+    private readonly ownAccounts: OwnAccountService,
   ) {}
 
   onModuleInit(): void {
     this.pages.register(this.verifyEmail());
     this.pages.register(this.resetPassword());
+    this.pages.register(this.confirmEmailChange());
+  }
+
+  private confirmEmailChange(): LinkPage {
+    return {
+      path: CONFIRM_EMAIL_CHANGE_PATH,
+      describe: async (token, language): Promise<LinkPageIntro | LinkPageOutcome> =>
+        (await this.ownAccounts.isChangeUsable(token))
+          ? language === 'en'
+            ? {
+                title: 'Use this email address',
+                explanation: 'Press the button to sign in and receive mail at this address from now on.',
+                button: 'Use this address',
+              }
+            : {
+                title: 'Dit e-mailadres gebruiken',
+                explanation: 'Druk op de knop om voortaan met dit adres in te loggen en hier post te krijgen.',
+                button: 'Dit adres gebruiken',
+              }
+          : INVALID[language],
+      perform: (token, _form, language) =>
+        this.attempt(language, () => this.ownAccounts.confirmEmailChange(token), {
+          nl: { title: 'Uw e-mailadres is gewijzigd', message: 'U logt voortaan in met het nieuwe adres.' },
+          en: { title: 'Your email address is changed', message: 'From now on you sign in with the new address.' },
+        }),
+    };
   }
 
   private verifyEmail(): LinkPage {

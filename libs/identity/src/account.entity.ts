@@ -70,6 +70,10 @@ export class Account extends BaseRecord {
   @Column({ type: 'timestamptz', nullable: true })
   campaignOptOutAt: Date | null;
 
+  /** Kinds of campaign mail (activity invitations, appreciation news) the person chose not to get. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  mailOptOuts: string[];
+
   @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_account_municipality' })
   municipality?: Municipality;

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AccessTokens, AppConfig } from '@app/platform';
 import { Account } from './account.entity';
 import { AccountService, normalizeEmail } from './account.service';
-import { InvalidCredentialsError, InvalidRefreshTokenError } from './identity-errors';
+import { InvalidCredentialsError, InvalidRefreshTokenError, WrongPasswordError } from './identity-errors';
+import { OwnAccountService } from './own-account.service';
 import { LoginThrottle } from './login-throttle';
 import { MailRequestThrottle } from './mail-request-throttle';
 import { PasswordHasher } from './password-hasher';
@@ -25,6 +26,7 @@ export class AuthService {
     private readonly accessTokens: AccessTokens,
     private readonly config: AppConfig,
     private readonly mailRequests: MailRequestThrottle,
+    private readonly ownAccounts: OwnAccountService,
   ) {}
 
   /** Sends a new verification link, unless the address or IP asked too often; the caller answers the same either way. */
@@ -62,6 +64,39 @@ export class AuthService {
     if (!account || account.disabledAt) throw new InvalidRefreshTokenError();
     await this.accounts.markActive(account.id);
     return this.issuePair(account, rotated.refreshToken);
+  }
+
+  /**
+   * A new password, under the sign-in throttles for the current one: every other sign-in ends,
+   * and this one goes on with the tokens returned.
+   */
+  async changePassword(
+    accountId: string,
+    currentPassword: string,
+    newPassword: string,
+    ip: string,
+  ): Promise<TokenPair> {
+    const account = await this.ownAccountWithPassword(accountId, currentPassword, ip);
+    await this.ownAccounts.setPassword(account.id, newPassword);
+    return this.issuePair(account, await this.refreshTokens.issue(account.id));
+  }
+
+  /** A link to the new address, under the current password and the mail-request limits (silent beyond them). */
+  async requestEmailChange(accountId: string, newEmail: string, currentPassword: string, ip: string): Promise<void> {
+    await this.ownAccountWithPassword(accountId, currentPassword, ip);
+    if (await this.mailRequests.allows('email-change', normalizeEmail(newEmail), ip))
+      await this.ownAccounts.requestEmailChange(accountId, newEmail);
+  }
+
+  private async ownAccountWithPassword(accountId: string, password: string, ip: string): Promise<Account> {
+    const account = await this.accounts.findById(accountId);
+    if (!account?.email) throw new WrongPasswordError();
+    try {
+      return await this.authenticate(account.email, password, ip);
+    } catch (error) {
+      if (error instanceof InvalidCredentialsError) throw new WrongPasswordError();
+      throw error;
+    }
   }
 
   logout(refreshToken: string): Promise<void> {

@@ -1,6 +1,9 @@
 import { DomainError, registerProblemTitles } from '@app/platform';
 
 registerProblemTitles({
+  SAME_EMAIL: { nl: 'Dit is al uw e-mailadres', en: 'This is your email address already' },
+  UNKNOWN_MAIL_KIND: { nl: 'Deze soort post bestaat niet', en: 'No such kind of mail' },
+  WRONG_PASSWORD: { nl: 'Het huidige wachtwoord klopt niet', en: 'The current password is not right' },
   CANNOT_DISABLE_SELF: { nl: 'U kunt uw eigen account niet uitzetten', en: 'You cannot disable your own account' },
   ACCOUNT_ERASED: { nl: 'Dit account is gewist', en: 'This account was erased' },
   MUNICIPALITY_NOT_FOUND: { nl: 'Gemeente niet gevonden', en: 'Municipality not found' },
@@ -99,5 +102,38 @@ export class PersonErasedError extends DomainError {
       nl: 'Dit account is gewist en kan niet opnieuw aan.',
       en: 'This account was erased and cannot be enabled.',
     });
+  }
+}
+
+export class SameEmailError extends DomainError {
+  constructor() {
+    super('SAME_EMAIL', 422, { nl: 'Dit is al uw e-mailadres.', en: 'This is your email address already.' }, [
+      { field: 'newEmail', message: 'is the current address' },
+    ]);
+  }
+}
+
+export class UnknownMailKindError extends DomainError {
+  constructor(optional: string[]) {
+    super(
+      'UNKNOWN_MAIL_KIND',
+      422,
+      {
+        nl: `U kunt alleen kiezen uit: ${optional.join(', ')}.`,
+        en: `You can choose only from: ${optional.join(', ')}.`,
+      },
+      [{ field: 'mailOptOuts', message: `each must be one of ${optional.join(', ')}` }],
+    );
+  }
+}
+
+export class WrongPasswordError extends DomainError {
+  constructor() {
+    super(
+      'WRONG_PASSWORD',
+      403,
+      { nl: 'Uw huidige wachtwoord klopt niet.', en: 'Your current password is not right.' },
+      [{ field: 'currentPassword', message: 'is not right' }],
+    );
   }
 }

@@ -12,6 +12,7 @@ import { OneTimeTokens } from './one-time-tokens';
 import { Partner } from './partner.entity';
 import { PartnerKey } from './partner-key.entity';
 import { PartnerService } from './partner.service';
+import { OwnAccountService } from './own-account.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshToken } from './refresh-token.entity';
 import { AccountRecipients } from './recipient-directory';
@@ -49,9 +50,11 @@ import { Wijk, WijkNeighbour, WijkPostcodeRange } from './wijk.entity';
     PartnerService,
     PasswordHasher,
     RefreshTokens,
+    OwnAccountService,
   ],
   exports: [
     AccountService,
+    OwnAccountService,
     MunicipalityService,
     PartnerService,
     PasswordHasher,

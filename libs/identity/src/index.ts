@@ -20,3 +20,4 @@ export { CreateUserDto } from './dto/account.dto';
 export { UpdateSettingsDto } from './dto/municipality.dto';
 export { MailRequestThrottle } from './mail-request-throttle';
 export * from './partner.entity';
+export * from './own-account.service';

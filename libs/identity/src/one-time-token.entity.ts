@@ -1,11 +1,11 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Account } from './account.entity';
 
-export type OneTimeTokenPurpose = 'email_verification' | 'password_reset';
+export type OneTimeTokenPurpose = 'email_verification' | 'password_reset' | 'email_change';
 
 /** A single-use, expiring token sent by email; only its hash is stored. */
 @Entity('one_time_token')
-@Check('ck_one_time_token_purpose', `"purpose" IN ('email_verification', 'password_reset')`)
+@Check('ck_one_time_token_purpose', `"purpose" IN ('email_verification', 'password_reset', 'email_change')`)
 export class OneTimeToken {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -20,6 +20,10 @@ export class OneTimeToken {
   @Index('uq_one_time_token_hash', { unique: true })
   @Column({ type: 'text' })
   tokenHash: string;
+
+  /** For an email change: the new address, which the link proves. */
+  @Column({ type: 'text', nullable: true })
+  newEmail: string | null;
 
   @Column({ type: 'timestamptz' })
   expiresAt: Date;

@@ -8,6 +8,7 @@ import { hashSecretToken, newSecretToken } from './secret-token';
 export const TOKEN_LIFETIME_SECONDS: Record<OneTimeTokenPurpose | 'invitation', number> = {
   email_verification: 48 * 3600,
   password_reset: 3600,
+  email_change: 48 * 3600,
   invitation: 7 * 24 * 3600,
 };
 
@@ -21,12 +22,14 @@ export class OneTimeTokens {
     purpose: OneTimeTokenPurpose,
     lifetimeSeconds: number,
     manager?: EntityManager,
+    newEmail: string | null = null,
   ): Promise<string> {
     const token = newSecretToken();
     const repository = manager ? manager.getRepository(OneTimeToken) : this.tokens;
     await repository.insert({
       accountId,
       purpose,
+      newEmail,
       tokenHash: hashSecretToken(token),
       expiresAt: new Date(Date.now() + lifetimeSeconds * 1000),
     });
@@ -45,6 +48,19 @@ export class OneTimeTokens {
     const row = rows[0];
     if (!row) throw new InvalidTokenError();
     return row.account_id;
+  }
+
+  /** Uses an email-change token: the account and the address it proves. */
+  async consumeEmailChange(token: string, manager: EntityManager): Promise<{ accountId: string; newEmail: string }> {
+    const [rows] = await manager.query<[Array<{ account_id: string; new_email: string }>, number]>(
+      `UPDATE one_time_token SET used_at = now()
+        WHERE token_hash = $1 AND purpose = 'email_change' AND used_at IS NULL AND expires_at > now() AND new_email IS NOT NULL
+        RETURNING account_id, new_email`,
+      [hashSecretToken(token)],
+    );
+    const row = rows[0];
+    if (!row) throw new InvalidTokenError();
+    return { accountId: row.account_id, newEmail: row.new_email };
   }
 
   /** Whether the token would be accepted now; changes nothing (for pages a GET shows). */

@@ -13,6 +13,7 @@ export interface RecipientRow {
   language: 'nl' | 'en';
   contact_channel: 'email' | 'post';
   campaign_opt_out_at: Date | null;
+  mail_opt_outs: string[] | null;
   display_name: string | null;
   sender_name: string;
 }
@@ -25,6 +26,7 @@ export function toRecipient(row: RecipientRow): Recipient {
     language: row.language,
     channel: row.contact_channel,
     campaignOptOut: row.campaign_opt_out_at !== null,
+    mailOptOuts: row.mail_opt_outs ?? [],
     displayName: row.display_name,
     senderName: row.sender_name,
   };
@@ -110,6 +112,7 @@ export function recipientQuery(dataSource: DataSource): SelectQueryBuilder<Accou
     .addSelect('account.language', 'language')
     .addSelect('account.contact_channel', 'contact_channel')
     .addSelect('account.campaign_opt_out_at', 'campaign_opt_out_at')
+    .addSelect('account.mail_opt_outs', 'mail_opt_outs')
     .addSelect('account.display_name', 'display_name')
     .addSelect(`municipality.settings->>'senderName'`, 'sender_name');
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MunicipalityService, today } from '@app/identity';
+import { MunicipalityService, normalizePostcode, today } from '@app/identity';
 import {
   DomainError,
   InjectMunicipalityScoped,
@@ -26,6 +26,10 @@ export interface VolunteerPreferences {
   availability?: string[];
   maxMatches?: number;
   phone?: string;
+  firstName?: string;
+  lastName?: string;
+  postcode?: string;
+  houseNumber?: string;
 }
 
 export interface VolunteerFilter {
@@ -75,6 +79,14 @@ export class VolunteerService {
     if (changes.availability) volunteer.availability = normalizeAvailability(changes.availability);
     if (changes.maxMatches !== undefined) volunteer.maxMatches = changes.maxMatches;
     if (changes.phone !== undefined) volunteer.phone = changes.phone;
+    if (changes.firstName !== undefined) volunteer.firstName = changes.firstName;
+    if (changes.lastName !== undefined) volunteer.lastName = changes.lastName;
+    if (changes.houseNumber !== undefined) volunteer.houseNumber = changes.houseNumber.trim();
+    if (changes.postcode !== undefined) {
+      volunteer.postcode = normalizePostcode(changes.postcode) ?? volunteer.postcode;
+      volunteer.wijkId =
+        (await this.municipalities.wijkForPostcode(volunteer.municipalityId, changes.postcode))?.id ?? null;
+    }
     return this.volunteers.save(volunteer);
   }
 

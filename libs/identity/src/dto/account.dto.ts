@@ -69,4 +69,8 @@ export class MunicipalityRefDto {
 
 export class MeDto extends UserDto {
   @ApiProperty({ type: MunicipalityRefDto }) municipality: MunicipalityRefDto;
+  @ApiProperty({ description: 'Whether campaign mail comes at all (false after unsubscribing)' }) campaignMail: boolean;
+  @ApiProperty({ type: [String], description: 'Campaign mail kinds not wanted' }) mailOptOuts: string[];
+  @ApiProperty({ type: [String], description: 'The campaign mail kinds one can choose between' })
+  optionalMailKinds: string[];
 }

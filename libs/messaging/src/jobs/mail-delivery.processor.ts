@@ -72,6 +72,7 @@ export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnA
       language: message.language,
       channel: 'email',
       campaignOptOut: false,
+      mailOptOuts: [],
       displayName: null,
       senderName,
     };
@@ -91,7 +92,7 @@ export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnA
         : null;
     const skipReason: MessageOutcome | null = !recipient
       ? MESSAGE_OUTCOMES.skippedRecipientGone
-      : kind.category === 'campaign' && recipient.campaignOptOut
+      : kind.category === 'campaign' && (recipient.campaignOptOut || recipient.mailOptOuts.includes(message.kind))
         ? MESSAGE_OUTCOMES.skippedOptedOut
         : !message.toAddress && recipient.channel !== 'post'
           ? MESSAGE_OUTCOMES.skippedNoEmailAddress

@@ -61,6 +61,11 @@ export class MessageKinds {
     this.kinds.set(kind.kind, kind);
   }
 
+  /** The kinds of a category, e.g. the campaign mail people may choose to get or not. */
+  ofCategory(category: MessageCategory): string[] {
+    return [...this.kinds.values()].filter((kind) => kind.category === category).map((kind) => kind.kind);
+  }
+
   get(kind: string): MessageKind {
     const found = this.kinds.get(kind);
     if (!found) throw new Error(`Unknown message kind ${kind}`);

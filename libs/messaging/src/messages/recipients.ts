@@ -8,6 +8,8 @@ export interface Recipient {
   language: Language;
   channel: ContactChannel;
   campaignOptOut: boolean;
+  /** Campaign kinds the person chose not to get, one by one. */
+  mailOptOuts: string[];
   displayName: string | null;
   /** The municipality's sender name, e.g. "Mantelzorgsteunpunt Landsmeer". */
   senderName: string;

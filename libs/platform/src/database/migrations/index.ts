@@ -30,6 +30,7 @@ import { PortalSessions1795700000010 } from './1795700000010-portal-sessions';
 import { HoursCorrections1795700000011 } from './1795700000011-hours-corrections';
 import { RedemptionsByPartner1795700000012 } from './1795700000012-redemptions-by-partner';
 import { Intake1795700000013 } from './1795700000013-intake';
+import { OwnAccount1795700000014 } from './1795700000014-own-account';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -64,4 +65,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   HoursCorrections1795700000011,
   RedemptionsByPartner1795700000012,
   Intake1795700000013,
+  OwnAccount1795700000014,
 ];
