@@ -1005,6 +1005,61 @@ describe('carer portal in a browser', () => {
     await expectAccessible(office, 'referral');
   });
 
+  it('lets a carer keep their own details, mail choices, password and email address', async () => {
+    jest.setTimeout(90_000);
+    const { municipality, carer, wijken } = await setUpMatching(app);
+    const dataSource = app.app.get(DataSource);
+    const withPassword = await createPerson(app, municipality, 'volunteer');
+    await dataSource.query(
+      'UPDATE account SET password_hash = (SELECT password_hash FROM account WHERE id = $1) WHERE email = $2',
+      [withPassword.id, carer.email],
+    );
+    const page = await newPage();
+    await signIn(page, carer.email);
+    await page.getByRole('link', { name: 'Mijn account' }).click();
+    await expectAccessible(page, 'account');
+    await page.getByLabel('Postcode').fill('1123 AB');
+    await page.getByLabel('Huisnummer').fill('7');
+    await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Opgeslagen');
+    const [moved] = await dataSource.query('SELECT postcode, wijk_id FROM carer WHERE id = $1', [carer.carerId]);
+    expect(moved).toEqual({ postcode: '1123AB', wijk_id: wijken.noord });
+
+    await page.getByLabel('Uitnodiging voor een activiteit').uncheck();
+    await page.getByRole('button', { name: 'Keuze opslaan' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Opgeslagen');
+    expect(await page.isChecked('#mail-activity_invitation')).toBe(false);
+    const [account] = await dataSource.query('SELECT mail_opt_outs FROM account WHERE email = $1', [carer.email]);
+    expect(account.mail_opt_outs).toEqual(['activity_invitation']);
+
+    // Another device stays signed in until the password changes.
+    const other = await newPage();
+    await signIn(other, carer.email);
+    await page.getByLabel('Huidig wachtwoord').first().fill('not the password');
+    await page.getByLabel('Nieuw wachtwoord (minstens 12 tekens)').fill('een heel nieuw wachtwoord');
+    await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('klopt niet');
+    await expectAccessible(page, 'account-wrong-password');
+    await page.getByLabel('Huidig wachtwoord').first().fill(TEST_PASSWORD);
+    await page.getByLabel('Nieuw wachtwoord (minstens 12 tekens)').fill('een heel nieuw wachtwoord');
+    await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('andere apparaten bent u uitgelogd');
+    await other.goto(`${origin}/overview`);
+    await other.waitForURL(/\/sign-in/);
+
+    const newEmail = uniqueEmail('nieuw');
+    await page.getByLabel('Nieuw e-mailadres').fill(newEmail);
+    await page.getByLabel('Huidig wachtwoord').last().fill('een heel nieuw wachtwoord');
+    await page.getByRole('button', { name: 'Link sturen' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('nieuwe adres');
+    const mail = await app.smtp.waitForSubject(newEmail, 'Bevestig uw nieuwe e-mailadres');
+    await page.goto(linkFrom(mail.text, '/confirm-email-change'));
+    await page.getByRole('button', { name: 'Dit adres gebruiken' }).click();
+    await expect(page.textContent('body')).resolves.toContain('Uw e-mailadres is gewijzigd');
+    await page.goto(`${origin}/account`);
+    await expect(page.textContent('main')).resolves.toContain(newEmail);
+  });
+
   it("never shows one municipality's records to another's staff", async () => {
     const home = await setUpRespite(app);
     const other = await setUpRespite(app);
@@ -1051,6 +1106,8 @@ describe('carer portal in a browser', () => {
       '/monitor',
       '/settings',
       '/audit',
+      '/social-map',
+      '/account',
       '/till',
     ]) {
       const answer = await page.goto(`${origin}${path}`);

@@ -24,6 +24,10 @@ const LABELS: Record<PortalLanguage, Record<string, string>> = {
     respite_waitlist_offer: 'Er is een plek vrij voor u',
     volunteer_match_proposed: 'Een voorstel voor u als vrijwilliger',
     volunteer_match_accepted: 'Een vrijwilliger helpt u',
+    carer_question_answered: 'Antwoord op uw vraag',
+    referral_consent_request: 'Mag het steunpunt contact opnemen?',
+    email_change: 'Bevestig uw nieuwe e-mailadres',
+    email_change_notice: 'Uw e-mailadres wordt gewijzigd',
   },
   en: {
     account_invitation: 'Invitation to an account',
@@ -47,6 +51,10 @@ const LABELS: Record<PortalLanguage, Record<string, string>> = {
     respite_waitlist_offer: 'A place is free for you',
     volunteer_match_proposed: 'A proposal for you as a volunteer',
     volunteer_match_accepted: 'A volunteer helps you',
+    carer_question_answered: 'An answer to your question',
+    referral_consent_request: 'May the support point contact you?',
+    email_change: 'Confirm your new email address',
+    email_change_notice: 'Your email address is being changed',
   },
 };
 

@@ -4,9 +4,10 @@ import { PortalLanguage, PortalTexts } from './texts';
 
 /**
  * Who may open a page: anyone, only people not signed in, signed-in carers, volunteers, either
- * of them (their own data), staff of the steunpunt (admins included), or the municipality's admins.
+ * of them (their own data), anyone signed in (their own account), staff of the steunpunt (admins
+ * included), or the municipality's admins.
  */
-export type PortalAccess = 'public' | 'guest' | 'carer' | 'volunteer' | 'person' | 'staff' | 'admin';
+export type PortalAccess = 'public' | 'guest' | 'carer' | 'volunteer' | 'person' | 'member' | 'staff' | 'admin';
 
 /** What a page handler knows of the request. */
 export interface PortalCall {

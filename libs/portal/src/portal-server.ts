@@ -44,6 +44,7 @@ function mayOpen(access: PortalAccess, role: string): boolean {
   if (access === 'carer') return role === 'carer';
   if (access === 'volunteer') return role === 'volunteer';
   if (access === 'person') return role === 'carer' || role === 'volunteer';
+  if (access === 'member') return role !== 'operator';
   if (access === 'staff') return role === 'staff' || role === 'admin';
   return role === 'admin';
 }

@@ -35,6 +35,7 @@ import { VolunteeringPages } from './pages/volunteering-pages';
 import { QuestionPages } from './pages/question-pages';
 import { ReferralPages } from './pages/referral-pages';
 import { SocialMapPages } from './pages/social-map-pages';
+import { OwnAccountPages } from './pages/own-account-pages';
 import { PortalAudit } from './portal-audit';
 import { PortalPersonalData } from './portal-personal-data';
 import { PortalServer } from './portal-server';
@@ -87,6 +88,7 @@ import { PortalSession } from './portal-session.entity';
     QuestionPages,
     ReferralPages,
     SocialMapPages,
+    OwnAccountPages,
   ],
 })
 export class PortalModule {}

@@ -17,6 +17,12 @@ export * from './volunteer-message-kinds';
 export * from './volunteers-jobs.module';
 export * from './volunteer-expiry';
 export * from './volunteer-monitor-figures';
-export { AddAbsenceDto, AddTrainingDto, VolunteerRegistrationDto, VolunteerSignUpDto } from './dto/volunteer.dto';
+export {
+  AddAbsenceDto,
+  AddTrainingDto,
+  UpdateVolunteerDto,
+  VolunteerRegistrationDto,
+  VolunteerSignUpDto,
+} from './dto/volunteer.dto';
 export { LogHoursDto } from './dto/match.dto';
 export { CorrectHoursDto } from './dto/hours.dto';
