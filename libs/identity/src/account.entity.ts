@@ -9,7 +9,7 @@ export type Language = 'nl' | 'en';
  * operator of the platform, bound to none (NULL in the database, NO_MUNICIPALITY in code).
  */
 @Entity('account')
-@Check('ck_account_role', `"role" IN ('carer', 'volunteer', 'staff', 'admin', 'operator')`)
+@Check('ck_account_role', `"role" IN ('carer', 'volunteer', 'staff', 'admin', 'provider', 'operator')`)
 @Check('ck_account_operator_municipality', `("role" = 'operator') = ("municipality_id" IS NULL)`)
 @Check('ck_account_language', `"language" IN ('nl', 'en')`)
 @Check('ck_account_email_lower', `"email" = lower("email")`)

@@ -142,7 +142,7 @@ export class AccountService {
   /** A staff or admin account of the acting municipality, invited by email to choose a password. */
   async invite(input: {
     email: string;
-    role: 'staff' | 'admin';
+    role: 'staff' | 'admin' | 'provider';
     displayName: string;
     language?: Language;
   }): Promise<Account> {

@@ -1,9 +1,20 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AUDIT_KEY, AuditMetadata, AuditSubjectSource, RequestContext, routePattern, STAFF_ROLES } from '@app/platform';
+import {
+  AUDIT_KEY,
+  AuditMetadata,
+  AuditSubjectSource,
+  RequestContext,
+  Role,
+  routePattern,
+  STAFF_ROLES,
+} from '@app/platform';
 import { FastifyRequest } from 'fastify';
 import { mergeMap, Observable } from 'rxjs';
 import { AuditLog } from './audit-log';
+
+/** Those whose looks at other people's records are logged: staff, admins, and providers reading their bookings. */
+const AUDITED_ROLES: Role[] = [...STAFF_ROLES, 'provider'];
 
 /**
  * Writes an audit entry for every successful staff or admin call of a route marked @Audited,
@@ -26,7 +37,7 @@ export class AuditInterceptor implements NestInterceptor {
       execution.getClass(),
     ]);
     const actor = this.context.optionalActor();
-    if (!metadata || !('subject' in metadata) || !actor || !STAFF_ROLES.includes(actor.role)) return next.handle();
+    if (!metadata || !('subject' in metadata) || !actor || !AUDITED_ROLES.includes(actor.role)) return next.handle();
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
     const route = routePattern(request);
     if (request.method === 'GET') {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ProviderScope } from './provider-scope';
 import { DataSource } from 'typeorm';
 import { RespiteBooking } from './respite-booking.entity';
 
@@ -15,9 +16,11 @@ export class AttendanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly context: RequestContext,
+    private readonly providers: ProviderScope,
   ) {}
 
   async record(bookingId: string, outcome: AttendanceOutcome): Promise<RespiteBooking> {
+    await this.providers.assertBooking(bookingId);
     const municipalityId = this.context.municipalityId();
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<Array<{ id: string }>>(

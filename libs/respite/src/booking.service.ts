@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CareRelationshipService, CarerService } from '@app/carers';
 import { Account, AccountService, assertEmailVerified, Municipality, MunicipalityService } from '@app/identity';
-import { ConflictError, DomainError, NotFoundError, RequestContext } from '@app/platform';
+import { ConflictError, DomainError, FieldCipher, NotFoundError, RequestContext } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -18,6 +18,8 @@ export interface BookingRequest {
   slotId: string;
   careRelationshipId: string;
   joinWaitlist?: boolean;
+  /** For the provider's eyes; encrypted. */
+  sharedNeeds?: string;
 }
 
 const HOUR = 3_600_000;
@@ -44,6 +46,7 @@ export class BookingService {
     private readonly places: SlotPlaces,
     private readonly messages: BookingMessages,
     private readonly context: RequestContext,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async book(request: BookingRequest): Promise<RespiteBooking> {
@@ -65,6 +68,7 @@ export class BookingService {
       carerId: carer.id,
       accountId: carer.accountId,
       careRelationshipId: request.careRelationshipId,
+      sharedNeedsEncrypted: request.sharedNeeds?.trim() ? this.cipher.encrypt(request.sharedNeeds.trim()) : null,
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
       year,

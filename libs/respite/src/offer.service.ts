@@ -5,6 +5,7 @@ import { Between, DataSource, LessThanOrEqual } from 'typeorm';
 import { RespiteBooking } from './respite-booking.entity';
 import { RespiteOffer, OfferKind } from './respite-offer.entity';
 import { RespiteSlot } from './respite-slot.entity';
+import { ProviderScope } from './provider-scope';
 import { GeneratedSlot, SlotPattern, slotsFromPattern } from './dagdelen';
 import { MunicipalityService } from '@app/identity';
 
@@ -30,6 +31,7 @@ export class OfferService {
     @InjectMunicipalityScoped(RespiteSlot)
     private readonly slots: MunicipalityScopedRepository<RespiteSlot>,
     private readonly municipalities: MunicipalityService,
+    private readonly providers: ProviderScope,
   ) {}
 
   async create(input: NewOffer): Promise<RespiteOffer> {
@@ -69,9 +71,11 @@ export class OfferService {
     return this.offers.find({ order: { name: 'ASC' } });
   }
 
+  /** An offer of this municipality, and for a provider one of their own. */
   async owned(id: string): Promise<RespiteOffer> {
     const offer = await this.offers.findOne({ id });
     if (!offer) throw new NotFoundError({ nl: 'Het aanbod', en: 'The offer' });
+    await this.providers.assertOffer(offer.id);
     return offer;
   }
 
@@ -113,6 +117,7 @@ export class OfferService {
   async changeCapacity(slotId: string, capacity: number): Promise<RespiteSlot> {
     const slot = await this.slots.findOne({ id: slotId });
     if (!slot) throw new NotFoundError({ nl: 'Het tijdvak', en: 'The slot' });
+    await this.providers.assertSlot(slot.id);
     const changed = await this.slots.update({ id: slotId, booked: LessThanOrEqual(capacity) }, { capacity });
     if (changed === 0)
       throw new ConflictError('CAPACITY_BELOW_BOOKED', {
@@ -125,6 +130,7 @@ export class OfferService {
   /** Bookings and waiting-list places of a slot of this municipality's offers, in booking order. */
   async bookingsOf(slotId: string): Promise<RespiteBooking[]> {
     if (!(await this.slots.findOne({ id: slotId }))) throw new NotFoundError({ nl: 'Het tijdvak', en: 'The slot' });
+    await this.providers.assertSlot(slotId);
     return this.dataSource
       .getRepository(RespiteBooking)
       .find({ where: { slotId }, order: { createdAt: 'ASC', id: 'ASC' } });

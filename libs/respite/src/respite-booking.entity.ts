@@ -81,6 +81,10 @@ export class RespiteBooking extends BaseRecord {
   @Column({ type: 'timestamptz', nullable: true })
   offerExpiresAt: Date | null;
 
+  /** What the carer chose to tell the provider (a wheelchair, a diet); may hold health details, so encrypted. */
+  @Column({ type: 'text', nullable: true })
+  sharedNeedsEncrypted: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   attendanceRecordedAt: Date | null;
 

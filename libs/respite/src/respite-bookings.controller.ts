@@ -110,7 +110,7 @@ export class RespiteBookingsController {
   @Post('respite/bookings/:bookingId/attendance')
   @Audited('respite_booking', { param: 'bookingId' })
   @HttpCode(200)
-  @Roles(...STAFF_ROLES)
+  @Roles(...STAFF_ROLES, 'provider')
   @ApiOperation({
     summary: 'Record whether the carer came (once the slot has begun); a no-show has no automatic consequence',
   })

@@ -3,12 +3,13 @@ import { CalendarFeedController } from './calendar-feed.controller';
 import { RespiteBookingsController } from './respite-bookings.controller';
 import { RespiteOffersController } from './respite-offers.controller';
 import { RespiteModule } from './respite.module';
+import { ProviderController } from './provider.controller';
 import { WaitlistOfferPage } from './waitlist-offer.page';
 
 /** Respite routes and the waiting-list offer page (api only). */
 @Module({
   imports: [RespiteModule],
-  controllers: [RespiteOffersController, RespiteBookingsController, CalendarFeedController],
+  controllers: [RespiteOffersController, RespiteBookingsController, CalendarFeedController, ProviderController],
   providers: [WaitlistOfferPage],
 })
 export class RespiteHttpModule {}

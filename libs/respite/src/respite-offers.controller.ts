@@ -81,7 +81,7 @@ export class RespiteOffersController {
 
   @Get('respite/offers/:offerId/occupancy')
   @NoPersonalData()
-  @Roles(...STAFF_ROLES)
+  @Roles(...STAFF_ROLES, 'provider')
   @ApiOperation({
     summary: 'How full the offer’s slots starting in [from, to) were: places, waiting list, attendance, no-shows',
   })
@@ -96,7 +96,7 @@ export class RespiteOffersController {
 
   @Post('respite/offers/:offerId/slots')
   @NoPersonalData()
-  @Roles(...STAFF_ROLES)
+  @Roles(...STAFF_ROLES, 'provider')
   @ApiOperation({ summary: 'Add one slot' })
   @ApiCreatedResponse({ type: SlotDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
@@ -112,7 +112,7 @@ export class RespiteOffersController {
 
   @Post('respite/offers/:offerId/slots/generate')
   @NoPersonalData()
-  @Roles(...STAFF_ROLES)
+  @Roles(...STAFF_ROLES, 'provider')
   @ApiOperation({ summary: 'Add slots from a weekly pattern of dagdelen (local times, correct across DST)' })
   @ApiCreatedResponse({ type: SlotListDto })
   @ApiProblems({ 404: ['NOT_FOUND'] })
@@ -129,7 +129,7 @@ export class RespiteOffersController {
 
   @Patch('respite/slots/:slotId')
   @NoPersonalData()
-  @Roles(...STAFF_ROLES)
+  @Roles(...STAFF_ROLES, 'provider')
   @ApiOperation({ summary: 'Change the capacity of a slot (never below the places taken)' })
   @ApiOkResponse({ type: SlotDto })
   @ApiProblems({ 404: ['NOT_FOUND'], 409: ['CAPACITY_BELOW_BOOKED'] })
@@ -143,7 +143,7 @@ export class RespiteOffersController {
   @Post('respite/slots/:slotId/cancel')
   @NoPersonalData()
   @HttpCode(200)
-  @Roles(...STAFF_ROLES)
+  @Roles(...STAFF_ROLES, 'provider')
   @ApiOperation({
     summary: 'Call a slot off: its bookings and waiting list end, budgets are given back, every carer is told',
   })

@@ -19,13 +19,23 @@ import { SlotCancellationService } from './slot-cancellation.service';
 import { SlotPlaces } from './slot-places';
 import { BookingRepository } from './booking.repository';
 import { SlotSearchService } from './slot-search';
+import { OfferProvider } from './offer-provider.entity';
+import { ProviderScope } from './provider-scope';
+import { ProviderService } from './provider.service';
 import { RespiteUsageService } from './usage.service';
 
 /** Respite offers, slots and bookings: services for api and worker. */
 @Module({
   imports: [
     CarersModule,
-    TypeOrmModule.forFeature([RespiteOffer, RespiteSlot, RespiteBooking, RespiteBudgetUsage, RespiteCalendarFeed]),
+    TypeOrmModule.forFeature([
+      RespiteOffer,
+      RespiteSlot,
+      RespiteBooking,
+      RespiteBudgetUsage,
+      RespiteCalendarFeed,
+      OfferProvider,
+    ]),
   ],
   providers: [
     CalendarFeedService,
@@ -44,6 +54,8 @@ import { RespiteUsageService } from './usage.service';
     RespiteUsageService,
     RespiteMessageKinds,
     AtHomeBookings,
+    ProviderScope,
+    ProviderService,
   ],
   exports: [
     CalendarFeedService,
@@ -55,6 +67,7 @@ import { RespiteUsageService } from './usage.service';
     SlotCancellationService,
     AttendanceService,
     RespiteUsageService,
+    ProviderService,
   ],
 })
 export class RespiteModule {}

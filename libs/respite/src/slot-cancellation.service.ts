@@ -3,6 +3,7 @@ import { RequestContext, NotFoundError } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { BookingMessages } from './booking-messages';
+import { ProviderScope } from './provider-scope';
 import { releaseBudget } from './budget-ledger';
 import { RespiteBooking } from './respite-booking.entity';
 import { RespiteSlot } from './respite-slot.entity';
@@ -22,9 +23,11 @@ export class SlotCancellationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly messages: BookingMessages,
     private readonly context: RequestContext,
+    private readonly providers: ProviderScope,
   ) {}
 
   async cancel(slotId: string, reason: string): Promise<SlotCancellation> {
+    await this.providers.assertSlot(slotId);
     return this.dataSource.transaction(async (manager) => {
       const slot = await manager.getRepository(RespiteSlot).findOne({
         where: { id: slotId, municipalityId: this.context.municipalityId() },

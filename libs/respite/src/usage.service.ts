@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MunicipalityService } from '@app/identity';
 import { DomainError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ProviderScope } from './provider-scope';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { budgetUsed } from './budget-ledger';
@@ -35,6 +36,7 @@ export class RespiteUsageService {
     @InjectMunicipalityScoped(RespiteOffer)
     private readonly offers: MunicipalityScopedRepository<RespiteOffer>,
     private readonly municipalities: MunicipalityService,
+    private readonly providers: ProviderScope,
   ) {}
 
   async budgetOf(carerId: string, year?: number): Promise<BudgetStatement> {
@@ -55,6 +57,7 @@ export class RespiteUsageService {
         [{ field: 'to', message: 'to must be after from' }],
       );
     if (!(await this.offers.findOne({ id: offerId }))) throw new NotFoundError({ nl: 'Het aanbod', en: 'The offer' });
+    await this.providers.assertOffer(offerId);
     const [row] = await this.dataSource.query<Array<Record<string, number>>>(
       `SELECT count(*)::int AS slots, coalesce(sum(s.capacity), 0)::int AS capacity, coalesce(sum(s.booked), 0)::int AS booked,
               coalesce(sum(b.waitlisted), 0)::int AS waitlisted, coalesce(sum(b.attended), 0)::int AS attended,

@@ -10,9 +10,12 @@ export class CreateUserDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ enum: ['staff', 'admin'] })
-  @IsIn(['staff', 'admin'])
-  role: 'staff' | 'admin';
+  @ApiProperty({
+    enum: ['staff', 'admin', 'provider'],
+    description: 'provider: a respite provider, bound to offers with PUT /respite/offers/{id}/providers',
+  })
+  @IsIn(['staff', 'admin', 'provider'])
+  role: 'staff' | 'admin' | 'provider';
 
   @ApiProperty({ example: 'Anne de Vries', maxLength: 100 })
   @IsString()

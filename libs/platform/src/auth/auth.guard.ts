@@ -32,7 +32,8 @@ export class AuthGuard implements CanActivate {
       execution.getClass(),
     ]);
     if (access && 'public' in access) return true;
-    const allowed = access?.roles ?? [...PERSON_ROLES];
+    // A route that names no roles is for people; a provider reaches only routes that name them.
+    const allowed = access?.roles ?? PERSON_ROLES.filter((role) => role !== 'provider');
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
 
     const apiKey = request.headers['x-api-key'];

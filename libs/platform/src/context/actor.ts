@@ -1,4 +1,4 @@
-export const PERSON_ROLES = ['carer', 'volunteer', 'staff', 'admin'] as const;
+export const PERSON_ROLES = ['carer', 'volunteer', 'staff', 'admin', 'provider'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 /** Runs the platform for every municipality and belongs to none; sees no person's data. */
 export const OPERATOR_ROLE = 'operator';

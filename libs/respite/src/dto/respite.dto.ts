@@ -204,6 +204,14 @@ export class CreateBookingDto {
   @IsOptional()
   @IsBoolean()
   joinWaitlist?: boolean;
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'What the provider should know (a wheelchair, a diet); the provider reads it, stored encrypted',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  sharedNeeds?: string;
 }
 
 export class CancelBookingDto {

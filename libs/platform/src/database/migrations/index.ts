@@ -31,6 +31,7 @@ import { HoursCorrections1795700000011 } from './1795700000011-hours-corrections
 import { RedemptionsByPartner1795700000012 } from './1795700000012-redemptions-by-partner';
 import { Intake1795700000013 } from './1795700000013-intake';
 import { OwnAccount1795700000014 } from './1795700000014-own-account';
+import { Providers1795700000015 } from './1795700000015-providers';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -66,4 +67,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   RedemptionsByPartner1795700000012,
   Intake1795700000013,
   OwnAccount1795700000014,
+  Providers1795700000015,
 ];
