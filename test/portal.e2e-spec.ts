@@ -1060,6 +1060,47 @@ describe('carer portal in a browser', () => {
     await expect(page.textContent('main')).resolves.toContain(newEmail);
   });
 
+  it('lets a provider keep their own offer and see who comes with what they shared, and nothing else', async () => {
+    const respite = await setUpRespite(app);
+    const provider = await createPerson(app, respite.municipality, 'provider');
+    await app.request('PUT', `/api/v1/respite/offers/${respite.offerId}/providers`, {
+      token: respite.admin.accessToken,
+      body: { accountIds: [provider.id] },
+    });
+    const slot = await respite.slot(48, 2);
+    const [carer] = await seedCarers(app, respite.municipality, 1);
+    const booked = await app.post('/api/v1/respite/bookings', {
+      token: carer.token,
+      body: { slotId: slot.id, careRelationshipId: carer.relationshipId, sharedNeeds: 'Komt met rolstoel' },
+    });
+    expect(booked.status).toBe(201);
+
+    const page = await newPage();
+    await signIn(page, provider.email, TEST_PASSWORD, /\/provider$/);
+    await expectAccessible(page, 'provider');
+    await page.getByRole('link', { name: 'De Linde' }).click();
+    await page.getByRole('heading', { name: 'De Linde', level: 1 }).waitFor();
+    await expectAccessible(page, 'provider-offer');
+    await page.locator('#capacity-slot').selectOption({ index: 0 });
+    await page.getByLabel('Aantal plaatsen', { exact: true }).last().fill('4');
+    await page.getByRole('button', { name: 'Aantal plaatsen veranderen' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('veranderd');
+    await page.goto(`${origin}/slots/${slot.id}`);
+    await expect(page.textContent('main')).resolves.toContain('Test (Mijn vader of moeder)');
+    await expect(page.textContent('main')).resolves.toContain('Komt met rolstoel');
+    expect(await page.textContent('main')).not.toContain('Carer');
+    await expectAccessible(page, 'provider-slot');
+
+    // Another offer, the caseload and carers' records stay closed.
+    const other = await app.post('/api/v1/respite/offers', {
+      token: respite.staff.accessToken,
+      body: { kind: 'day_care', name: 'Het Anker' },
+    });
+    expect((await page.goto(`${origin}/offers/${other.body.id}`))?.status()).toBe(404);
+    expect((await page.goto(`${origin}/caseload`))?.status()).toBe(403);
+    expect((await page.goto(`${origin}/carers/${carer.carerId}`))?.status()).toBe(403);
+  });
+
   it("never shows one municipality's records to another's staff", async () => {
     const home = await setUpRespite(app);
     const other = await setUpRespite(app);

@@ -4,10 +4,21 @@ import { PortalLanguage, PortalTexts } from './texts';
 
 /**
  * Who may open a page: anyone, only people not signed in, signed-in carers, volunteers, either
- * of them (their own data), anyone signed in (their own account), staff of the steunpunt (admins
- * included), or the municipality's admins.
+ * of them (their own data), anyone signed in (their own account), respite providers, staff or
+ * providers (an offer's pages; the services keep providers to their own offers), staff of the
+ * steunpunt (admins included), or the municipality's admins.
  */
-export type PortalAccess = 'public' | 'guest' | 'carer' | 'volunteer' | 'person' | 'member' | 'staff' | 'admin';
+export type PortalAccess =
+  | 'public'
+  | 'guest'
+  | 'carer'
+  | 'volunteer'
+  | 'person'
+  | 'member'
+  | 'provider'
+  | 'staff-or-provider'
+  | 'staff'
+  | 'admin';
 
 /** What a page handler knows of the request. */
 export interface PortalCall {
@@ -69,6 +80,7 @@ export interface PortalRoute {
 export function startPageOf(role: string): string {
   if (role === 'carer') return '/overview';
   if (role === 'volunteer') return '/volunteering';
+  if (role === 'provider') return '/provider';
   return '/caseload';
 }
 

@@ -45,6 +45,8 @@ function mayOpen(access: PortalAccess, role: string): boolean {
   if (access === 'volunteer') return role === 'volunteer';
   if (access === 'person') return role === 'carer' || role === 'volunteer';
   if (access === 'member') return role !== 'operator';
+  if (access === 'provider') return role === 'provider';
+  if (access === 'staff-or-provider') return role === 'provider' || role === 'staff' || role === 'admin';
   if (access === 'staff') return role === 'staff' || role === 'admin';
   return role === 'admin';
 }

@@ -15,3 +15,5 @@ export * from './respite-monitor-figures';
 export { SlotSearchService, SlotListing } from './slot-search';
 export { CalendarFeedService } from './calendar-feed.service';
 export { CreateOfferDto, GenerateSlotsDto } from './dto/respite.dto';
+export * from './provider.service';
+export * from './offer-provider.entity';

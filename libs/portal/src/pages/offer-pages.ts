@@ -6,6 +6,7 @@ import {
   CreateOfferDto,
   GenerateSlotsDto,
   OfferService,
+  ProviderService,
   RespiteUsageService,
   SlotCancellationService,
 } from '@app/respite';
@@ -35,18 +36,51 @@ export class OfferPages implements OnModuleInit {
     private readonly attendance: AttendanceService,
     private readonly municipalities: MunicipalityService,
     private readonly audit: PortalAudit,
+    private readonly providers: ProviderService,
   ) {}
+
+  /** The offers a provider runs, each opening the same offer page staff use. */
+  private async providerHome(call: PortalCall): Promise<PortalResult> {
+    const offers = await this.providers.mine();
+    return {
+      view: 'pages/provider.eta',
+      title: call.t.providerTitle,
+      forms: false,
+      data: { offers: offers.map((offer) => ({ id: offer.id, name: offer.name, location: offer.location })) },
+    };
+  }
 
   onModuleInit(): void {
     this.routes.add(
+      { method: 'GET', path: '/provider', access: 'provider', handle: (call) => this.providerHome(call) },
       { method: 'GET', path: '/offers', access: 'staff', handle: (call) => this.list(call) },
       { method: 'POST', path: '/offers', access: 'staff', handle: (call) => this.create(call) },
-      { method: 'GET', path: '/offers/:offerId', access: 'staff', handle: (call) => this.offer(call) },
-      { method: 'POST', path: '/offers/:offerId/slots', access: 'staff', handle: (call) => this.generate(call) },
-      { method: 'POST', path: '/offers/:offerId/capacity', access: 'staff', handle: (call) => this.capacity(call) },
-      { method: 'POST', path: '/offers/:offerId/call-off', access: 'staff', handle: (call) => this.callOff(call) },
-      { method: 'GET', path: '/slots/:slotId', access: 'staff', handle: (call) => this.slot(call) },
-      { method: 'POST', path: '/slots/:slotId/attendance', access: 'staff', handle: (call) => this.attend(call) },
+      { method: 'GET', path: '/offers/:offerId', access: 'staff-or-provider', handle: (call) => this.offer(call) },
+      {
+        method: 'POST',
+        path: '/offers/:offerId/slots',
+        access: 'staff-or-provider',
+        handle: (call) => this.generate(call),
+      },
+      {
+        method: 'POST',
+        path: '/offers/:offerId/capacity',
+        access: 'staff-or-provider',
+        handle: (call) => this.capacity(call),
+      },
+      {
+        method: 'POST',
+        path: '/offers/:offerId/call-off',
+        access: 'staff-or-provider',
+        handle: (call) => this.callOff(call),
+      },
+      { method: 'GET', path: '/slots/:slotId', access: 'staff-or-provider', handle: (call) => this.slot(call) },
+      {
+        method: 'POST',
+        path: '/slots/:slotId/attendance',
+        access: 'staff-or-provider',
+        handle: (call) => this.attend(call),
+      },
     );
   }
 
@@ -201,6 +235,11 @@ export class OfferPages implements OnModuleInit {
     const slotId = call.params.slotId ?? '';
     if (!isUUID(slotId)) return notFoundPage(call);
     const [bookings, municipality] = await Promise.all([this.offers.bookingsOf(slotId), this.municipalities.current()]);
+    // A provider sees who comes: first name, who they care for, and what they chose to share.
+    const people =
+      call.actor!.role === 'provider'
+        ? new Map((await this.providers.bookingsOf(slotId)).map((view) => [view.id, view]))
+        : null;
     await this.audit.read(
       'GET /slots/:slotId',
       'respite_booking',
@@ -218,6 +257,13 @@ export class OfferPages implements OnModuleInit {
           at: dateTimeText(booking.startsAt, call.lang, municipality.timezone),
           status: booking.status,
           canRecord: ['confirmed', 'attended', 'no_show'].includes(booking.status) && booking.startsAt < new Date(),
+          person: people?.get(booking.id)
+            ? {
+                firstName: people.get(booking.id)!.firstName,
+                relation: call.t.relations[people.get(booking.id)!.relation] ?? people.get(booking.id)!.relation,
+                sharedNeeds: people.get(booking.id)!.sharedNeeds,
+              }
+            : null,
         })),
       },
     };

@@ -120,7 +120,8 @@ export class RespitePages implements OnModuleInit {
     if (!isUUID(careRelationshipId)) return this.search(call, call.t.fieldInvalid.careRelationshipId, 400);
     if (!isUUID(slotId)) return this.search(call, call.t.somethingWrong, 400);
     try {
-      const booking = await this.bookings.book({ slotId, careRelationshipId, joinWaitlist });
+      const sharedNeeds = (call.form.sharedNeeds ?? '').trim().slice(0, 500) || undefined;
+      const booking = await this.bookings.book({ slotId, careRelationshipId, joinWaitlist, sharedNeeds });
       return { redirect: '/bookings', notice: booking.status === 'waitlisted' ? call.t.waitlisted : call.t.booked };
     } catch (error) {
       // The rule that stopped the booking, in plain words, above the search it came from.
