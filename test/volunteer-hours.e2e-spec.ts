@@ -129,4 +129,21 @@ describe('volunteer hours', () => {
     expect(row.hours).toBe(3);
     expect(municipality.id).not.toBe(elsewhere.municipalityId);
   });
+
+  it('adds the hours of the year to the monitor by wijk, with small numbers hidden', async () => {
+    const { admin, volunteer, matchId, thisMonth, lastMonth } = await matchWithHours();
+    const before = await app.get(`/api/v1/reports/monitor?year=${thisMonth.slice(0, 4)}`, { token: admin.accessToken });
+    const figure = (report: { body: { figures: Array<{ figure: string; total: number | '<5' }> } }) =>
+      report.body.figures.find((table) => table.figure === 'volunteer_hours')!.total;
+    // 2.5 hours this month (and 1.25 last month, in the same year unless it is January): under 5, hidden.
+    expect(figure(before)).toBe('<5');
+    for (const hours of [8, 8])
+      await app.post(`/api/v1/me/volunteer/matches/${matchId}/hours`, {
+        token: volunteer.token,
+        body: { workedOn: `${thisMonth}-01`, hours },
+      });
+    const after = await app.get(`/api/v1/reports/monitor?year=${thisMonth.slice(0, 4)}`, { token: admin.accessToken });
+    const sameYear = lastMonth.slice(0, 4) === thisMonth.slice(0, 4);
+    expect(figure(after)).toBe(Math.round(18.5 + (sameYear ? 1.25 : 0)));
+  });
 });

@@ -1,4 +1,5 @@
 import { LinkTokens } from '@app/messaging';
+import { MatchService } from '@app/volunteers';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { createMunicipality, createPerson, TEST_PASSWORD } from './support/factories';
@@ -38,6 +39,15 @@ describe('volunteer matches', () => {
       rawBody: new URLSearchParams({ token: link.searchParams.get('token')!, lang: 'nl' }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
+  /** Wednesdays from tomorrow (Amsterdam) to `until`, counted per calendar year (the budget is yearly). */
+  const wednesdaysPerYear = async (until: string): Promise<number[]> =>
+    (
+      await dataSource.query<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM generate_series((now() AT TIME ZONE 'Europe/Amsterdam')::date + 1, $1::date, interval '1 day') day
+          WHERE extract(isodow FROM day) = 3 GROUP BY extract(year FROM day) ORDER BY extract(year FROM day)`,
+        [until],
+      )
+    ).map((row) => row.n);
   const matchStatus = async (matchId: string) =>
     (await dataSource.query('SELECT status FROM volunteer_match WHERE id = $1', [matchId]))[0].status;
 
@@ -278,6 +288,126 @@ describe('volunteer matches', () => {
     const confirmation = await app.smtp.waitForSubject(carer.email, 'Uw respijtzorg is geboekt');
     expect(confirmation.attachments[0]?.content).toContain('BEGIN:VEVENT');
     expect(await matchStatus(proposed.body.id)).toBe('accepted');
+  });
+
+  it('books weekly help week by week within the budget, keeps the acceptance, and ends the bookings with the match', async () => {
+    const { admin, staff, carer } = await setUpMatching(app);
+    await app.patch('/api/v1/municipality/settings', {
+      token: admin.accessToken,
+      body: { respiteBudget: { unit: 'dagdelen', perYear: 3 } },
+    });
+    const volunteerId = await registerVolunteer(app, staff.accessToken, 'Wekelijks', {
+      skills: ['respite_at_home'],
+      availability: ['3-middag'],
+    });
+    const until = DateTime.fromISO(nextWednesday()).plus({ weeks: 4 }).toISODate()!;
+    const request = await app.post('/api/v1/me/help-requests', {
+      token: carer.token,
+      body: {
+        kind: 'respite_at_home',
+        careRelationshipId: carer.relationshipId,
+        weeklyPattern: ['3-middag'],
+        weeklyUntil: until,
+      },
+    });
+    expect(request.status).toBe(201);
+    expect(request.body.weeklyUntil).toBe(until);
+    const proposed = await app.post(`/api/v1/help-requests/${request.body.id}/matches`, {
+      token: staff.accessToken,
+      body: { volunteerId },
+    });
+    const [volunteerAccount] = await dataSource.query(
+      'SELECT a.id, a.email FROM account a JOIN volunteer v ON v.account_id = a.id WHERE v.id = $1',
+      [volunteerId],
+    );
+    expect((await app.app.get(MatchService).answer(proposed.body.id, true)).status).toBe('accepted');
+
+    // Every Wednesday afternoon until the end date: the budget of 3 a year covers three a year, the rest are told.
+    const perYear = await wednesdaysPerYear(until);
+    const coverable = perYear.reduce((sum, n) => sum + Math.min(3, n), 0);
+    const wanted = perYear.reduce((sum, n) => sum + n, 0);
+    const confirmed = await dataSource.query(
+      `SELECT id FROM respite_booking WHERE match_id = $1 AND status = 'confirmed' ORDER BY starts_at`,
+      [proposed.body.id],
+    );
+    expect(confirmed).toHaveLength(coverable);
+    const matches = await app.get(`/api/v1/help-requests/${request.body.id}/matches`, { token: staff.accessToken });
+    const match = matches.body.items.find((item: { id: string }) => item.id === proposed.body.id);
+    expect(match.status).toBe('accepted');
+    expect(match.unbookedDates).toHaveLength(wanted - coverable);
+    expect(match.unbookedDates.every((item: { reason: string }) => item.reason === 'budget')).toBe(true);
+    const told = await app.smtp.waitForSubject(volunteerAccount.email, 'Niet alle data zijn geboekt');
+    expect(told.text).toContain('respijtbudget');
+
+    // Ending the match ends its coming bookings, gives the budget back, drops reminders, and tells the carer once.
+    const ended = await app.post(`/api/v1/matches/${proposed.body.id}/end`, {
+      token: staff.accessToken,
+      body: { reason: 'Vrijwilliger verhuist' },
+    });
+    expect(ended.status).toBe(200);
+    expect(
+      await dataSource.query(`SELECT id FROM respite_booking WHERE match_id = $1 AND status = 'confirmed'`, [
+        proposed.body.id,
+      ]),
+    ).toEqual([]);
+    expect((await app.get('/api/v1/me/respite-budget', { token: carer.token })).body.used).toBe(0);
+    const reminders = await dataSource.query(
+      `SELECT count(*)::int AS n FROM message WHERE kind = 'respite_reminder' AND status = 'queued' AND params ->> 'bookingId' = ANY($1)`,
+      [confirmed.map((row: { id: string }) => row.id)],
+    );
+    expect(reminders[0].n).toBe(0);
+    const mail = await app.smtp.waitForSubject(carer.email, 'De hulp van de vrijwilliger is gestopt');
+    expect(mail.text).toContain('gaan niet meer door');
+  });
+
+  it('never books past the budget when two volunteers accept weekly help for one carer at once', async () => {
+    const { admin, staff, carer } = await setUpMatching(app);
+    await app.patch('/api/v1/municipality/settings', {
+      token: admin.accessToken,
+      body: { respiteBudget: { unit: 'dagdelen', perYear: 5 } },
+    });
+    const until = DateTime.fromISO(nextWednesday()).plus({ weeks: 3 }).toISODate()!;
+    const proposals = [];
+    for (const [name, dagdeel] of [
+      ['Een', 'middag'],
+      ['Twee', 'ochtend'],
+    ]) {
+      const volunteerId = await registerVolunteer(app, staff.accessToken, name, {
+        skills: ['respite_at_home'],
+        availability: [`3-${dagdeel}`],
+      });
+      const request = await app.post('/api/v1/me/help-requests', {
+        token: carer.token,
+        body: {
+          kind: 'respite_at_home',
+          careRelationshipId: carer.relationshipId,
+          weeklyPattern: [`3-${dagdeel}`],
+          weeklyUntil: until,
+        },
+      });
+      proposals.push(
+        (
+          await app.post(`/api/v1/help-requests/${request.body.id}/matches`, {
+            token: staff.accessToken,
+            body: { volunteerId },
+          })
+        ).body.id as string,
+      );
+    }
+    const answers = await Promise.all(proposals.map((id) => app.app.get(MatchService).answer(id, true)));
+    expect(answers.map((answer) => answer.status)).toEqual(['accepted', 'accepted']);
+    const [booked] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM respite_booking WHERE match_id = ANY($1) AND status = 'confirmed'`,
+      [proposals],
+    );
+    // Two dagdelen every Wednesday, against a budget of 5 a year.
+    const perYear = await wednesdaysPerYear(until);
+    expect(booked.n).toBe(perYear.reduce((sum, n) => sum + Math.min(5, n * 2), 0));
+    const [usage] = await dataSource.query(
+      'SELECT max(used)::float8 AS most FROM respite_budget_usage WHERE carer_id = $1',
+      [carer.carerId],
+    );
+    expect(usage.most).toBeLessThanOrEqual(5);
   });
 
   it('refuses to propose a volunteer who fails a hard filter, such as an expired VOG', async () => {

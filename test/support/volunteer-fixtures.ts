@@ -108,7 +108,7 @@ export async function askForHelp(
 
 /** A signed-up volunteer with a valid VOG, proposed by staff for a carer's transport request. */
 export async function proposeTransportTo(app: TestApp) {
-  const { staff, carer, municipality } = await setUpMatching(app);
+  const { admin, staff, carer, municipality } = await setUpMatching(app);
   const volunteer = await signUpVolunteer(app, municipality.code, {
     skills: ['transport'],
     availability: ['3-middag'],
@@ -122,5 +122,5 @@ export async function proposeTransportTo(app: TestApp) {
     token: staff.accessToken,
     body: { volunteerId: volunteer.id },
   });
-  return { staff, carer, volunteer, requestId, proposed, municipality };
+  return { admin, staff, carer, volunteer, requestId, proposed, municipality };
 }

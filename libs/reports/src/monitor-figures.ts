@@ -16,6 +16,7 @@ export const MONITOR_FIGURES = [
   { figure: 'volunteers_active', label: 'Actieve vrijwilligers' },
   { figure: 'volunteers_vog_valid', label: 'Vrijwilligers met geldige VOG' },
   { figure: 'volunteers_trained', label: 'Getrainde vrijwilligers' },
+  { figure: 'volunteer_hours', label: 'Uren vrijwilligerswerk (hele uren)' },
   { figure: 'vouchers_issued', label: 'Waarderingsbonnen uitgegeven' },
   { figure: 'vouchers_redeemed', label: 'Waarderingsbonnen (deels) besteed' },
   { figure: 'event_attendance', label: 'Mantelzorgers aanwezig bij een evenement' },

@@ -81,6 +81,11 @@ export class RespiteBooking extends BaseRecord {
   @Column({ type: 'timestamptz', nullable: true })
   offerExpiresAt: Date | null;
 
+  /** The volunteer match this at-home booking came from; ending the match ends its future bookings. */
+  @Index('ix_respite_booking_match', { where: 'match_id IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  matchId: string | null;
+
   /** What the carer chose to tell the provider (a wheelchair, a diet); may hold health details, so encrypted. */
   @Column({ type: 'text', nullable: true })
   sharedNeedsEncrypted: string | null;

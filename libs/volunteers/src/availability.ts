@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 /** Dagdelen a volunteer can be asked for, per ISO weekday (1 = Monday). */
 export const AVAILABILITY_DAGDELEN = ['ochtend', 'middag', 'avond'] as const;
 
@@ -25,4 +26,29 @@ export function describeWeeklySlot(key: string, language: 'nl' | 'en'): string {
   const part = DAGDEEL_WORDS[language][dagdeel];
   if (!weekday || !part) return key;
   return language === 'nl' ? `${weekday}${part}` : `${weekday} ${part}`;
+}
+
+/** Weekly help without an end date is booked this many weeks ahead; with one, at most half a year. */
+export const DEFAULT_WEEKLY_WEEKS = 8;
+export const MAX_WEEKLY_WEEKS = 26;
+
+/**
+ * The dates of a weekly pattern from `from` (a local day, included) up to `until` (included):
+ * "3-middag" gives every Wednesday afternoon in between.
+ */
+export function weeklyDates(
+  pattern: string[],
+  from: string,
+  until: string,
+): Array<{ date: string; dagdeel: 'ochtend' | 'middag' | 'avond' }> {
+  const dates: Array<{ date: string; dagdeel: 'ochtend' | 'middag' | 'avond' }> = [];
+  const start = DateTime.fromISO(from);
+  const end = DateTime.fromISO(until);
+  for (let day = start; day <= end; day = day.plus({ days: 1 })) {
+    for (const key of pattern) {
+      const [weekday, dagdeel] = key.split('-') as [string, 'ochtend' | 'middag' | 'avond'];
+      if (Number(weekday) === day.weekday) dates.push({ date: day.toISODate()!, dagdeel });
+    }
+  }
+  return dates;
 }

@@ -35,6 +35,10 @@ export class HelpRequest extends BaseRecord {
   @Column({ type: 'text', array: true, default: '{}' })
   weeklyPattern: string[];
 
+  /** The last day weekly help is wanted; without it, weekly at-home help is booked for eight weeks. */
+  @Column({ type: 'date', nullable: true })
+  weeklyUntil: string | null;
+
   @Column({ type: 'text', array: true, default: '{}' })
   requiredSkills: string[];
 

@@ -8,7 +8,8 @@ import {
   MunicipalityScopedRepository,
   NotFoundError,
 } from '@app/platform';
-import { normalizeAvailability } from './availability';
+import { MAX_WEEKLY_WEEKS, normalizeAvailability } from './availability';
+import { DateTime } from 'luxon';
 import { HelpKind, HelpRequest, WantedDate } from './help-request.entity';
 import { checkSkills } from './volunteer-registration.service';
 
@@ -17,6 +18,7 @@ export interface NewHelpRequest {
   careRelationshipId: string;
   wantedDates?: WantedDate[];
   weeklyPattern?: string[];
+  weeklyUntil?: string;
   requiredSkills?: string[];
   language?: string;
   notes?: string;
@@ -89,8 +91,21 @@ export class HelpRequestService {
         [{ field: 'wantedDates', message: 'dates must be today or later' }],
       );
     }
+    const latest = DateTime.fromISO(day).plus({ weeks: MAX_WEEKLY_WEEKS }).toISODate()!;
+    if (input.weeklyUntil && (weeklyPattern.length === 0 || input.weeklyUntil < day || input.weeklyUntil > latest)) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        400,
+        {
+          nl: 'Een einddatum hoort bij een wekelijks patroon, vanaf vandaag en hooguit een half jaar vooruit.',
+          en: 'An end date goes with a weekly pattern, from today and at most half a year ahead.',
+        },
+        [{ field: 'weeklyUntil', message: 'needs weeklyPattern; from today to 26 weeks ahead' }],
+      );
+    }
     return this.requests.save(
       this.requests.create({
+        weeklyUntil: input.weeklyUntil ?? null,
         carerId,
         careRelationshipId: input.careRelationshipId,
         kind: input.kind,

@@ -7,6 +7,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DateInFutureError } from '@app/carers';
 import { HelpRequest } from './help-request.entity';
+import { DEFAULT_WEEKLY_WEEKS, weeklyDates } from './availability';
+import { DateTime } from 'luxon';
 import { HelpRequestService } from './help-request.service';
 import { MatchNotProposedError } from './match-errors';
 import { SuggestionService } from './suggestions';
@@ -150,15 +152,22 @@ export class MatchService {
           'SELECT account_id FROM carer WHERE id = $1',
           [request.carerId],
         );
-        if (request.kind === 'respite_at_home' && request.wantedDates.length > 0 && carer) {
+        if (request.kind === 'respite_at_home' && carer) {
           const municipality = await this.municipalities.byId(request.municipalityId, manager);
-          await this.atHome.book(manager, {
+          const { unbooked } = await this.atHome.book(manager, {
             municipality,
             carerId: request.carerId,
             accountId: carer.account_id,
             careRelationshipId: request.careRelationshipId,
-            dates: request.wantedDates,
+            dates: wantedAtHome(request, today(municipality.timezone)),
+            matchId: match.id,
           });
+          // The acceptance stands; the weeks the budget (or an earlier booking) left out are told.
+          if (unbooked.length > 0) {
+            match.unbookedDates = unbooked;
+            await manager.getRepository(VolunteerMatch).save(match);
+            await this.tellVolunteer(manager, match, VOLUNTEER_MESSAGES.weeksUnbooked, { dates: unbooked });
+          }
         }
         if (carer)
           await this.tell(
@@ -195,7 +204,20 @@ export class MatchService {
           en: 'Only an accepted match can be ended.',
         });
       Object.assign(match, { status: 'ended', endedAt: new Date(), endReason: reason });
-      return manager.getRepository(VolunteerMatch).save(match);
+      const ended = await manager.getRepository(VolunteerMatch).save(match);
+      // Its at-home bookings still to come end with it, and the carer is told once which.
+      const cancelled = await this.atHome.cancelForMatch(manager, match.id);
+      const [carer] = await manager.query<Array<{ account_id: string; timezone: string }>>(
+        'SELECT c.account_id, m.timezone FROM carer c JOIN municipality m ON m.id = c.municipality_id WHERE c.id = $1',
+        [match.carerId],
+      );
+      if (carer)
+        await this.tell(manager, carer.account_id, VOLUNTEER_MESSAGES.matchEnded, `match-ended.${match.id}`, match.id, {
+          cancelled: cancelled.map((booking) => booking.startsAt.toISOString()),
+          timezone: carer.timezone,
+        });
+
+      return ended;
     });
   }
 
@@ -243,20 +265,46 @@ export class MatchService {
     );
   }
 
+  private async tellVolunteer(
+    manager: EntityManager,
+    match: VolunteerMatch,
+    kind: string,
+    params: Record<string, unknown>,
+  ): Promise<void> {
+    const [volunteer] = await manager.query<Array<{ account_id: string }>>(
+      'SELECT account_id FROM volunteer WHERE id = $1',
+      [match.volunteerId],
+    );
+    if (volunteer) await this.tell(manager, volunteer.account_id, kind, `${kind}.${match.id}`, match.id, params);
+  }
+
   private async tell(
     manager: EntityManager,
     accountId: string,
     kind: string,
     dedupeKey: string,
     matchId: string,
+    params: Record<string, unknown> = {},
   ): Promise<void> {
     const account = await manager.getRepository(Account).findOneBy({ id: accountId });
     if (!account) return;
     await this.messages.queue(manager, {
       recipient: recipientOf(account),
       kind,
-      params: { matchId },
+      params: { matchId, ...params },
       dedupeKey,
     });
   }
+}
+
+/** Dates of at-home respite a request wants: its own dates, and its weekly pattern from tomorrow until its end. */
+function wantedAtHome(
+  request: HelpRequest,
+  today: string,
+): Array<{ date: string; dagdeel: 'ochtend' | 'middag' | 'avond' }> {
+  const tomorrow = DateTime.fromISO(today).plus({ days: 1 }).toISODate()!;
+  const until = request.weeklyUntil ?? DateTime.fromISO(today).plus({ weeks: DEFAULT_WEEKLY_WEEKS }).toISODate()!;
+  const weekly = request.weeklyPattern.length > 0 ? weeklyDates(request.weeklyPattern, tomorrow, until) : [];
+  const seen = new Set(request.wantedDates.map((wanted) => `${wanted.date}-${wanted.dagdeel}`));
+  return [...request.wantedDates, ...weekly.filter((wanted) => !seen.has(`${wanted.date}-${wanted.dagdeel}`))];
 }

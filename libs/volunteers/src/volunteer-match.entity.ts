@@ -43,6 +43,10 @@ export class VolunteerMatch extends BaseRecord {
   @Column({ type: 'text', nullable: true })
   endReason: string | null;
 
+  /** Wanted dates that could not be booked when the volunteer accepted (budget used up, or overlap). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  unbookedDates: Array<{ date: string; dagdeel: string; reason: 'budget' | 'overlap' }>;
+
   @ManyToOne(() => HelpRequest, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'help_request_id', foreignKeyConstraintName: 'fk_volunteer_match_help_request' })
   helpRequest?: HelpRequest;

@@ -13,6 +13,8 @@ export const VOLUNTEER_MESSAGES = {
   vogExpiring: 'volunteer_vog_expiring',
   trainingLapsing: 'volunteer_training_lapsing',
   expiryDigest: 'volunteer_expiry_digest',
+  weeksUnbooked: 'volunteer_weeks_unbooked',
+  matchEnded: 'volunteer_match_ended',
 } as const;
 
 export const MATCH_ACCEPT_PURPOSE = 'match-accept';
@@ -60,6 +62,16 @@ export class VolunteerMessageKinds implements OnModuleInit {
       render: async (input) => this.expiring(input, 'training'),
     });
     this.kinds.register({
+      kind: VOLUNTEER_MESSAGES.weeksUnbooked,
+      category: 'transactional',
+      render: async (input) => this.unbooked(input),
+    });
+    this.kinds.register({
+      kind: VOLUNTEER_MESSAGES.matchEnded,
+      category: 'transactional',
+      render: async (input) => this.ended(input),
+    });
+    this.kinds.register({
       kind: VOLUNTEER_MESSAGES.expiryDigest,
       category: 'transactional',
       render: async (input) => this.digest(input),
@@ -92,6 +104,61 @@ export class VolunteerMessageKinds implements OnModuleInit {
     return renderLinkMessage(input.language, {
       subject: text.subject,
       paragraphs: [text.body],
+      footer: input.senderName,
+    });
+  }
+
+  /** To the volunteer: the acceptance stands, but these dates are not booked for the carer. */
+  private unbooked(input: RenderInput): RenderedMail {
+    const en = input.language === 'en';
+    const dates = (input.params.dates as Array<{ date: string; dagdeel: string; reason: string }>).map(
+      (item) =>
+        `${item.date} ${item.dagdeel}: ${
+          item.reason === 'budget'
+            ? en
+              ? "the carer's respite budget is used up"
+              : 'het respijtbudget van de mantelzorger is op'
+            : en
+              ? 'the carer already has respite then'
+              : 'de mantelzorger heeft dan al respijtzorg'
+        }`,
+    );
+    return renderLinkMessage(input.language, {
+      subject: en ? 'Some dates are not booked' : 'Niet alle data zijn geboekt',
+      paragraphs: [
+        en
+          ? 'Thank you for helping. These dates could not be booked for the carer; the support point will discuss them with you:'
+          : 'Dank u dat u helpt. Deze data konden niet voor de mantelzorger worden geboekt; het steunpunt overlegt met u:',
+        ...dates,
+      ],
+      footer: input.senderName,
+    });
+  }
+
+  /** To the carer: the match ended, and which of its coming visits are cancelled. */
+  private ended(input: RenderInput): RenderedMail {
+    const en = input.language === 'en';
+    const cancelled = (input.params.cancelled as string[]) ?? [];
+    const when = (iso: string) =>
+      new Intl.DateTimeFormat(en ? 'en-GB' : 'nl-NL', {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone: typeof input.params.timezone === 'string' ? input.params.timezone : 'Europe/Amsterdam',
+      }).format(new Date(iso));
+    return renderLinkMessage(input.language, {
+      subject: en ? 'The volunteer help has ended' : 'De hulp van de vrijwilliger is gestopt',
+      paragraphs: [
+        en
+          ? 'The support point ended the help by your volunteer. The support point will contact you about what comes next.'
+          : 'Het steunpunt heeft de hulp door uw vrijwilliger beëindigd. Het steunpunt neemt contact met u op over hoe het verder gaat.',
+        ...(cancelled.length > 0
+          ? [
+              en ? 'These visits no longer take place:' : 'Deze bezoeken gaan niet meer door:',
+              ...cancelled.map(when),
+              en ? 'Your respite budget for them is given back.' : 'Het respijtbudget daarvoor krijgt u terug.',
+            ]
+          : []),
+      ],
       footer: input.senderName,
     });
   }

@@ -9,7 +9,10 @@ const ZONE = '(SELECT timezone FROM municipality WHERE id = $1)';
 const FIRST_DAY = localDateSql('$2::timestamptz', ZONE);
 const LAST_DAY = localDateSql("$3::timestamptz - interval '1 day'", ZONE);
 
-/** The volunteers part of the yearly monitor: active, with a valid VOG at year end, and trained, by wijk and age band. */
+/**
+ * The volunteers part of the yearly monitor: active, with a valid VOG at year end, trained, and
+ * the hours they gave, by wijk and age band.
+ */
 @Injectable()
 export class VolunteerMonitorFigures {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -33,6 +36,24 @@ export class VolunteerMonitorFigures {
        ) counted GROUP BY figure, wijk_id, age_band`,
       [period.municipalityId, period.start, period.end],
     );
-    return rows.map((row) => ({ figure: row.figure, wijkId: row.wijk_id, ageBand: row.age_band, value: row.value }));
+    // Hours given in the year, in the volunteer's wijk and age band, whole hours per cell.
+    const hours = await this.dataSource.query<
+      Array<{ wijk_id: string | null; age_band: MonitorCount['ageBand']; value: number }>
+    >(
+      `SELECT v.wijk_id, ${ageBandSql('v.date_of_birth', LAST_DAY)} AS age_band, round(sum(h.hours))::int AS value
+         FROM volunteer_hours h JOIN volunteer v ON v.id = h.volunteer_id
+        WHERE h.municipality_id = $1 AND h.worked_on >= ${FIRST_DAY} AND h.worked_on <= ${LAST_DAY}
+        GROUP BY 1, 2`,
+      [period.municipalityId, period.start, period.end],
+    );
+    return [
+      ...rows.map((row) => ({ figure: row.figure, wijkId: row.wijk_id, ageBand: row.age_band, value: row.value })),
+      ...hours.map((row) => ({
+        figure: 'volunteer_hours',
+        wijkId: row.wijk_id,
+        ageBand: row.age_band,
+        value: row.value,
+      })),
+    ];
   }
 }

@@ -140,6 +140,9 @@ export class VolunteerPages implements OnModuleInit {
           status: call.t.matchStatus[match.status] ?? match.status,
           accepted: match.status === 'accepted',
           hours: hoursOf.get(match.id) ?? null,
+          unbooked: match.unbookedDates
+            .map((item) => `${item.date} ${item.dagdeel} (${call.t.unbookedReasons[item.reason]})`)
+            .join(', '),
         })),
       },
     };

@@ -36,6 +36,15 @@ export class CreateHelpRequestDto {
   @ArrayMaxSize(21)
   @Matches(AVAILABILITY_KEY, { each: true, message: 'each weeklyPattern entry must look like 3-middag' })
   weeklyPattern?: string[];
+  @ApiPropertyOptional({
+    example: '2027-03-31',
+    description:
+      'With weeklyPattern: the last day weekly help is wanted (at most half a year ahead); 8 weeks when left out',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsISO8601({ strict: true })
+  weeklyUntil?: string;
   @ApiPropertyOptional({ type: [String], example: ['transport'] })
   @IsOptional()
   @ArrayMaxSize(10)
@@ -60,6 +69,7 @@ export class HelpRequestDto {
   @ApiProperty({ enum: HELP_KINDS }) kind: string;
   @ApiProperty({ type: [WantedDateDto] }) wantedDates: WantedDateDto[];
   @ApiProperty({ type: [String] }) weeklyPattern: string[];
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date' }) weeklyUntil: string | null;
   @ApiProperty({ type: [String] }) requiredSkills: string[];
   @ApiPropertyOptional({ nullable: true, type: String }) language: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) notes: string | null;
@@ -75,6 +85,7 @@ export class HelpRequestDto {
       kind: request.kind,
       wantedDates: request.wantedDates,
       weeklyPattern: request.weeklyPattern,
+      weeklyUntil: request.weeklyUntil,
       requiredSkills: request.requiredSkills,
       language: request.language,
       notes,

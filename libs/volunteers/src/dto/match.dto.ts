@@ -20,6 +20,13 @@ export class LogHoursDto {
   hours: number;
 }
 
+export class UnbookedDateDto {
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty({ enum: ['ochtend', 'middag', 'avond'] }) dagdeel: string;
+  @ApiProperty({ enum: ['budget', 'overlap'], description: 'Budget used up, or respite booked already then' })
+  reason: 'budget' | 'overlap';
+}
+
 export class MatchDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) helpRequestId: string;
@@ -27,6 +34,11 @@ export class MatchDto {
   @ApiProperty({ enum: ['proposed', 'accepted', 'declined', 'ended'] }) status: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) answeredAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) endReason: string | null;
+  @ApiProperty({
+    type: [UnbookedDateDto],
+    description: 'Wanted at-home dates that could not be booked when the volunteer accepted',
+  })
+  unbookedDates: UnbookedDateDto[];
 
   static from(match: VolunteerMatch): MatchDto {
     return {
@@ -36,6 +48,7 @@ export class MatchDto {
       status: match.status,
       answeredAt: match.answeredAt?.toISOString() ?? null,
       endReason: match.endReason,
+      unbookedDates: match.unbookedDates,
     };
   }
 }

@@ -32,6 +32,7 @@ import { RedemptionsByPartner1795700000012 } from './1795700000012-redemptions-b
 import { Intake1795700000013 } from './1795700000013-intake';
 import { OwnAccount1795700000014 } from './1795700000014-own-account';
 import { Providers1795700000015 } from './1795700000015-providers';
+import { WeeklyHelp1795700000016 } from './1795700000016-weekly-help';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -68,4 +69,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Intake1795700000013,
   OwnAccount1795700000014,
   Providers1795700000015,
+  WeeklyHelp1795700000016,
 ];
