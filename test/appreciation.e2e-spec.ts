@@ -274,6 +274,75 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
     expect(rows).toEqual({ applications: 1, vouchers: 1 });
   });
 
+  /** Carers who tell the same address for the person they care for: the same person, whatever their own address. */
+  async function carersOfOnePerson(municipality: Municipality, count: number): Promise<SeededCarer[]> {
+    const seeded = await carers(municipality, count);
+    for (const carer of seeded) {
+      const told = await app.request('PATCH', `/api/v1/me/care-relationships/${carer.relationshipId}`, {
+        token: carer.token,
+        body: { careRecipientPostcode: '1122 ab', careRecipientHouseNumber: '7' },
+      });
+      expect(told.status).toBe(200);
+    }
+    const [row] = await dataSource.query('SELECT recipient_address_hash FROM care_relationship WHERE id = $1', [
+      seeded[0].relationshipId,
+    ]);
+    expect(row.recipient_address_hash).toMatch(/^[0-9a-f]{64}$/);
+    return seeded;
+  }
+
+  it('finds carers of one person by the address they give for that person, even at other addresses', async () => {
+    const { municipality, campaignId } = await setUp();
+    const [first, second] = await carersOfOnePerson(municipality, 2);
+    await dataSource.query(`UPDATE carer SET postcode = '1121ZZ' WHERE id = $1`, [second.carerId]);
+    expect((await apply(campaignId, first)).body.status).toBe('approved');
+    const doubt = await apply(campaignId, second);
+    expect(doubt.body.status).toBe('needs_review');
+    const halfTold = await app.request('PATCH', `/api/v1/me/care-relationships/${first.relationshipId}`, {
+      token: first.token,
+      body: { careRecipientPostcode: '1122 AB' },
+    });
+    expect([halfTold.status, halfTold.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  it('splits the amount equally among carers of one person, adjusting vouchers not used yet, also when they apply at once', async () => {
+    const { municipality, admin, campaignId } = await setUp({ sharedCareRule: 'split_equally', budgetCents: 100_000 });
+    const [a, b, c] = await carersOfOnePerson(municipality, 3);
+    const racing = await Promise.all([apply(campaignId, a), apply(campaignId, b)]);
+    expect(racing.map((answer) => answer.body.status)).toEqual(['approved', 'approved']);
+    const values = async () =>
+      (
+        await dataSource.query<Array<{ value_cents: number; balance_cents: number }>>(
+          'SELECT value_cents, balance_cents FROM voucher WHERE campaign_id = $1 ORDER BY created_at',
+          [campaignId],
+        )
+      ).map((voucher) => voucher.value_cents);
+    expect(await values()).toEqual([2500, 2500]);
+    // The first voucher is used a little: it keeps its value; the rest of the amount is shared by the others.
+    const apiKey = await partner(admin);
+    const firstCode = racing.find((answer) => answer.body.voucher)!.body.voucher.code as string;
+    expect((await redeem(apiKey, firstCode, 100)).status).toBe(201);
+    expect((await apply(campaignId, c)).body.status).toBe('approved');
+    expect((await values()).sort()).toEqual([1250, 1250, 2500]);
+    const [spent] = await dataSource.query('SELECT spent_cents FROM appreciation_campaign WHERE id = $1', [campaignId]);
+    expect(spent.spent_cents).toBe(5000);
+  });
+
+  it('rewards only the first carer of a person when the campaign says so, also when two apply at once', async () => {
+    const { municipality, campaignId } = await setUp({ sharedCareRule: 'first_only' });
+    const [a, b] = await carersOfOnePerson(municipality, 2);
+    const racing = await Promise.all([apply(campaignId, a), apply(campaignId, b)]);
+    expect(racing.map((answer) => answer.body.status).sort()).toEqual(['approved', 'rejected']);
+    const rejected = racing.find((answer) => answer.body.status === 'rejected')!;
+    expect(rejected.body.reasons).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rule: 'shared_care_first_only', outcome: 'not_met' })]),
+    );
+    const [count] = await dataSource.query('SELECT count(*)::int AS n FROM voucher WHERE campaign_id = $1', [
+      campaignId,
+    ]);
+    expect(count.n).toBe(1);
+  });
+
   it('never passes the budget cap when many carers apply at once', async () => {
     const { municipality, campaignId } = await setUp({ budgetCents: 25_000 });
     const many = await carers(municipality, 30);

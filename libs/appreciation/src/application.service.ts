@@ -16,12 +16,13 @@ import {
   ApplicationNotInReviewError,
   CampaignClosedError,
   ChoiceNotOfferedError,
+  FirstCarerOnlyError,
 } from './appreciation-errors';
 import { AppreciationCampaign, AwardKind } from './campaign.entity';
 import { CampaignService } from './campaign.service';
 import { assessEligibility } from './eligibility';
 import { Voucher } from './voucher.entity';
-import { VoucherIssuer } from './voucher-issuer';
+import { SharedAward } from './shared-award';
 
 export interface ApplicationResult {
   application: AppreciationApplication;
@@ -43,7 +44,7 @@ export class ApplicationService {
     private readonly carers: CarerService,
     private readonly relationships: CareRelationshipService,
     private readonly municipalities: MunicipalityService,
-    private readonly issuer: VoucherIssuer,
+    private readonly award: SharedAward,
     private readonly context: RequestContext,
   ) {}
 
@@ -92,15 +93,26 @@ export class ApplicationService {
     const reviewer = this.context.actor().id;
     const application = await this.get(id);
     const { carer } = await this.carers.get(application.carerId);
+    const campaign = await this.campaigns.get(application.campaignId);
     return this.dataSource.transaction(async (manager) => {
+      // The same lock as applying: approvals for one person are paid one after the other.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `appreciation.${campaign.id}.${application.careRecipientKey}`,
+      ]);
       const locked = await manager
         .getRepository(AppreciationApplication)
         .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!locked || locked.status !== 'needs_review') throw new ApplicationNotInReviewError();
+      if (
+        decision === 'approve' &&
+        campaign.sharedCareRule === 'first_only' &&
+        (await this.recipientApproved(manager, campaign.id, locked.careRecipientKey, locked.carerId))
+      )
+        throw new FirstCarerOnlyError();
       locked.status = decision === 'approve' ? 'approved' : 'rejected';
       Object.assign(locked, { reviewedBy: reviewer, reviewNote: note, decidedAt: new Date() });
       const saved = await manager.getRepository(AppreciationApplication).save(locked);
-      const voucher = decision === 'approve' ? await this.issuer.issue(manager, saved, carer.accountId) : null;
+      const voucher = decision === 'approve' ? await this.award.pay(manager, campaign, saved, carer.accountId) : null;
       return { application: saved, voucher };
     });
   }
@@ -120,7 +132,11 @@ export class ApplicationService {
     ]);
     this.assertOpen(campaign);
     if (choice === 'culture_ticket' && campaign.kind !== 'voucher_or_culture_ticket') throw new ChoiceNotOfferedError();
-    const careRecipientKey = `${relationship.careRecipientName.trim().toLowerCase()}|${carer.postcode}`;
+    // The person cared for: their address's keyed hash when the carer gave it (so carers at other
+    // addresses match), else their name at the carer's postcode.
+    const careRecipientKey = relationship.recipientAddressHash
+      ? `address:${relationship.recipientAddressHash}`
+      : `${relationship.careRecipientName.trim().toLowerCase()}|${carer.postcode}`;
     try {
       return await this.dataSource.transaction(async (manager) => {
         // Two carers of one cared-for person applying at once are taken one after the other.
@@ -135,6 +151,7 @@ export class ApplicationService {
           hoursPerWeek: relationship.hoursPerWeek,
           careSince: relationship.since,
           careRecipientAlreadyRewarded: await this.recipientRewarded(manager, campaign.id, careRecipientKey, carer.id),
+          sharedCareRule: campaign.sharedCareRule,
         });
         const repository = manager.getRepository(AppreciationApplication);
         const application = await repository.save(
@@ -156,7 +173,7 @@ export class ApplicationService {
         );
         noteAuditSubject(application.id);
         const voucher =
-          verdict.status === 'approved' ? await this.issuer.issue(manager, application, carer.accountId) : null;
+          verdict.status === 'approved' ? await this.award.pay(manager, campaign, application, carer.accountId) : null;
         return { application, voucher };
       });
     } catch (error) {
@@ -172,6 +189,23 @@ export class ApplicationService {
   private assertOpen(campaign: AppreciationCampaign): void {
     const now = Date.now();
     if (now < campaign.opensAt.getTime() || now >= campaign.closesAt.getTime()) throw new CampaignClosedError();
+  }
+
+  private async recipientApproved(
+    manager: EntityManager,
+    campaignId: string,
+    careRecipientKey: string,
+    carerId: string,
+  ): Promise<boolean> {
+    return manager
+      .getRepository(AppreciationApplication)
+      .createQueryBuilder('application')
+      .where('application.campaignId = :campaignId AND application.careRecipientKey = :careRecipientKey', {
+        campaignId,
+        careRecipientKey,
+      })
+      .andWhere(`application.carerId <> :carerId AND application.status = 'approved'`, { carerId })
+      .getExists();
   }
 
   private async recipientRewarded(

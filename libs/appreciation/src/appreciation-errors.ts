@@ -1,6 +1,8 @@
 import { DomainError, registerProblemTitles } from '@app/platform';
 
 registerProblemTitles({
+  FIRST_CARER_ONLY: { nl: 'Alleen de eerste mantelzorger', en: 'The first carer only' },
+  SHARE_ALREADY_SPENT: { nl: 'Het bedrag is al besteed', en: 'The amount is spent already' },
   CAMPAIGN_YEAR_TAKEN: { nl: 'Voor dit jaar is er al een waardering', en: 'This year already has a campaign' },
   CAMPAIGN_CLOSED: { nl: 'Aanvragen kan nu niet', en: 'Applications are not open' },
   ALREADY_APPLIED: { nl: 'U heeft dit jaar al aangevraagd', en: 'You already applied this year' },
@@ -111,6 +113,15 @@ export class ChoiceNotOfferedError extends DomainError {
     super('CHOICE_NOT_OFFERED', 422, {
       nl: 'Deze waardering biedt alleen de waardebon.',
       en: 'This campaign offers only the voucher.',
+    });
+  }
+}
+
+export class FirstCarerOnlyError extends DomainError {
+  constructor() {
+    super('FIRST_CARER_ONLY', 409, {
+      nl: 'Deze campagne waardeert alleen de eerste mantelzorger van een persoon; die is al goedgekeurd.',
+      en: 'This campaign rewards the first carer of a person only; that one is approved already.',
     });
   }
 }

@@ -14,6 +14,7 @@ import { CampaignService } from './campaign.service';
 import { CodeGuessThrottle } from './code-guess-throttle';
 import { Voucher, VoucherRedemption } from './voucher.entity';
 import { VoucherIssuer } from './voucher-issuer';
+import { SharedAward } from './shared-award';
 import { VoucherRepository } from './voucher.repository';
 import { CampaignRepository } from './campaign.repository';
 import { VoucherService } from './voucher.service';
@@ -32,6 +33,7 @@ import { VoucherService } from './voucher.service';
     CampaignService,
     ApplicationService,
     VoucherIssuer,
+    SharedAward,
     VoucherRepository,
     CampaignRepository,
     VoucherService,

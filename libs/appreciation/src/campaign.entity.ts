@@ -2,6 +2,9 @@ import { Municipality } from '@app/identity';
 import { BaseRecord } from '@app/platform';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
+export const SHARED_CARE_RULES = ['each_full', 'split_equally', 'first_only'] as const;
+export type SharedCareRule = (typeof SHARED_CARE_RULES)[number];
+
 export const CAMPAIGN_KINDS = ['voucher', 'voucher_or_culture_ticket'] as const;
 export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
 export type AwardKind = 'voucher' | 'culture_ticket';
@@ -25,6 +28,7 @@ export interface EligibilityRules {
 @Check('ck_appreciation_campaign_budget_count', `"budget_count" IS NULL OR "awarded_count" <= "budget_count"`)
 @Check('ck_appreciation_campaign_culture_tickets', `"culture_tickets_issued" <= coalesce("culture_ticket_stock", 0)`)
 @Check('ck_appreciation_campaign_kind', `"kind" IN ('voucher', 'voucher_or_culture_ticket')`)
+@Check('ck_appreciation_campaign_shared_care', `"shared_care_rule" IN ('each_full', 'split_equally', 'first_only')`)
 export class AppreciationCampaign extends BaseRecord {
   @Column({ type: 'uuid' })
   municipalityId: string;
@@ -62,6 +66,10 @@ export class AppreciationCampaign extends BaseRecord {
   awardedCount: number;
 
   /** What the culture ticket is (e.g. "Theaterbon Stadsschouwburg"), when carers may choose one. */
+  /** Carers of the same person: each the full amount (after a look by staff), split equally, or the first only. */
+  @Column({ type: 'text', default: 'each_full' })
+  sharedCareRule: SharedCareRule;
+
   @Column({ type: 'text', nullable: true })
   cultureTicketName: string | null;
 

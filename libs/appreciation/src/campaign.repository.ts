@@ -14,19 +14,33 @@ export class CampaignRepository {
    * Takes one award (and a culture ticket when asked) from the campaign's budget by a
    * conditional update, so simultaneous approvals never pass a cap. Null when a cap is reached.
    */
-  async takeAward(manager: EntityManager, campaignId: string, cultureTicket: boolean): Promise<AwardTaken | null> {
+  async takeAward(
+    manager: EntityManager,
+    campaignId: string,
+    cultureTicket: boolean,
+    amountCents: number | null = null,
+  ): Promise<AwardTaken | null> {
+    // $3: a share of the amount (carers of one person splitting it); the campaign's amount when null.
     const [rows] = await manager.query<[AwardTaken[], number]>(
       `UPDATE appreciation_campaign
-          SET spent_cents = spent_cents + amount_cents, awarded_count = awarded_count + 1,
+          SET spent_cents = spent_cents + coalesce($3::int, amount_cents), awarded_count = awarded_count + 1,
               culture_tickets_issued = culture_tickets_issued + $2::int, updated_at = now()
         WHERE id = $1
-          AND (budget_cents IS NULL OR spent_cents + amount_cents <= budget_cents)
+          AND (budget_cents IS NULL OR spent_cents + coalesce($3::int, amount_cents) <= budget_cents)
           AND (budget_count IS NULL OR awarded_count < budget_count)
           AND ($2::int = 0 OR culture_tickets_issued < coalesce(culture_ticket_stock, 0))
-        RETURNING amount_cents AS "amountCents", vouchers_expire_on::text AS "vouchersExpireOn"`,
-      [campaignId, cultureTicket ? 1 : 0],
+        RETURNING coalesce($3::int, amount_cents) AS "amountCents", vouchers_expire_on::text AS "vouchersExpireOn"`,
+      [campaignId, cultureTicket ? 1 : 0, amountCents],
     );
     return rows[0] ?? null;
+  }
+
+  /** Gives part of an award back to the budget (a voucher made smaller before its first use). */
+  async giveBack(manager: EntityManager, campaignId: string, cents: number): Promise<void> {
+    await manager.query(
+      'UPDATE appreciation_campaign SET spent_cents = spent_cents - $2, updated_at = now() WHERE id = $1',
+      [campaignId, cents],
+    );
   }
 
   async cultureTicketsGone(manager: EntityManager, campaignId: string): Promise<boolean> {

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Outbox, QUEUES } from '@app/messaging';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { CampaignYearTakenError } from './appreciation-errors';
-import { AppreciationCampaign, CampaignKind, EligibilityRules } from './campaign.entity';
+import { AppreciationCampaign, SharedCareRule, CampaignKind, EligibilityRules } from './campaign.entity';
 
 export interface NewCampaign {
   year: number;
@@ -19,6 +19,7 @@ export interface NewCampaign {
   budgetCount?: number;
   cultureTicketName?: string;
   cultureTicketStock?: number;
+  sharedCareRule?: SharedCareRule;
   /** A year after closing when left out. */
   vouchersExpireOn?: string;
 }
@@ -77,6 +78,7 @@ export class CampaignService {
             awardedCount: 0,
             cultureTicketName: input.cultureTicketName ?? null,
             cultureTicketStock: input.cultureTicketStock ?? null,
+            sharedCareRule: input.sharedCareRule ?? 'each_full',
             cultureTicketsIssued: 0,
             vouchersExpireOn,
             announcedAt: null,

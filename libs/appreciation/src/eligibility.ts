@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ApplicationStatus, RuleOutcome } from './application.entity';
-import { EligibilityRules } from './campaign.entity';
+import { EligibilityRules, SharedCareRule } from './campaign.entity';
 
 export interface EligibilityFacts {
   /** The carer's local date of applying. */
@@ -13,6 +13,8 @@ export interface EligibilityFacts {
   careSince: string;
   /** Another carer of the same cared-for person was already approved or awaits review this year. */
   careRecipientAlreadyRewarded: boolean;
+  /** What the campaign does for carers of the same person; each_full when left out. */
+  sharedCareRule?: SharedCareRule;
 }
 
 export interface EligibilityVerdict {
@@ -53,25 +55,40 @@ export function assessEligibility(rules: EligibilityRules, facts: EligibilityFac
         : { rule: 'min_age', outcome: 'not_met', detail: `${age} years old, younger than the ${rules.minAge} asked` },
     );
   }
-  reasons.push(
-    facts.careRecipientAlreadyRewarded
-      ? {
-          rule: 'one_award_per_care_recipient',
-          outcome: 'unclear',
-          detail: 'another carer of the same person was already rewarded this year; staff will look at it',
-        }
-      : {
-          rule: 'one_award_per_care_recipient',
-          outcome: 'met',
-          detail: 'no other carer of this person was rewarded this year',
-        },
-  );
+  reasons.push(sharedCare(facts));
   const status: ApplicationStatus = reasons.some((reason) => reason.outcome === 'not_met')
     ? 'rejected'
     : reasons.some((reason) => reason.outcome === 'unclear')
       ? 'needs_review'
       : 'approved';
   return { status, reasons };
+}
+
+/** Carers of the same person: each the full amount after a look by staff, split equally, or the first only. */
+function sharedCare(facts: EligibilityFacts): RuleOutcome {
+  if (facts.careRecipientAlreadyRewarded && facts.sharedCareRule === 'split_equally')
+    return {
+      rule: 'shared_care_split',
+      outcome: 'met',
+      detail: 'another carer of the same person was rewarded too; the amount is split equally between them',
+    };
+  if (facts.careRecipientAlreadyRewarded && facts.sharedCareRule === 'first_only')
+    return {
+      rule: 'shared_care_first_only',
+      outcome: 'not_met',
+      detail: 'another carer of the same person applied first; this campaign rewards the first carer only',
+    };
+  return facts.careRecipientAlreadyRewarded
+    ? {
+        rule: 'one_award_per_care_recipient',
+        outcome: 'unclear',
+        detail: 'another carer of the same person was already rewarded this year; staff will look at it',
+      }
+    : {
+        rule: 'one_award_per_care_recipient',
+        outcome: 'met',
+        detail: 'no other carer of this person was rewarded this year',
+      };
 }
 
 function residency(rules: EligibilityRules, facts: EligibilityFacts): RuleOutcome {

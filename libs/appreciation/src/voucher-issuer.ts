@@ -23,9 +23,15 @@ export class VoucherIssuer {
     private readonly vouchers: VoucherRepository,
   ) {}
 
-  async issue(manager: EntityManager, application: AppreciationApplication, carerAccountId: string): Promise<Voucher> {
+  /** Issues the campaign's amount, or `shareCents` of it when carers of one person split it. */
+  async issue(
+    manager: EntityManager,
+    application: AppreciationApplication,
+    carerAccountId: string,
+    shareCents: number | null = null,
+  ): Promise<Voucher> {
     const ticket = application.choice === 'culture_ticket';
-    const award = await this.campaigns.takeAward(manager, application.campaignId, ticket);
+    const award = await this.campaigns.takeAward(manager, application.campaignId, ticket, shareCents);
     if (!award)
       throw ticket && (await this.campaigns.cultureTicketsGone(manager, application.campaignId))
         ? new CultureTicketsSoldOutError()

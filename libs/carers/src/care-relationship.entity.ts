@@ -61,6 +61,13 @@ export class CareRelationship extends BaseRecord {
   @Column({ type: 'text', nullable: true })
   notesEncrypted: string | null;
 
+  /**
+   * The cared-for person's postcode and house number, when the carer gave them, as a keyed hash:
+   * carers of one person at different addresses can be matched, the address cannot be read.
+   */
+  @Column({ type: 'text', nullable: true })
+  recipientAddressHash: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   endedAt: Date | null;
 

@@ -6,6 +6,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { CareRelationship, KindOfCare, Relation } from './care-relationship.entity';
 import { CareRelationshipEndedError, DateInFutureError, HealthConsentRequiredError } from './carer-errors';
 import { ConsentService } from './consent.service';
+import { CareRecipientAddress } from './care-recipient-address';
 import { today } from './dates';
 
 export interface CareRelationshipInput {
@@ -16,6 +17,8 @@ export interface CareRelationshipInput {
   hoursPerWeek: number;
   kindsOfCare?: KindOfCare[];
   notes?: string | null;
+  careRecipientPostcode?: string;
+  careRecipientHouseNumber?: string;
 }
 
 export interface CareRelationshipView {
@@ -33,6 +36,7 @@ export class CareRelationshipService {
     private readonly consents: ConsentService,
     private readonly municipalities: MunicipalityService,
     private readonly cipher: FieldCipher,
+    private readonly address: CareRecipientAddress,
   ) {}
 
   async create(carerId: string, input: CareRelationshipInput): Promise<CareRelationshipView> {
@@ -49,6 +53,7 @@ export class CareRelationshipService {
           hoursPerWeek: input.hoursPerWeek,
           kindsOfCare: input.kindsOfCare ?? [],
           notesEncrypted: input.notes ? this.cipher.encrypt(input.notes) : null,
+          recipientAddressHash: this.address.hashOf(input.careRecipientPostcode, input.careRecipientHouseNumber),
           endedAt: null,
         }),
         manager,
@@ -79,6 +84,11 @@ export class CareRelationshipService {
       if (changes.kindsOfCare !== undefined) relationship.kindsOfCare = changes.kindsOfCare;
       if (changes.notes !== undefined)
         relationship.notesEncrypted = changes.notes ? this.cipher.encrypt(changes.notes) : null;
+      if (changes.careRecipientPostcode !== undefined || changes.careRecipientHouseNumber !== undefined)
+        relationship.recipientAddressHash = this.address.hashOf(
+          changes.careRecipientPostcode,
+          changes.careRecipientHouseNumber,
+        );
       return this.view(await this.relationships.save(relationship, manager));
     });
   }

@@ -12,6 +12,7 @@ import { CarerMonitorFigures } from './carer-monitor-figures';
 import { CarerPostalAddresses } from './carer-postal-addresses';
 import { CarerRegistrationService } from './carer-registration.service';
 import { CarerService } from './carer.service';
+import { CareRecipientAddress } from './care-recipient-address';
 import { CarerFollowUp } from './carer-follow-up';
 import { CarerMessageKinds } from './carer-message-kinds';
 import { Consent } from './consent.entity';
@@ -39,6 +40,7 @@ import { ConsentService } from './consent.service';
     CarerRegistrationService,
     CarerService,
     CareRelationshipService,
+    CareRecipientAddress,
     ConsentService,
     CarerPostalAddresses,
     CarerAudience,

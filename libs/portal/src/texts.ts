@@ -188,6 +188,13 @@ const nl = {
       not_met: 'Iemand anders kreeg dit jaar al waardering voor deze persoon.',
       unclear: 'Iemand anders vroeg dit jaar ook waardering aan voor deze persoon. Het steunpunt kijkt ernaar.',
     },
+    shared_care_split: {
+      met: 'Ook een andere mantelzorger van deze persoon krijgt waardering; het bedrag wordt eerlijk gedeeld.',
+    },
+    shared_care_first_only: {
+      not_met:
+        'Een andere mantelzorger van deze persoon was eerst; deze gemeente waardeert één mantelzorger per persoon.',
+    },
   } as Record<string, Record<string, string>>,
   myVouchers: 'Mijn waardebonnen',
   voucherCode: 'Code',
@@ -576,6 +583,10 @@ const nl = {
   cultureTicketHint:
     'Bijvoorbeeld "Theaterbon Schouwburg". Vult u een naam en een aantal in, dan kiest de mantelzorger tussen de waardebon en een kaart, zolang er kaarten zijn.',
   cultureTicketStock: 'Aantal kaarten',
+  sharedCareLabel: 'Meer mantelzorgers van één persoon',
+  sharedCareEachFull: 'Ieder het hele bedrag (de tweede na een blik van het steunpunt)',
+  sharedCareSplit: 'Het bedrag eerlijk delen',
+  sharedCareFirstOnly: 'Alleen de eerste mantelzorger',
   cultureTicketIncomplete: 'Geef de cultuurkaart een naam én een aantal kaarten, of laat beide leeg.',
   cultureTicketsIssued: 'Cultuurkaarten uitgegeven',
   campaignInvalid: 'Controleer het bedrag, de datum en de regels.',
@@ -950,6 +961,12 @@ const en: PortalTexts = {
       met: 'Nobody else was thanked for this person this year.',
       not_met: 'Someone else was already thanked for this person this year.',
       unclear: 'Someone else also applied for this person this year. The support point looks at it.',
+    },
+    shared_care_split: {
+      met: 'Another carer of this person is thanked too; the amount is shared equally.',
+    },
+    shared_care_first_only: {
+      not_met: 'Another carer of this person came first; this municipality thanks one carer per person.',
     },
   },
   myVouchers: 'My vouchers',
@@ -1335,6 +1352,10 @@ const en: PortalTexts = {
   cultureTicketHint:
     'For example "Theatre ticket City Theatre". With a name and a number, carers choose between the voucher and a ticket while tickets last.',
   cultureTicketStock: 'Number of tickets',
+  sharedCareLabel: 'More carers of one person',
+  sharedCareEachFull: 'Each the full amount (the second after a look by the support point)',
+  sharedCareSplit: 'Share the amount equally',
+  sharedCareFirstOnly: 'The first carer only',
   cultureTicketIncomplete: 'Give the culture ticket a name and a number of tickets, or leave both empty.',
   cultureTicketsIssued: 'Culture tickets issued',
   campaignInvalid: 'Please check the amount, the date and the rules.',

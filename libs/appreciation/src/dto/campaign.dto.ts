@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AppreciationCampaign, CAMPAIGN_KINDS } from '../campaign.entity';
+import { AppreciationCampaign, CAMPAIGN_KINDS, SHARED_CARE_RULES } from '../campaign.entity';
 
 export class EligibilityRulesDto {
   @ApiProperty({ example: 8, description: 'Hours of care a week, at least' })
@@ -43,6 +43,15 @@ export class CreateCampaignDto {
   })
   @IsIn(CAMPAIGN_KINDS)
   kind: (typeof CAMPAIGN_KINDS)[number];
+  @ApiPropertyOptional({
+    enum: SHARED_CARE_RULES,
+    default: 'each_full',
+    description:
+      'Carers of the same person: each the full amount (the second after a look by staff), split equally among those approved (vouchers not used yet are adjusted), or the first approved only',
+  })
+  @IsOptional()
+  @IsIn(SHARED_CARE_RULES)
+  sharedCareRule?: (typeof SHARED_CARE_RULES)[number];
   @ApiPropertyOptional({ example: 'Theaterbon Stadsschouwburg', description: 'With voucher_or_culture_ticket' })
   @IsOptional()
   @IsString()
@@ -93,6 +102,7 @@ export class CampaignDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() year: number;
   @ApiProperty({ enum: CAMPAIGN_KINDS }) kind: string;
+  @ApiProperty({ enum: SHARED_CARE_RULES }) sharedCareRule: string;
   @ApiPropertyOptional({ nullable: true, type: String }) cultureTicketName: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) cultureTicketStock: number | null;
   @ApiProperty() cultureTicketsIssued: number;
@@ -111,6 +121,7 @@ export class CampaignDto {
       id: campaign.id,
       year: campaign.year,
       kind: campaign.kind,
+      sharedCareRule: campaign.sharedCareRule,
       cultureTicketName: campaign.cultureTicketName,
       cultureTicketStock: campaign.cultureTicketStock,
       cultureTicketsIssued: campaign.cultureTicketsIssued,

@@ -13,6 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { HOUSE_NUMBER_PATTERN, POSTCODE_PATTERN } from '@app/identity';
 import { KINDS_OF_CARE, KindOfCare, Relation, RELATIONS } from '../care-relationship.entity';
 import { CareRelationshipView } from '../care-relationship.service';
 
@@ -52,6 +53,22 @@ export class CreateCareRelationshipDto {
   @IsString()
   @MaxLength(2000)
   notes?: string;
+
+  @ApiPropertyOptional({
+    example: '1121 AB',
+    description:
+      "The cared-for person's postcode, with careRecipientHouseNumber: kept only as a keyed hash, to recognise carers of the same person",
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(POSTCODE_PATTERN, { message: 'careRecipientPostcode must be a Dutch postcode such as 1121 AB' })
+  careRecipientPostcode?: string;
+
+  @ApiPropertyOptional({ example: '12a', description: 'With careRecipientPostcode' })
+  @IsOptional()
+  @IsString()
+  @Matches(HOUSE_NUMBER_PATTERN, { message: 'careRecipientHouseNumber must be a house number such as 12 or 12a' })
+  careRecipientHouseNumber?: string;
 }
 
 export class UpdateCareRelationshipDto extends PartialType(CreateCareRelationshipDto) {}

@@ -55,6 +55,7 @@ export class CampaignPages implements OnModuleInit {
         year: Number(localToday(timezone).slice(0, 4)),
         // A culture ticket named with its stock makes the campaign a choice between the two.
         kind: ticketName || ticketStock !== undefined ? 'voucher_or_culture_ticket' : 'voucher',
+        sharedCareRule: call.form.sharedCareRule || undefined,
         cultureTicketName: ticketName || undefined,
         cultureTicketStock: ticketStock,
         amountCents: euro(call.form.amount),
@@ -96,6 +97,11 @@ export class CampaignPages implements OnModuleInit {
       data: {
         problem,
         isAdmin: call.actor?.role === 'admin',
+        sharedCareRules: [
+          { value: 'each_full', label: call.t.sharedCareEachFull },
+          { value: 'split_equally', label: call.t.sharedCareSplit },
+          { value: 'first_only', label: call.t.sharedCareFirstOnly },
+        ],
         residencies: [
           { value: 'either', label: call.t.residencyEither },
           { value: 'carer', label: call.t.residencyCarer },

@@ -33,6 +33,7 @@ import { Intake1795700000013 } from './1795700000013-intake';
 import { OwnAccount1795700000014 } from './1795700000014-own-account';
 import { Providers1795700000015 } from './1795700000015-providers';
 import { WeeklyHelp1795700000016 } from './1795700000016-weekly-help';
+import { SharedCare1795700000017 } from './1795700000017-shared-care';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -70,4 +71,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   OwnAccount1795700000014,
   Providers1795700000015,
   WeeklyHelp1795700000016,
+  SharedCare1795700000017,
 ];
