@@ -11,3 +11,5 @@ export * from './social-map.service';
 export { AskQuestionDto, AnswerQuestionDto } from './dto/question.dto';
 export { FormReferralDto } from './dto/referral.dto';
 export { SocialMapEntryInputDto } from './dto/social-map.dto';
+export * from './feedback.service';
+export * from './feedback-request.entity';

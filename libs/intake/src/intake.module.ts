@@ -12,13 +12,16 @@ import { ReferralService } from './referral.service';
 import { SocialMapEntry } from './social-map-entry.entity';
 import { SocialMapService } from './social-map.service';
 import { MailRequestThrottle } from '@app/identity';
+import { FeedbackRequest } from './feedback-request.entity';
+import { FeedbackService } from './feedback.service';
+import { FeedbackMessageKind } from './feedback-message-kind';
 
-/** Questions, referrals and the social map: services for api, worker and cli. */
+/** Questions, referrals, the social map and feedback: services for api, worker and cli. */
 @Module({
   imports: [
     CarersModule,
     PrivacyModule,
-    TypeOrmModule.forFeature([CarerQuestion, QuestionAnswer, Referral, SocialMapEntry]),
+    TypeOrmModule.forFeature([CarerQuestion, QuestionAnswer, Referral, SocialMapEntry, FeedbackRequest]),
   ],
   providers: [
     QuestionService,
@@ -28,7 +31,9 @@ import { MailRequestThrottle } from '@app/identity';
     IntakePersonalData,
     IntakeMonitorFigures,
     MailRequestThrottle,
+    FeedbackService,
+    FeedbackMessageKind,
   ],
-  exports: [QuestionService, ReferralService, SocialMapService, IntakeMonitorFigures],
+  exports: [QuestionService, ReferralService, SocialMapService, IntakeMonitorFigures, FeedbackService],
 })
 export class IntakeModule {}

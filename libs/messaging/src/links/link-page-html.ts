@@ -27,7 +27,13 @@ function layout(language: Language, title: string, body: string): string {
 
 export function introPage(language: Language, action: string, token: string, intro: LinkPageIntro): string {
   const fields = (intro.fields ?? [])
-    .map((field) => (field.type === 'choice' ? choiceField(language, field) : inputField(language, field)))
+    .map((field) =>
+      field.type === 'choice'
+        ? choiceField(language, field)
+        : field.type === 'text'
+          ? textField(language, field)
+          : inputField(language, field),
+    )
     .join('\n');
   return layout(
     language,
@@ -52,6 +58,14 @@ function inputField(language: Language, field: LinkPageField): string {
       ? ` min="${field.min ?? 0}" max="${field.max ?? 10}" value="${escapeHtml(field.value ?? '0')}"`
       : '') +
     '>'
+  );
+}
+
+/** Free text that may stay empty. */
+function textField(language: Language, field: LinkPageField): string {
+  return (
+    `<label for="${field.name}">${escapeHtml(field.label[language])}</label>` +
+    `<textarea id="${field.name}" name="${field.name}" rows="4" maxlength="${field.maxLength ?? 2000}"></textarea>`
   );
 }
 

@@ -2,12 +2,14 @@ import { Language } from '../templates/language';
 
 export interface LinkPageField {
   name: string;
-  type: 'password' | 'number' | 'choice';
+  type: 'password' | 'number' | 'choice' | 'text';
   label: Record<Language, string>;
   min?: number;
   max?: number;
   /** For 'choice': the options, shown as radio buttons. */
   options?: Array<{ value: string; label: Record<Language, string> }>;
+  /** For 'text': the most characters; a text field may be left empty. */
+  maxLength?: number;
   /** Pre-filled value (number) or pre-selected option (choice). */
   value?: string;
 }

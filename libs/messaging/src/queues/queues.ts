@@ -23,7 +23,7 @@ export interface JobPayloads {
   };
   'activities-maintenance': { 'remind-sessions': Record<string, never>; 'expire-place-offers': Record<string, never> };
   privacy: { 'drop-delivery-jobs': { messageIds: string[] }; 'apply-retention': Record<string, never> };
-  'intake-maintenance': { 'purge-unanswered-referrals': Record<string, never> };
+  'intake-maintenance': { 'purge-unanswered-referrals': Record<string, never>; 'ask-feedback': Record<string, never> };
 }
 
 export type QueueName = keyof JobPayloads;
@@ -43,7 +43,7 @@ const JOB_NAMES: { [Q in QueueName]: { [N in keyof JobPayloads[Q]]: true } } = {
   appreciation: { 'announce-campaign': true, 'remind-expiring-vouchers': true },
   'activities-maintenance': { 'remind-sessions': true, 'expire-place-offers': true },
   privacy: { 'drop-delivery-jobs': true, 'apply-retention': true },
-  'intake-maintenance': { 'purge-unanswered-referrals': true },
+  'intake-maintenance': { 'purge-unanswered-referrals': true, 'ask-feedback': true },
 };
 
 /** Whether this release has a queue and a handler for the job (an outbox entry may come from another release). */
@@ -77,7 +77,10 @@ export const JOB_SCHEDULES: { [Q in QueueName]?: { [N in PayloadlessJob<Q>]?: Jo
     'expire-place-offers': { every: 5 * 60_000 },
   },
   privacy: { 'apply-retention': { pattern: '45 3 * * *' } },
-  'intake-maintenance': { 'purge-unanswered-referrals': { pattern: '30 3 * * *' } },
+  'intake-maintenance': {
+    'purge-unanswered-referrals': { pattern: '30 3 * * *' },
+    'ask-feedback': { every: 15 * 60_000 },
+  },
 };
 
 /** The time zone of every schedule pattern. */

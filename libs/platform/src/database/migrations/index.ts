@@ -34,6 +34,7 @@ import { OwnAccount1795700000014 } from './1795700000014-own-account';
 import { Providers1795700000015 } from './1795700000015-providers';
 import { WeeklyHelp1795700000016 } from './1795700000016-weekly-help';
 import { SharedCare1795700000017 } from './1795700000017-shared-care';
+import { Feedback1795700000018 } from './1795700000018-feedback';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -72,4 +73,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Providers1795700000015,
   WeeklyHelp1795700000016,
   SharedCare1795700000017,
+  Feedback1795700000018,
 ];
