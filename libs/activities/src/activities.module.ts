@@ -10,6 +10,7 @@ import { ActivityMessages } from './activity-messages';
 import { Activity, ActivitySession } from './activity.entity';
 import { ActivityService } from './activity.service';
 import { AttendanceService } from './attendance.service';
+import { CourseTrainings } from './course-trainings';
 import { InvitationService } from './invitation.service';
 import { ActivityAttendance, ActivityInvitation, ActivityParticipant } from './participant.entity';
 import { ParticipationService } from './participation.service';
@@ -34,6 +35,7 @@ import { SessionReminders } from './session-reminders';
     AttendanceService,
     ActivityFiguresService,
     SessionReminders,
+    CourseTrainings,
   ],
   exports: [
     ActivityMonitorFigures,
@@ -43,6 +45,7 @@ import { SessionReminders } from './session-reminders';
     AttendanceService,
     ActivityFiguresService,
     SessionReminders,
+    CourseTrainings,
   ],
 })
 export class ActivitiesModule {}

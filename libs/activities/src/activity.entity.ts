@@ -57,6 +57,18 @@ export class Activity extends BaseRecord {
   @Column({ type: 'text', nullable: true })
   theme: PeerGroupTheme | null;
 
+  /** Courses only: the training it gives (e.g. "dementia"); attending records it for volunteers and staff. */
+  @Column({ type: 'text', nullable: true })
+  givesTraining: string | null;
+
+  /** How long that training counts, in months; null: it does not lapse. */
+  @Column({ type: 'int', nullable: true })
+  trainingValidMonths: number | null;
+
+  /** Who may sign up themselves besides carers: volunteers, staff. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  alsoOpenTo: string[];
+
   @Column({ type: 'int' })
   capacity: number;
 

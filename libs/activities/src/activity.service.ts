@@ -11,6 +11,7 @@ import {
   paginate,
   RequestContext,
   STAFF_ROLES,
+  ValidationFailedError,
 } from '@app/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActivityMessages } from './activity-messages';
@@ -54,6 +55,10 @@ export class ActivityService {
         { nl: 'De Dag van de Mantelzorg is een evenement.', en: 'The Dag van de Mantelzorg is an event.' },
         [{ field: 'occasion', message: 'only for kind event' }],
       );
+    if (input.kind !== 'course' && (input.givesTraining !== undefined || input.trainingValidMonths !== undefined))
+      throw new ValidationFailedError([{ field: 'givesTraining', message: 'only a course gives a training' }]);
+    if (input.trainingValidMonths !== undefined && input.givesTraining === undefined)
+      throw new ValidationFailedError([{ field: 'trainingValidMonths', message: 'goes with givesTraining' }]);
     if ((input.kind === 'peer_group') !== (input.theme !== undefined)) {
       throw new DomainError(
         'INVALID_ACTIVITY',
@@ -77,6 +82,9 @@ export class ActivityService {
           description: input.description ?? null,
           location: input.location ?? null,
           theme: input.theme ?? null,
+          givesTraining: input.givesTraining ?? null,
+          trainingValidMonths: input.trainingValidMonths ?? null,
+          alsoOpenTo: [...new Set(input.alsoOpenTo ?? [])],
           capacity: input.capacity,
           placesTaken: 0,
           maxCompanions: input.maxCompanions ?? (input.kind === 'event' ? 1 : 0),

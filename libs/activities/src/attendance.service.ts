@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CarerDirectory } from '@app/carers';
 import { DomainError, NotFoundError, RequestContext } from '@app/platform';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { DateTime } from 'luxon';
+import { CourseTrainings } from './course-trainings';
 import { Activity, ActivitySession } from './activity.entity';
 import { ActivityAttendance, ActivityParticipant } from './participant.entity';
 
@@ -24,6 +26,7 @@ export class AttendanceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly carers: CarerDirectory,
     private readonly context: RequestContext,
+    private readonly trainings: CourseTrainings,
   ) {}
 
   async participants(activityId: string): Promise<ParticipantListing[]> {
@@ -88,23 +91,60 @@ export class AttendanceService {
     }
     const recordedBy = this.context.actor().id;
     const latest = new Map(entries.map((entry) => [entry.participantId, entry.attended]));
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(ActivityAttendance)
-      .values(
-        [...latest].map(([participantId, attended]) => ({
-          municipalityId: activity.municipalityId,
-          activityId: activity.id,
-          sessionId,
-          participantId,
-          attended,
-          recordedBy,
-        })),
-      )
-      .orUpdate(['attended', 'recorded_by', 'updated_at'], ['session_id', 'participant_id'])
-      .execute();
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ActivityAttendance)
+        .values(
+          [...latest].map(([participantId, attended]) => ({
+            municipalityId: activity.municipalityId,
+            activityId: activity.id,
+            sessionId,
+            participantId,
+            attended,
+            recordedBy,
+          })),
+        )
+        .orUpdate(['attended', 'recorded_by', 'updated_at'], ['session_id', 'participant_id'])
+        .execute();
+      if (activity.givesTraining) await this.recordTrainings(manager, activity, session, [...latest], recordedBy);
+    });
     return { recorded: latest.size, attended: [...latest.values()].filter(Boolean).length };
+  }
+
+  /** A course that gives a training: those who came have it from the session's day, for its months. */
+  private async recordTrainings(
+    manager: EntityManager,
+    activity: Activity,
+    session: ActivitySession,
+    entries: Array<[string, boolean]>,
+    recordedBy: string,
+  ): Promise<void> {
+    const came = entries.filter(([, attended]) => attended).map(([participantId]) => participantId);
+    if (came.length === 0) return;
+    const people = await manager
+      .getRepository(ActivityParticipant)
+      .find({ where: { id: In(came) }, select: { id: true, accountId: true } });
+    const [{ timezone }] = await manager.query<Array<{ timezone: string }>>(
+      'SELECT timezone FROM municipality WHERE id = $1',
+      [activity.municipalityId],
+    );
+    const day = DateTime.fromJSDate(session.startsAt).setZone(timezone);
+    await this.trainings.record(
+      manager,
+      people.map((person) => ({
+        municipalityId: activity.municipalityId,
+        accountId: person.accountId,
+        activityId: activity.id,
+        kind: activity.givesTraining!,
+        completedOn: day.toISODate()!,
+        validUntil: activity.trainingValidMonths
+          ? day.plus({ months: activity.trainingValidMonths }).toISODate()!
+          : null,
+        recordedBy,
+      })),
+    );
   }
 
   /** Staff and admins see every activity of the municipality; a volunteer only those they lead. */

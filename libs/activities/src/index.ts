@@ -10,3 +10,4 @@ export { ActivityService } from './activity.service';
 export * from './activity-monitor-figures';
 export { InvitationService } from './invitation.service';
 export { CreateActivityDto } from './dto/activity.dto';
+export * from './course-trainings';

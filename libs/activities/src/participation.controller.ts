@@ -41,14 +41,14 @@ export class ParticipationController {
 
   @Post('activities/:activityId/enrolments')
   @Audited('activity_participant', { answer: 'id' })
-  @Roles('carer', ...STAFF_ROLES)
+  @Roles('carer', 'volunteer', ...STAFF_ROLES)
   @ApiOperation({
     summary:
       'Enrol: a carer themselves in a course or peer group (events by invitation), or staff a carer in any activity',
   })
   @ApiCreatedResponse({ type: ParticipationDto })
   @ApiProblems({
-    403: ['FORBIDDEN', 'INVITATION_REQUIRED', 'NOT_A_CARER'],
+    403: ['FORBIDDEN', 'INVITATION_REQUIRED', 'NOT_A_CARER', 'NOT_OPEN_TO_YOU'],
     404: ['NOT_FOUND'],
     409: ['RESPONSES_CLOSED', 'NOT_ENOUGH_PLACES', 'ACTIVITY_CANCELLED'],
     422: ['TOO_MANY_COMPANIONS'],

@@ -77,14 +77,49 @@ export class ParticipationService {
    * A carer enrols themselves in a course or peer group (an event needs their invitation);
    * staff enrol any carer of the municipality in any activity.
    */
-  async enrol(activityId: string, input: { carerId?: string; companions?: number }): Promise<ActivityParticipant> {
+  async enrol(
+    activityId: string,
+    input: { carerId?: string; volunteerId?: string; self?: boolean; companions?: number },
+  ): Promise<ActivityParticipant> {
     const actor = this.context.actor();
     const activity = await this.dataSource
       .getRepository(Activity)
       .findOneBy({ id: activityId, municipalityId: actor.municipalityId });
     if (!activity) throw new NotFoundError({ nl: 'De activiteit', en: 'The activity' });
     let respondent: Respondent;
-    if (actor.role === 'carer') {
+    if (actor.role === 'volunteer' || input.self) {
+      // Volunteers, and staff for themselves, join courses and groups opened to them.
+      const group = actor.role === 'volunteer' ? 'volunteers' : 'staff';
+      if (activity.kind === 'event' || !activity.alsoOpenTo.includes(group))
+        throw new DomainError('NOT_OPEN_TO_YOU', 403, {
+          nl: 'Deze activiteit is niet opengesteld voor u.',
+          en: 'This activity is not open to you.',
+        });
+      const [volunteer] = await this.dataSource.query<Array<{ wijk_id: string | null }>>(
+        'SELECT wijk_id FROM volunteer WHERE account_id = $1',
+        [actor.id],
+      );
+      respondent = {
+        activityId,
+        municipalityId: actor.municipalityId,
+        accountId: actor.id,
+        wijkId: volunteer?.wijk_id ?? null,
+        joinedVia: 'self',
+      };
+    } else if (input.volunteerId) {
+      const [volunteer] = await this.dataSource.query<Array<{ account_id: string; wijk_id: string | null }>>(
+        'SELECT account_id, wijk_id FROM volunteer WHERE id = $1 AND municipality_id = $2',
+        [input.volunteerId, actor.municipalityId],
+      );
+      if (!volunteer) throw new NotFoundError({ nl: 'De vrijwilliger', en: 'The volunteer' });
+      respondent = {
+        activityId,
+        municipalityId: actor.municipalityId,
+        accountId: volunteer.account_id,
+        wijkId: volunteer.wijk_id,
+        joinedVia: 'staff',
+      };
+    } else if (actor.role === 'carer') {
       if (input.carerId)
         throw new ValidationFailedError([{ field: 'carerId', message: 'carers enrol themselves; leave carerId out' }]);
       const carer = await this.carers.mine();

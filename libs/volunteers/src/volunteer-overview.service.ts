@@ -25,6 +25,8 @@ export interface VolunteerOverview {
   /** activeTrainedWithValidVog / active, 0..1. */
   trainedShare: number;
   trainedTarget: number;
+  /** Staff and admins (not disabled) with a valid dementia training, and their share. */
+  staff: { active: number; withDementiaTraining: number; trainedShare: number };
 }
 
 /** The figures a steunpunt watches: requests waiting, and how many volunteers may and can help. */
@@ -64,7 +66,19 @@ export class VolunteerOverviewService {
         WHERE v.municipality_id = $1`,
       [municipalityId, oldestVog, day],
     );
+    const [staff] = await this.dataSource.query<Array<{ active: number; trained: number }>>(
+      `SELECT count(*)::int AS active,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM staff_training t WHERE t.account_id = a.id AND t.kind = 'dementia'
+                                AND (t.valid_until IS NULL OR t.valid_until >= $2)))::int AS trained
+         FROM account a WHERE a.municipality_id = $1 AND a.role IN ('staff', 'admin') AND a.disabled_at IS NULL`,
+      [municipalityId, day],
+    );
     return {
+      staff: {
+        active: staff.active,
+        withDementiaTraining: staff.trained,
+        trainedShare: staff.active ? Math.round((staff.trained / staff.active) * 1000) / 1000 : 0,
+      },
       openRequests: {
         total: requests.total,
         waitingOver7Days: requests.over7,

@@ -20,6 +20,7 @@ export class VolunteerPersonalData implements PersonalDataSource, OnModuleInit {
     'volunteer_hours',
     'volunteer_match',
     'help_request',
+    'staff_training',
   ] as const;
 
   readonly encryptedColumns = [{ table: 'help_request', column: 'notes_encrypted' }];
@@ -58,7 +59,7 @@ export class VolunteerPersonalData implements PersonalDataSource, OnModuleInit {
 
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
     const query = (sql: string) => manager.query<Array<Record<string, unknown>>>(sql, [accountId]);
-    const [volunteer, absences, trainings, hours, matches, requests] = await oneAtATime([
+    const [volunteer, absences, trainings, hours, matches, requests, staffTrainings] = await oneAtATime([
       () => query('SELECT * FROM volunteer WHERE account_id = $1'),
       () => query(`SELECT * FROM volunteer_absence WHERE volunteer_id IN (${VOLUNTEER_IDS}) ORDER BY from_date`),
       () => query(`SELECT * FROM volunteer_training WHERE volunteer_id IN (${VOLUNTEER_IDS}) ORDER BY completed_on`),
@@ -68,6 +69,7 @@ export class VolunteerPersonalData implements PersonalDataSource, OnModuleInit {
           `SELECT * FROM volunteer_match WHERE volunteer_id IN (${VOLUNTEER_IDS}) OR carer_id IN (${CARER_IDS}) ORDER BY created_at`,
         ),
       () => query(`SELECT * FROM help_request WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`),
+      () => query('SELECT * FROM staff_training WHERE account_id = $1 ORDER BY completed_on'),
     ]);
     return {
       volunteer,
@@ -79,6 +81,7 @@ export class VolunteerPersonalData implements PersonalDataSource, OnModuleInit {
         ...row,
         notes: this.cipher.decryptNullable(notes_encrypted),
       })),
+      staff_training: staffTrainings,
     };
   }
 

@@ -3,6 +3,9 @@ import { VolunteerPersonalData } from './volunteer-personal-data';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RespiteModule } from '@app/respite';
+import { ActivitiesModule } from '@app/activities';
+import { StaffTraining } from './staff-training.entity';
+import { CourseTrainingRecorderOfPeople } from './course-training-recorder';
 import { provideMunicipalityScoped } from '@app/platform';
 import { HelpRequest } from './help-request.entity';
 import { HelpRequestService } from './help-request.service';
@@ -23,6 +26,7 @@ import { VolunteerService } from './volunteer.service';
 @Module({
   imports: [
     RespiteModule,
+    ActivitiesModule,
     TypeOrmModule.forFeature([
       Volunteer,
       VolunteerTraining,
@@ -30,6 +34,7 @@ import { VolunteerService } from './volunteer.service';
       HelpRequest,
       VolunteerMatch,
       VolunteerHours,
+      StaffTraining,
     ]),
   ],
   providers: [
@@ -47,6 +52,7 @@ import { VolunteerService } from './volunteer.service';
     VolunteerOverviewService,
     VolunteerPersonalData,
     VolunteerMonitorFigures,
+    CourseTrainingRecorderOfPeople,
   ],
   exports: [
     VolunteerMonitorFigures,

@@ -114,6 +114,28 @@ export class CreateActivityDto {
   @Min(0)
   @Max(720)
   responseCutoffHours?: number;
+  @ApiPropertyOptional({
+    example: 'dementia',
+    description: 'Courses only: the training it gives; attending records it for volunteers and staff',
+  })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/, { message: 'givesTraining must be a training key such as dementia' })
+  givesTraining?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 120, description: 'With givesTraining: months the training counts' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  trainingValidMonths?: number;
+  @ApiPropertyOptional({
+    enum: ['volunteers', 'staff'],
+    isArray: true,
+    description: 'Who else may sign up themselves, besides carers (courses and peer groups)',
+  })
+  @IsOptional()
+  @ArrayMaxSize(2)
+  @IsIn(['volunteers', 'staff'], { each: true })
+  alsoOpenTo?: Array<'volunteers' | 'staff'>;
   @ApiPropertyOptional({ format: 'uuid', description: 'Staff member or volunteer of this municipality who leads it' })
   @IsOptional()
   @IsUUID()
@@ -194,6 +216,9 @@ export class ActivityDto {
   @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) location: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, enum: PEER_GROUP_THEMES }) theme: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Courses: the training attending gives' })
+  givesTraining: string | null;
+  @ApiProperty({ type: [String], description: 'Who else may sign up themselves besides carers' }) alsoOpenTo: string[];
   @ApiProperty() capacity: number;
   @ApiProperty({ description: 'Places left (people, companions included)' }) remaining: number;
   @ApiProperty() maxCompanions: number;
@@ -211,6 +236,8 @@ export class ActivityDto {
       description: activity.description,
       location: activity.location,
       theme: activity.theme,
+      givesTraining: activity.givesTraining,
+      alsoOpenTo: activity.alsoOpenTo,
       capacity: activity.capacity,
       remaining: activity.capacity - activity.placesTaken,
       maxCompanions: activity.maxCompanions,

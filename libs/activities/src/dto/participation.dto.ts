@@ -45,6 +45,14 @@ export class EnrolDto {
   @IsOptional()
   @IsUUID()
   carerId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Staff: a volunteer to enrol (courses and groups)' })
+  @IsOptional()
+  @IsUUID()
+  volunteerId?: string;
+  @ApiPropertyOptional({ description: 'Staff: enrol yourself, in a course or group opened to staff' })
+  @IsOptional()
+  @IsBoolean()
+  self?: boolean;
   @ApiPropertyOptional({ minimum: 0, maximum: 5, default: 0 })
   @IsOptional()
   @IsInt()

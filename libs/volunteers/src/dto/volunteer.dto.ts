@@ -233,6 +233,13 @@ export class VolunteerFiguresDto {
   @ApiProperty() activeTrainedWithValidVog: number;
 }
 
+export class StaffTrainingFiguresDto {
+  @ApiProperty({ description: 'Staff and admins not disabled' }) active: number;
+  @ApiProperty({ description: 'Of them, with a valid dementia training (e.g. from a course)' })
+  withDementiaTraining: number;
+  @ApiProperty({ description: 'withDementiaTraining / active, 0..1' }) trainedShare: number;
+}
+
 export class VolunteerOverviewDto {
   @ApiProperty({ type: OpenRequestFiguresDto }) openRequests: OpenRequestFiguresDto;
   @ApiProperty({ type: VolunteerFiguresDto }) volunteers: VolunteerFiguresDto;
@@ -241,4 +248,5 @@ export class VolunteerOverviewDto {
   })
   trainedShare: number;
   @ApiProperty({ example: 0.7 }) trainedTarget: number;
+  @ApiProperty({ type: StaffTrainingFiguresDto }) staff: StaffTrainingFiguresDto;
 }

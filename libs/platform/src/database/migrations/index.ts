@@ -35,6 +35,7 @@ import { Providers1795700000015 } from './1795700000015-providers';
 import { WeeklyHelp1795700000016 } from './1795700000016-weekly-help';
 import { SharedCare1795700000017 } from './1795700000017-shared-care';
 import { Feedback1795700000018 } from './1795700000018-feedback';
+import { CoursesThatCount1795700000019 } from './1795700000019-courses-that-count';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -74,4 +75,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   WeeklyHelp1795700000016,
   SharedCare1795700000017,
   Feedback1795700000018,
+  CoursesThatCount1795700000019,
 ];
