@@ -7,6 +7,8 @@ import { createMunicipality, createPerson, TestPerson } from './support/factorie
 import { seedCarers, SeededCarer } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
 import { waitUntil } from './support/wait';
+import { proposeTransportTo } from './support/volunteer-fixtures';
+import { MatchService } from '@app/volunteers';
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
@@ -341,6 +343,63 @@ describe('appreciation: campaigns, applications, vouchers and redemptions', () =
       campaignId,
     ]);
     expect(count.n).toBe(1);
+  });
+
+  it('thanks volunteers too where the campaign says so, by their own rules, and records a VOG cost paid back', async () => {
+    const { admin, staff, carer, volunteer, proposed } = await proposeTransportTo(app);
+    await app.app.get(MatchService).answer(proposed.body.id, true);
+    const campaign = (overrides: Record<string, unknown>) =>
+      app.post('/api/v1/appreciation/campaigns', {
+        token: admin.accessToken,
+        body: campaignBody({ year: new Date().getFullYear(), ...overrides }),
+      });
+    expect((await campaign({ audience: 'volunteers' })).status).toBe(400);
+    expect((await campaign({ volunteerRules: { minActiveMonths: 0, minHoursLogged: 2 } })).status).toBe(400);
+    const created = await campaign({
+      audience: 'volunteers',
+      volunteerRules: { minActiveMonths: 0, minHoursLogged: 2 },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      audience: 'volunteers',
+      volunteerRules: { minActiveMonths: 0, minHoursLogged: 2 },
+    });
+    const apply = () =>
+      app.post(`/api/v1/appreciation/campaigns/${created.body.id}/volunteer-applications`, {
+        token: volunteer.token,
+        body: {},
+      });
+
+    // Too few hours: rejected, with the rule explained; after logging hours, approved and paid.
+    const early = await apply();
+    expect(early.body.status).toBe('rejected');
+    expect(early.body.reasons).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rule: 'volunteer_min_hours', outcome: 'not_met' })]),
+    );
+    const today = DateTime.now().setZone('Europe/Amsterdam').toISODate()!;
+    await app.post(`/api/v1/me/volunteer/matches/${proposed.body.id}/hours`, {
+      token: volunteer.token,
+      body: { workedOn: today, hours: 3 },
+    });
+    const approved = await apply();
+    expect([approved.status, approved.body.status, approved.body.volunteerId]).toEqual([201, 'approved', volunteer.id]);
+    expect(approved.body.voucher.valueCents).toBe(5000);
+    expect((await apply()).body.code).toBe('ALREADY_APPLIED');
+    const mine = await app.get('/api/v1/me/vouchers', { token: volunteer.token });
+    expect(mine.body.items.map((item: { code: string }) => item.code)).toEqual([approved.body.voucher.code]);
+
+    // A carer cannot apply to a campaign for volunteers.
+    const byCarer = await app.post(`/api/v1/appreciation/campaigns/${created.body.id}/applications`, {
+      token: carer.token,
+      body: { careRelationshipId: carer.relationshipId },
+    });
+    expect([byCarer.status, byCarer.body.code]).toEqual([403, 'CAMPAIGN_NOT_FOR_YOU']);
+
+    const vog = await app.request('PUT', `/api/v1/volunteers/${volunteer.id}/vog`, {
+      token: staff.accessToken,
+      body: { issuedOn: today, costReimbursed: true },
+    });
+    expect(vog.body.vogCostReimbursedOn).toBe(today);
   });
 
   it('never passes the budget cap when many carers apply at once', async () => {

@@ -12,13 +12,22 @@ export interface RuleOutcome {
   detail: string;
 }
 
-/** A carer's application (or a staff nomination) for the campaign of a year. */
+/** A carer's (or volunteer's) application, or a staff nomination, for the campaign of a year. */
 @Entity('appreciation_application')
 // One live application per carer and campaign: the rule "one award per carer per year" lives here.
 @Index('uq_appreciation_application_carer', ['campaignId', 'carerId'], { unique: true, where: `status <> 'rejected'` })
 @Index('ix_appreciation_application_review', ['municipalityId', 'status', 'createdAt'])
 @Check('ck_appreciation_application_status', `"status" IN ('approved', 'rejected', 'needs_review')`)
 @Check('ck_appreciation_application_choice', `"choice" IN ('voucher', 'culture_ticket')`)
+@Check(
+  'ck_appreciation_application_person',
+  `("carer_id" IS NOT NULL AND "care_relationship_id" IS NOT NULL AND "volunteer_id" IS NULL) OR ("carer_id" IS NULL AND "care_relationship_id" IS NULL AND "volunteer_id" IS NOT NULL)`,
+)
+// The same for volunteers, where the campaign thanks them too.
+@Index('uq_appreciation_application_volunteer', ['campaignId', 'volunteerId'], {
+  unique: true,
+  where: `status <> 'rejected'`,
+})
 export class AppreciationApplication extends BaseRecord {
   @Column({ type: 'uuid' })
   municipalityId: string;
@@ -26,11 +35,16 @@ export class AppreciationApplication extends BaseRecord {
   @Column({ type: 'uuid' })
   campaignId: string;
 
-  @Column({ type: 'uuid' })
-  carerId: string;
+  /** The carer applying; null for a volunteer's application. */
+  @Column({ type: 'uuid', nullable: true })
+  carerId: string | null;
 
-  @Column({ type: 'uuid' })
-  careRelationshipId: string;
+  @Column({ type: 'uuid', nullable: true })
+  careRelationshipId: string | null;
+
+  /** The volunteer applying, where the campaign thanks volunteers. */
+  @Column({ type: 'uuid', nullable: true })
+  volunteerId: string | null;
 
   /** Lower-cased name and the carer's postcode: how a cared-for person rewarded twice is noticed. */
   @Index('ix_appreciation_application_recipient')

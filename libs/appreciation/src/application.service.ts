@@ -14,10 +14,11 @@ import { AppreciationApplication } from './application.entity';
 import {
   AlreadyAppliedError,
   ApplicationNotInReviewError,
-  CampaignClosedError,
+  CampaignNotForYouError,
   ChoiceNotOfferedError,
   FirstCarerOnlyError,
 } from './appreciation-errors';
+import { assertCampaignOpen } from './campaign-window';
 import { AppreciationCampaign, AwardKind } from './campaign.entity';
 import { CampaignService } from './campaign.service';
 import { assessEligibility } from './eligibility';
@@ -92,7 +93,9 @@ export class ApplicationService {
   async review(id: string, decision: 'approve' | 'reject', note: string): Promise<ApplicationResult> {
     const reviewer = this.context.actor().id;
     const application = await this.get(id);
-    const { carer } = await this.carers.get(application.carerId);
+    const accountId = application.carerId
+      ? (await this.carers.get(application.carerId)).carer.accountId
+      : await this.volunteerAccount(application.volunteerId!);
     const campaign = await this.campaigns.get(application.campaignId);
     return this.dataSource.transaction(async (manager) => {
       // The same lock as applying: approvals for one person are paid one after the other.
@@ -106,13 +109,14 @@ export class ApplicationService {
       if (
         decision === 'approve' &&
         campaign.sharedCareRule === 'first_only' &&
+        locked.carerId &&
         (await this.recipientApproved(manager, campaign.id, locked.careRecipientKey, locked.carerId))
       )
         throw new FirstCarerOnlyError();
       locked.status = decision === 'approve' ? 'approved' : 'rejected';
       Object.assign(locked, { reviewedBy: reviewer, reviewNote: note, decidedAt: new Date() });
       const saved = await manager.getRepository(AppreciationApplication).save(locked);
-      const voucher = decision === 'approve' ? await this.award.pay(manager, campaign, saved, carer.accountId) : null;
+      const voucher = decision === 'approve' ? await this.award.pay(manager, campaign, saved, accountId) : null;
       return { application: saved, voucher };
     });
   }
@@ -187,8 +191,17 @@ export class ApplicationService {
   }
 
   private assertOpen(campaign: AppreciationCampaign): void {
-    const now = Date.now();
-    if (now < campaign.opensAt.getTime() || now >= campaign.closesAt.getTime()) throw new CampaignClosedError();
+    assertCampaignOpen(campaign);
+    if (campaign.audience === 'volunteers') throw new CampaignNotForYouError();
+  }
+
+  private async volunteerAccount(volunteerId: string): Promise<string> {
+    const [row] = await this.dataSource.query<Array<{ account_id: string }>>(
+      'SELECT account_id FROM volunteer WHERE id = $1',
+      [volunteerId],
+    );
+    if (!row) throw new NotFoundError({ nl: 'De vrijwilliger', en: 'The volunteer' });
+    return row.account_id;
   }
 
   private async recipientApproved(

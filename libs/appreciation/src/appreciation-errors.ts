@@ -1,6 +1,10 @@
 import { DomainError, registerProblemTitles } from '@app/platform';
 
 registerProblemTitles({
+  CAMPAIGN_NOT_FOR_YOU: {
+    nl: 'Deze waardering is voor een andere groep',
+    en: 'This appreciation is for another group',
+  },
   FIRST_CARER_ONLY: { nl: 'Alleen de eerste mantelzorger', en: 'The first carer only' },
   SHARE_ALREADY_SPENT: { nl: 'Het bedrag is al besteed', en: 'The amount is spent already' },
   CAMPAIGN_YEAR_TAKEN: { nl: 'Voor dit jaar is er al een waardering', en: 'This year already has a campaign' },
@@ -122,6 +126,15 @@ export class FirstCarerOnlyError extends DomainError {
     super('FIRST_CARER_ONLY', 409, {
       nl: 'Deze campagne waardeert alleen de eerste mantelzorger van een persoon; die is al goedgekeurd.',
       en: 'This campaign rewards the first carer of a person only; that one is approved already.',
+    });
+  }
+}
+
+export class CampaignNotForYouError extends DomainError {
+  constructor() {
+    super('CAMPAIGN_NOT_FOR_YOU', 403, {
+      nl: 'Deze waardering is voor een andere groep (mantelzorgers of vrijwilligers).',
+      en: 'This appreciation is for another group (carers or volunteers).',
     });
   }
 }

@@ -3,6 +3,9 @@ import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner, 
 import { EntityManager } from 'typeorm';
 
 const CARER_IDS = 'SELECT id FROM carer WHERE account_id = $1';
+const VOLUNTEER_IDS = 'SELECT id FROM volunteer WHERE account_id = $1';
+/** A carer's, or a volunteer's, rows. */
+const THEIRS = `(carer_id IN (${CARER_IDS}) OR volunteer_id IN (${VOLUNTEER_IDS}))`;
 
 /** The carer's applications, vouchers and what was spent of them. Vouchers and redemptions stay for the partners' ledger. */
 @Injectable()
@@ -12,7 +15,8 @@ export class AppreciationPersonalData implements PersonalDataSource, OnModuleIni
   readonly auditSubjects = {
     appreciation_application: (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
       manager.query(
-        'SELECT a.id AS "subjectId", c.account_id AS "accountId" FROM appreciation_application a JOIN carer c ON c.id = a.carer_id WHERE a.id = ANY($1)',
+        `SELECT a.id AS "subjectId", coalesce(c.account_id, v.account_id) AS "accountId" FROM appreciation_application a
+           LEFT JOIN carer c ON c.id = a.carer_id LEFT JOIN volunteer v ON v.id = a.volunteer_id WHERE a.id = ANY($1)`,
         [ids],
       ),
   };
@@ -26,17 +30,13 @@ export class AppreciationPersonalData implements PersonalDataSource, OnModuleIni
   async exportOf(manager: EntityManager, accountId: string): Promise<ExportSection> {
     const [applications, vouchers, redemptions] = await oneAtATime([
       () =>
-        manager.query<object[]>(
-          `SELECT * FROM appreciation_application WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`,
-          [accountId],
-        ),
-      () =>
-        manager.query<object[]>(`SELECT * FROM voucher WHERE carer_id IN (${CARER_IDS}) ORDER BY created_at`, [
+        manager.query<object[]>(`SELECT * FROM appreciation_application WHERE ${THEIRS} ORDER BY created_at`, [
           accountId,
         ]),
+      () => manager.query<object[]>(`SELECT * FROM voucher WHERE ${THEIRS} ORDER BY created_at`, [accountId]),
       () =>
         manager.query<object[]>(
-          `SELECT * FROM voucher_redemption WHERE voucher_id IN (SELECT id FROM voucher WHERE carer_id IN (${CARER_IDS})) ORDER BY created_at`,
+          `SELECT * FROM voucher_redemption WHERE voucher_id IN (SELECT id FROM voucher WHERE ${THEIRS}) ORDER BY created_at`,
           [accountId],
         ),
     ]);
@@ -46,7 +46,7 @@ export class AppreciationPersonalData implements PersonalDataSource, OnModuleIni
   async erase(manager: EntityManager, accountId: string): Promise<void> {
     // The key held the cared-for person's name and the carer's postcode.
     await manager.query(
-      `UPDATE appreciation_application SET care_recipient_key = 'erased:' || id, review_note = NULL, updated_at = now() WHERE carer_id IN (${CARER_IDS})`,
+      `UPDATE appreciation_application SET care_recipient_key = 'erased:' || id, review_note = NULL, updated_at = now() WHERE ${THEIRS}`,
       [accountId],
     );
   }

@@ -3,7 +3,15 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import { ApiProblems, Audited, NoPersonalData, Roles, STAFF_ROLES, pageOfList, PageQuery } from '@app/platform';
 import { ApplicationService } from './application.service';
 import { CampaignService } from './campaign.service';
-import { ApplicationDto, ApplicationListDto, ApplyDto, NominateDto, ReviewDto } from './dto/application.dto';
+import {
+  ApplicationDto,
+  ApplicationListDto,
+  ApplyDto,
+  NominateDto,
+  ReviewDto,
+  VolunteerApplyDto,
+} from './dto/application.dto';
+import { VolunteerApplicationService } from './volunteer-application.service';
 import { CampaignDto, CampaignFiguresDto, CampaignListDto, CreateCampaignDto } from './dto/campaign.dto';
 import { CampaignFiguresService } from './campaign-figures';
 import {
@@ -25,6 +33,7 @@ export class AppreciationController {
     private readonly applications: ApplicationService,
     private readonly vouchers: VoucherService,
     private readonly figures: CampaignFiguresService,
+    private readonly volunteerApplications: VolunteerApplicationService,
   ) {}
 
   @Post('appreciation/campaigns')
@@ -132,8 +141,29 @@ export class AppreciationController {
     return ApplicationDto.from(result.application, result);
   }
 
+  @Post('appreciation/campaigns/:id/volunteer-applications')
+  @Roles('volunteer')
+  @ApiOperation({
+    summary: 'A volunteer applies, where the campaign thanks volunteers; the rules are explained and an approval pays',
+  })
+  @ApiCreatedResponse({ type: ApplicationDto })
+  @ApiProblems({
+    400: ['VALIDATION_FAILED'],
+    403: ['CAMPAIGN_NOT_FOR_YOU', 'EMAIL_NOT_VERIFIED', 'NOT_A_VOLUNTEER'],
+    404: ['NOT_FOUND'],
+    409: ['ALREADY_APPLIED', 'CAMPAIGN_CLOSED', 'CAMPAIGN_BUDGET_EXHAUSTED', 'CULTURE_TICKETS_SOLD_OUT'],
+    422: ['CHOICE_NOT_OFFERED'],
+  })
+  async volunteerApply(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: VolunteerApplyDto,
+  ): Promise<ApplicationDto> {
+    const result = await this.volunteerApplications.apply(id, body.choice);
+    return ApplicationDto.from(result.application, result);
+  }
+
   @Get('me/vouchers')
-  @Roles('carer')
+  @Roles('carer', 'volunteer')
   @ApiOperation({ summary: 'My vouchers with code, balance and expiry' })
   @ApiOkResponse({ type: VoucherListDto })
   @ApiProblems()

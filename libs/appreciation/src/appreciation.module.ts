@@ -6,6 +6,7 @@ import { CarersModule } from '@app/carers';
 import { provideMunicipalityScoped } from '@app/platform';
 import { AppreciationApplication } from './application.entity';
 import { ApplicationService } from './application.service';
+import { VolunteerApplicationService } from './volunteer-application.service';
 import { AppreciationMessageKinds } from './appreciation-message-kinds';
 import { AppreciationCampaign } from './campaign.entity';
 import { CampaignFiguresService } from './campaign-figures';
@@ -32,6 +33,7 @@ import { VoucherService } from './voucher.service';
     provideMunicipalityScoped(AppreciationApplication),
     CampaignService,
     ApplicationService,
+    VolunteerApplicationService,
     VoucherIssuer,
     SharedAward,
     VoucherRepository,
@@ -46,6 +48,7 @@ import { VoucherService } from './voucher.service';
     AppreciationMonitorFigures,
     CampaignService,
     ApplicationService,
+    VolunteerApplicationService,
     VoucherService,
     CampaignMailings,
     CampaignFiguresService,

@@ -2,6 +2,17 @@ import { Municipality } from '@app/identity';
 import { BaseRecord } from '@app/platform';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
+export const CAMPAIGN_AUDIENCES = ['carers', 'volunteers', 'both'] as const;
+export type CampaignAudience = (typeof CAMPAIGN_AUDIENCES)[number];
+
+/** What a volunteer needs for a campaign that thanks volunteers. */
+export interface VolunteerRules {
+  /** Months since the volunteer started, at least. */
+  minActiveMonths: number;
+  /** Hours logged in the twelve months before applying, at least. */
+  minHoursLogged: number;
+}
+
 export const SHARED_CARE_RULES = ['each_full', 'split_equally', 'first_only'] as const;
 export type SharedCareRule = (typeof SHARED_CARE_RULES)[number];
 
@@ -28,6 +39,7 @@ export interface EligibilityRules {
 @Check('ck_appreciation_campaign_budget_count', `"budget_count" IS NULL OR "awarded_count" <= "budget_count"`)
 @Check('ck_appreciation_campaign_culture_tickets', `"culture_tickets_issued" <= coalesce("culture_ticket_stock", 0)`)
 @Check('ck_appreciation_campaign_kind', `"kind" IN ('voucher', 'voucher_or_culture_ticket')`)
+@Check('ck_appreciation_campaign_audience', `"audience" IN ('carers', 'volunteers', 'both')`)
 @Check('ck_appreciation_campaign_shared_care', `"shared_care_rule" IN ('each_full', 'split_equally', 'first_only')`)
 export class AppreciationCampaign extends BaseRecord {
   @Column({ type: 'uuid' })
@@ -66,6 +78,14 @@ export class AppreciationCampaign extends BaseRecord {
   awardedCount: number;
 
   /** What the culture ticket is (e.g. "Theaterbon Stadsschouwburg"), when carers may choose one. */
+  /** Who the campaign thanks: carers, volunteers, or both. */
+  @Column({ type: 'text', default: 'carers' })
+  audience: CampaignAudience;
+
+  /** The rules for volunteers, when the audience includes them. */
+  @Column({ type: 'jsonb', nullable: true })
+  volunteerRules: VolunteerRules | null;
+
   /** Carers of the same person: each the full amount (after a look by staff), split equally, or the first only. */
   @Column({ type: 'text', default: 'each_full' })
   sharedCareRule: SharedCareRule;

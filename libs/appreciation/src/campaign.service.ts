@@ -1,12 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError } from '@app/platform';
+import {
+  DomainError,
+  InjectMunicipalityScoped,
+  MunicipalityScopedRepository,
+  NotFoundError,
+  ValidationFailedError,
+} from '@app/platform';
 import { DateTime } from 'luxon';
 import { MunicipalityService } from '@app/identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Outbox, QUEUES } from '@app/messaging';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { CampaignYearTakenError } from './appreciation-errors';
-import { AppreciationCampaign, SharedCareRule, CampaignKind, EligibilityRules } from './campaign.entity';
+import {
+  AppreciationCampaign,
+  CampaignAudience,
+  SharedCareRule,
+  VolunteerRules,
+  CampaignKind,
+  EligibilityRules,
+} from './campaign.entity';
 
 export interface NewCampaign {
   year: number;
@@ -20,6 +33,8 @@ export interface NewCampaign {
   cultureTicketName?: string;
   cultureTicketStock?: number;
   sharedCareRule?: SharedCareRule;
+  audience?: CampaignAudience;
+  volunteerRules?: VolunteerRules;
   /** A year after closing when left out. */
   vouchersExpireOn?: string;
 }
@@ -57,6 +72,11 @@ export class CampaignService {
         en: 'A choice with a culture ticket needs cultureTicketName and cultureTicketStock; a voucher-only campaign has neither.',
       });
     }
+    const thanksVolunteers = (input.audience ?? 'carers') !== 'carers';
+    if (thanksVolunteers !== (input.volunteerRules !== undefined))
+      throw new ValidationFailedError([
+        { field: 'volunteerRules', message: 'required when, and only when, the audience includes volunteers' },
+      ]);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const campaign = await this.campaigns.save(
@@ -79,6 +99,8 @@ export class CampaignService {
             cultureTicketName: input.cultureTicketName ?? null,
             cultureTicketStock: input.cultureTicketStock ?? null,
             sharedCareRule: input.sharedCareRule ?? 'each_full',
+            audience: input.audience ?? 'carers',
+            volunteerRules: input.volunteerRules ?? null,
             cultureTicketsIssued: 0,
             vouchersExpireOn,
             announcedAt: null,

@@ -41,6 +41,7 @@ export class VoucherIssuer {
       campaignId: application.campaignId,
       applicationId: application.id,
       carerId: application.carerId,
+      volunteerId: application.volunteerId,
       accountId: carerAccountId,
       kind: application.choice,
       code: newVoucherCode(),

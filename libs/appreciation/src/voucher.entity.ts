@@ -19,9 +19,14 @@ export class Voucher extends BaseRecord {
   @Column({ type: 'uuid' })
   applicationId: string;
 
+  /** Null for a volunteer's voucher. */
   @Index('ix_voucher_carer')
-  @Column({ type: 'uuid' })
-  carerId: string;
+  @Column({ type: 'uuid', nullable: true })
+  carerId: string | null;
+
+  @Index('ix_voucher_volunteer', { where: 'volunteer_id IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  volunteerId: string | null;
 
   /** The carer's account, whom reminders reach. */
   @Column({ type: 'uuid' })

@@ -31,6 +31,12 @@ export class VoucherRepository {
       .find({ where: { carerId, municipalityId }, order: { createdAt: 'DESC' } });
   }
 
+  ofAccount(accountId: string, municipalityId: string): Promise<Voucher[]> {
+    return this.dataSource
+      .getRepository(Voucher)
+      .find({ where: { accountId, municipalityId }, order: { createdAt: 'DESC' } });
+  }
+
   byCode(code: string, municipalityId: string): Promise<Voucher | null> {
     return this.dataSource.getRepository(Voucher).findOneBy({ code, municipalityId });
   }

@@ -40,7 +40,10 @@ export class VoucherService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** A carer's vouchers; a volunteer's, where a campaign thanked volunteers. */
   async mine(): Promise<Voucher[]> {
+    const actor = this.context.actor();
+    if (actor.role === 'volunteer') return this.vouchers.ofAccount(actor.id, actor.municipalityId);
     const carer = await this.carers.mine();
     return this.vouchers.ofCarer(carer.id, carer.municipalityId);
   }

@@ -127,7 +127,7 @@ export class VolunteerController {
     @Param('volunteerId', new ParseUUIDPipe()) volunteerId: string,
     @Body() body: RecordVogDto,
   ): Promise<VolunteerDto> {
-    const volunteer = await this.volunteers.recordVog(volunteerId, body.issuedOn);
+    const volunteer = await this.volunteers.recordVog(volunteerId, body.issuedOn, body.costReimbursed ?? false);
     return VolunteerDto.from(volunteer, await this.accounts.findById(volunteer.accountId));
   }
 

@@ -69,6 +69,10 @@ export class Volunteer extends BaseRecord {
   @Column({ type: 'date', nullable: true })
   vogIssuedOn: string | null;
 
+  /** The day the municipality paid the VOG's cost back, when it did (volunteer appreciation). */
+  @Column({ type: 'date', nullable: true })
+  vogCostReimbursedOn: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   vogRecordedBy: string | null;
 

@@ -91,11 +91,12 @@ export class VolunteerService {
   }
 
   /** Staff saw the certificate: its issue date counts from now on. */
-  async recordVog(volunteerId: string, issuedOn: string): Promise<Volunteer> {
+  async recordVog(volunteerId: string, issuedOn: string, costReimbursed = false): Promise<Volunteer> {
     const volunteer = await this.get(volunteerId);
     const { timezone } = await this.municipalities.current();
     if (issuedOn > today(timezone)) throw new DateInFutureError('issuedOn');
     volunteer.vogIssuedOn = issuedOn;
+    if (costReimbursed) volunteer.vogCostReimbursedOn = today(timezone);
     volunteer.vogRecordedBy = this.context.actor().id;
     return this.volunteers.save(volunteer);
   }

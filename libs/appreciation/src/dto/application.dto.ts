@@ -38,8 +38,11 @@ export class RuleOutcomeDto {
 export class ApplicationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) campaignId: string;
-  @ApiProperty({ format: 'uuid' }) carerId: string;
-  @ApiProperty({ format: 'uuid' }) careRelationshipId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: "Null for a volunteer's application" })
+  carerId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) careRelationshipId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: "A volunteer's application" })
+  volunteerId: string | null;
   @ApiProperty({ enum: ['approved', 'rejected', 'needs_review'] }) status: string;
   @ApiProperty({ enum: ['voucher', 'culture_ticket'] }) choice: string;
   @ApiProperty({ type: [RuleOutcomeDto] }) reasons: RuleOutcomeDto[];
@@ -55,6 +58,7 @@ export class ApplicationDto {
       campaignId: application.campaignId,
       carerId: application.carerId,
       careRelationshipId: application.careRelationshipId,
+      volunteerId: application.volunteerId,
       status: application.status,
       choice: application.choice,
       reasons: application.reasons,
@@ -70,4 +74,11 @@ export class ApplicationListDto {
   @ApiProperty({ type: [ApplicationDto] }) items: ApplicationDto[];
   @ApiProperty({ type: String, nullable: true, description: 'Give as cursor for the next page; null on the last' })
   nextCursor: string | null;
+}
+
+export class VolunteerApplyDto {
+  @ApiPropertyOptional({ enum: ['voucher', 'culture_ticket'], default: 'voucher' })
+  @IsOptional()
+  @IsIn(['voucher', 'culture_ticket'])
+  choice?: 'voucher' | 'culture_ticket';
 }

@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AppreciationCampaign, CAMPAIGN_KINDS, SHARED_CARE_RULES } from '../campaign.entity';
+import { AppreciationCampaign, CAMPAIGN_AUDIENCES, CAMPAIGN_KINDS, SHARED_CARE_RULES } from '../campaign.entity';
 
 export class EligibilityRulesDto {
   @ApiProperty({ example: 8, description: 'Hours of care a week, at least' })
@@ -33,6 +33,19 @@ export class EligibilityRulesDto {
   @Min(0)
   @Max(120)
   minAge?: number;
+}
+
+export class VolunteerRulesDto {
+  @ApiProperty({ example: 6, description: 'Months since the volunteer started, at least' })
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  minActiveMonths: number;
+  @ApiProperty({ example: 20, description: 'Hours logged in the twelve months before applying, at least' })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(10_000)
+  minHoursLogged: number;
 }
 
 export class CreateCampaignDto {
@@ -88,6 +101,15 @@ export class CreateCampaignDto {
   @Min(1)
   @Max(10_000_000)
   budgetCount?: number;
+  @ApiPropertyOptional({ enum: CAMPAIGN_AUDIENCES, default: 'carers', description: 'Who the campaign thanks' })
+  @IsOptional()
+  @IsIn(CAMPAIGN_AUDIENCES)
+  audience?: (typeof CAMPAIGN_AUDIENCES)[number];
+  @ApiPropertyOptional({ type: VolunteerRulesDto, description: 'Required when the audience includes volunteers' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VolunteerRulesDto)
+  volunteerRules?: VolunteerRulesDto;
   @ApiPropertyOptional({
     example: '2027-12-31',
     description: 'Last day vouchers can be used; a year after closing when left out',
@@ -103,6 +125,8 @@ export class CampaignDto {
   @ApiProperty() year: number;
   @ApiProperty({ enum: CAMPAIGN_KINDS }) kind: string;
   @ApiProperty({ enum: SHARED_CARE_RULES }) sharedCareRule: string;
+  @ApiProperty({ enum: CAMPAIGN_AUDIENCES }) audience: string;
+  @ApiPropertyOptional({ type: VolunteerRulesDto, nullable: true }) volunteerRules: VolunteerRulesDto | null;
   @ApiPropertyOptional({ nullable: true, type: String }) cultureTicketName: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) cultureTicketStock: number | null;
   @ApiProperty() cultureTicketsIssued: number;
@@ -122,6 +146,8 @@ export class CampaignDto {
       year: campaign.year,
       kind: campaign.kind,
       sharedCareRule: campaign.sharedCareRule,
+      audience: campaign.audience,
+      volunteerRules: campaign.volunteerRules,
       cultureTicketName: campaign.cultureTicketName,
       cultureTicketStock: campaign.cultureTicketStock,
       cultureTicketsIssued: campaign.cultureTicketsIssued,

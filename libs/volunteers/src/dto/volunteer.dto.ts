@@ -115,6 +115,10 @@ export class RecordVogDto {
   @Matches(LOCAL_DATE)
   @IsISO8601({ strict: true })
   issuedOn: string;
+  @ApiPropertyOptional({ description: 'The municipality paid the cost of this VOG back (today is recorded)' })
+  @IsOptional()
+  @IsBoolean()
+  costReimbursed?: boolean;
 }
 
 export class AddTrainingDto {
@@ -184,6 +188,8 @@ export class VolunteerDto {
   @ApiProperty({ type: [String] }) availability: string[];
   @ApiProperty() maxMatches: number;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date' }) vogIssuedOn: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date', description: 'When the VOG cost was paid back' })
+  vogCostReimbursedOn: string | null;
 
   static from(volunteer: Volunteer, account?: Account | null): VolunteerDto {
     return {
@@ -202,6 +208,7 @@ export class VolunteerDto {
       availability: volunteer.availability,
       maxMatches: volunteer.maxMatches,
       vogIssuedOn: volunteer.vogIssuedOn,
+      vogCostReimbursedOn: volunteer.vogCostReimbursedOn,
     };
   }
 }

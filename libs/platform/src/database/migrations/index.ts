@@ -36,6 +36,7 @@ import { WeeklyHelp1795700000016 } from './1795700000016-weekly-help';
 import { SharedCare1795700000017 } from './1795700000017-shared-care';
 import { Feedback1795700000018 } from './1795700000018-feedback';
 import { CoursesThatCount1795700000019 } from './1795700000019-courses-that-count';
+import { VolunteerAppreciation1795700000020 } from './1795700000020-volunteer-appreciation';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -76,4 +77,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   SharedCare1795700000017,
   Feedback1795700000018,
   CoursesThatCount1795700000019,
+  VolunteerAppreciation1795700000020,
 ];
