@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { CarerFollowUp } from '@app/carers';
+import { FeedbackService } from '@app/intake';
 import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { launchBrowser, LAPTOP, PHONE, screenshot, seriousViolations } from './support/browser';
@@ -1099,6 +1100,50 @@ describe('carer portal in a browser', () => {
     expect((await page.goto(`${origin}/offers/${other.body.id}`))?.status()).toBe(404);
     expect((await page.goto(`${origin}/caseload`))?.status()).toBe(403);
     expect((await page.goto(`${origin}/carers/${carer.carerId}`))?.status()).toBe(403);
+  });
+
+  it('lets a carer say how respite went, and shows admins the satisfaction with small numbers hidden', async () => {
+    const respite = await setUpRespite(app);
+    const slot = await respite.slot(48, 2);
+    const [carer] = await seedCarers(app, respite.municipality, 1);
+    const dataSource = app.app.get(DataSource);
+    const withPassword = await createPerson(app, respite.municipality, 'volunteer');
+    await dataSource.query(
+      'UPDATE account SET password_hash = (SELECT password_hash FROM account WHERE id = $1) WHERE email = $2',
+      [withPassword.id, carer.email],
+    );
+    await app.post('/api/v1/respite/bookings', {
+      token: carer.token,
+      body: { slotId: slot.id, careRelationshipId: carer.relationshipId },
+    });
+    await dataSource.query(
+      `UPDATE respite_booking SET starts_at = now() - interval '5 hours', ends_at = now() - interval '1 hour' WHERE slot_id = $1`,
+      [slot.id],
+    );
+    await app.app.get(FeedbackService).askDue();
+
+    const page = await newPage();
+    await signIn(page, carer.email);
+    await page.getByRole('link', { name: 'Uw mening' }).click();
+    await expect(page.textContent('main')).resolves.toContain('De Linde');
+    await expectAccessible(page, 'feedback');
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    // The browser itself asks for a score first (required radio buttons); nothing was sent.
+    expect(
+      await dataSource.query('SELECT score FROM feedback_request WHERE account_id = $1', [carer.accountId]),
+    ).toEqual([{ score: null }]);
+    await page.getByLabel('4 - goed').check();
+    await page.getByLabel('Wat wilt u ons laten weten? (mag leeg)').fill('Prettige middag.');
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Dank u wel');
+    await expect(page.textContent('main')).resolves.toContain('Er staan geen vragen voor u open');
+
+    const office = await newPage(LAPTOP);
+    await signIn(office, respite.admin.email, TEST_PASSWORD, /\/caseload$/);
+    await office.goto(`${origin}/monitor`);
+    const table = office.locator('section[aria-labelledby="feedback-results"] table');
+    await expect(table.textContent()).resolves.toContain('Respijtzorg: De Linde');
+    await expect(table.textContent()).resolves.toContain('<5');
   });
 
   it("never shows one municipality's records to another's staff", async () => {

@@ -36,6 +36,7 @@ import { QuestionPages } from './pages/question-pages';
 import { ReferralPages } from './pages/referral-pages';
 import { SocialMapPages } from './pages/social-map-pages';
 import { OwnAccountPages } from './pages/own-account-pages';
+import { FeedbackPages } from './pages/feedback-pages';
 import { PortalAudit } from './portal-audit';
 import { PortalPersonalData } from './portal-personal-data';
 import { PortalServer } from './portal-server';
@@ -89,6 +90,7 @@ import { PortalSession } from './portal-session.entity';
     ReferralPages,
     SocialMapPages,
     OwnAccountPages,
+    FeedbackPages,
   ],
 })
 export class PortalModule {}

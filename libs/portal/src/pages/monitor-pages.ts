@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MunicipalityService } from '@app/identity';
+import { FeedbackService } from '@app/intake';
 import { monitorCsv, MonitorReportService } from '@app/reports';
 import { barChart } from '../bar-chart';
 import { localToday } from '../dates';
@@ -13,6 +14,7 @@ export class MonitorPages implements OnModuleInit {
     private readonly routes: PortalRoutes,
     private readonly monitor: MonitorReportService,
     private readonly municipalities: MunicipalityService,
+    private readonly feedback: FeedbackService,
   ) {}
 
   onModuleInit(): void {
@@ -30,13 +32,22 @@ export class MonitorPages implements OnModuleInit {
 
   private async show(call: PortalCall): Promise<PortalResult> {
     const year = await this.year(call);
-    const report = await this.monitor.report(year);
+    const [report, feedback] = await Promise.all([this.monitor.report(year), this.feedback.results(year)]);
     return {
       view: 'pages/monitor.eta',
       title: `${call.t.monitorTitle} ${year}`,
       data: {
         year,
         suppression: call.t.suppression,
+        // Satisfaction afterwards (cliëntervaringsonderzoek), fewer than five answers hidden.
+        feedback: feedback.map((row) => ({
+          kind: call.t.feedbackKinds[row.kind] ?? row.kind,
+          about: row.aboutName === 'volunteer_help' ? call.t.feedbackKinds.volunteer_match : row.aboutName,
+          month: row.month,
+          answers: row.answers,
+          average:
+            row.averageScore === null ? '–' : String(row.averageScore).replace('.', call.lang === 'nl' ? ',' : '.'),
+        })),
         figures: report.figures.map((figure) => ({
           label: figure.label,
           columns: figure.columns,
