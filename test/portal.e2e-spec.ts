@@ -823,7 +823,7 @@ describe('carer portal in a browser', () => {
 
   it('lets a volunteer sign up, answer a proposal, log hours and say when they are away; staff correct hours and end the match', async () => {
     jest.setTimeout(90_000);
-    const { staff, carer, municipality } = await setUpMatching(app);
+    const { admin, staff, carer, municipality } = await setUpMatching(app);
     const email = uniqueEmail('portal-volunteer');
     const page = await newPage();
     await page.goto(`${origin}/`);
@@ -890,6 +890,27 @@ describe('carer portal in a browser', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain('doorgegeven');
     await expect(page.textContent('main')).resolves.toContain('2027-07-01 – 2027-07-14');
     await expectAccessible(page, 'volunteering');
+    // A campaign that thanks volunteers: applied for from the portal, paid with a voucher.
+    const thanks = await app.post('/api/v1/appreciation/campaigns', {
+      token: admin.accessToken,
+      body: {
+        year: new Date().getFullYear(),
+        kind: 'voucher',
+        amountCents: 2500,
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        rules: { minHoursPerWeek: 0, minMonths: 0, residency: 'either' },
+        audience: 'volunteers',
+        volunteerRules: { minActiveMonths: 0, minHoursLogged: 1 },
+      },
+    });
+    expect(thanks.status).toBe(201);
+    await page.getByRole('link', { name: 'Waardering' }).click();
+    await page.getByRole('button', { name: 'Aanvragen' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Toegekend');
+    await expect(page.textContent('main')).resolves.toContain('€');
+    await expectAccessible(page, 'volunteer-appreciation');
+    await page.getByRole('link', { name: 'Mijn vrijwilligerswerk' }).click();
     // A volunteer has no staff pages.
     expect((await page.goto(`${origin}/caseload`))?.status()).toBe(403);
 

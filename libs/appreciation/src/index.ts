@@ -13,3 +13,4 @@ export { ApplyDto } from './dto/application.dto';
 export { formatVoucherCode } from './voucher-code';
 export { CampaignFiguresService } from './campaign-figures';
 export { CreateCampaignDto } from './dto/campaign.dto';
+export { VolunteerApplicationService } from './volunteer-application.service';

@@ -1,5 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ApplicationService, ApplyDto, CampaignService, formatVoucherCode, VoucherService } from '@app/appreciation';
+import {
+  ApplicationService,
+  ApplyDto,
+  CampaignService,
+  formatVoucherCode,
+  VolunteerApplicationService,
+  VoucherService,
+} from '@app/appreciation';
 import { CareRelationshipService, CarerService } from '@app/carers';
 import { MunicipalityService } from '@app/identity';
 import { isUUID } from 'class-validator';
@@ -30,30 +37,41 @@ export class AppreciationPages implements OnModuleInit {
     private readonly carers: CarerService,
     private readonly relationships: CareRelationshipService,
     private readonly municipalities: MunicipalityService,
+    private readonly volunteerApplications: VolunteerApplicationService,
   ) {}
 
   onModuleInit(): void {
     this.routes.add(
-      { method: 'GET', path: '/appreciation', access: 'carer', handle: (call) => this.overview(call) },
+      { method: 'GET', path: '/appreciation', access: 'person', handle: (call) => this.overview(call) },
       { method: 'POST', path: '/appreciation/apply', access: 'carer', handle: (call) => this.apply(call) },
+      {
+        method: 'POST',
+        path: '/appreciation/apply-volunteer',
+        access: 'volunteer',
+        handle: (call) => this.applyAsVolunteer(call),
+      },
     );
   }
 
   private async overview(call: PortalCall, errors: FieldErrors = {}, problem: string | null = null) {
     const now = Date.now();
-    const [municipality, campaigns, applications, vouchers, carer] = await Promise.all([
+    // A volunteer sees the campaigns that thank volunteers; a carer those that thank carers.
+    const volunteer = call.actor!.role === 'volunteer';
+    const [municipality, campaigns, applications, vouchers] = await Promise.all([
       this.municipalities.current(),
       this.campaigns.list(),
-      this.applications.mine(),
+      volunteer ? this.volunteerApplications.mine() : this.applications.mine(),
       this.vouchers.mine(),
-      this.carers.mine(),
     ]);
-    const relationships = (await this.relationships.list(carer.id)).map(({ relationship }) => ({
-      value: relationship.id,
-      label: relationship.careRecipientName,
-    }));
+    const relationships = volunteer
+      ? []
+      : (await this.relationships.list((await this.carers.mine()).id)).map(({ relationship }) => ({
+          value: relationship.id,
+          label: relationship.careRecipientName,
+        }));
     const applied = new Set(applications.filter((a) => a.status !== 'rejected').map((a) => a.campaignId));
     const open = campaigns
+      .filter((c) => (volunteer ? c.audience !== 'carers' : c.audience !== 'volunteers'))
       .filter((c) => c.opensAt.getTime() <= now && now < c.closesAt.getTime() && !applied.has(c.id))
       .map((c) => ({
         id: c.id,
@@ -70,6 +88,7 @@ export class AppreciationPages implements OnModuleInit {
       data: {
         problem,
         open,
+        volunteer,
         relationships,
         applications: applications.map((a) => ({
           year: campaigns.find((c) => c.id === a.campaignId)?.year ?? '',
@@ -84,6 +103,20 @@ export class AppreciationPages implements OnModuleInit {
         })),
       },
     };
+  }
+
+  private async applyAsVolunteer(call: PortalCall): Promise<PortalResult> {
+    const campaignId = call.form.campaignId ?? '';
+    if (!isUUID(campaignId)) return this.overview(call, {}, call.t.somethingWrong);
+    try {
+      const result = await this.volunteerApplications.apply(
+        campaignId,
+        call.form.choice === 'culture_ticket' ? 'culture_ticket' : 'voucher',
+      );
+      return { redirect: '/appreciation', notice: statusText(call.t, result.application.status) };
+    } catch (error) {
+      return this.overview(call, {}, ruleBroken(error, call.lang));
+    }
   }
 
   private async apply(call: PortalCall): Promise<PortalResult> {
