@@ -736,9 +736,19 @@ describe('carer portal in a browser', () => {
     await page.getByLabel('Soort').selectOption('course');
     await page.getByLabel('Titel').fill('Cursus omgaan met dementie');
     await page.getByLabel('Datum').fill(day);
+    await page.getByLabel('Training die de cursus geeft (mag leeg)').fill('dementia');
+    await page.getByLabel('Training geldig (maanden, mag leeg)').fill('24');
+    await page.getByLabel('Vrijwilligers', { exact: true }).check();
     await page.getByRole('button', { name: 'Nieuwe activiteit' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('activiteit is gemaakt');
     await expect(page.textContent('main')).resolves.toContain('Cursus omgaan met dementie');
+    const [courseRow] = await app.app
+      .get(DataSource)
+      .query(
+        `SELECT gives_training, training_valid_months, also_open_to FROM activity WHERE title = 'Cursus omgaan met dementie' AND municipality_id = $1`,
+        [respite.municipality.id],
+      );
+    expect(courseRow).toEqual({ gives_training: 'dementia', training_valid_months: 24, also_open_to: ['volunteers'] });
     // A peer group every other week, four times: four sessions two weeks apart.
     await page.getByLabel('Soort').selectOption('peer_group');
     await page.getByLabel('Titel').fill('Gespreksgroep jonge mantelzorgers');

@@ -67,6 +67,12 @@ export class EventPages implements OnModuleInit {
         maxCompanions: form.maxCompanions ? Number(form.maxCompanions) : undefined,
         theme: form.kind === 'peer_group' ? form.theme : undefined,
         ...when,
+        givesTraining: form.kind === 'course' && form.givesTraining?.trim() ? form.givesTraining.trim() : undefined,
+        trainingValidMonths:
+          form.kind === 'course' && form.givesTraining?.trim() && form.trainingValidMonths?.trim()
+            ? Number(form.trainingValidMonths)
+            : undefined,
+        alsoOpenTo: (['volunteers', 'staff'] as const).filter((group) => form[`open-${group}`] === 'yes'),
       },
       call.t,
     );
