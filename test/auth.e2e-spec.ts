@@ -1,3 +1,4 @@
+import argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { createMunicipality, createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
 import { TestApp } from './support/test-app';
@@ -28,6 +29,31 @@ describe('sign-in, refresh and sign-out', () => {
       role: 'staff',
       municipality: { id: municipality.id, code: municipality.code },
     });
+  });
+
+  it("hashes with OWASP's lighter argon2id set, and re-hashes an older hash at the next sign-in", async () => {
+    const municipality = await createMunicipality(app);
+    const person = await createPerson(app, municipality, 'staff');
+    const dataSource = app.app.get(DataSource);
+    const stored = async () =>
+      (await dataSource.query('SELECT password_hash FROM account WHERE id = $1', [person.id]))[0]
+        .password_hash as string;
+    expect(await stored()).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    // An account from before: the library's heavier defaults.
+    await dataSource.query('UPDATE account SET password_hash = $2 WHERE id = $1', [
+      person.id,
+      await argon2.hash(TEST_PASSWORD, { type: argon2.argon2id }),
+    ]);
+    expect(await stored()).toMatch(/m=65536,p=4,t=3/);
+    const wrong = await app.post('/api/v1/auth/login', { body: { email: person.email, password: 'not the password' } });
+    expect(wrong.status).toBe(401);
+    expect(await stored()).toMatch(/m=65536,p=4,t=3/);
+    const login = await app.post('/api/v1/auth/login', { body: { email: person.email, password: TEST_PASSWORD } });
+    expect(login.status).toBe(200);
+    expect(await stored()).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(
+      (await app.post('/api/v1/auth/login', { body: { email: person.email, password: TEST_PASSWORD } })).status,
+    ).toBe(200);
   });
 
   it('answers INVALID_CREDENTIALS alike for a wrong password and an unknown address', async () => {

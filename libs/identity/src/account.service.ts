@@ -181,6 +181,11 @@ export class AccountService {
     );
   }
 
+  /** Swaps a stored hash for one with the current parameters, unless the password changed meanwhile. */
+  async replacePasswordHash(id: string, previous: string, next: string): Promise<void> {
+    await this.dataSource.getRepository(Account).update({ id, passwordHash: previous }, { passwordHash: next });
+  }
+
   /** Signing in or refreshing counts as activity; retention of volunteers counts from the last. */
   async markActive(id: string): Promise<void> {
     await this.dataSource.getRepository(Account).update({ id }, { lastActiveAt: new Date() });

@@ -54,6 +54,9 @@ export class AuthService {
     const valid = await this.hasher.verify(account?.passwordHash ?? null, password);
     if (!account || !valid || account.disabledAt) throw new InvalidCredentialsError();
     await this.throttle.succeeded(normalized, ip);
+    // A hash made with older parameters is made again now the password is known.
+    if (account.passwordHash && this.hasher.needsRehash(account.passwordHash))
+      await this.accounts.replacePasswordHash(account.id, account.passwordHash, await this.hasher.hash(password));
     await this.accounts.markActive(account.id);
     return account;
   }
