@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { bookingBench } from './booking.bench';
 import { fanoutBench } from './fanout.bench';
+import { loginBench } from './login.bench';
 import { redemptionBench } from './redemption.bench';
 import { slotSearchBench } from './slot-search.bench';
 import { BenchResult, TargetCheck } from './targets';
@@ -28,6 +29,7 @@ const BENCHES: Record<string, (args: Args) => Promise<BenchResult>> = {
       concurrency: number(args, 'concurrency', 32),
     }),
   fanout: (args) => fanoutBench({ recipients: number(args, 'recipients', 100_000) }),
+  login: (args) => loginBench({ logins: number(args, 'logins', 400), concurrency: number(args, 'concurrency', 8) }),
   redemption: (args) =>
     redemptionBench({
       vouchers: number(args, 'vouchers', 1000),
