@@ -322,6 +322,8 @@ describe('help requests and volunteer suggestions', () => {
         activeTrainedWithValidVog: 1,
       },
       trainedShare: 0.25,
+      // The municipality's staff member and admin, neither with a dementia training.
+      staff: { active: 2, withDementiaTraining: 0, trainedShare: 0 },
       trainedTarget: 0.7,
     });
     expect((await app.get('/api/v1/volunteers/overview', { token: carer.token })).status).toBe(403);
