@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Account, HOUSE_NUMBER_PATTERN, PersonProfileFields, POSTCODE_PATTERN } from '@app/identity';
+import { Account, OwnNameAndAddressFields, PersonProfileFields } from '@app/identity';
 import { Carer } from '../carer.entity';
 import { CONSENT_PURPOSES } from '../consent.entity';
 import { ageOn, YOUNG_CARER_BELOW_AGE } from '../dates';
@@ -159,22 +159,7 @@ export class CarerSearchQuery extends PageQuery {
   burden?: 'low' | 'moderate' | 'high';
 }
 
-export class UpdateOwnCarerDto {
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) firstName?: string;
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) lastName?: string;
-
-  @ApiPropertyOptional({ example: '1121 AB', description: 'With houseNumber; the wijk follows the postcode' })
-  @IsOptional()
-  @IsString()
-  @Matches(POSTCODE_PATTERN, { message: 'postcode must be a Dutch postcode such as 1121 AB' })
-  postcode?: string;
-
-  @ApiPropertyOptional({ example: '12a' })
-  @IsOptional()
-  @IsString()
-  @Matches(HOUSE_NUMBER_PATTERN, { message: 'houseNumber must be a house number such as 12 or 12a' })
-  houseNumber?: string;
-
+export class UpdateOwnCarerDto extends OwnNameAndAddressFields {
   @ApiPropertyOptional({ example: '0201234567', nullable: true, type: String, description: 'null removes it' })
   @IsOptional()
   @IsString()

@@ -38,3 +38,21 @@ export class PersonProfileFields {
   @IsIn(['nl', 'en'])
   language?: 'nl' | 'en';
 }
+
+/** Name and address a person changes themselves (carers, volunteers); only the fields sent change. */
+export class OwnNameAndAddressFields {
+  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) firstName?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) lastName?: string;
+
+  @ApiPropertyOptional({ example: '1121 AB', description: 'The wijk follows the postcode' })
+  @IsOptional()
+  @IsString()
+  @Matches(POSTCODE_PATTERN, { message: 'postcode must be a Dutch postcode such as 1121 AB' })
+  postcode?: string;
+
+  @ApiPropertyOptional({ example: '12a' })
+  @IsOptional()
+  @IsString()
+  @Matches(HOUSE_NUMBER_PATTERN, { message: 'houseNumber must be a house number such as 12 or 12a' })
+  houseNumber?: string;
+}

@@ -22,6 +22,7 @@ import {
   WEEKDAYS,
 } from '../availability-text';
 import { pageCursor } from '../paging';
+import { absenceAndTrainingViews } from '../volunteer-views';
 import { checkForm, FieldErrors, typedNumber } from '../form';
 import { PortalAudit } from '../portal-audit';
 import { notFoundPage, PortalCall, PortalResult } from '../portal-route';
@@ -251,12 +252,7 @@ export class VolunteerPages implements OnModuleInit {
             corrected: entry.correctedAt !== null,
           })),
         },
-        absences: absences.map((absence) => ({ from: absence.fromDate, to: absence.toDate })),
-        trainings: trainings.map((training) => ({
-          kind: training.kind,
-          completedOn: training.completedOn,
-          validUntil: training.validUntil,
-        })),
+        ...absenceAndTrainingViews(absences, trainings),
       },
     };
   }

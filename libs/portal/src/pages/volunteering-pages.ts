@@ -17,6 +17,7 @@ import {
   wantedText,
   WEEKDAYS,
 } from '../availability-text';
+import { absenceAndTrainingViews } from '../volunteer-views';
 import { checkForm, FieldErrors, typedNumber } from '../form';
 import { notFoundPage, PortalCall, PortalResult } from '../portal-route';
 import { PortalRoutes } from '../portal-routes';
@@ -113,12 +114,7 @@ export class VolunteeringPages implements OnModuleInit {
             corrected: entry.correctedAt !== null,
           })),
         },
-        absences: absences.map((absence) => ({ from: absence.fromDate, to: absence.toDate })),
-        trainings: trainings.map((training) => ({
-          kind: training.kind,
-          completedOn: training.completedOn,
-          validUntil: training.validUntil,
-        })),
+        ...absenceAndTrainingViews(absences, trainings),
         vog: volunteer.vogIssuedOn,
         availability: volunteer.availability.map((key) => availabilityText(call.t, key)).join(', '),
         values,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Account, HOUSE_NUMBER_PATTERN, PersonProfileFields, POSTCODE_PATTERN } from '@app/identity';
+import { Account, OwnNameAndAddressFields, PersonProfileFields } from '@app/identity';
 import { LOCAL_DATE, PageQuery, queryBoolean } from '@app/platform';
 import { Transform } from 'class-transformer';
 import {
@@ -82,22 +82,7 @@ export class VolunteerRegistrationDto extends VolunteerProfileFields {
   email?: string;
 }
 
-export class UpdateVolunteerDto extends VolunteerPreferenceFields {
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) firstName?: string;
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) lastName?: string;
-
-  @ApiPropertyOptional({ example: '1121 AB', description: 'The wijk follows the postcode' })
-  @IsOptional()
-  @IsString()
-  @Matches(POSTCODE_PATTERN, { message: 'postcode must be a Dutch postcode such as 1121 AB' })
-  postcode?: string;
-
-  @ApiPropertyOptional({ example: '12a' })
-  @IsOptional()
-  @IsString()
-  @Matches(HOUSE_NUMBER_PATTERN, { message: 'houseNumber must be a house number such as 12 or 12a' })
-  houseNumber?: string;
-
+export class UpdateVolunteerDto extends IntersectionType(VolunteerPreferenceFields, OwnNameAndAddressFields) {
   @ApiPropertyOptional({ example: '0201234567' })
   @IsOptional()
   @IsString()
