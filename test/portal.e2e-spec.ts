@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 /// <reference lib="dom" />
 import { CarerFollowUp } from '@app/carers';
 import { FeedbackService } from '@app/intake';
@@ -904,7 +905,7 @@ describe('carer portal in a browser', () => {
     const thanks = await app.post('/api/v1/appreciation/campaigns', {
       token: admin.accessToken,
       body: {
-        year: new Date().getFullYear(),
+        year: DateTime.now().setZone('Europe/Amsterdam').year,
         kind: 'voucher',
         amountCents: 2500,
         opensAt: new Date(Date.now() - 3_600_000).toISOString(),
@@ -915,7 +916,8 @@ describe('carer portal in a browser', () => {
       },
     });
     expect(thanks.status).toBe(201);
-    await page.getByRole('link', { name: 'Waardering' }).click();
+    await page.getByRole('link', { name: 'Vrijwilligerswaardering' }).click();
+    await expect(page.textContent('h1')).resolves.toBe('Vrijwilligerswaardering');
     await page.getByRole('button', { name: 'Aanvragen' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('Toegekend');
     await expect(page.textContent('main')).resolves.toContain('€');

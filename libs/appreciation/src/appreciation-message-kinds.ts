@@ -108,6 +108,24 @@ export class AppreciationMessageKinds implements OnModuleInit {
       month: 'long',
       year: 'numeric',
     });
+    if (input.params.group === 'volunteers')
+      return renderLinkMessage(input.language, {
+        subject: en
+          ? `Appreciation for volunteers ${campaign.year}: apply now`
+          : `Vrijwilligerswaardering ${campaign.year}: vraag hem nu aan`,
+        paragraphs: en
+          ? [
+              `As a thank you for your work as a volunteer, the municipality gives volunteers a voucher of ${value}.`,
+              `Apply until ${closes}; it takes a minute.`,
+            ]
+          : [
+              `Als dank voor uw inzet als vrijwilliger geeft de gemeente vrijwilligers een waardebon van ${value}.`,
+              `Vraag hem aan tot ${closes}; het kost een minuut.`,
+            ],
+        action: en ? 'Apply' : 'Aanvragen',
+        link: `${input.siteUrl}/appreciation`,
+        footer: input.senderName,
+      });
     return renderLinkMessage(input.language, {
       subject: en
         ? `Appreciation for carers ${campaign.year}: apply now`

@@ -6,6 +6,16 @@ import { DataSource, In } from 'typeorm';
 import { APPRECIATION_MESSAGES } from './appreciation-message-kinds';
 import { CampaignRepository } from './campaign.repository';
 import { VoucherRepository } from './voucher.repository';
+import { CampaignAudience } from './campaign.entity';
+
+const ANNOUNCED_GROUPS: Record<CampaignAudience, Array<{ name: 'carers' | 'volunteers'; role: string }>> = {
+  carers: [{ name: 'carers', role: 'carer' }],
+  volunteers: [{ name: 'volunteers', role: 'volunteer' }],
+  both: [
+    { name: 'carers', role: 'carer' },
+    { name: 'volunteers', role: 'volunteer' },
+  ],
+};
 
 /** The mail a campaign sends by itself: the opening announcement and voucher expiry reminders. */
 @Injectable()
@@ -19,20 +29,30 @@ export class CampaignMailings {
     private readonly vouchers: VoucherRepository,
   ) {}
 
-  /** Tells every active carer the window is open, once: the conditional update claims the announcement. */
-  async announce(campaignId: string, municipalityId: string): Promise<string | null> {
+  /**
+   * Tells everyone the campaign thanks (active carers, volunteers, or both) the window is open,
+   * once: the conditional update claims the announcement. Each group gets its own fan-out, so
+   * the mail can speak to carers and volunteers in their own words.
+   */
+  async announce(campaignId: string, municipalityId: string): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.campaigns.claimAnnouncement(manager, campaignId, municipalityId))) return null;
-      const fanout = await this.fanouts.start(
-        manager,
-        {
-          kind: APPRECIATION_MESSAGES.campaignOpen,
-          audience: { source: 'accounts', filter: { roles: ['carer'] } },
-          params: { campaignId },
-        },
-        { municipalityId },
-      );
-      return fanout.id;
+      const campaign = await this.campaigns.claimAnnouncement(manager, campaignId, municipalityId);
+      if (!campaign) return [];
+      const groups = ANNOUNCED_GROUPS[campaign.audience];
+      const fanoutIds: string[] = [];
+      for (const group of groups) {
+        const fanout = await this.fanouts.start(
+          manager,
+          {
+            kind: APPRECIATION_MESSAGES.campaignOpen,
+            audience: { source: 'accounts', filter: { roles: [group.role] } },
+            params: { campaignId, group: group.name },
+          },
+          { municipalityId },
+        );
+        fanoutIds.push(fanout.id);
+      }
+      return fanoutIds;
     });
   }
 

@@ -99,7 +99,7 @@ export class AppreciationCampaign extends BaseRecord {
   @Column({ type: 'int', default: 0 })
   cultureTicketsIssued: number;
 
-  /** When the opening was announced to all carers; set once. */
+  /** When the opening was announced to the carers and/or volunteers it thanks; set once. */
   @Column({ type: 'timestamptz', nullable: true })
   announcedAt: Date | null;
 

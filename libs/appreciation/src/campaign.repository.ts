@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { CampaignAudience } from './campaign.entity';
 
 /** What an award took from the campaign. */
 export interface AwardTaken {
@@ -51,14 +52,18 @@ export class CampaignRepository {
     return row?.gone === true;
   }
 
-  /** Marks the campaign announced, once, while its window is open; false when it was already. */
-  async claimAnnouncement(manager: EntityManager, campaignId: string, municipalityId: string): Promise<boolean> {
-    const [claimed] = await manager.query<[Array<{ id: string }>, number]>(
+  /** Marks the campaign announced, once, while its window is open; null when it was already (or is not open). */
+  async claimAnnouncement(
+    manager: EntityManager,
+    campaignId: string,
+    municipalityId: string,
+  ): Promise<{ audience: CampaignAudience } | null> {
+    const [claimed] = await manager.query<[Array<{ audience: CampaignAudience }>, number]>(
       `UPDATE appreciation_campaign SET announced_at = now(), updated_at = now()
         WHERE id = $1 AND municipality_id = $2 AND announced_at IS NULL AND opens_at <= now() AND closes_at > now()
-        RETURNING id`,
+        RETURNING audience`,
       [campaignId, municipalityId],
     );
-    return claimed.length > 0;
+    return claimed[0] ?? null;
   }
 }

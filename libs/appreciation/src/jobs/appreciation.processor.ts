@@ -6,7 +6,7 @@ import { CampaignMailings } from '../campaign-mailings';
 export class AppreciationProcessor extends QueueProcessor<'appreciation'> {
   protected readonly handlers: JobHandlers<'appreciation'> = {
     'announce-campaign': async ({ campaignId, municipalityId }) => ({
-      fanoutId: await this.mailings.announce(campaignId, municipalityId),
+      fanoutIds: await this.mailings.announce(campaignId, municipalityId),
     }),
     'remind-expiring-vouchers': async () => ({ reminded: await this.mailings.remindExpiringVouchers() }),
   };

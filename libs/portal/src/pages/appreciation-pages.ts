@@ -82,7 +82,7 @@ export class AppreciationPages implements OnModuleInit {
       }));
     return {
       view: 'pages/appreciation.eta',
-      title: call.t.appreciationTitle,
+      title: volunteer ? call.t.volunteerAppreciation : call.t.appreciationTitle,
       status: Object.keys(errors).length > 0 || problem ? 400 : 200,
       errors,
       data: {
