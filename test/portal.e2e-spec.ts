@@ -351,6 +351,59 @@ describe('carer portal in a browser', () => {
     await page.waitForURL(/\/overview$/);
   });
 
+  it('lets a resident without an account find a course, sign up with name and address, and confirm by mail', async () => {
+    const respite = await setUpRespite(app);
+    const created = await app.post('/api/v1/activities', {
+      token: respite.admin.accessToken,
+      body: {
+        kind: 'course',
+        title: 'Tillen zonder pijn',
+        description: 'Een praktische cursus.',
+        location: 'Buurthuis De Linde',
+        capacity: 12,
+        maxCompanions: 1,
+        alsoOpenTo: ['residents'],
+        sessions: [
+          {
+            startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+            endsAt: new Date(Date.now() + 5 * 86_400_000 + 7_200_000).toISOString(),
+          },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const page = await newPage();
+    await page.goto(origin);
+    await page.getByRole('link', { name: 'Cursussen en groepen voor inwoners' }).click();
+    await page.getByLabel('Uw gemeente').selectOption(respite.municipality.code);
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await expect(page.textContent('main')).resolves.toContain('Tillen zonder pijn');
+    await expectAccessible(page, 'courses');
+    await page.locator('main').getByRole('link', { name: 'Aanmelden', exact: true }).click();
+    await expectAccessible(page, 'course-sign-up');
+    await page.getByLabel('Uw naam').fill('Els de Wit');
+    await page.getByLabel('E-mailadres').fill('geen adres');
+    await page.getByRole('button', { name: 'Stuur mij de bevestigingslink' }).click();
+    expect(await page.getAttribute('#field-email', 'aria-invalid')).toBe('true');
+    const email = `els-${respite.municipality.code.toLowerCase()}@example.org`;
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Hoeveel mensen neemt u mee?').selectOption('1');
+    await page.getByRole('button', { name: 'Stuur mij de bevestigingslink' }).click();
+    await expect(page.textContent('main')).resolves.toContain('binnen twee dagen');
+
+    const mail = await app.smtp.waitForSubject(email, 'Bevestig uw aanmelding: Tillen zonder pijn', 15_000);
+    await page.goto(linkFrom(mail.text, '/activity-sign-up'));
+    await expectAccessible(page, 'course-confirm');
+    await page.getByRole('button', { name: 'Ja, meld mij aan' }).click();
+    await expect(page.textContent('body')).resolves.toContain('U bent aangemeld');
+    const [row] = await app.app
+      .get(DataSource)
+      .query('SELECT status, companions, resident_name FROM activity_participant WHERE activity_id = $1', [
+        created.body.id,
+      ]);
+    expect(row).toEqual({ status: 'attending', companions: 1, resident_name: 'Els de Wit' });
+  });
+
   it('gives staff the caseload (claim, close) and admins the staff accounts, audited, and keeps carers out', async () => {
     const respite = await setUpRespite(app);
     const [carer] = await seedCarers(app, respite.municipality, 1);

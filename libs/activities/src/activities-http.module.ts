@@ -3,12 +3,14 @@ import { ActivitiesModule } from './activities.module';
 import { ActivityPlacePage } from './activity-place.page';
 import { ActivityController } from './activity.controller';
 import { ParticipationController } from './participation.controller';
+import { ResidentSignUpPage, ResidentWithdrawPage } from './resident-link-pages';
+import { ResidentSignupController } from './resident-signup.controller';
 import { RsvpPage } from './rsvp.page';
 
-/** Activity routes and the RSVP and held-place link pages (api only). */
+/** Activity routes and the RSVP, held-place and resident sign-up link pages (api only). */
 @Module({
   imports: [ActivitiesModule],
-  controllers: [ActivityController, ParticipationController],
-  providers: [RsvpPage, ActivityPlacePage],
+  controllers: [ActivityController, ParticipationController, ResidentSignupController],
+  providers: [RsvpPage, ActivityPlacePage, ResidentSignUpPage, ResidentWithdrawPage],
 })
 export class ActivitiesHttpModule {}

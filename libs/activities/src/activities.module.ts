@@ -12,15 +12,24 @@ import { ActivityService } from './activity.service';
 import { AttendanceService } from './attendance.service';
 import { CourseTrainings } from './course-trainings';
 import { InvitationService } from './invitation.service';
-import { ActivityAttendance, ActivityInvitation, ActivityParticipant } from './participant.entity';
+import { ActivityAttendance, ActivityInvitation, ActivityParticipant, ResidentRequest } from './participant.entity';
 import { ParticipationService } from './participation.service';
+import { ResidentMessageKinds } from './resident-message-kinds';
+import { ResidentSignups } from './resident-signups';
 import { SessionReminders } from './session-reminders';
 
 /** Activities, sessions, invitations, answers and attendance: services for api and worker. */
 @Module({
   imports: [
     CarersModule,
-    TypeOrmModule.forFeature([Activity, ActivitySession, ActivityInvitation, ActivityParticipant, ActivityAttendance]),
+    TypeOrmModule.forFeature([
+      Activity,
+      ActivitySession,
+      ActivityInvitation,
+      ActivityParticipant,
+      ActivityAttendance,
+      ResidentRequest,
+    ]),
   ],
   providers: [
     ActivityMonitorFigures,
@@ -36,6 +45,8 @@ import { SessionReminders } from './session-reminders';
     ActivityFiguresService,
     SessionReminders,
     CourseTrainings,
+    ResidentSignups,
+    ResidentMessageKinds,
   ],
   exports: [
     ActivityMonitorFigures,
@@ -46,6 +57,7 @@ import { SessionReminders } from './session-reminders';
     ActivityFiguresService,
     SessionReminders,
     CourseTrainings,
+    ResidentSignups,
   ],
 })
 export class ActivitiesModule {}

@@ -17,6 +17,7 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { Activity, ActivitySession } from './activity.entity';
 import { ActivityInvitation, ActivityParticipant } from './participant.entity';
+import { RESIDENT_WITHDRAW_PURPOSE } from './resident-message-kinds';
 
 export const ACTIVITY_MESSAGES = {
   invitation: 'activity_invitation',
@@ -55,21 +56,29 @@ export class ActivityMessageKinds implements OnModuleInit {
     this.kinds.register({
       kind: ACTIVITY_MESSAGES.answerConfirmed,
       category: 'transactional',
+      // Residents without an account get these too, at the address they confirmed.
+      addressOnly: true,
       render: (input) => this.answerConfirmed(input),
     });
     this.kinds.register({
       kind: ACTIVITY_MESSAGES.placeOffered,
       category: 'transactional',
+      // Residents without an account get these too, at the address they confirmed.
+      addressOnly: true,
       render: (input) => this.placeOffered(input),
     });
     this.kinds.register({
       kind: ACTIVITY_MESSAGES.reminder,
       category: 'transactional',
+      // Residents without an account get these too, at the address they confirmed.
+      addressOnly: true,
       render: (input) => this.reminder(input),
     });
     this.kinds.register({
       kind: ACTIVITY_MESSAGES.sessionChanged,
       category: 'transactional',
+      // Residents without an account get these too, at the address they confirmed.
+      addressOnly: true,
       render: (input) => this.sessionChanged(input),
     });
   }
@@ -151,6 +160,8 @@ export class ActivityMessageKinds implements OnModuleInit {
     const attending = input.params.status === 'attending';
     const companions = Number(input.params.companions ?? 0);
     const upcoming = sessions.filter((session) => session.startsAt > new Date());
+    // A resident has no account to withdraw from; their confirmation carries the link instead.
+    const withdraw = participant.accountId ? null : this.withdrawLink(input, participant.id, sessions);
     const rendered = renderLinkMessage(input.language, {
       subject: attending
         ? en
@@ -171,6 +182,9 @@ export class ActivityMessageKinds implements OnModuleInit {
             en
               ? 'The dates are attached for your calendar.'
               : 'De data zitten als bijlage bij deze mail, voor uw agenda.',
+            ...(withdraw
+              ? [en ? 'Cannot come after all? Withdraw with the button.' : 'Kunt u toch niet? Meld u af met de knop.']
+              : []),
           ]
         : [
             en
@@ -180,11 +194,19 @@ export class ActivityMessageKinds implements OnModuleInit {
               ? 'If a place comes free, we will email you at once.'
               : 'Komt er een plaats vrij, dan mailen we u meteen.',
           ],
+      ...(withdraw ? { action: en ? 'Withdraw' : 'Afmelden', link: withdraw } : {}),
       footer: input.senderName,
     });
     return attending
       ? { ...rendered, attachments: [this.ics(activity, upcoming, timezone, input.language)] }
       : rendered;
+  }
+
+  /** Valid until a day after the last session, so it works whenever the resident decides. */
+  private withdrawLink(input: RenderInput, participantId: string, sessions: ActivitySession[]): string {
+    const last = Math.max(Date.now(), ...sessions.map((session) => session.endsAt.getTime()));
+    const lifetime = Math.ceil((last - Date.now()) / 1000) + DAY_SECONDS;
+    return input.link('activity-withdraw', this.tokens.sign(RESIDENT_WITHDRAW_PURPOSE, participantId, lifetime));
   }
 
   private async placeOffered(input: RenderInput): Promise<RenderedMail> {

@@ -2,7 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ExportSection, PersonalDataRegistry, PersonalDataSource, SubjectOwner, oneAtATime } from '@app/privacy';
 import { EntityManager } from 'typeorm';
 
-/** The person's invitations, answers (RSVPs) and attendance. They stay, anonymous, for the activity figures. */
+/**
+ * The person's invitations, answers (RSVPs) and attendance. They stay, anonymous, for the activity
+ * figures. Residents without an account are forgotten by ResidentSignups a month after the activity.
+ */
 @Injectable()
 export class ActivityPersonalData implements PersonalDataSource, OnModuleInit {
   readonly tables = ['activity_invitation', 'activity_participant', 'activity_attendance'] as const;
@@ -10,7 +13,7 @@ export class ActivityPersonalData implements PersonalDataSource, OnModuleInit {
   readonly auditSubjects = {
     activity_participant: (manager: EntityManager, ids: string[]): Promise<SubjectOwner[]> =>
       manager.query(
-        'SELECT id AS "subjectId", account_id AS "accountId" FROM activity_participant WHERE id = ANY($1)',
+        'SELECT id AS "subjectId", account_id AS "accountId" FROM activity_participant WHERE id = ANY($1) AND account_id IS NOT NULL',
         [ids],
       ),
   };

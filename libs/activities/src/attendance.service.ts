@@ -37,13 +37,13 @@ export class AttendanceService {
     });
     const profiles = await this.carers.profiles(
       activity.municipalityId,
-      participants.map((participant) => participant.accountId),
+      participants.flatMap((participant) => (participant.accountId ? [participant.accountId] : [])),
     );
     return participants.map((participant) => {
-      const profile = profiles.get(participant.accountId);
+      const profile = participant.accountId ? profiles.get(participant.accountId) : undefined;
       return {
         id: participant.id,
-        name: profile ? `${profile.firstName} ${profile.lastName}` : '-',
+        name: profile ? `${profile.firstName} ${profile.lastName}` : (participant.residentName ?? '-'),
         status: participant.status,
         companions: participant.companions,
         joinedVia: participant.joinedVia,
@@ -131,19 +131,22 @@ export class AttendanceService {
       [activity.municipalityId],
     );
     const day = DateTime.fromJSDate(session.startsAt).setZone(timezone);
+    // Residents without an account keep no training record; volunteers and staff do.
     await this.trainings.record(
       manager,
-      people.map((person) => ({
-        municipalityId: activity.municipalityId,
-        accountId: person.accountId,
-        activityId: activity.id,
-        kind: activity.givesTraining!,
-        completedOn: day.toISODate()!,
-        validUntil: activity.trainingValidMonths
-          ? day.plus({ months: activity.trainingValidMonths }).toISODate()!
-          : null,
-        recordedBy,
-      })),
+      people
+        .flatMap(({ accountId }) => (accountId ? [{ accountId }] : []))
+        .map(({ accountId }) => ({
+          municipalityId: activity.municipalityId,
+          accountId,
+          activityId: activity.id,
+          kind: activity.givesTraining!,
+          completedOn: day.toISODate()!,
+          validUntil: activity.trainingValidMonths
+            ? day.plus({ months: activity.trainingValidMonths }).toISODate()!
+            : null,
+          recordedBy,
+        })),
     );
   }
 

@@ -11,3 +11,5 @@ export * from './activity-monitor-figures';
 export { InvitationService } from './invitation.service';
 export { CreateActivityDto } from './dto/activity.dto';
 export * from './course-trainings';
+export { ResidentSignups, OpenActivity } from './resident-signups';
+export { ResidentRequestDto } from './dto/resident.dto';

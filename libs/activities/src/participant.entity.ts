@@ -51,8 +51,13 @@ export const HOLDS_PLACES: ParticipantStatus[] = ['attending', 'offered'];
 @Index('ix_activity_participant_account', ['accountId'])
 @Check('ck_activity_participant_status', `"status" IN ('attending', 'waitlisted', 'offered', 'declined', 'cancelled')`)
 @Check('ck_activity_participant_companions', `"companions" BETWEEN 0 AND 5`)
-@Check('ck_activity_participant_joined_via', `"joined_via" IN ('invitation', 'self', 'staff')`)
+@Index('uq_activity_participant_resident', ['activityId', 'residentEmail'], {
+  unique: true,
+  where: 'resident_email IS NOT NULL',
+})
+@Check('ck_activity_participant_joined_via', `"joined_via" IN ('invitation', 'self', 'staff', 'resident')`)
 @Check('ck_activity_participant_offer', `("status" = 'offered') = ("offer_expires_at" IS NOT NULL)`)
+@Check('ck_activity_participant_resident', `("account_id" IS NULL) = ("joined_via" = 'resident')`)
 export class ActivityParticipant extends BaseRecord {
   @Column({ type: 'uuid' })
   municipalityId: string;
@@ -60,14 +65,25 @@ export class ActivityParticipant extends BaseRecord {
   @Column({ type: 'uuid' })
   activityId: string;
 
-  @Column({ type: 'uuid' })
-  accountId: string;
+  /** Null for a resident without an account, who signed up with a name and a confirmed address. */
+  @Column({ type: 'uuid', nullable: true })
+  accountId: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   wijkId: string | null;
 
   @Column({ type: 'text' })
-  joinedVia: 'invitation' | 'self' | 'staff';
+  joinedVia: 'invitation' | 'self' | 'staff' | 'resident';
+
+  /** A resident's name and address (lower-cased) and language; forgotten a month after the last session. */
+  @Column({ type: 'text', nullable: true })
+  residentName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  residentEmail: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  residentLanguage: 'nl' | 'en' | null;
 
   @Column({ type: 'text' })
   status: ParticipantStatus;
@@ -128,4 +144,35 @@ export class ActivityAttendance extends BaseRecord {
   @ManyToOne(() => ActivityParticipant, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'participant_id', foreignKeyConstraintName: 'fk_activity_attendance_participant' })
   participant?: ActivityParticipant;
+}
+
+/**
+ * A resident's wish to join a course or peer group, kept until they confirm it through the
+ * link mailed to the address (so nobody is signed up with another person's address), at most two days.
+ */
+@Entity('activity_resident_request')
+@Index('ix_activity_resident_request_created', ['createdAt'])
+@Check('ck_activity_resident_request_companions', `"companions" BETWEEN 0 AND 5`)
+export class ResidentRequest extends BaseRecord {
+  @Column({ type: 'uuid' })
+  municipalityId: string;
+
+  @Column({ type: 'uuid' })
+  activityId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'int', default: 0 })
+  companions: number;
+
+  @Column({ type: 'text' })
+  language: 'nl' | 'en';
+
+  @ManyToOne(() => Activity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id', foreignKeyConstraintName: 'fk_activity_resident_request_activity' })
+  activity?: Activity;
 }

@@ -15,16 +15,32 @@ import {
   ResponsesClosedError,
   TooManyCompanionsError,
 } from './activity-errors';
-import { ActivityInvitation, ActivityParticipant, placesOf } from './participant.entity';
-import { responsesCloseAt } from './schedule';
+import { ActivityInvitation, ActivityParticipant, ResidentRequest, placesOf } from './participant.entity';
+import { openToResidents, responsesCloseAt } from './schedule';
 
 /** Who answers: one person for one activity, and how they came to it. */
 interface Respondent {
   activityId: string;
   municipalityId: string;
-  accountId: string;
+  /** Null for a resident without an account, who is known by their confirmed address. */
+  accountId: string | null;
+  resident?: { name: string; email: string; language: 'nl' | 'en' };
   wijkId: string | null;
   joinedVia: ActivityParticipant['joinedVia'];
+}
+
+/** The respondent a stored answer stands for, so it can be changed (withdrawn, an offer taken). */
+function respondentOf(participant: ActivityParticipant): Respondent {
+  return {
+    ...participant,
+    resident: participant.residentEmail
+      ? {
+          name: participant.residentName ?? '',
+          email: participant.residentEmail,
+          language: participant.residentLanguage ?? 'nl',
+        }
+      : undefined,
+  };
 }
 
 type Answer = { attend: true; companions: number } | { attend: false; status: 'declined' | 'cancelled' };
@@ -163,7 +179,7 @@ export class ParticipationService {
       .findOneBy({ id: participantId, activityId, municipalityId: actor.municipalityId });
     if (!participant || (actor.role === 'carer' && participant.accountId !== actor.id))
       throw new NotFoundError({ nl: 'De deelnemer', en: 'The participant' });
-    return this.answer({ ...participant }, { attend: false, status: 'cancelled' });
+    return this.answer(respondentOf(participant), { attend: false, status: 'cancelled' });
   }
 
   /** The person takes a place held for them, by the link of the offer mail. */
@@ -178,7 +194,36 @@ export class ParticipationService {
         nl: 'De plaats wordt niet meer voor u vastgehouden.',
         en: 'The place is no longer held.',
       });
-    return this.answer({ ...participant }, { attend: true, companions: participant.companions });
+    return this.answer(respondentOf(participant), { attend: true, companions: participant.companions });
+  }
+
+  /**
+   * A resident without an account joins a course or peer group opened to residents, once their
+   * address is confirmed; asking again changes the companions, never adds a second row.
+   */
+  async enrolResident(request: ResidentRequest): Promise<ActivityParticipant> {
+    const activity = await this.dataSource.getRepository(Activity).findOneBy({ id: request.activityId });
+    if (!activity || !openToResidents(activity)) throw new NotFoundError({ nl: 'De activiteit', en: 'The activity' });
+    return this.answer(
+      {
+        activityId: activity.id,
+        municipalityId: activity.municipalityId,
+        accountId: null,
+        resident: { name: request.name, email: request.email, language: request.language },
+        wijkId: null,
+        joinedVia: 'resident',
+      },
+      { attend: true, companions: request.companions },
+    );
+  }
+
+  /** A resident withdraws through the link in their confirmation mail. */
+  async withdrawResident(participantId: string): Promise<ActivityParticipant> {
+    const participant = await this.dataSource
+      .getRepository(ActivityParticipant)
+      .findOneBy({ id: participantId, joinedVia: 'resident' });
+    if (!participant?.residentEmail) throw new InvalidTokenError();
+    return this.answer(respondentOf(participant), { attend: false, status: 'cancelled' });
   }
 
   /** The signed-in person's answers and enrolments, with each activity and its next session. */
@@ -312,6 +357,9 @@ export class ParticipationService {
         municipalityId: respondent.municipalityId,
         activityId: respondent.activityId,
         accountId: respondent.accountId,
+        residentName: respondent.resident?.name ?? null,
+        residentEmail: respondent.resident?.email ?? null,
+        residentLanguage: respondent.resident?.language ?? null,
         wijkId: respondent.wijkId,
         joinedVia: respondent.joinedVia,
         status: 'declined',
@@ -320,7 +368,9 @@ export class ParticipationService {
       .orIgnore()
       .execute();
     return manager.getRepository(ActivityParticipant).findOneOrFail({
-      where: { activityId: respondent.activityId, accountId: respondent.accountId },
+      where: respondent.accountId
+        ? { activityId: respondent.activityId, accountId: respondent.accountId }
+        : { activityId: respondent.activityId, residentEmail: respondent.resident!.email },
       lock: { mode: 'pessimistic_write' },
     });
   }

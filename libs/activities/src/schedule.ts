@@ -18,3 +18,8 @@ export function responsesCloseAt(
   if (!anchor) return null;
   return new Date(anchor.startsAt.getTime() - activity.responseCutoffHours * HOUR);
 }
+
+/** Courses and peer groups can be opened to residents without an account; events go by invitation. */
+export function openToResidents(activity: Pick<Activity, 'kind' | 'alsoOpenTo' | 'cancelledAt'>): boolean {
+  return activity.kind !== 'event' && activity.alsoOpenTo.includes('residents') && !activity.cancelledAt;
+}

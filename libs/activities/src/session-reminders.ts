@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ActivityMessages } from './activity-messages';
+import { ActivityMessages, PARTICIPANT_RECIPIENT } from './activity-messages';
 import { ActivitySession } from './activity.entity';
 import { ActivityParticipant } from './participant.entity';
 
@@ -30,7 +30,7 @@ export class SessionReminders {
       reminded += await this.dataSource.transaction(async (manager) => {
         const participants = await manager.getRepository(ActivityParticipant).find({
           where: { activityId: session.activityId, status: 'attending' },
-          select: { id: true, accountId: true },
+          select: PARTICIPANT_RECIPIENT,
         });
         return this.messages.remind(manager, session, participants);
       });

@@ -4,7 +4,6 @@ import { AccountLinkPages } from './account-link-pages';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
-import { MailRequestThrottle } from './mail-request-throttle';
 import { IdentityModule } from './identity.module';
 import { MeController } from './me.controller';
 import { MunicipalityController } from './municipality.controller';
@@ -19,9 +18,8 @@ import { UsersController } from './users.controller';
     AccountLinkPages,
     AuthService,
     LoginThrottle,
-    MailRequestThrottle,
     { provide: PartnerKeyVerifier, useExisting: PartnerService },
   ],
-  exports: [PartnerKeyVerifier, IdentityModule, AuthService, MailRequestThrottle],
+  exports: [PartnerKeyVerifier, IdentityModule, AuthService],
 })
 export class IdentityHttpModule {}

@@ -35,6 +35,7 @@ import { VolunteeringPages } from './pages/volunteering-pages';
 import { QuestionPages } from './pages/question-pages';
 import { ReferralPages } from './pages/referral-pages';
 import { SocialMapPages } from './pages/social-map-pages';
+import { CoursePages } from './pages/course-pages';
 import { OwnAccountPages } from './pages/own-account-pages';
 import { FeedbackPages } from './pages/feedback-pages';
 import { PortalAudit } from './portal-audit';
@@ -89,6 +90,7 @@ import { PortalSession } from './portal-session.entity';
     QuestionPages,
     ReferralPages,
     SocialMapPages,
+    CoursePages,
     OwnAccountPages,
     FeedbackPages,
   ],

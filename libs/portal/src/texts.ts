@@ -57,6 +57,19 @@ const nl = {
   healthConsentHint:
     'Dan kan het steunpunt u beter helpen. U mag dit altijd weer intrekken. Zonder toestemming kunt u het portaal ook gebruiken.',
   signUpButton: 'Aanmelden',
+  coursesTitle: 'Cursussen en groepen voor inwoners',
+  coursesIntro:
+    'Deze cursussen en lotgenotengroepen staan open voor iedereen die in de gemeente woont. U heeft geen account nodig: u meldt zich aan met uw naam en e-mailadres.',
+  coursesLink: 'Cursussen en groepen voor inwoners',
+  noOpenCourses: 'Er staan nu geen cursussen of groepen open voor aanmelding.',
+  coursePlacesLeft: 'Plaatsen vrij',
+  fullWaitingList: 'Vol: u komt op de wachtlijst',
+  signUpCloses: 'Aanmelden kan tot',
+  courseSignUp: 'Aanmelden',
+  courseSignUpButton: 'Stuur mij de bevestigingslink',
+  courseCheckEmailText:
+    'We hebben u een e-mail gestuurd. Klik binnen twee dagen op de link in die e-mail om uw aanmelding te bevestigen. Pas dan telt uw aanmelding.',
+  courseNotOpen: 'Aanmelden voor deze activiteit kan niet (meer).',
   checkEmailTitle: 'Kijk in uw e-mail',
   checkEmailText:
     'We hebben u een e-mail gestuurd. Klik op de link in die e-mail om uw e-mailadres te bevestigen. Daarna kunt u inloggen.',
@@ -577,7 +590,11 @@ const nl = {
   givesTrainingHint: 'Alleen bij een cursus, bijvoorbeeld dementia. Wie komt, krijgt de training op zijn naam.',
   trainingValidMonths: 'Training geldig (maanden, mag leeg)',
   alsoOpenTo: 'Ook open voor',
-  openToGroups: { volunteers: 'Vrijwilligers', staff: 'Medewerkers' } as Record<string, string>,
+  openToGroups: {
+    volunteers: 'Vrijwilligers',
+    staff: 'Medewerkers',
+    residents: 'Inwoners zonder account (aanmelden met naam en e-mailadres)',
+  } as Record<string, string>,
   repeatNone: 'Niet, één keer',
   repeatWeekly: 'Elke week',
   repeatFortnightly: 'Om de week',
@@ -860,6 +877,19 @@ const en: PortalTexts = {
   healthConsentHint:
     'This helps the support point help you. You can withdraw it at any time. You can also use the portal without it.',
   signUpButton: 'Sign up',
+  coursesTitle: 'Courses and groups for residents',
+  coursesIntro:
+    'These courses and peer groups are open to everyone who lives in the municipality. You need no account: you sign up with your name and email address.',
+  coursesLink: 'Courses and groups for residents',
+  noOpenCourses: 'No courses or groups are open for sign-up now.',
+  coursePlacesLeft: 'Places left',
+  fullWaitingList: 'Full: you join the waiting list',
+  signUpCloses: 'Sign up until',
+  courseSignUp: 'Sign up',
+  courseSignUpButton: 'Send me the confirmation link',
+  courseCheckEmailText:
+    'We have sent you an email. Click the link in it within two days to confirm your sign-up. Only then does your sign-up count.',
+  courseNotOpen: 'Signing up for this activity is not (or no longer) possible.',
   checkEmailTitle: 'Check your email',
   checkEmailText:
     'We have sent you an email. Click the link in it to confirm your email address. Then you can sign in.',
@@ -1375,7 +1405,11 @@ const en: PortalTexts = {
   givesTrainingHint: 'Courses only, for example dementia. Who comes gets the training recorded.',
   trainingValidMonths: 'Training valid (months, may be empty)',
   alsoOpenTo: 'Also open to',
-  openToGroups: { volunteers: 'Volunteers', staff: 'Staff' },
+  openToGroups: {
+    volunteers: 'Volunteers',
+    staff: 'Staff',
+    residents: 'Residents without an account (sign up with name and email address)',
+  },
   repeatNone: 'No, once',
   repeatWeekly: 'Every week',
   repeatFortnightly: 'Every other week',

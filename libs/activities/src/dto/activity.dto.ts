@@ -128,14 +128,15 @@ export class CreateActivityDto {
   @Max(120)
   trainingValidMonths?: number;
   @ApiPropertyOptional({
-    enum: ['volunteers', 'staff'],
+    enum: ['volunteers', 'staff', 'residents'],
     isArray: true,
-    description: 'Who else may sign up themselves, besides carers (courses and peer groups)',
+    description:
+      'Who else may sign up themselves, besides carers (courses and peer groups); residents sign up without an account, with a name and a confirmed email address',
   })
   @IsOptional()
-  @ArrayMaxSize(2)
-  @IsIn(['volunteers', 'staff'], { each: true })
-  alsoOpenTo?: Array<'volunteers' | 'staff'>;
+  @ArrayMaxSize(3)
+  @IsIn(['volunteers', 'staff', 'residents'], { each: true })
+  alsoOpenTo?: Array<'volunteers' | 'staff' | 'residents'>;
   @ApiPropertyOptional({ format: 'uuid', description: 'Staff member or volunteer of this municipality who leads it' })
   @IsOptional()
   @IsUUID()

@@ -102,7 +102,7 @@ export class ParticipantDto {
   @ApiProperty({ description: 'Name only: participants’ contact details are not shared' }) name: string;
   @ApiProperty({ enum: PARTICIPANT_STATUSES }) status: string;
   @ApiProperty() companions: number;
-  @ApiProperty({ enum: ['invitation', 'self', 'staff'] }) joinedVia: string;
+  @ApiProperty({ enum: ['invitation', 'self', 'staff', 'resident'] }) joinedVia: string;
 }
 
 export class ParticipantListDto {

@@ -21,7 +21,11 @@ export interface JobPayloads {
     'announce-campaign': { campaignId: string; municipalityId: string };
     'remind-expiring-vouchers': Record<string, never>;
   };
-  'activities-maintenance': { 'remind-sessions': Record<string, never>; 'expire-place-offers': Record<string, never> };
+  'activities-maintenance': {
+    'remind-sessions': Record<string, never>;
+    'expire-place-offers': Record<string, never>;
+    'forget-residents': Record<string, never>;
+  };
   privacy: { 'drop-delivery-jobs': { messageIds: string[] }; 'apply-retention': Record<string, never> };
   'intake-maintenance': { 'purge-unanswered-referrals': Record<string, never>; 'ask-feedback': Record<string, never> };
 }
@@ -41,7 +45,7 @@ const JOB_NAMES: { [Q in QueueName]: { [N in keyof JobPayloads[Q]]: true } } = {
   'respite-maintenance': { 'expire-waitlist-offers': true },
   'volunteers-maintenance': { 'remind-expiring': true },
   appreciation: { 'announce-campaign': true, 'remind-expiring-vouchers': true },
-  'activities-maintenance': { 'remind-sessions': true, 'expire-place-offers': true },
+  'activities-maintenance': { 'remind-sessions': true, 'expire-place-offers': true, 'forget-residents': true },
   privacy: { 'drop-delivery-jobs': true, 'apply-retention': true },
   'intake-maintenance': { 'purge-unanswered-referrals': true, 'ask-feedback': true },
 };
@@ -75,6 +79,7 @@ export const JOB_SCHEDULES: { [Q in QueueName]?: { [N in PayloadlessJob<Q>]?: Jo
   'activities-maintenance': {
     'remind-sessions': { every: 15 * 60_000 },
     'expire-place-offers': { every: 5 * 60_000 },
+    'forget-residents': { every: 6 * 3_600_000 },
   },
   privacy: { 'apply-retention': { pattern: '45 3 * * *' } },
   'intake-maintenance': {

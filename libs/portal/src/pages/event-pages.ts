@@ -72,7 +72,7 @@ export class EventPages implements OnModuleInit {
           form.kind === 'course' && form.givesTraining?.trim() && form.trainingValidMonths?.trim()
             ? Number(form.trainingValidMonths)
             : undefined,
-        alsoOpenTo: (['volunteers', 'staff'] as const).filter((group) => form[`open-${group}`] === 'yes'),
+        alsoOpenTo: (['volunteers', 'staff', 'residents'] as const).filter((group) => form[`open-${group}`] === 'yes'),
       },
       call.t,
     );

@@ -37,6 +37,7 @@ import { SharedCare1795700000017 } from './1795700000017-shared-care';
 import { Feedback1795700000018 } from './1795700000018-feedback';
 import { CoursesThatCount1795700000019 } from './1795700000019-courses-that-count';
 import { VolunteerAppreciation1795700000020 } from './1795700000020-volunteer-appreciation';
+import { ResidentsOnCourses1795700000021 } from './1795700000021-residents-on-courses';
 
 /** Every migration, in order. Bundled builds cannot glob, so each is listed here. */
 export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -78,4 +79,5 @@ export const ALL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Feedback1795700000018,
   CoursesThatCount1795700000019,
   VolunteerAppreciation1795700000020,
+  ResidentsOnCourses1795700000021,
 ];
