@@ -12,4 +12,5 @@ export { InvitationService } from './invitation.service';
 export { CreateActivityDto } from './dto/activity.dto';
 export * from './course-trainings';
 export { ResidentSignups, OpenActivity } from './resident-signups';
+export { ResidentRequests } from './resident-requests';
 export { ResidentRequestDto } from './dto/resident.dto';

@@ -8,13 +8,17 @@ import {
   OpenActivityListDto,
   ResidentRequestDto,
 } from './dto/resident.dto';
+import { ResidentRequests } from './resident-requests';
 import { ResidentSignups } from './resident-signups';
 
 /** Courses and peer groups opened to residents, and their sign-up without an account. */
 @ApiTags('activities')
 @Controller()
 export class ResidentSignupController {
-  constructor(private readonly signups: ResidentSignups) {}
+  constructor(
+    private readonly signups: ResidentSignups,
+    private readonly requests: ResidentRequests,
+  ) {}
 
   @Get('open-activities')
   @Public()
@@ -43,7 +47,7 @@ export class ResidentSignupController {
     @Body() body: ResidentRequestDto,
     @Ip() ip: string,
   ): Promise<AcceptedDto> {
-    await this.signups.request(
+    await this.requests.request(
       activityId,
       { name: body.name, email: body.email, companions: body.companions ?? 0, language: body.language ?? 'nl' },
       ip,

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { InvalidTokenError, MailRequestThrottle, MunicipalityService } from '@app/identity';
-import { LinkTokens, MessageService } from '@app/messaging';
-import { NotFoundError } from '@app/platform';
+import { InvalidTokenError, MunicipalityService } from '@app/identity';
+import { LinkTokens } from '@app/messaging';
 import { DataSource, In } from 'typeorm';
 import { Activity, ActivitySession } from './activity.entity';
-import { TooManyCompanionsError } from './activity-errors';
 import { ParticipationService } from './participation.service';
 import { ActivityParticipant, ResidentRequest } from './participant.entity';
-import { RESIDENT_CONFIRM_PURPOSE, RESIDENT_MESSAGES } from './resident-message-kinds';
+import { RESIDENT_CONFIRM_PURPOSE } from './resident-message-kinds';
 import { openToResidents, responsesCloseAt } from './schedule';
 
 /** A request not confirmed within this time is dropped, and its link no longer works. */
@@ -26,7 +24,7 @@ export interface OpenActivity {
  * Residents without an account join courses and peer groups opened to them: they ask with a
  * name and an address, confirm through the mailed link (nobody is signed up with another's
  * address), and withdraw through the link of their confirmation. Places follow the same rules as
- * everyone's, in ParticipationService.
+ * everyone's, in ParticipationService. Asking (which mails) is ResidentRequests, in the API only.
  */
 @Injectable()
 export class ResidentSignups {
@@ -34,8 +32,6 @@ export class ResidentSignups {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly municipalities: MunicipalityService,
     private readonly participation: ParticipationService,
-    private readonly messages: MessageService,
-    private readonly throttle: MailRequestThrottle,
     private readonly tokens: LinkTokens,
   ) {}
 
@@ -83,43 +79,6 @@ export class ResidentSignups {
       sessions: all.filter((session) => !session.cancelledAt && session.startsAt > now),
       responsesCloseAt: closes,
     };
-  }
-
-  /**
-   * Mails the confirmation link. The answer is the same whether or not a mail went out (the
-   * allowance per address and caller is spent), so the limit tells nothing about anyone.
-   */
-  async request(
-    activityId: string,
-    input: { name: string; email: string; companions: number; language: 'nl' | 'en' },
-    ip: string,
-  ): Promise<void> {
-    const open = await this.openActivity(activityId);
-    if (!open) throw new NotFoundError({ nl: 'De activiteit', en: 'The activity' });
-    if (input.companions > open.activity.maxCompanions) throw new TooManyCompanionsError(open.activity.maxCompanions);
-    const email = input.email.trim().toLowerCase();
-    if (!(await this.throttle.allows('activity-resident', email, ip))) return;
-    await this.dataSource.transaction(async (manager) => {
-      const request = await manager.getRepository(ResidentRequest).save({
-        municipalityId: open.activity.municipalityId,
-        activityId,
-        name: input.name.trim(),
-        email,
-        companions: input.companions,
-        language: input.language,
-      });
-      await this.messages.queue(manager, {
-        recipient: {
-          accountId: null,
-          municipalityId: open.activity.municipalityId,
-          email,
-          language: input.language,
-          channel: 'email',
-        },
-        kind: RESIDENT_MESSAGES.confirmRequest,
-        params: { requestId: request.id },
-      });
-    });
   }
 
   /** The resident confirms by the mailed link: the place is taken (or the waiting list joined). */

@@ -4,6 +4,7 @@ import { AccountLinkPages } from './account-link-pages';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { MailRequestThrottle } from './mail-request-throttle';
 import { IdentityModule } from './identity.module';
 import { MeController } from './me.controller';
 import { MunicipalityController } from './municipality.controller';
@@ -18,8 +19,9 @@ import { UsersController } from './users.controller';
     AccountLinkPages,
     AuthService,
     LoginThrottle,
+    MailRequestThrottle,
     { provide: PartnerKeyVerifier, useExisting: PartnerService },
   ],
-  exports: [PartnerKeyVerifier, IdentityModule, AuthService],
+  exports: [PartnerKeyVerifier, IdentityModule, AuthService, MailRequestThrottle],
 })
 export class IdentityHttpModule {}

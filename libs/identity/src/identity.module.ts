@@ -9,7 +9,6 @@ import { Municipality } from './municipality.entity';
 import { MunicipalityService } from './municipality.service';
 import { OneTimeToken } from './one-time-token.entity';
 import { OneTimeTokens } from './one-time-tokens';
-import { MailRequestThrottle } from './mail-request-throttle';
 import { Partner } from './partner.entity';
 import { PartnerKey } from './partner-key.entity';
 import { PartnerService } from './partner.service';
@@ -46,7 +45,6 @@ import { Wijk, WijkNeighbour, WijkPostcodeRange } from './wijk.entity';
     AccountRecipients,
     { provide: RecipientDirectory, useExisting: AccountRecipients },
     AccountService,
-    MailRequestThrottle,
     MunicipalityService,
     OneTimeTokens,
     PartnerService,
@@ -56,7 +54,6 @@ import { Wijk, WijkNeighbour, WijkPostcodeRange } from './wijk.entity';
   ],
   exports: [
     AccountService,
-    MailRequestThrottle,
     OwnAccountService,
     MunicipalityService,
     PartnerService,

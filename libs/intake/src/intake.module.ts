@@ -11,6 +11,7 @@ import { Referral } from './referral.entity';
 import { ReferralService } from './referral.service';
 import { SocialMapEntry } from './social-map-entry.entity';
 import { SocialMapService } from './social-map.service';
+import { MailRequestThrottle } from '@app/identity';
 import { FeedbackRequest } from './feedback-request.entity';
 import { FeedbackService } from './feedback.service';
 import { FeedbackMessageKind } from './feedback-message-kind';
@@ -29,6 +30,7 @@ import { FeedbackMessageKind } from './feedback-message-kind';
     IntakeMessageKinds,
     IntakePersonalData,
     IntakeMonitorFigures,
+    MailRequestThrottle,
     FeedbackService,
     FeedbackMessageKind,
   ],

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActivitiesModule } from '@app/activities';
+import { ActivitiesHttpModule, ActivitiesModule } from '@app/activities';
 import { AppreciationModule } from '@app/appreciation';
 import { CarersModule } from '@app/carers';
 import { IdentityHttpModule } from '@app/identity';
@@ -54,6 +54,7 @@ import { PortalSession } from './portal-session.entity';
     RespiteModule,
     AppreciationModule,
     ActivitiesModule,
+    ActivitiesHttpModule,
     PrivacyModule,
     ErasureModule,
     ReportsHttpModule,

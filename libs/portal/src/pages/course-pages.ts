@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { OpenActivity, ResidentRequestDto, ResidentSignups } from '@app/activities';
+import { OpenActivity, ResidentRequestDto, ResidentRequests, ResidentSignups } from '@app/activities';
 import { MunicipalityService } from '@app/identity';
 import { isUUID } from 'class-validator';
 import { dateTimeText } from '../dates';
@@ -17,6 +17,7 @@ export class CoursePages implements OnModuleInit {
   constructor(
     private readonly routes: PortalRoutes,
     private readonly signups: ResidentSignups,
+    private readonly requests: ResidentRequests,
     private readonly municipalities: MunicipalityService,
   ) {}
 
@@ -90,7 +91,7 @@ export class CoursePages implements OnModuleInit {
     );
     if (!checked.ok) return this.form(call, { errors: checked.errors });
     try {
-      await this.signups.request(
+      await this.requests.request(
         call.params.activityId,
         { ...checked.value, companions: checked.value.companions ?? 0, language: call.lang },
         call.ip,
