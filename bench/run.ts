@@ -3,6 +3,7 @@ import { bookingBench } from './booking.bench';
 import { fanoutBench } from './fanout.bench';
 import { loginBench } from './login.bench';
 import { redemptionBench } from './redemption.bench';
+import { requestLayersBench } from './request-layers.bench';
 import { slotSearchBench } from './slot-search.bench';
 import { BenchResult, TargetCheck } from './targets';
 
@@ -30,6 +31,8 @@ const BENCHES: Record<string, (args: Args) => Promise<BenchResult>> = {
     }),
   fanout: (args) => fanoutBench({ recipients: number(args, 'recipients', 100_000) }),
   login: (args) => loginBench({ logins: number(args, 'logins', 400), concurrency: number(args, 'concurrency', 8) }),
+  'request-layers': (args) =>
+    requestLayersBench({ requests: number(args, 'requests', 20_000), concurrency: number(args, 'concurrency', 32) }),
   redemption: (args) =>
     redemptionBench({
       vouchers: number(args, 'vouchers', 1000),

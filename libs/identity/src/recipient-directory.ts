@@ -56,6 +56,15 @@ export class AccountRecipients extends RecipientDirectory implements AudienceSou
     return row ? toRecipient(row) : null;
   }
 
+  async getMany(accountIds: string[]): Promise<Map<string, Recipient>> {
+    if (accountIds.length === 0) return new Map();
+    const rows = await recipientQuery(this.dataSource)
+      .where('account.id = ANY(:accountIds)', { accountIds })
+      .andWhere('account.disabledAt IS NULL')
+      .getRawMany<RecipientRow>();
+    return new Map(rows.map((row) => [row.account_id, toRecipient(row)]));
+  }
+
   async senderNameOf(municipalityId: string): Promise<string | null> {
     const municipality = await this.dataSource.getRepository(Municipality).findOneBy({ id: municipalityId });
     return municipality?.settings.senderName ?? null;

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { FanoutExpansionProcessor } from './jobs/fanout-expansion.processor';
+import { MailBatchProcessor } from './jobs/mail-batch.processor';
 import { MailDeliveryProcessor } from './jobs/mail-delivery.processor';
+import { MessageDispatch } from './jobs/message-dispatch';
 import { OutboxReconciler } from './outbox/outbox-reconciler';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { JobSchedules } from './queues/job-schedules';
@@ -13,7 +15,9 @@ import { WorkerShutdown } from './queues/worker-shutdown';
   providers: [
     OutboxRelay,
     OutboxReconciler,
+    MessageDispatch,
     MailDeliveryProcessor,
+    MailBatchProcessor,
     FanoutExpansionProcessor,
     JobSchedules,
     WorkerShutdown,

@@ -8,16 +8,16 @@ import { firstState } from '../messages/first-state';
 import { Message } from '../messages/message.entity';
 import { MessageKinds } from '../messages/message-kinds';
 import { scopedDedupeKey } from '../messages/recipients';
-import { deliveryJobId } from '../messages/message.service';
 import { Outbox } from '../outbox/outbox';
 import { JobHandlers, QueueProcessor } from '../queues/queue-processor';
 import { QUEUES } from '../queues/queues';
+import { MAIL_BATCH_SIZE } from './mail-batch.processor';
 
 const PAGE_SIZE = 1000;
 
 /**
- * Expands a fan-out page by page: each page's messages, their delivery jobs and the
- * cursor commit together. A restarted expansion continues after the cursor, and the
+ * Expands a fan-out page by page: each page's messages, their delivery jobs (a batch of
+ * messages each) and the cursor commit together. A restarted expansion continues after the cursor, and the
  * unique dedupe key (fan-out or its dedupe scope, person) keeps it at one message per person
  * regardless. The kind's onFanoutPage hook records what the messages stand for in the same
  * transaction.
@@ -85,13 +85,17 @@ export class FanoutExpansionProcessor extends QueueProcessor<'fanout'> {
         const messaged = rows.map((row) => ({ messageId: row.id, accountId: row.account_id }));
         const ids = rows.filter((row) => row.status === 'queued').map((row) => row.id);
         if (messaged.length > 0 && kind.onFanoutPage) await kind.onFanoutPage(manager, fanout, messaged);
+        // Delivered in batches: one job, one read and one recipients read for many messages.
+        const batches: string[][] = [];
+        for (let start = 0; start < ids.length; start += MAIL_BATCH_SIZE)
+          batches.push(ids.slice(start, start + MAIL_BATCH_SIZE));
         await this.outbox.addMany(
           manager,
-          ids.map((id) => ({
-            queue: QUEUES.mail,
-            name: 'deliver' as const,
-            jobId: deliveryJobId(id),
-            payload: { messageId: id },
+          batches.map((messageIds) => ({
+            queue: QUEUES.mailBatch,
+            name: 'deliver-batch' as const,
+            jobId: `batch.${messageIds[0]}`,
+            payload: { messageIds },
           })),
         );
         cursor = recipients[recipients.length - 1].accountId;

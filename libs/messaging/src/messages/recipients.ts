@@ -18,6 +18,8 @@ export interface Recipient {
 /** How messaging learns about people; identity implements it. */
 export abstract class RecipientDirectory {
   abstract get(accountId: string): Promise<Recipient | null>;
+  /** Several at once (a batch of a fan-out); the accounts gone or disabled are left out. */
+  abstract getMany(accountIds: string[]): Promise<Map<string, Recipient>>;
   abstract optOutOfCampaigns(accountId: string): Promise<void>;
   /** The municipality's sender name, for a message to an address without an account. */
   abstract senderNameOf(municipalityId: string): Promise<string | null>;

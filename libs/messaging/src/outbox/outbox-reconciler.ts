@@ -28,7 +28,7 @@ interface PendingEntry {
  * Redis is a cache of the outbox. At worker start and every minute this puts back any job Redis
  * no longer has (a restart without persistence, a failover, a flush): a relayed entry whose work
  * Postgres still holds as pending, and whose job is gone, is handed to the relay again. For a
- * message that is its status `queued`; a fan-out, until it is expanded; other jobs, while their
+ * message that is its status `queued` (for a batch, any of its messages'); a fan-out, until it is expanded; other jobs, while their
  * finished job would still be kept (a day). A delivery whose job finished while the message is
  * still queued (the database was away at its end) is run again too. The message's status guards
  * every send, so a job put back twice never sends twice. The schedules are registered again too.
@@ -77,13 +77,17 @@ export class OutboxReconciler implements OnApplicationBootstrap, OnApplicationSh
       let after = '00000000-0000-0000-0000-000000000000';
       while (!this.stopped) {
         const page = await manager.query<PendingEntry[]>(
-          `SELECT e.id, e.queue, e.job_id AS "jobId", (e.queue = 'mail') AS delivery
+          `SELECT e.id, e.queue, e.job_id AS "jobId", (e.queue IN ('mail', 'mail-batch')) AS delivery
              FROM outbox_entry e
              LEFT JOIN message m ON e.queue = 'mail' AND m.id = (e.payload->>'messageId')::uuid
              LEFT JOIN fanout f ON e.queue = 'fanout' AND f.id = (e.payload->>'fanoutId')::uuid
             WHERE e.relayed_at IS NOT NULL AND e.cancelled_at IS NULL AND e.set_aside_at IS NULL AND e.id > $1
               AND CASE e.queue
                     WHEN 'mail' THEN m.status = 'queued'
+                    WHEN 'mail-batch' THEN EXISTS (
+                      SELECT 1 FROM message b
+                       WHERE b.id IN (SELECT jsonb_array_elements_text(e.payload->'messageIds')::uuid)
+                         AND b.status = 'queued')
                     WHEN 'fanout' THEN f.expanded_at IS NULL
                     ELSE e.relayed_at > now() - interval '20 hours' END
             ORDER BY e.id

@@ -8,7 +8,9 @@ import { JobsOptions } from 'bullmq';
 /** Every queue of the platform, declared once: its jobs and their payloads. */
 export interface JobPayloads {
   'identity-maintenance': { 'purge-expired-tokens': Record<string, never> };
-  mail: { deliver: { messageId: string } };
+  /** dueAt: when a retry handed over from a batch was first due (ms), for its retry window. */
+  mail: { deliver: { messageId: string; dueAt?: number } };
+  'mail-batch': { 'deliver-batch': { messageIds: string[] } };
   fanout: { expand: { fanoutId: string } };
   'carers-maintenance': {
     'escalate-overdue-signals': Record<string, never>;
@@ -36,6 +38,7 @@ export type QueueName = keyof JobPayloads;
 const JOB_NAMES: { [Q in QueueName]: { [N in keyof JobPayloads[Q]]: true } } = {
   'identity-maintenance': { 'purge-expired-tokens': true },
   mail: { deliver: true },
+  'mail-batch': { 'deliver-batch': true },
   fanout: { expand: true },
   'carers-maintenance': {
     'escalate-overdue-signals': true,
@@ -94,6 +97,7 @@ export const SCHEDULE_TIME_ZONE = 'Europe/Amsterdam';
 export const QUEUES = {
   identityMaintenance: 'identity-maintenance',
   mail: 'mail',
+  mailBatch: 'mail-batch',
   fanout: 'fanout',
   carersMaintenance: 'carers-maintenance',
   respiteMaintenance: 'respite-maintenance',

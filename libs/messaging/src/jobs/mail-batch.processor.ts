@@ -1,0 +1,109 @@
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig } from '@app/platform';
+import { Job, Queue } from 'bullmq';
+import { DataSource, In } from 'typeorm';
+import { Message } from '../messages/message.entity';
+import { MESSAGE_OUTCOMES } from '../messages/message-outcome';
+import { deliveryJobId } from '../messages/message.service';
+import { Outbox } from '../outbox/outbox';
+import { JobHandlers, QueueProcessor } from '../queues/queue-processor';
+import { JobPayloads, QUEUES } from '../queues/queues';
+import { MAIL_CONCURRENCY } from './mail-limits';
+import { errorCodeOf } from './mail-retry';
+import { DispatchOutcome, MessageDispatch } from './message-dispatch';
+
+/** Messages of a fan-out per batch job: one read, one recipients read, one job's bookkeeping for all. */
+export const MAIL_BATCH_SIZE = 100;
+
+/**
+ * Delivers a fan-out's messages a batch at a time: the batch's queued messages and their
+ * recipients in two reads, then sent over the pooled transport, MAIL_CONCURRENCY at once, each
+ * outcome recorded as soon as it is known. A message's status guards its sending, so a batch run
+ * again (a killed worker, a lost job put back by the reconciler) sends only what is still queued;
+ * what a crash can repeat is the messages in flight at that moment. A temporary failure becomes a
+ * delivery job of its own, retried with the same waits and window as any message.
+ */
+@Processor(QUEUES.mailBatch, { concurrency: 1, lockDuration: 30_000, stalledInterval: 10_000 })
+export class MailBatchProcessor extends QueueProcessor<'mail-batch'> implements OnApplicationBootstrap {
+  protected readonly handlers: JobHandlers<'mail-batch'> = {
+    'deliver-batch': ({ messageIds }, job) => this.deliverOrFail(messageIds, job),
+  };
+  private readonly logger = new Logger(MailBatchProcessor.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dispatcher: MessageDispatch,
+    private readonly outbox: Outbox,
+    private readonly config: AppConfig,
+    @InjectQueue(QUEUES.mailBatch) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  /**
+   * The send rate (MAIL_RATE_PER_SECOND, for all workers together) in batches: a full batch
+   * holds MAIL_BATCH_SIZE messages, so batches start at most rate / size times a second.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const rate = this.config.mail.ratePerSecond;
+    await this.queue.setGlobalRateLimit(1, Math.max(1, Math.ceil((MAIL_BATCH_SIZE * 1000) / rate)));
+  }
+
+  /** On the job's last attempt the batch's messages still queued fail with a reason, so none stays queued for ever. */
+  private async deliverOrFail(
+    messageIds: string[],
+    job: Job<JobPayloads['mail-batch']['deliver-batch']>,
+  ): Promise<Record<string, number>> {
+    try {
+      return await this.deliver(messageIds, job);
+    } catch (error) {
+      if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw error;
+      this.logger.error(
+        { batch: job.id, outcome: MESSAGE_OUTCOMES.failedError, error: errorCodeOf(error) },
+        'batch not delivered',
+      );
+      await this.dataSource.query(
+        `UPDATE message SET status = 'failed', outcome = $2, attempts = attempts + 1, updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'queued'`,
+        [messageIds, MESSAGE_OUTCOMES.failedError],
+      );
+      return { failed: messageIds.length };
+    }
+  }
+
+  private async deliver(
+    messageIds: string[],
+    job: Job<JobPayloads['mail-batch']['deliver-batch']>,
+  ): Promise<Record<string, number>> {
+    const messages = await this.dataSource
+      .getRepository(Message)
+      .find({ where: { id: In(messageIds), status: 'queued' }, order: { id: 'ASC' } });
+    const recipients = await this.dispatcher.recipientsOf(messages);
+    const dueAt = job.timestamp + (job.opts.delay ?? 0);
+    const outcomes: Record<string, number> = { alreadyHandled: messageIds.length - messages.length };
+    let next = 0;
+    const sendNext = async (): Promise<void> => {
+      while (next < messages.length) {
+        const message = messages[next++];
+        const outcome = await this.dispatcher.dispatch(message, recipients.get(message.id) ?? null, dueAt);
+        if (typeof outcome !== 'string') await this.retryAlone(message, outcome, dueAt);
+        const name = typeof outcome === 'string' ? outcome : 'retrying';
+        outcomes[name] = (outcomes[name] ?? 0) + 1;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(MAIL_CONCURRENCY, messages.length) }, sendNext));
+    return outcomes;
+  }
+
+  /** A temporary failure leaves the batch: the message gets a delivery job of its own, due at the retry time. */
+  private async retryAlone(message: Message, outcome: Exclude<DispatchOutcome, string>, dueAt: number): Promise<void> {
+    await this.outbox.add(this.dataSource.manager, {
+      queue: QUEUES.mail,
+      name: 'deliver',
+      jobId: deliveryJobId(message.id),
+      payload: { messageId: message.id, dueAt },
+      runAt: new Date(outcome.retryAt),
+    });
+  }
+}
