@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Account, recipientPage, recipientQuery, restrictToAudience } from '@app/identity';
-import { AudienceSource, AudienceSources, Recipient } from '@app/messaging';
+import { Account, recipientPageQuery, recipientQuery, restrictToAudience } from '@app/identity';
+import { AudienceQuery, AudienceSource, AudienceSources } from '@app/messaging';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { AGE_BANDS, AgeBand } from './age-bands';
 import { KINDS_OF_CARE, KindOfCare } from './care-relationship.entity';
@@ -43,14 +43,14 @@ export class CarerAudience implements AudienceSource, OnModuleInit {
     return this.audience(municipalityId, filter, dedupeScope).getCount();
   }
 
-  page(
+  pageQuery(
     municipalityId: string,
     filter: Record<string, unknown>,
     afterAccountId: string | null,
     limit: number,
     dedupeScope: string | null,
-  ): Promise<Recipient[]> {
-    return recipientPage(this.audience(municipalityId, filter, dedupeScope), afterAccountId, limit);
+  ): AudienceQuery {
+    return recipientPageQuery(this.audience(municipalityId, filter, dedupeScope), afterAccountId, limit);
   }
 
   private audience(

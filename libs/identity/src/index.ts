@@ -14,7 +14,7 @@ export * from './people/dates';
 export * from './people/person-profile.dto';
 export * from './people/postcode';
 export * from './recipient';
-export { recipientPage, recipientQuery, restrictToAudience } from './recipient-directory';
+export { recipientPageQuery, recipientQuery, restrictToAudience } from './recipient-directory';
 export { InvalidTokenError } from './identity-errors';
 export { CreateUserDto } from './dto/account.dto';
 export { UpdateSettingsDto } from './dto/municipality.dto';

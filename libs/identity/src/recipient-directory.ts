@@ -1,5 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AudienceSource, AudienceSources, notMessagedInScope, Recipient, RecipientDirectory } from '@app/messaging';
+import {
+  AudienceQuery,
+  AudienceSource,
+  AudienceSources,
+  notMessagedInScope,
+  Recipient,
+  RecipientDirectory,
+} from '@app/messaging';
 import { PERSON_ROLES } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, SelectQueryBuilder } from 'typeorm';
@@ -80,14 +87,14 @@ export class AccountRecipients extends RecipientDirectory implements AudienceSou
     return this.audience(municipalityId, filter, dedupeScope).getCount();
   }
 
-  page(
+  pageQuery(
     municipalityId: string,
     filter: Record<string, unknown>,
     afterAccountId: string | null,
     limit: number,
     dedupeScope: string | null,
-  ): Promise<Recipient[]> {
-    return recipientPage(this.audience(municipalityId, filter, dedupeScope), afterAccountId, limit);
+  ): AudienceQuery {
+    return recipientPageQuery(this.audience(municipalityId, filter, dedupeScope), afterAccountId, limit);
   }
 
   private audience(
@@ -137,13 +144,14 @@ export function restrictToAudience(
   return query;
 }
 
-/** One page of an audience, ordered by account id. */
-export async function recipientPage(
+/** The SQL of one page of an audience, ordered by account id, for the fan-out to write from. */
+export function recipientPageQuery(
   query: SelectQueryBuilder<Account>,
   afterAccountId: string | null,
   limit: number,
-): Promise<Recipient[]> {
+): AudienceQuery {
   query.orderBy('account.id', 'ASC').limit(limit);
   if (afterAccountId) query.andWhere('account.id > :afterAccountId', { afterAccountId });
-  return (await query.getRawMany<RecipientRow>()).map(toRecipient);
+  const [sql, parameters] = query.getQueryAndParameters();
+  return { sql, parameters };
 }

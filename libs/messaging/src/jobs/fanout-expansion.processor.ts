@@ -4,10 +4,8 @@ import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AudienceSources } from '../fanout/audience-sources';
 import { Fanout } from '../fanout/fanout.entity';
-import { firstState } from '../messages/first-state';
-import { Message } from '../messages/message.entity';
+import { MESSAGE_OUTCOMES } from '../messages/message-outcome';
 import { MessageKinds } from '../messages/message-kinds';
-import { scopedDedupeKey } from '../messages/recipients';
 import { Outbox } from '../outbox/outbox';
 import { JobHandlers, QueueProcessor } from '../queues/queue-processor';
 import { QUEUES } from '../queues/queues';
@@ -50,40 +48,26 @@ export class FanoutExpansionProcessor extends QueueProcessor<'fanout'> {
     let cursor = fanout.cursor;
     let expanded = 0;
     for (;;) {
-      const recipients = await source.page(
+      const page = source.pageQuery(
         fanout.municipalityId,
         fanout.audience.filter,
         cursor,
         PAGE_SIZE,
         fanout.dedupeScope,
       );
-      if (recipients.length === 0) break;
-      await this.dataSource.transaction(async (manager) => {
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(Message)
-          .values(
-            recipients.map((recipient) => ({
-              municipalityId: fanout.municipalityId,
-              accountId: recipient.accountId,
-              kind: fanout.kind,
-              category: kind.category,
-              channel: recipient.channel,
-              toAddress: recipient.email,
-              language: recipient.language,
-              params: {},
-              fanoutId: fanout.id,
-              dedupeKey: scopedDedupeKey(scope, recipient.accountId),
-              ...firstState(recipient.channel, kind.category, recipient.campaignOptOut),
-            })),
-          )
-          .orIgnore()
-          .returning(['id', 'accountId', 'status'])
-          .execute();
-        const rows = inserted.raw as Array<{ id: string; account_id: string; status: string }>;
-        const messaged = rows.map((row) => ({ messageId: row.id, accountId: row.account_id }));
-        const ids = rows.filter((row) => row.status === 'queued').map((row) => row.id);
+      const done = await this.dataSource.transaction(async (manager) => {
+        const [written] = await manager.query<WrittenPage[]>(writePageSql(page.sql, page.parameters.length), [
+          ...page.parameters,
+          fanout.municipalityId,
+          fanout.kind,
+          kind.category,
+          fanout.id,
+          scope,
+          MESSAGE_OUTCOMES.skippedOptedOut,
+        ]);
+        if (written.size === 0) return true;
+        const messaged = written.messages.map((row) => ({ messageId: row.id, accountId: row.accountId }));
+        const ids = written.messages.filter((row) => row.status === 'queued').map((row) => row.id);
         if (messaged.length > 0 && kind.onFanoutPage) await kind.onFanoutPage(manager, fanout, messaged);
         // Delivered in batches: one job, one read and one recipients read for many messages.
         const batches: string[][] = [];
@@ -98,10 +82,12 @@ export class FanoutExpansionProcessor extends QueueProcessor<'fanout'> {
             payload: { messageIds },
           })),
         );
-        cursor = recipients[recipients.length - 1].accountId;
+        cursor = written.cursor;
         await manager.getRepository(Fanout).update(fanout.id, { cursor });
+        expanded += written.size;
+        return false;
       });
-      expanded += recipients.length;
+      if (done) break;
       await job.updateProgress({ expanded });
     }
     // The audience may have changed while it was expanded; the messages written are the truth.
@@ -111,4 +97,41 @@ export class FanoutExpansionProcessor extends QueueProcessor<'fanout'> {
     );
     return { expanded };
   }
+}
+
+interface WrittenPage {
+  /** People on the page, written now or before. */
+  size: number;
+  /** The page's last account id: the next page starts after it. */
+  cursor: string;
+  /** The messages written now (a person messaged before in the scope is left out). */
+  messages: Array<{ id: string; accountId: string; status: string }>;
+}
+
+/**
+ * One statement per page: the audience's page is read and its messages written in Postgres, the
+ * first state as firstState() decides it (post: a letter, or skipped for campaign mail the person
+ * opted out of), the dedupe key as scopedDedupeKey() makes it. Parameters after the audience's:
+ * municipality, kind, category, fan-out, dedupe scope, the opted-out outcome.
+ */
+function writePageSql(audienceSql: string, audienceParameters: number): string {
+  const [municipality, kind, category, fanout, scope, optedOut] = [1, 2, 3, 4, 5, 6].map(
+    (n) => `$${audienceParameters + n}`,
+  );
+  const optedOutOnPaper = `page.contact_channel = 'post' AND ${category} = 'campaign' AND page.campaign_opt_out_at IS NOT NULL`;
+  return `WITH page AS (${audienceSql}),
+    written AS (
+      INSERT INTO message (municipality_id, account_id, kind, category, channel, to_address, language, params,
+                           fanout_id, dedupe_key, status, outcome)
+      SELECT ${municipality}::uuid, page.account_id, ${kind}, ${category}, page.contact_channel, page.email, page.language,
+             '{}'::jsonb, ${fanout}::uuid, ${scope} || ':' || page.account_id::text,
+             CASE WHEN page.contact_channel <> 'post' THEN 'queued' WHEN ${optedOutOnPaper} THEN 'skipped' ELSE 'to_print' END,
+             CASE WHEN ${optedOutOnPaper} THEN ${optedOut} END
+        FROM page
+      ON CONFLICT DO NOTHING
+      RETURNING id, account_id, status)
+    SELECT (SELECT count(*)::int FROM page) AS size,
+           (SELECT account_id::text FROM page ORDER BY account_id DESC LIMIT 1) AS cursor,
+           COALESCE((SELECT json_agg(json_build_object('id', id, 'accountId', account_id, 'status', status)) FROM written),
+                    '[]'::json) AS messages`;
 }

@@ -30,14 +30,23 @@ export interface AudienceSource {
   readonly source: string;
   /** People in the audience; with a dedupe scope, only those not yet messaged in it (see notMessagedInScope). */
   count(municipalityId: string, filter: Record<string, unknown>, dedupeScope: string | null): Promise<number>;
-  /** Recipients ordered by account id, after `afterAccountId`. */
-  page(
+  /**
+   * The SQL of a page of recipients ordered by account id, after `afterAccountId`, with the
+   * columns of RecipientColumns: the fan-out writes its messages from it in one statement.
+   */
+  pageQuery(
     municipalityId: string,
     filter: Record<string, unknown>,
     afterAccountId: string | null,
     limit: number,
     dedupeScope: string | null,
-  ): Promise<Recipient[]>;
+  ): AudienceQuery;
+}
+
+/** A SELECT with positional parameters ($1 …) and the columns account_id, email, language, contact_channel, campaign_opt_out_at. */
+export interface AudienceQuery {
+  sql: string;
+  parameters: unknown[];
 }
 
 /**
