@@ -4,7 +4,9 @@ import { Controller, Get, Module, Query } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { helmetOptions } from '../libs/platform/src/http/http-app';
 import { createValidationPipe } from '../libs/platform/src/http/validation';
+import { REQUEST_LOG_FIELDS } from '../libs/platform/src/logging/logging.module';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import Fastify, { FastifyInstance } from 'fastify';
@@ -48,35 +50,10 @@ class LayersModule {}
 
 /** The hooks every variant shares, so each layer is measured the same way with and without Nest. */
 async function addLayers(fastify: FastifyInstance): Promise<void> {
-  if (layers.has('helmet'))
-    await fastify.register(helmet, {
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: [`'self'`],
-          styleSrc: [`'self'`, `'unsafe-inline'`],
-          imgSrc: [`'self'`, 'data:'],
-          scriptSrc: [`'self'`],
-          formAction: [`'self'`],
-          upgradeInsecureRequests: null,
-        },
-      },
-      strictTransportSecurity: false,
-    });
+  if (layers.has('helmet')) await fastify.register(helmet, helmetOptions(false));
   if (layers.has('logging')) {
     // One JSON line per request, as the API writes at LOG_LEVEL=info, to a file rather than a terminal.
-    const logger = pino({ level: 'info' }, createWriteStream('/dev/null'));
-    const http = pinoHttp({
-      logger,
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: req.url.split('?')[0],
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      redact: { paths: ['req.headers', 'res.headers', '*.password', '*.email', '*.token'], remove: true },
-    });
+    const http = pinoHttp({ logger: pino({ level: 'info' }, createWriteStream('/dev/null')), ...REQUEST_LOG_FIELDS });
     fastify.addHook('onRequest', (request, reply, done) => {
       http(request.raw, reply.raw);
       done();

@@ -57,7 +57,17 @@ export async function createHttpApp(
 
   // Over plain http (development only) a browser must not be told to switch to https.
   const https = env.APP_BASE_URL.startsWith('https:');
-  await app.register(helmet, {
+  await app.register(helmet, helmetOptions(https));
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_PATHS, ...(options.unprefixed ?? [])] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(filter);
+  if (options.openApi !== false) setUpOpenApi(app);
+  return app;
+}
+
+/** Security headers of every answer; the portal's pages need nothing from elsewhere. */
+export function helmetOptions(https: boolean) {
+  return {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: [`'self'`],
@@ -69,12 +79,7 @@ export async function createHttpApp(
       },
     },
     strictTransportSecurity: https,
-  });
-  app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_PATHS, ...(options.unprefixed ?? [])] });
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(filter);
-  if (options.openApi !== false) setUpOpenApi(app);
-  return app;
+  };
 }
 
 function setUpOpenApi(app: INestApplication): void {

@@ -20,6 +20,19 @@ function skipStartupChatter(this: Logger, args: Parameters<LogFn>, method: LogFn
   method.apply(this, args);
 }
 
+/** What a request's log line holds: method, path without the query, status and the request id. */
+export const REQUEST_LOG_FIELDS = {
+  serializers: {
+    req: (req: { id: string; method: string; url: string }) => ({
+      id: req.id,
+      method: req.method,
+      path: req.url.split('?')[0],
+    }),
+    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+  },
+  redact: { paths: ['req.headers', 'res.headers', '*.password', '*.email', '*.token'], remove: true },
+};
+
 /**
  * JSON logs with the request id on every line. Only method, route and status of a
  * request are logged: no bodies, query strings (they carry tokens) or headers.
@@ -37,15 +50,7 @@ function skipStartupChatter(this: Logger, args: Parameters<LogFn>, method: LogFn
           quietReqLogger: false,
           customLogLevel: (_req, res, error) =>
             error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({
-              id: req.id,
-              method: req.method,
-              path: req.url.split('?')[0],
-            }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-          redact: { paths: ['req.headers', 'res.headers', '*.password', '*.email', '*.token'], remove: true },
+          ...REQUEST_LOG_FIELDS,
         },
       }),
     }),
