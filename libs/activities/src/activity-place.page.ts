@@ -1,10 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Language, LinkPage, LinkPageIntro, LinkPageOutcome, LinkPages, LinkTokens } from '@app/messaging';
+import { Language, LinkPage, LinkPageIntro, LinkPageOutcome, LinkPages } from '@app/messaging';
 import { DomainError } from '@app/platform';
-import { DataSource } from 'typeorm';
 import { PLACE_OFFER_PURPOSE } from './activity-message-kinds';
-import { ActivityParticipant } from './participant.entity';
 import { ParticipationService } from './participation.service';
 
 const TEXT: Record<Language, { intro: LinkPageIntro; done: LinkPageOutcome; invalid: LinkPageOutcome }> = {
@@ -39,9 +36,7 @@ export class ActivityPlacePage implements LinkPage, OnModuleInit {
 
   constructor(
     private readonly pages: LinkPages,
-    private readonly tokens: LinkTokens,
     private readonly participation: ParticipationService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -49,10 +44,7 @@ export class ActivityPlacePage implements LinkPage, OnModuleInit {
   }
 
   async describe(token: string, language: Language): Promise<LinkPageIntro | LinkPageOutcome> {
-    const participantId = this.tokens.verify(PLACE_OFFER_PURPOSE, token);
-    const participant = participantId
-      ? await this.dataSource.getRepository(ActivityParticipant).findOneBy({ id: participantId })
-      : null;
+    const participant = await this.participation.participantByToken(PLACE_OFFER_PURPOSE, token);
     return participant?.status === 'offered' && participant.offerExpiresAt && participant.offerExpiresAt > new Date()
       ? TEXT[language].intro
       : TEXT[language].invalid;

@@ -184,10 +184,7 @@ export class ParticipationService {
 
   /** The person takes a place held for them, by the link of the offer mail. */
   async acceptOffer(token: string): Promise<ActivityParticipant> {
-    const participantId = this.tokens.verify(PLACE_OFFER_PURPOSE, token);
-    const participant = participantId
-      ? await this.dataSource.getRepository(ActivityParticipant).findOneBy({ id: participantId })
-      : null;
+    const participant = await this.participantByToken(PLACE_OFFER_PURPOSE, token);
     if (!participant) throw new InvalidTokenError();
     if (participant.status !== 'offered' || !participant.offerExpiresAt || participant.offerExpiresAt <= new Date())
       throw new DomainError('OFFER_EXPIRED', 410, {
@@ -409,6 +406,12 @@ export class ParticipationService {
       await this.messages.placeOffered(manager, participant);
       if (left <= 0) return;
     }
+  }
+
+  /** The participant a link's token stands for (a held place, a resident's withdrawal); null when forged, expired or for another purpose. */
+  async participantByToken(purpose: string, token: string): Promise<ActivityParticipant | null> {
+    const participantId = this.tokens.verify(purpose, token);
+    return participantId ? this.dataSource.getRepository(ActivityParticipant).findOneBy({ id: participantId }) : null;
   }
 
   /** The invitation an RSVP link's token stands for; null when forged, expired or for another purpose. */

@@ -1,9 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Language, LinkPage, LinkPageIntro, LinkPageOutcome, LinkPages, LinkTokens } from '@app/messaging';
+import { Language, LinkPage, LinkPageIntro, LinkPageOutcome, LinkPages } from '@app/messaging';
 import { DomainError } from '@app/platform';
-import { DataSource } from 'typeorm';
-import { ActivityParticipant } from './participant.entity';
 import { ParticipationService } from './participation.service';
 import { RESIDENT_WITHDRAW_PURPOSE } from './resident-message-kinds';
 import { ResidentSignups } from './resident-signups';
@@ -129,9 +126,7 @@ export class ResidentWithdrawPage implements LinkPage, OnModuleInit {
 
   constructor(
     private readonly pages: LinkPages,
-    private readonly tokens: LinkTokens,
     private readonly participation: ParticipationService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -139,10 +134,7 @@ export class ResidentWithdrawPage implements LinkPage, OnModuleInit {
   }
 
   async describe(token: string, language: Language): Promise<LinkPageIntro | LinkPageOutcome> {
-    const participantId = this.tokens.verify(RESIDENT_WITHDRAW_PURPOSE, token);
-    const participant = participantId
-      ? await this.dataSource.getRepository(ActivityParticipant).findOneBy({ id: participantId })
-      : null;
+    const participant = await this.participation.participantByToken(RESIDENT_WITHDRAW_PURPOSE, token);
     if (!participant?.residentEmail) return WITHDRAW[language].invalid;
     return participant.status === 'cancelled' || participant.status === 'declined'
       ? WITHDRAW[language].done
@@ -150,10 +142,10 @@ export class ResidentWithdrawPage implements LinkPage, OnModuleInit {
   }
 
   async perform(token: string, _form: Record<string, string>, language: Language): Promise<LinkPageOutcome> {
-    const participantId = this.tokens.verify(RESIDENT_WITHDRAW_PURPOSE, token);
-    if (!participantId) return WITHDRAW[language].invalid;
+    const participant = await this.participation.participantByToken(RESIDENT_WITHDRAW_PURPOSE, token);
+    if (!participant) return WITHDRAW[language].invalid;
     try {
-      await this.participation.withdrawResident(participantId);
+      await this.participation.withdrawResident(participant.id);
       return WITHDRAW[language].done;
     } catch (error) {
       if (error instanceof DomainError) return WITHDRAW[language].invalid;
