@@ -7,6 +7,7 @@ import { noteAuditSubject, DomainError, NotFoundError, RequestContext, Validatio
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ActivityMessages } from './activity-messages';
 import { PLACE_OFFER_PURPOSE, RSVP_PURPOSE } from './activity-message-kinds';
+import { RESIDENT_WITHDRAW_PURPOSE } from './resident-message-kinds';
 import { releasePlaces, takePlaces } from './activity-places';
 import { Activity, ActivitySession } from './activity.entity';
 import {
@@ -215,10 +216,8 @@ export class ParticipationService {
   }
 
   /** A resident withdraws through the link in their confirmation mail. */
-  async withdrawResident(participantId: string): Promise<ActivityParticipant> {
-    const participant = await this.dataSource
-      .getRepository(ActivityParticipant)
-      .findOneBy({ id: participantId, joinedVia: 'resident' });
+  async withdrawResident(token: string): Promise<ActivityParticipant> {
+    const participant = await this.participantByToken(RESIDENT_WITHDRAW_PURPOSE, token);
     if (!participant?.residentEmail) throw new InvalidTokenError();
     return this.answer(respondentOf(participant), { attend: false, status: 'cancelled' });
   }

@@ -142,10 +142,8 @@ export class ResidentWithdrawPage implements LinkPage, OnModuleInit {
   }
 
   async perform(token: string, _form: Record<string, string>, language: Language): Promise<LinkPageOutcome> {
-    const participant = await this.participation.participantByToken(RESIDENT_WITHDRAW_PURPOSE, token);
-    if (!participant) return WITHDRAW[language].invalid;
     try {
-      await this.participation.withdrawResident(participant.id);
+      await this.participation.withdrawResident(token);
       return WITHDRAW[language].done;
     } catch (error) {
       if (error instanceof DomainError) return WITHDRAW[language].invalid;

@@ -54,15 +54,14 @@ export class ResidentSignups {
     });
     const now = new Date();
     return activities
-      .map((activity) => {
-        const own = sessions.filter((session) => session.activityId === activity.id);
-        return {
+      .flatMap((activity) => {
+        const open = openOf(
           activity,
-          sessions: own.filter((session) => !session.cancelledAt && session.startsAt > now),
-          responsesCloseAt: responsesCloseAt(activity, own, now),
-        };
+          sessions.filter((session) => session.activityId === activity.id),
+          now,
+        );
+        return open ? [open] : [];
       })
-      .filter((open): open is OpenActivity => !!open.responsesCloseAt && open.responsesCloseAt > now)
       .sort((a, b) => (a.sessions[0]?.startsAt.getTime() ?? 0) - (b.sessions[0]?.startsAt.getTime() ?? 0));
   }
 
@@ -70,15 +69,10 @@ export class ResidentSignups {
   async openActivity(activityId: string): Promise<OpenActivity | null> {
     const activity = await this.dataSource.getRepository(Activity).findOneBy({ id: activityId });
     if (!activity || !openToResidents(activity)) return null;
-    const all = await this.sessions(activityId);
-    const closes = responsesCloseAt(activity, all);
-    if (!closes || closes <= new Date()) return null;
-    const now = new Date();
-    return {
-      activity,
-      sessions: all.filter((session) => !session.cancelledAt && session.startsAt > now),
-      responsesCloseAt: closes,
-    };
+    const sessions = await this.dataSource
+      .getRepository(ActivitySession)
+      .find({ where: { activityId }, order: { startsAt: 'ASC' } });
+    return openOf(activity, sessions, new Date());
   }
 
   /** The resident confirms by the mailed link: the place is taken (or the waiting list joined). */
@@ -118,8 +112,15 @@ export class ResidentSignups {
     );
     return { requests, residents };
   }
+}
 
-  private sessions(activityId: string): Promise<ActivitySession[]> {
-    return this.dataSource.getRepository(ActivitySession).find({ where: { activityId }, order: { startsAt: 'ASC' } });
-  }
+/** The activity with its sessions still ahead, while answers can still change; null once they cannot. */
+function openOf(activity: Activity, sessions: ActivitySession[], now: Date): OpenActivity | null {
+  const closes = responsesCloseAt(activity, sessions, now);
+  if (!closes || closes <= now) return null;
+  return {
+    activity,
+    sessions: sessions.filter((session) => !session.cancelledAt && session.startsAt > now),
+    responsesCloseAt: closes,
+  };
 }

@@ -108,37 +108,28 @@ export class AppreciationMessageKinds implements OnModuleInit {
       month: 'long',
       year: 'numeric',
     });
-    if (input.params.group === 'volunteers')
-      return renderLinkMessage(input.language, {
-        subject: en
-          ? `Appreciation for volunteers ${campaign.year}: apply now`
-          : `Vrijwilligerswaardering ${campaign.year}: vraag hem nu aan`,
-        paragraphs: en
-          ? [
-              `As a thank you for your work as a volunteer, the municipality gives volunteers a voucher of ${value}.`,
-              `Apply until ${closes}; it takes a minute.`,
-            ]
-          : [
-              `Als dank voor uw inzet als vrijwilliger geeft de gemeente vrijwilligers een waardebon van ${value}.`,
-              `Vraag hem aan tot ${closes}; het kost een minuut.`,
-            ],
-        action: en ? 'Apply' : 'Aanvragen',
-        link: `${input.siteUrl}/appreciation`,
-        footer: input.senderName,
-      });
+    // Volunteers are sent to their own appreciation page; carers find it on their start page.
+    const volunteers = input.params.group === 'volunteers';
+    const words = volunteers
+      ? {
+          subject: en ? 'Appreciation for volunteers' : 'Vrijwilligerswaardering',
+          thanks: en
+            ? `As a thank you for your work as a volunteer, the municipality gives volunteers a voucher of ${value}.`
+            : `Als dank voor uw inzet als vrijwilliger geeft de gemeente vrijwilligers een waardebon van ${value}.`,
+        }
+      : {
+          subject: en ? 'Appreciation for carers' : 'Mantelzorgwaardering',
+          thanks: en
+            ? `As a thank you for your care, the municipality gives carers a voucher of ${value}.`
+            : `Als dank voor uw zorg geeft de gemeente mantelzorgers een waardebon van ${value}.`,
+        };
     return renderLinkMessage(input.language, {
-      subject: en
-        ? `Appreciation for carers ${campaign.year}: apply now`
-        : `Mantelzorgwaardering ${campaign.year}: vraag hem nu aan`,
-      paragraphs: en
-        ? [
-            `As a thank you for your care, the municipality gives carers a voucher of ${value}.`,
-            `Apply until ${closes}; it takes a minute.`,
-          ]
-        : [
-            `Als dank voor uw zorg geeft de gemeente mantelzorgers een waardebon van ${value}.`,
-            `Vraag hem aan tot ${closes}; het kost een minuut.`,
-          ],
+      subject: `${words.subject} ${campaign.year}: ${en ? 'apply now' : 'vraag hem nu aan'}`,
+      paragraphs: [
+        words.thanks,
+        en ? `Apply until ${closes}; it takes a minute.` : `Vraag hem aan tot ${closes}; het kost een minuut.`,
+      ],
+      ...(volunteers ? { action: en ? 'Apply' : 'Aanvragen', link: `${input.siteUrl}/appreciation` } : {}),
       footer: input.senderName,
     });
   }

@@ -56,11 +56,7 @@ export class AccountRecipients extends RecipientDirectory implements AudienceSou
   }
 
   async get(accountId: string): Promise<Recipient | null> {
-    const row = await recipientQuery(this.dataSource)
-      .where('account.id = :accountId', { accountId })
-      .andWhere('account.disabledAt IS NULL')
-      .getRawOne<RecipientRow>();
-    return row ? toRecipient(row) : null;
+    return (await this.getMany([accountId])).get(accountId) ?? null;
   }
 
   async getMany(accountIds: string[]): Promise<Map<string, Recipient>> {

@@ -109,9 +109,10 @@ interface WrittenPage {
 }
 
 /**
- * One statement per page: the audience's page is read and its messages written in Postgres, the
- * first state as firstState() decides it (post: a letter, or skipped for campaign mail the person
- * opted out of), the dedupe key as scopedDedupeKey() makes it. Parameters after the audience's:
+ * One statement per page: the audience's page is read and its messages written in Postgres. The
+ * first state is firstState()'s (mail queued, post a letter) plus what only a fan-out knows: a
+ * campaign letter to someone who opted out of campaigns is skipped. The dedupe key is
+ * `<scope>:<account id>`, as notMessagedInScope() looks it up. Parameters after the audience's:
  * municipality, kind, category, fan-out, dedupe scope, the opted-out outcome.
  */
 function writePageSql(audienceSql: string, audienceParameters: number): string {

@@ -7,6 +7,7 @@ import { DataSource, In } from 'typeorm';
 import { Message } from '../messages/message.entity';
 import { MESSAGE_OUTCOMES } from '../messages/message-outcome';
 import { deliveryJobId } from '../messages/message.service';
+import { MessageRepository } from '../messages/message.repository';
 import { Outbox } from '../outbox/outbox';
 import { JobHandlers, QueueProcessor } from '../queues/queue-processor';
 import { JobPayloads, QUEUES } from '../queues/queues';
@@ -35,6 +36,7 @@ export class MailBatchProcessor extends QueueProcessor<'mail-batch'> implements 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly dispatcher: MessageDispatch,
+    private readonly messages: MessageRepository,
     private readonly outbox: Outbox,
     private readonly config: AppConfig,
     @InjectQueue(QUEUES.mailBatch) private readonly queue: Queue,
@@ -64,10 +66,7 @@ export class MailBatchProcessor extends QueueProcessor<'mail-batch'> implements 
         { batch: job.id, outcome: MESSAGE_OUTCOMES.failedError, error: errorCodeOf(error) },
         'batch not delivered',
       );
-      await this.dataSource.query(
-        `UPDATE message SET status = 'failed', outcome = $2, attempts = attempts + 1, updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'queued'`,
-        [messageIds, MESSAGE_OUTCOMES.failedError],
-      );
+      await this.messages.failQueued(messageIds, MESSAGE_OUTCOMES.failedError);
       return { failed: messageIds.length };
     }
   }

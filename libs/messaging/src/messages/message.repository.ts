@@ -96,6 +96,15 @@ export class MessageRepository {
       .execute();
   }
 
+  /** Fails those of the messages still queued, with the reason; the others keep their outcome. */
+  async failQueued(messageIds: string[], outcome: MessageOutcome): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE message SET status = 'failed', outcome = $2, attempts = attempts + 1, updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND status = 'queued'`,
+      [messageIds, outcome],
+    );
+  }
+
   async moveToPrintQueue(messageId: string): Promise<void> {
     await this.dataSource
       .getRepository(Message)

@@ -83,7 +83,7 @@ export class MessageService {
           language: recipient.language,
           params: params ?? {},
           dedupeKey: dedupeKey ?? null,
-          status: firstState(recipient.channel, category).status,
+          status: firstState(recipient.channel).status,
         };
       }),
     );

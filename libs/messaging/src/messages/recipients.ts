@@ -52,14 +52,11 @@ export interface AudienceQuery {
 /**
  * SQL condition for an audience query: the account (column given) has no message yet in the
  * dedupe scope, e.g. was not invited to this activity before. Bind `dedupeScope` as a parameter.
- * It is an index lookup on the unique dedupe key, the same key that guards the insert.
+ * It is an index lookup on the unique dedupe key (`<scope>:<account id>`), the key the fan-out
+ * writes (FanoutExpansionProcessor) and that guards its insert.
  */
 export function notMessagedInScope(accountIdColumn: string): string {
   return `NOT EXISTS (SELECT 1 FROM message scoped WHERE scoped.dedupe_key = :dedupeScope || ':' || ${accountIdColumn}::text)`;
-}
-
-export function scopedDedupeKey(dedupeScope: string, accountId: string): string {
-  return `${dedupeScope}:${accountId}`;
 }
 
 export interface PostalAddress {
