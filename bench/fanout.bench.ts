@@ -4,7 +4,17 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { BENCH_SIGNING_SECRET, benchToken, seedRespiteWorld } from './respite-seed';
 import { atLeast, below, BenchResult, exactly, ratio } from './targets';
-import { CountingSink, freePort, MeasuredProcess, mib, quiesceOutbox, startApi, waitFor } from './support';
+import {
+  CountingSink,
+  cpuPerUnit,
+  cpuSnapshot,
+  freePort,
+  MeasuredProcess,
+  mib,
+  quiesceOutbox,
+  startApi,
+  waitFor,
+} from './support';
 
 const HOUR = 3_600_000;
 
@@ -63,6 +73,7 @@ export async function fanoutBench(size: { recipients: number }): Promise<BenchRe
     );
 
     const started = Date.now();
+    const cpuBefore = cpuSnapshot({ api: api.process.pid, worker: worker.pid });
     const invited = await fetch(`${api.base}/api/v1/activities/${activity.id}/invitations`, {
       method: 'POST',
       headers,
@@ -88,6 +99,11 @@ export async function fanoutBench(size: { recipients: number }): Promise<BenchRe
       'every invitation at the sink',
     );
     const productSeconds = (Date.now() - started) / 1000;
+    const productCpu = cpuPerUnit(
+      cpuBefore,
+      cpuSnapshot({ api: api.process.pid, worker: worker.pid }),
+      size.recipients,
+    );
     const progress = (await (await fetch(`${api.base}/api/v1/fanouts/${fanoutId}`, { headers })).json()) as {
       total: number;
       sent: number;
@@ -96,7 +112,10 @@ export async function fanoutBench(size: { recipients: number }): Promise<BenchRe
     await worker.stop();
 
     sink.reset();
-    const baselineSeconds = await sendBaseline(smtpUrl, size.recipients);
+    const sinkCpuBefore = cpuSnapshot();
+    const baseline = await sendBaseline(smtpUrl, size.recipients);
+    const baselineSeconds = baseline.seconds;
+    const baselineCpu = `${cpuPerUnit(sinkCpuBefore, cpuSnapshot(), size.recipients)}, nodemailer ${(baseline.cpuMs / size.recipients).toFixed(2)}`;
     const baselineDistinct = sink.recipients.size;
 
     const productRate = size.recipients / productSeconds;
@@ -112,6 +131,8 @@ export async function fanoutBench(size: { recipients: number }): Promise<BenchRe
         baselineSeconds,
         baselineMessagesPerSecond: Math.round(baselineRate),
         ratio: fanoutRatio,
+        productCpuMsPerMessage: productCpu,
+        baselineCpuMsPerMessage: baselineCpu,
         workerPeakRss: mib(worker.peakRssBytes),
         messagesAtSink: sink.messages,
         distinctRecipientsAtSink: distinct,
@@ -133,11 +154,12 @@ export async function fanoutBench(size: { recipients: number }): Promise<BenchRe
   }
 }
 
-async function sendBaseline(smtpUrl: string, count: number): Promise<number> {
+/** The sink (this process) counts on both sides, so the CPU figures compare like with like. */
+async function sendBaseline(smtpUrl: string, count: number): Promise<{ seconds: number; cpuMs: number }> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     ['--import', 'tsx', 'bench/mail-baseline.ts', smtpUrl, String(count), randomBytes(4).toString('hex')],
     { maxBuffer: 1 << 20 },
   );
-  return (JSON.parse(stdout) as { seconds: number }).seconds;
+  return JSON.parse(stdout) as { seconds: number; cpuMs: number };
 }

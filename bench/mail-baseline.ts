@@ -4,7 +4,7 @@ import { renderLinkMessage } from '../libs/messaging/src/templates/layout';
 /**
  * The fan-out's baseline, in its own process like the worker: nodemailer's pooled transport
  * (as many connections as the product's) sending `count` prepared invitations straight to
- * the sink. Prints {seconds} as JSON.
+ * the sink. Prints {seconds, cpuMs} as JSON: its time and its own CPU for the sends.
  */
 async function main(): Promise<void> {
   const [smtpUrl, countArg, tag] = process.argv.slice(2) as [string, string, string];
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     footer: `Mantelzorgsteunpunt Benchmark. Afmelden voor uitnodigingen: https://mantelzorg.example.nl/unsubscribe?token=${'y'.repeat(180)}&lang=nl`,
   });
   const started = Date.now();
+  const cpuBefore = process.cpuUsage();
   let next = 0;
   await Promise.all(
     Array.from({ length: 100 }, async () => {
@@ -42,7 +43,10 @@ async function main(): Promise<void> {
     }),
   );
   transport.close();
-  process.stdout.write(JSON.stringify({ seconds: (Date.now() - started) / 1000 }));
+  const cpu = process.cpuUsage(cpuBefore);
+  process.stdout.write(
+    JSON.stringify({ seconds: (Date.now() - started) / 1000, cpuMs: (cpu.user + cpu.system) / 1000 }),
+  );
 }
 
 main().catch((error: Error) => {

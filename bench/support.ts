@@ -64,7 +64,8 @@ export class MeasuredProcess {
   /** `nodeArgs` e.g. ['--cpu-prof'] to profile the process under load. */
   constructor(script: string, env: Record<string, string | undefined>, nodeArgs: string[] = []) {
     this.child = spawn('node', [...nodeArgs, script], {
-      env: { ...process.env, ...env },
+      // The heap settings the product runs with (scripts/node.sh), as in production.
+      env: { ...process.env, NODE_OPTIONS: process.env.PRODUCT_NODE_OPTIONS, ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     this.sampler = setInterval(() => {

@@ -14,7 +14,7 @@ import {
   RenderInput,
 } from '@app/messaging';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Activity, ActivitySession } from './activity.entity';
 import { ActivityInvitation, ActivityParticipant } from './participant.entity';
 import { RESIDENT_WITHDRAW_PURPOSE } from './resident-message-kinds';
@@ -34,9 +34,15 @@ const DAY_SECONDS = 24 * 3600;
 /** The mail of activities: invitations with an RSVP link, confirmations, held places, reminders and schedule changes. */
 @Injectable()
 export class ActivityMessageKinds implements OnModuleInit {
-  private readonly invitedTo = new ExpiringCache<{ activity: Activity; sessions: ActivitySession[]; timezone: string }>(
-    5_000,
-  );
+  /** Invitations by message, read a batch at a time (preload); room for the batches in flight. */
+  private readonly invitationOfMessage = new ExpiringCache<ActivityInvitation>(60_000, 1_000);
+  /** With the invitation's "when" lines per language, formatted once per activity, not per message. */
+  private readonly invitedTo = new ExpiringCache<{
+    activity: Activity;
+    sessions: ActivitySession[];
+    timezone: string;
+    whenLines: Partial<Record<Language, string[]>>;
+  }>(5_000);
 
   constructor(
     private readonly kinds: MessageKinds,
@@ -52,6 +58,7 @@ export class ActivityMessageKinds implements OnModuleInit {
       category: 'campaign',
       render: (input) => this.invitation(input),
       onFanoutPage: (manager, fanout, messaged) => this.recordInvitations(manager, fanout, messaged),
+      preload: (messageIds) => this.preloadInvitations(messageIds),
     });
     this.kinds.register({
       kind: ACTIVITY_MESSAGES.answerConfirmed,
@@ -113,15 +120,27 @@ export class ActivityMessageKinds implements OnModuleInit {
       .execute();
   }
 
+  /** A batch's invitations in one read; what render finds here it does not read again. */
+  private async preloadInvitations(messageIds: string[]): Promise<void> {
+    const invitations = await this.dataSource.getRepository(ActivityInvitation).findBy({ messageId: In(messageIds) });
+    for (const invitation of invitations)
+      void this.invitationOfMessage.get(invitation.messageId, () => Promise.resolve(invitation));
+  }
+
   private async invitation(input: RenderInput): Promise<RenderedMail> {
-    const invitation = await this.dataSource
-      .getRepository(ActivityInvitation)
-      .findOneByOrFail({ messageId: input.messageId });
-    // Every invitation of a fan-out shows the same activity: read once per few seconds, not per message.
-    const { activity, sessions, timezone } = await this.invitedTo.get(invitation.activityId, () =>
-      this.activity(invitation.activityId),
+    const invitation = await this.invitationOfMessage.get(input.messageId, () =>
+      this.dataSource.getRepository(ActivityInvitation).findOneByOrFail({ messageId: input.messageId }),
     );
+    // Every invitation of a fan-out shows the same activity: read once per few seconds, not per message.
+    const invited = await this.invitedTo.get(invitation.activityId, async () => ({
+      ...(await this.activity(invitation.activityId)),
+      whenLines: {},
+    }));
+    const { activity, sessions, timezone } = invited;
     const en = input.language === 'en';
+    const whenLines = (invited.whenLines[input.language] ??= sessions
+      .slice(0, 3)
+      .map((session) => `${en ? 'When' : 'Wanneer'}: ${when(session, timezone, input.language)}`));
     const last = sessions[sessions.length - 1];
     const lifetime = Math.max(
       DAY_SECONDS,
@@ -138,9 +157,7 @@ export class ActivityMessageKinds implements OnModuleInit {
       subject: en ? `Invitation: ${activity.title}` : `Uitnodiging: ${activity.title}`,
       paragraphs: [
         en ? `You are warmly invited to ${activity.title}.` : `U bent van harte uitgenodigd voor ${activity.title}.`,
-        ...sessions
-          .slice(0, 3)
-          .map((session) => `${en ? 'When' : 'Wanneer'}: ${when(session, timezone, input.language)}`),
+        ...whenLines,
         ...(activity.location ? [`${en ? 'Where' : 'Waar'}: ${activity.location}`] : []),
         ...(activity.description ? [activity.description] : []),
         (en ? 'Please let us know whether you will come.' : 'Laat u weten of u komt?') + companions,

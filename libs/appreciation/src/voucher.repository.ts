@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { localDateSql } from '@app/identity';
-import { PartnerKeyScope } from '@app/platform';
+import { markInStatement, PartnerKeyScope } from '@app/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { Voucher } from './voucher.entity';
 
@@ -45,31 +45,37 @@ export class VoucherRepository {
    * Takes the amount from an unexpired voucher with enough balance and records the
    * redemption, in one statement: the balance check is the update's own condition, so
    * simultaneous redemptions can never take more than there is. Null when nothing was taken.
-   * The municipality's local date decides expiry. In a transaction of its own, so that an
-   * Idempotency-Key is marked together with the redemption (a repeat never spends twice).
+   * The municipality's local date decides expiry. The same statement marks the request's
+   * Idempotency-Key when it spent, so the key and the redemption commit together (a repeat
+   * never spends twice) without a transaction's extra round trips.
    */
   async spend(spending: Spending): Promise<{ redemptionId: string; remainingCents: number } | null> {
-    const [spent] = await this.dataSource.transaction((manager) =>
-      manager.query<Array<{ id: string; remaining_cents: number }>>(
-        `WITH spent AS (
+    const mark = markInStatement('SELECT 1 FROM redeemed');
+    const [spent] = await this.dataSource.query<Array<{ id: string; remaining_cents: number }>>(
+      `WITH spent AS (
          UPDATE voucher SET balance_cents = balance_cents - $3, updated_at = now()
           WHERE code = $1 AND municipality_id = $2 AND balance_cents >= $3
             AND ($5::uuid IS NULL OR campaign_id = $5) AND ($6::text[] IS NULL OR kind = ANY($6))
             AND expires_on >= (SELECT ${localDateSql('now()', 'timezone')} FROM municipality WHERE id = $2)
-          RETURNING id, balance_cents)
-       INSERT INTO voucher_redemption (municipality_id, voucher_id, partner_id, amount_cents, remaining_cents)
-       SELECT $2, id, $4, $3, balance_cents FROM spent RETURNING id, remaining_cents`,
-        [
-          spending.code,
-          spending.municipalityId,
-          spending.amountCents,
-          spending.partnerId,
-          spending.scope.campaignId,
-          spending.scope.voucherKinds,
-        ],
-      ),
+          RETURNING id, balance_cents),
+       redeemed AS (
+         INSERT INTO voucher_redemption (municipality_id, voucher_id, partner_id, amount_cents, remaining_cents)
+         SELECT $2, id, $4, $3, balance_cents FROM spent RETURNING id, remaining_cents),
+       ${mark.sql(7)}
+       SELECT id, remaining_cents FROM redeemed`,
+      [
+        spending.code,
+        spending.municipalityId,
+        spending.amountCents,
+        spending.partnerId,
+        spending.scope.campaignId,
+        spending.scope.voucherKinds,
+        mark.parameter,
+      ],
     );
-    return spent ? { redemptionId: spent.id, remainingCents: spent.remaining_cents } : null;
+    if (!spent) return null;
+    mark.marked();
+    return { redemptionId: spent.id, remainingCents: spent.remaining_cents };
   }
 
   insert(manager: EntityManager, voucher: Partial<Voucher>): Promise<Voucher> {

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { FanoutExpansionProcessor } from './jobs/fanout-expansion.processor';
 import { MailBatchProcessor } from './jobs/mail-batch.processor';
 import { MailDeliveryProcessor } from './jobs/mail-delivery.processor';
+import { DeliveryOutcomes } from './jobs/delivery-outcomes';
 import { MessageDispatch } from './jobs/message-dispatch';
 import { OutboxReconciler } from './outbox/outbox-reconciler';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -15,6 +16,7 @@ import { WorkerShutdown } from './queues/worker-shutdown';
   providers: [
     OutboxRelay,
     OutboxReconciler,
+    DeliveryOutcomes,
     MessageDispatch,
     MailDeliveryProcessor,
     MailBatchProcessor,

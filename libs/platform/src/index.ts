@@ -1,6 +1,7 @@
 export * from './audit/audited.decorator';
 export * from './audit/change-audit';
 export * from './async/deadline';
+export * from './async/concurrency-gate';
 export * from './async/expiring-cache';
 export * from './auth';
 export * from './config';

@@ -1,7 +1,7 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig } from '@app/platform';
+import { AppConfig, ConcurrencyGate } from '@app/platform';
 import { Job, Queue } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 import { Message } from '../messages/message.entity';
@@ -20,18 +20,21 @@ export const MAIL_BATCH_SIZE = 100;
 
 /**
  * Delivers a fan-out's messages a batch at a time: the batch's queued messages and their
- * recipients in two reads, then sent over the pooled transport, MAIL_CONCURRENCY at once, each
+ * recipients in two reads (and what their render needs in one more), then sent over the pooled transport, MAIL_CONCURRENCY at once, each
  * outcome recorded as soon as it is known. A message's status guards its sending, so a batch run
  * again (a killed worker, a lost job put back by the reconciler) sends only what is still queued;
  * what a crash can repeat is the messages in flight at that moment. A temporary failure becomes a
- * delivery job of its own, retried with the same waits and window as any message.
+ * delivery job of its own, retried with the same waits and window as any message. Two batches run
+ * at once and share the MAIL_CONCURRENCY sends, so the next batch is read while the last sends of
+ * one finish, and the sends never wait for a batch to end.
  */
-@Processor(QUEUES.mailBatch, { concurrency: 1, lockDuration: 30_000, stalledInterval: 10_000 })
+@Processor(QUEUES.mailBatch, { concurrency: 2, lockDuration: 30_000, stalledInterval: 10_000 })
 export class MailBatchProcessor extends QueueProcessor<'mail-batch'> implements OnApplicationBootstrap {
   protected readonly handlers: JobHandlers<'mail-batch'> = {
     'deliver-batch': ({ messageIds }, job) => this.deliverOrFail(messageIds, job),
   };
   private readonly logger = new Logger(MailBatchProcessor.name);
+  private readonly sends = new ConcurrencyGate(MAIL_CONCURRENCY);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -78,20 +81,22 @@ export class MailBatchProcessor extends QueueProcessor<'mail-batch'> implements 
     const messages = await this.dataSource
       .getRepository(Message)
       .find({ where: { id: In(messageIds), status: 'queued' }, order: { id: 'ASC' } });
-    const recipients = await this.dispatcher.recipientsOf(messages);
+    const [recipients] = await Promise.all([this.dispatcher.recipientsOf(messages), this.dispatcher.preload(messages)]);
     const dueAt = job.timestamp + (job.opts.delay ?? 0);
     const outcomes: Record<string, number> = { alreadyHandled: messageIds.length - messages.length };
-    let next = 0;
-    const sendNext = async (): Promise<void> => {
-      while (next < messages.length) {
-        const message = messages[next++];
-        const outcome = await this.dispatcher.dispatch(message, recipients.get(message.id) ?? null, dueAt);
-        if (typeof outcome !== 'string') await this.retryAlone(message, outcome, dueAt);
-        const name = typeof outcome === 'string' ? outcome : 'retrying';
-        outcomes[name] = (outcomes[name] ?? 0) + 1;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(MAIL_CONCURRENCY, messages.length) }, sendNext));
+    // Settled, not raced: a failed batch is retried only once none of its sends is still running.
+    const settled = await Promise.allSettled(
+      messages.map((message) =>
+        this.sends.run(async () => {
+          const outcome = await this.dispatcher.dispatch(message, recipients.get(message.id) ?? null, dueAt);
+          if (typeof outcome !== 'string') await this.retryAlone(message, outcome, dueAt);
+          const name = typeof outcome === 'string' ? outcome : 'retrying';
+          outcomes[name] = (outcomes[name] ?? 0) + 1;
+        }),
+      ),
+    );
+    const failure = settled.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
     return outcomes;
   }
 

@@ -4,6 +4,7 @@ import { MailTransport } from '../mail/mail-transport';
 import { MessageKinds } from '../messages/message-kinds';
 import { MESSAGE_OUTCOMES, MessageOutcome } from '../messages/message-outcome';
 import { DeliveryResult, MessageRepository } from '../messages/message.repository';
+import { DeliveryOutcomes } from './delivery-outcomes';
 import { MessageRenderer } from '../messages/message-renderer';
 import { Recipient, RecipientDirectory } from '../messages/recipients';
 import { Message } from '../messages/message.entity';
@@ -14,8 +15,8 @@ export type DispatchOutcome = 'sent' | 'skipped' | 'failed' | 'to-print' | { ret
 
 /**
  * Sends one queued message: applies preferences for campaign mail, renders it in the person's
- * language and sends it, recording the outcome at once (so a crash repeats at most the message in
- * flight). Temporary SMTP failures (4xx, lost connections, timeouts) come back as a time to try
+ * language and sends it, recording the outcome before it returns (so a crash repeats at most the
+ * message in flight; DeliveryOutcomes writes the outcomes of sends that end together in one statement). Temporary SMTP failures (4xx, lost connections, timeouts) come back as a time to try
  * again, within MAIL_RETRY_HOURS of when it was due; a 5xx reply fails the message at once.
  * Shared by the delivery of one message and of a fan-out's batch.
  */
@@ -25,12 +26,18 @@ export class MessageDispatch {
 
   constructor(
     private readonly messages: MessageRepository,
+    private readonly outcomes: DeliveryOutcomes,
     private readonly renderer: MessageRenderer,
     private readonly kinds: MessageKinds,
     private readonly recipients: RecipientDirectory,
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
   ) {}
+
+  /** What the render of a batch of messages needs, read once for all of them. */
+  preload(messages: Message[]): Promise<void> {
+    return this.renderer.preload(messages);
+  }
 
   /** The recipients of messages, in one read: by account, or the address a message keeps. */
   async recipientsOf(messages: Message[]): Promise<Map<string, Recipient | null>> {
@@ -126,7 +133,7 @@ export class MessageDispatch {
     status: DeliveryResult['status'],
     result: Omit<DeliveryResult, 'status'>,
   ): Promise<DispatchOutcome> {
-    await this.messages.finish(id, { ...result, status });
+    await this.outcomes.record(id, { ...result, status });
     return status;
   }
 }

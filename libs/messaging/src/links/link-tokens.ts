@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/platform';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, KeyObject, timingSafeEqual } from 'node:crypto';
 
 interface LinkClaims {
   /** Purpose: a token for one action is useless for another. */
@@ -14,10 +14,11 @@ interface LinkClaims {
 /** Stateless signed tokens for emailed links (unsubscribe, RSVP, ...): purpose-bound and expiring. */
 @Injectable()
 export class LinkTokens {
-  private readonly key: Buffer;
+  /** A key object made once: from a Buffer, every HMAC would make one again (a fan-out signs two links a mail). */
+  private readonly key: KeyObject;
 
   constructor(config: AppConfig) {
-    this.key = createHmac('sha256', config.auth.signingSecret).update('link-tokens').digest();
+    this.key = createSecretKey(createHmac('sha256', config.auth.signingSecret).update('link-tokens').digest());
   }
 
   sign(purpose: string, subject: string, lifetimeSeconds: number): string {

@@ -41,6 +41,11 @@ export interface MessageKind {
   /** Rendered at send time in the worker, so secrets (link tokens) are never stored in clear. */
   render(input: RenderInput): Promise<RenderedMail>;
   /**
+   * Before a batch of a fan-out is rendered: reads what its messages' render needs in one query,
+   * so render finds it in memory instead of reading it per message.
+   */
+  preload?(messageIds: string[]): Promise<void>;
+  /**
    * Called for every page of a fan-out of this kind, in the transaction that writes the page's
    * messages, with the people newly messaged: the owning context records what the message stands
    * for (an invitation, say) so both commit or roll back together.

@@ -33,6 +33,13 @@ export class MessageRenderer {
     private readonly config: AppConfig,
   ) {}
 
+  /** Lets each kind read, in one query, what the render of a batch of its messages needs. */
+  async preload(messages: Message[]): Promise<void> {
+    const idsByKind = new Map<string, string[]>();
+    for (const message of messages) idsByKind.set(message.kind, [...(idsByKind.get(message.kind) ?? []), message.id]);
+    await Promise.all([...idsByKind].map(async ([kind, ids]) => this.kinds.get(kind).preload?.(ids)));
+  }
+
   async render(message: Message, recipient: Recipient): Promise<ReadyMessage> {
     const shared = message.fanoutId
       ? await this.fanoutParams.get(

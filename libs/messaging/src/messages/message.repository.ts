@@ -86,14 +86,35 @@ export class MessageRepository {
   }
 
   /** Records the end of a delivery, only if the message is still queued. */
-  async finish(messageId: string, result: DeliveryResult): Promise<void> {
-    await this.dataSource
-      .getRepository(Message)
-      .createQueryBuilder()
-      .update()
-      .set({ ...result, attempts: () => 'attempts + 1' })
-      .where('id = :id AND status = :queued', { id: messageId, queued: 'queued' })
-      .execute();
+  finish(messageId: string, result: DeliveryResult): Promise<void> {
+    return this.finishMany([{ messageId, result }]);
+  }
+
+  /**
+   * Records the ends of many deliveries in one statement, each only if its message is still
+   * queued. What a result leaves out (a reply code on success) keeps its earlier value.
+   */
+  async finishMany(finished: Array<{ messageId: string; result: DeliveryResult }>): Promise<void> {
+    if (finished.length === 0) return;
+    const column = <T>(pick: (result: DeliveryResult) => T | undefined): Array<T | null> =>
+      finished.map(({ result }) => pick(result) ?? null);
+    await this.dataSource.query(
+      `UPDATE message m
+          SET status = f.status, outcome = f.outcome, smtp_reply_code = coalesce(f.smtp_reply_code, m.smtp_reply_code),
+              provider_message_id = coalesce(f.provider_message_id, m.provider_message_id),
+              sent_at = coalesce(f.sent_at, m.sent_at), attempts = m.attempts + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::smallint[], $5::text[], $6::timestamptz[])
+              AS f(id, status, outcome, smtp_reply_code, provider_message_id, sent_at)
+        WHERE m.id = f.id AND m.status = 'queued'`,
+      [
+        finished.map(({ messageId }) => messageId),
+        column((result) => result.status),
+        column((result) => result.outcome),
+        column((result) => result.smtpReplyCode),
+        column((result) => result.providerMessageId),
+        column((result) => result.sentAt?.toISOString()),
+      ],
+    );
   }
 
   /** Fails those of the messages still queued, with the reason; the others keep their outcome. */

@@ -3,6 +3,7 @@ export * from './domain-error';
 export * from './local-text';
 export * from './graceful-shutdown';
 export * from './http-app';
+export { markInStatement } from './idempotency/idempotency-claim';
 export * from './idempotency/idempotency-record.entity';
 export * from './idempotency/idempotency.interceptor';
 export * from './pagination';

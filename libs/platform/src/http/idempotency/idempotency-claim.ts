@@ -19,6 +19,31 @@ function currentClaim(): IdempotencyClaim | undefined {
 }
 
 /**
+ * For work that is one statement, without a transaction (a hot path: BEGIN and COMMIT are two
+ * round trips more): the statement marks the key itself. `sql(n)` is a data-modifying CTE
+ * clause for the statement's WITH that marks the claim whose id is parameter `$n` (null when
+ * the request holds no key) only when `workDone` holds; `parameter` is that id. Call `marked()`
+ * once the statement has done its work.
+ */
+export function markInStatement(workDone: string): {
+  sql: (parameter: number) => string;
+  parameter: string | null;
+  marked: () => void;
+} {
+  const claim = currentClaim();
+  const recordId = claim && !claim.marked ? claim.recordId : null;
+  return {
+    sql: (parameter) =>
+      `idempotency_marked AS (UPDATE idempotency_record SET work_committed_at = now()
+        WHERE id = $${parameter}::uuid AND EXISTS (${workDone}))`,
+    parameter: recordId,
+    marked: () => {
+      if (claim && recordId) claim.marked = true;
+    },
+  };
+}
+
+/**
  * Marks a request's Idempotency-Key inside the transaction of its work, just before that
  * transaction commits: the work and the mark commit together or not at all. A key whose work
  * is marked is never run again, whatever happens to the process afterwards; a key without a
