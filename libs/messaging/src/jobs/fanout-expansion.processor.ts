@@ -11,7 +11,7 @@ import { JobHandlers, QueueProcessor } from '../queues/queue-processor';
 import { QUEUES } from '../queues/queues';
 import { MAIL_BATCH_SIZE } from './mail-batch.processor';
 
-const PAGE_SIZE = 1000;
+const PAGE_SIZE = 5000;
 
 /**
  * Expands a fan-out page by page: each page's messages, their delivery jobs (a batch of
