@@ -86,7 +86,7 @@ export class PartnerService extends PartnerKeyVerifier {
     const match = KEY_PATTERN.exec(apiKey);
     if (!match) return null;
     const [, prefix, secret] = match as unknown as [string, string, string];
-    const key = await this.usableKeys().andWhere('key.keyPrefix = :prefix', { prefix }).getOne();
+    const key = await this.usableKeyByPrefix(prefix);
     if (!key) return null;
     const expected = Buffer.from(key.keyHash, 'hex');
     const given = Buffer.from(hashSecretToken(secret), 'hex');
@@ -103,6 +103,19 @@ export class PartnerService extends PartnerKeyVerifier {
   async actorOfKey(keyId: string): Promise<Actor | null> {
     const key = await this.usableKeys().andWhere('key.id = :keyId', { keyId }).getOne();
     return key ? actorOf(key) : null;
+  }
+
+  /** Every partner request reads its key (a revocation counts from the next request on): plain SQL, typed rows. */
+  private async usableKeyByPrefix(prefix: string): Promise<UsableKey | null> {
+    const [key] = await this.dataSource.query<UsableKey[]>(
+      `SELECT k.id, k.partner_id AS "partnerId", k.municipality_id AS "municipalityId", k.key_hash AS "keyHash",
+              k.last_used_at AS "lastUsedAt", k.campaign_id AS "campaignId", k.voucher_kinds AS "voucherKinds",
+              k.partner_kind AS "partnerKind"
+         FROM partner_key k JOIN partner ON partner.id = k.partner_id AND partner.revoked_at IS NULL
+        WHERE k.key_prefix = $1 AND k.revoked_at IS NULL`,
+      [prefix],
+    );
+    return key ?? null;
   }
 
   private usableKeys() {
@@ -156,7 +169,14 @@ export class PartnerService extends PartnerKeyVerifier {
   }
 }
 
-function actorOf(key: PartnerKey): Actor {
+type UsableKey = Pick<
+  PartnerKey,
+  'id' | 'partnerId' | 'municipalityId' | 'keyHash' | 'lastUsedAt' | 'campaignId' | 'voucherKinds' | 'partnerKind'
+>;
+
+function actorOf(
+  key: Pick<PartnerKey, 'partnerId' | 'municipalityId' | 'campaignId' | 'voucherKinds' | 'partnerKind'>,
+): Actor {
   return {
     id: key.partnerId,
     role: 'partner',
