@@ -46,7 +46,8 @@ export async function fanoutBench(size: { recipients: number }): Promise<BenchRe
   const api = await startApi(env);
   const worker = new MeasuredProcess(
     'dist/apps/worker/main.js',
-    { LOG_LEVEL: 'error', ...env },
+    // The heap settings the worker runs with (scripts/node.sh), as in production.
+    { LOG_LEVEL: 'error', NODE_OPTIONS: process.env.WORKER_NODE_OPTIONS, ...env },
     process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean),
   );
   const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };

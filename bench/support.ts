@@ -64,8 +64,7 @@ export class MeasuredProcess {
   /** `nodeArgs` e.g. ['--cpu-prof'] to profile the process under load. */
   constructor(script: string, env: Record<string, string | undefined>, nodeArgs: string[] = []) {
     this.child = spawn('node', [...nodeArgs, script], {
-      // The heap settings the product runs with (scripts/node.sh), as in production.
-      env: { ...process.env, NODE_OPTIONS: process.env.PRODUCT_NODE_OPTIONS, ...env },
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     this.sampler = setInterval(() => {
@@ -112,7 +111,8 @@ export async function startApi(
   const port = await freePort();
   const api = new MeasuredProcess(
     'dist/apps/api/main.js',
-    { LOG_LEVEL: 'error', ...env, PORT: String(port) },
+    // The heap settings the API runs with (scripts/node.sh), as in production.
+    { LOG_LEVEL: 'error', NODE_OPTIONS: process.env.API_NODE_OPTIONS, ...env, PORT: String(port) },
     nodeArgs,
   );
   const base = `http://127.0.0.1:${port}`;

@@ -18,9 +18,9 @@ log "Migrating"
 node dist/apps/cli/main.js db:migrate
 if [ "$NODE_ENV" != production ]; then node dist/apps/cli/main.js seed:demo; fi
 
-NODE_OPTIONS="$PRODUCT_NODE_OPTIONS" node dist/apps/api/main.js &
+NODE_OPTIONS="$API_NODE_OPTIONS" node dist/apps/api/main.js &
 api=$!
-NODE_OPTIONS="$PRODUCT_NODE_OPTIONS" node dist/apps/worker/main.js &
+NODE_OPTIONS="$WORKER_NODE_OPTIONS" node dist/apps/worker/main.js &
 worker=$!
 trap 'kill -TERM $api $worker 2>/dev/null; wait $api $worker 2>/dev/null; exit 0' INT TERM
 
