@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { FieldCipher, InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError } from '@app/platform';
+import {
+  FieldCipher,
+  InjectMunicipalityScoped,
+  MunicipalityScopedRepository,
+  NotFoundError,
+  RequestContext,
+} from '@app/platform';
 import { MunicipalityService } from '@app/identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -37,6 +43,7 @@ export class CareRelationshipService {
     private readonly municipalities: MunicipalityService,
     private readonly cipher: FieldCipher,
     private readonly address: CareRecipientAddress,
+    private readonly context: RequestContext,
   ) {}
 
   async create(carerId: string, input: CareRelationshipInput): Promise<CareRelationshipView> {
@@ -106,6 +113,15 @@ export class CareRelationshipService {
     const relationship = await this.relationships.findOne({ id, carerId, endedAt: IsNull() });
     if (!relationship) throw new NotFoundError({ nl: 'De zorgrelatie', en: 'The care relationship' });
     return relationship;
+  }
+
+  /** That the carer has this relationship and it has not ended: one plain-SQL read, for a booking. */
+  async assertActive(carerId: string, id: string): Promise<void> {
+    const found = await this.dataSource.query<unknown[]>(
+      'SELECT 1 FROM care_relationship WHERE id = $1 AND carer_id = $2 AND ended_at IS NULL AND municipality_id = $3',
+      [id, carerId, this.context.municipalityId()],
+    );
+    if (found.length === 0) throw new NotFoundError({ nl: 'De zorgrelatie', en: 'The care relationship' });
   }
 
   private async owned(manager: EntityManager, carerId: string, id: string): Promise<CareRelationship> {

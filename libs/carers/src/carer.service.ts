@@ -55,11 +55,18 @@ export class CarerService {
   /** The signed-in carer's own record. */
   async mine(): Promise<Carer> {
     const carer = await this.carers.findOne({ accountId: this.context.actor().id });
-    if (!carer)
-      throw new DomainError('NOT_A_CARER', 403, {
-        nl: 'Alleen mantelzorgers hebben een mantelzorgprofiel.',
-        en: 'Only carers have a carer profile.',
-      });
+    if (!carer) throw notACarer();
+    return carer;
+  }
+
+  /** The acting carer's ids only, in plain SQL: for a booking, which needs no more of the profile. */
+  async myIds(): Promise<Pick<Carer, 'id' | 'accountId' | 'municipalityId'>> {
+    const [carer] = await this.dataSource.query<Array<Pick<Carer, 'id' | 'accountId' | 'municipalityId'>>>(
+      `SELECT id, account_id AS "accountId", municipality_id AS "municipalityId"
+         FROM carer WHERE account_id = $1 AND municipality_id = $2`,
+      [this.context.actor().id, this.context.municipalityId()],
+    );
+    if (!carer) throw notACarer();
     return carer;
   }
 
@@ -172,4 +179,11 @@ export class CarerService {
       nextCursor: found.nextCursor,
     };
   }
+}
+
+function notACarer(): DomainError {
+  return new DomainError('NOT_A_CARER', 403, {
+    nl: 'Alleen mantelzorgers hebben een mantelzorgprofiel.',
+    en: 'Only carers have a carer profile.',
+  });
 }

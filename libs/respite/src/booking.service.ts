@@ -50,11 +50,11 @@ export class BookingService {
   ) {}
 
   async book(request: BookingRequest): Promise<RespiteBooking> {
-    const carer = await this.carers.mine();
+    const carer = await this.carers.myIds();
     // Independent reads, side by side: they are most of a booking's waiting time.
     const [account, , municipality, slot] = await Promise.all([
       this.accounts.findById(carer.accountId),
-      this.relationships.activeOf(carer.id, request.careRelationshipId),
+      this.relationships.assertActive(carer.id, request.careRelationshipId),
       this.municipalities.current(),
       this.visibleSlot(request.slotId),
     ]);
