@@ -86,7 +86,7 @@ export class PartnerService extends PartnerKeyVerifier {
     const match = KEY_PATTERN.exec(apiKey);
     if (!match) return null;
     const [, prefix, secret] = match as unknown as [string, string, string];
-    const key = await this.usableKeyByPrefix(prefix);
+    const key = await this.usableKey('prefix', prefix);
     if (!key) return null;
     const expected = Buffer.from(key.keyHash, 'hex');
     const given = Buffer.from(hashSecretToken(secret), 'hex');
@@ -101,28 +101,24 @@ export class PartnerService extends PartnerKeyVerifier {
    * as long as neither the key nor the partner is revoked.
    */
   async actorOfKey(keyId: string): Promise<Actor | null> {
-    const key = await this.usableKeys().andWhere('key.id = :keyId', { keyId }).getOne();
+    const key = await this.usableKey('id', keyId);
     return key ? actorOf(key) : null;
   }
 
-  /** Every partner request reads its key (a revocation counts from the next request on): plain SQL, typed rows. */
-  private async usableKeyByPrefix(prefix: string): Promise<UsableKey | null> {
+  /**
+   * A key that is neither revoked nor of a revoked partner, by its prefix or its id. Every partner
+   * request reads its key (a revocation counts from the next request on): plain SQL, typed rows.
+   */
+  private async usableKey(by: 'prefix' | 'id', value: string): Promise<UsableKey | null> {
     const [key] = await this.dataSource.query<UsableKey[]>(
       `SELECT k.id, k.partner_id AS "partnerId", k.municipality_id AS "municipalityId", k.key_hash AS "keyHash",
               k.last_used_at AS "lastUsedAt", k.campaign_id AS "campaignId", k.voucher_kinds AS "voucherKinds",
               k.partner_kind AS "partnerKind"
          FROM partner_key k JOIN partner ON partner.id = k.partner_id AND partner.revoked_at IS NULL
-        WHERE k.key_prefix = $1 AND k.revoked_at IS NULL`,
-      [prefix],
+        WHERE ${by === 'prefix' ? 'k.key_prefix' : 'k.id'} = $1 AND k.revoked_at IS NULL`,
+      [value],
     );
     return key ?? null;
-  }
-
-  private usableKeys() {
-    return this.keys
-      .createQueryBuilder('key')
-      .innerJoin(Partner, 'partner', 'partner.id = key.partnerId AND partner.revokedAt IS NULL')
-      .where('key.revokedAt IS NULL');
   }
 
   private async partner(partnerId: string): Promise<Partner> {

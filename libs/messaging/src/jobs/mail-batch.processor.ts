@@ -19,14 +19,14 @@ import { DispatchOutcome, MessageDispatch } from './message-dispatch';
 export const MAIL_BATCH_SIZE = 100;
 
 /**
- * Delivers a fan-out's messages a batch at a time: the batch's queued messages and their
- * recipients in two reads (and what their render needs in one more), then sent over the pooled transport, MAIL_CONCURRENCY at once, each
- * outcome recorded as soon as it is known. A message's status guards its sending, so a batch run
- * again (a killed worker, a lost job put back by the reconciler) sends only what is still queued;
- * what a crash can repeat is the messages in flight at that moment. A temporary failure becomes a
- * delivery job of its own, retried with the same waits and window as any message. Two batches run
- * at once and share the MAIL_CONCURRENCY sends, so the next batch is read while the last sends of
- * one finish, and the sends never wait for a batch to end.
+ * Delivers a fan-out's messages a batch at a time: the batch's queued messages, their recipients
+ * and what their render needs in three reads, then sent over the pooled transport. Two batches
+ * run at once and share MAIL_CONCURRENCY sends, so the next batch is read while the last sends of
+ * one finish. Each send waits for its outcome to be committed (MessageDispatch) before its slot
+ * takes the next message. A message's status guards its sending, so a batch run again (a killed
+ * worker, a lost job put back by the reconciler) sends only what is still queued; what a crash
+ * can repeat is the messages on the wire at that moment. A temporary failure becomes a delivery
+ * job of its own, retried with the same waits and window as any message.
  */
 @Processor(QUEUES.mailBatch, { concurrency: 2, lockDuration: 30_000, stalledInterval: 10_000 })
 export class MailBatchProcessor extends QueueProcessor<'mail-batch'> implements OnApplicationBootstrap {
