@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { TEST_PASSWORD, uniqueEmail } from './support/factories';
+import { TEST_PASSWORD, UNKNOWN_MUNICIPALITY_CODE, uniqueEmail } from './support/factories';
 import { municipalityWithWijk as createWijkedMunicipality } from './support/factories';
 import { linkToken } from './support/smtp-sink';
 import { TestApp } from './support/test-app';
@@ -97,7 +97,7 @@ describe('carers', () => {
       expect.arrayContaining(['postcode', 'dateOfBirth', 'houseNumber', 'firstName', 'isStaff']),
     );
 
-    const nowhere = await app.post('/api/v1/carers', { body: signUpBody('GM9998') });
+    const nowhere = await app.post('/api/v1/carers', { body: signUpBody(UNKNOWN_MUNICIPALITY_CODE) });
     expect([404]).toContain(nowhere.status);
     expect(nowhere.body.code).toBe('MUNICIPALITY_NOT_FOUND');
     const carers = await dataSource.query('SELECT count(*)::int AS n FROM carer WHERE municipality_id = $1', [

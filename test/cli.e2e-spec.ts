@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { randomInt } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { uniqueEmail } from './support/factories';
+import { randomMunicipalityCode, uniqueEmail } from './support/factories';
 
 const run = promisify(execFile);
 const CLI = 'dist/apps/cli/main.js';
@@ -20,7 +19,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('command line (built)', () => {
-  const code = `GM${String(randomInt(0, 10000)).padStart(4, '0')}`;
+  const code = randomMunicipalityCode();
 
   it('applies migrations idempotently', async () => {
     const result = await cli('db:migrate');

@@ -1,6 +1,7 @@
 import { ResidentSignups } from '@app/activities';
 import { DataSource } from 'typeorm';
 import { formPost, linkIn } from './support/activity-fixtures';
+import { UNKNOWN_MUNICIPALITY_CODE } from './support/factories';
 import { hoursFromNow } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
 import { setUpMatching, signUpVolunteer } from './support/volunteer-fixtures';
@@ -130,7 +131,7 @@ describe('courses that count', () => {
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([open.id]);
     expect(listed.body.items[0]).toMatchObject({ title: 'Valpreventie', placesLeft: 4, maxCompanions: 1 });
     expect((await app.get('/api/v1/open-activities?municipality=Hilversum')).status).toBe(400);
-    expect((await app.get('/api/v1/open-activities?municipality=GM9998')).status).toBe(404);
+    expect((await app.get(`/api/v1/open-activities?municipality=${UNKNOWN_MUNICIPALITY_CODE}`)).status).toBe(404);
 
     // Bad input, an activity not open to residents, too many companions: a clear problem, nothing written.
     const refusals: Array<[string, Record<string, unknown>, number]> = [

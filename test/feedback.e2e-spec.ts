@@ -1,6 +1,7 @@
 import { FeedbackService } from '@app/intake';
 import { MatchService } from '@app/volunteers';
 import { DataSource } from 'typeorm';
+import { municipalYear } from './support/municipal-year';
 import { seedCarers, setUpRespite } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
 import { proposeTransportTo } from './support/volunteer-fixtures';
@@ -85,7 +86,7 @@ describe('feedback', () => {
     );
     expect(stored.text_encrypted).not.toContain('warm');
 
-    const year = new Date().getFullYear();
+    const year = municipalYear();
     const results = await app.get(`/api/v1/reports/feedback?year=${year}`, { token: respite.staff.accessToken });
     const row = results.body.rows.find((item: { aboutName: string }) => item.aboutName === 'De Linde');
     expect(row).toMatchObject({ kind: 'respite_booking', answers: 6 });
@@ -116,7 +117,7 @@ describe('feedback', () => {
       expect.objectContaining({ kind: 'volunteer_match', aboutName: 'volunteer_help' }),
     ]);
     await app.post(`/api/v1/me/feedback/${pending.body.items[0].id}`, { token: carer.token, body: { score: 2 } });
-    const results = await app.get(`/api/v1/reports/feedback?year=${new Date().getFullYear()}`, {
+    const results = await app.get(`/api/v1/reports/feedback?year=${municipalYear()}`, {
       token: staff.accessToken,
     });
     const row = results.body.rows.find((item: { kind: string }) => item.kind === 'volunteer_match');

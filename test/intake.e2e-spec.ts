@@ -1,6 +1,13 @@
 import { ReferralService } from '@app/intake';
 import { DataSource } from 'typeorm';
-import { createMunicipality, createPerson, TestPerson, uniqueEmail } from './support/factories';
+import {
+  createMunicipality,
+  createPerson,
+  TestPerson,
+  UNKNOWN_MUNICIPALITY_CODE,
+  uniqueEmail,
+} from './support/factories';
+import { municipalYear } from './support/municipal-year';
 import { seedCarers } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
 import { setUpMatching } from './support/volunteer-fixtures';
@@ -289,9 +296,10 @@ describe('intake', () => {
       { ...form, extra: true },
     ])
       expect((await app.post('/api/v1/referrals/form', { body })).status).toBe(400);
-    expect((await app.post('/api/v1/referrals/form', { body: { ...form, municipalityCode: 'GM0000' } })).status).toBe(
-      404,
-    );
+    expect(
+      (await app.post('/api/v1/referrals/form', { body: { ...form, municipalityCode: UNKNOWN_MUNICIPALITY_CODE } }))
+        .status,
+    ).toBe(404);
   });
 
   it('lets anyone search the social map by topic, wijk and words, and only staff of the municipality keep it', async () => {
@@ -331,7 +339,7 @@ describe('intake', () => {
     expect(await names('&text=%25')).toEqual([]);
     expect((await search('&limit=2')).body.nextCursor).not.toBeNull();
     expect((await search('&topic=BAD')).status).toBe(400);
-    expect((await app.get('/api/v1/social-map?municipalityCode=GM0000')).status).toBe(404);
+    expect((await app.get(`/api/v1/social-map?municipalityCode=${UNKNOWN_MUNICIPALITY_CODE}`)).status).toBe(404);
     expect((await app.get('/api/v1/social-map')).status).toBe(400);
 
     const bad = await add({ organisation: 'X', offer: 'Y', topics: ['gardening'], contact: 'z' });
@@ -390,7 +398,7 @@ describe('intake', () => {
     for (let index = 0; index < 5; index += 1)
       await referral(apiKey, { firstName: `P${index}`, lastName: 'X', postcode: '1123 AB', carerConsented: true });
 
-    const report = await app.get(`/api/v1/reports/monitor?year=${new Date().getFullYear()}`, {
+    const report = await app.get(`/api/v1/reports/monitor?year=${municipalYear()}`, {
       token: admin.accessToken,
     });
     expect(report.status).toBe(200);

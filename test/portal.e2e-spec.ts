@@ -6,6 +6,7 @@ import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { launchBrowser, LAPTOP, PHONE, screenshot, seriousViolations } from './support/browser';
 import { createPerson, TEST_PASSWORD, uniqueEmail } from './support/factories';
+import { municipalYear } from './support/municipal-year';
 import { hoursFromNow, seedCarers, setUpRespite } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
 import { askForHelp, nextWednesday, registerVolunteer, setUpMatching } from './support/volunteer-fixtures';
@@ -59,7 +60,7 @@ describe('carer portal in a browser', () => {
     return app.post('/api/v1/appreciation/campaigns', {
       token: adminToken,
       body: {
-        year: new Date().getFullYear(),
+        year: municipalYear(),
         kind: 'voucher',
         amountCents: 5000,
         opensAt: new Date(Date.now() - 3_600_000).toISOString(),
@@ -190,7 +191,7 @@ describe('carer portal in a browser', () => {
     expect(cancelled).toEqual([{ status: 'cancelled' }]);
 
     // The yearly appreciation: applying shows the decision with its reasons, and the voucher's code and balance.
-    const year = new Date().getFullYear();
+    const year = municipalYear();
     const campaign = await app.post('/api/v1/appreciation/campaigns', {
       token: respite.admin.accessToken,
       body: {
@@ -578,7 +579,7 @@ describe('carer portal in a browser', () => {
 
     // This year's campaign, opened by the admin with its rules.
     await admin.getByRole('link', { name: 'Waardering' }).click();
-    await admin.getByLabel('Aanvragen kan tot en met').fill(`${new Date().getFullYear() + 1}-01-31`);
+    await admin.getByLabel('Aanvragen kan tot en met').fill(`${municipalYear() + 1}-01-31`);
     await admin.getByRole('button', { name: 'Campagne van dit jaar openen' }).click();
     await expect(admin.getByRole('status').textContent()).resolves.toContain('campagne is geopend');
     const opened = await dataSource.query(
@@ -732,7 +733,7 @@ describe('carer portal in a browser', () => {
     await page.getByRole('link', { name: 'Waardering' }).click();
     await expectAccessible(page, 'campaign-open-form');
     await page.getByLabel('Bedrag van de waardebon (euro)').fill('25');
-    await page.getByLabel('Aanvragen kan tot en met').fill(`${new Date().getFullYear()}-12-31`);
+    await page.getByLabel('Aanvragen kan tot en met').fill(`${municipalYear()}-12-31`);
     await page.getByLabel('Minstens zoveel uur zorg per week').fill('1');
     await page.getByLabel('Minstens zoveel maanden zorg').fill('0');
     await page.getByLabel(/Cultuurkaart om te kiezen/).fill('Theaterbon Schouwburg');
@@ -745,7 +746,7 @@ describe('carer portal in a browser', () => {
         .query('SELECT id FROM appreciation_campaign WHERE municipality_id = $1', [respite.municipality.id]),
     ).toEqual([]);
     await page.getByLabel('Bedrag van de waardebon (euro)').fill('25');
-    await page.getByLabel('Aanvragen kan tot en met').fill(`${new Date().getFullYear()}-12-31`);
+    await page.getByLabel('Aanvragen kan tot en met').fill(`${municipalYear()}-12-31`);
     await page.getByLabel('Minstens zoveel uur zorg per week').fill('1');
     await page.getByLabel('Minstens zoveel maanden zorg').fill('0');
     await page.getByLabel(/Cultuurkaart om te kiezen/).fill('Theaterbon Schouwburg');

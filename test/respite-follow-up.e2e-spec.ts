@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { municipalYear } from './support/municipal-year';
 import { bookSlot, hoursFromNow, seedCarers, setUpRespite } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
 
@@ -248,7 +249,7 @@ describe('respite: cancelled slots, moves, attendance, usage and calendar feeds'
     });
     expect(slotBookings.body.items.map((item: { status: string }) => item.status)).toEqual(['attended', 'no_show']);
 
-    const year = new Date(a.body.startsAt).getUTCFullYear();
+    const year = municipalYear(a.body.startsAt);
     const mine = await app.get(`/api/v1/me/respite-budget?year=${year}`, { token: came.token });
     expect(mine.body).toEqual({ year, unit: 'dagdelen', perYear: 24, used: 1, left: 23 });
     expect(

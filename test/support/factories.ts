@@ -5,16 +5,27 @@ import { TestApp } from './test-app';
 
 const DEMO_CODE = 'GM0415';
 
+/** A code no test creates, so a test can ask for a municipality that does not exist. */
+export const UNKNOWN_MUNICIPALITY_CODE = 'GM9998';
+
+/**
+ * A code from GM0001 to GM8999 other than the demo's: the GM9xxx range stays free for codes
+ * that must not exist, and the demo's code belongs to the seed test, which expects it untouched.
+ */
+export function randomMunicipalityCode(): string {
+  for (;;) {
+    const code = `GM${String(randomInt(1, 9000)).padStart(4, '0')}`;
+    if (code !== DEMO_CODE) return code;
+  }
+}
+
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** A municipality of its own for each test, so tests never share data. */
 export async function createMunicipality(app: TestApp, name = 'Testgemeente'): Promise<Municipality> {
   const service = app.app.get(MunicipalityService);
   for (;;) {
-    const code = `GM${String(randomInt(0, 10000)).padStart(4, '0')}`;
-    // The demo's code belongs to the seed test, which expects it untouched.
-    if (code === DEMO_CODE) continue;
-    const { municipality, created } = await service.createOrFind({ code, name });
+    const { municipality, created } = await service.createOrFind({ code: randomMunicipalityCode(), name });
     if (created) return municipality;
   }
 }
