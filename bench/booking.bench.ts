@@ -127,38 +127,34 @@ function requestPlan(slots: number): (index: number) => number {
 }
 
 /**
- * The product's booking as plain statements: the same reads, then budget, booking, the
+ * The product's booking as plain statements: the same reads (the carer with their account and
+ * care relationship, the municipality, the slot, side by side), then budget, booking, the
  * confirmation and reminder messages with their outbox entries (a statement each), and the
  * place taken last.
  * Returns whether the place was booked.
  */
-export async function rawBookingForExperiment(...a: Parameters<typeof rawBooking>) {
-  return rawBooking(...a);
-}
 async function rawBooking(pool: Pool, world: RespiteWorld, carerIndex: number, slotId: string): Promise<boolean> {
   const { accountId, relationshipId } = world.carers[carerIndex];
-  const carer = (
-    await pool.query('SELECT id, municipality_id FROM carer WHERE account_id = $1 AND municipality_id = $2', [
-      accountId,
-      world.municipalityId,
-    ])
-  ).rows[0] as { id: string };
-  const [account, relationship, municipality, slot] = await Promise.all([
-    pool.query('SELECT id, email, language, municipality_id, email_verified_at FROM account WHERE id = $1', [
-      accountId,
-    ]),
-    pool.query('SELECT id FROM care_relationship WHERE id = $1 AND carer_id = $2 AND ended_at IS NULL', [
-      relationshipId,
-      carer.id,
-    ]),
+  const [party, municipality, slot] = await Promise.all([
+    pool.query(
+      `SELECT carer.id, account.email, account.language, account.email_verified_at,
+              EXISTS (SELECT 1 FROM care_relationship r WHERE r.id = $3 AND r.carer_id = carer.id
+                         AND r.municipality_id = carer.municipality_id AND r.ended_at IS NULL) AS relationship_active
+         FROM carer JOIN account ON account.id = carer.account_id
+        WHERE carer.account_id = $1 AND carer.municipality_id = $2`,
+      [accountId, world.municipalityId, relationshipId],
+    ),
     pool.query('SELECT id, settings, timezone FROM municipality WHERE id = $1', [world.municipalityId]),
     pool.query(
       'SELECT s.id, s.starts_at, s.ends_at, s.capacity, s.booked, s.cancelled_at FROM respite_slot s JOIN respite_offer o ON o.id = s.offer_id WHERE s.id = $1 AND $2 = ANY(o.served_municipality_ids)',
       [slotId, world.municipalityId],
     ),
   ]);
+  const carer = party.rows[0] as
+    | { id: string; email: string; language: string; email_verified_at: Date | null; relationship_active: boolean }
+    | undefined;
   const place = slot.rows[0] as { starts_at: Date; ends_at: Date; capacity: number; booked: number };
-  if (!account.rows[0]?.email_verified_at || !relationship.rows[0] || !municipality.rows[0] || !place)
+  if (!carer?.email_verified_at || !carer.relationship_active || !municipality.rows[0] || !place)
     throw new Error('baseline world is incomplete');
   if (place.booked >= place.capacity) return false;
   const client = await pool.connect();
@@ -168,7 +164,7 @@ async function rawBooking(pool: Pool, world: RespiteWorld, carerIndex: number, s
       client,
       world.municipalityId,
       carer.id,
-      account.rows[0] as { email: string; language: string },
+      carer,
       accountId,
       relationshipId,
       slotId,

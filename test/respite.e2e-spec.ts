@@ -319,6 +319,24 @@ describe('respite', () => {
     expect(booked.status).toBe(201);
     expect((await book(carerB.token, target.id, carerB.relationshipId)).status).toBe(404);
     expect((await book(carerA.token, target.id, carerB.relationshipId)).status).toBe(404);
+    // A relationship that has ended books nothing either; a staff member is no carer.
+    const ended = await app.post('/api/v1/me/care-relationships', {
+      token: carerA.token,
+      body: {
+        careRecipientName: 'Q.',
+        relation: 'partner',
+        livesInMunicipality: true,
+        since: '2021-01-01',
+        hoursPerWeek: 3,
+      },
+    });
+    await app.post(`/api/v1/me/care-relationships/${ended.body.id}/end`, { token: carerA.token });
+    const withEnded = await book(carerA.token, target.id, ended.body.id);
+    expect([withEnded.status, withEnded.body.detail]).toEqual([
+      404,
+      expect.stringMatching(/zorgrelatie|care relationship/i),
+    ]);
+    expect((await book(first.staff.accessToken, target.id, carerA.relationshipId)).status).toBe(403);
     const range = `from=${encodeURIComponent(at(60))}&to=${encodeURIComponent(at(80))}`;
     expect((await app.get(`/api/v1/respite/slots?${range}`, { token: carerB.token })).body.items).toEqual([]);
     expect(

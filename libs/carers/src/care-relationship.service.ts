@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import {
-  FieldCipher,
-  InjectMunicipalityScoped,
-  MunicipalityScopedRepository,
-  NotFoundError,
-  RequestContext,
-} from '@app/platform';
+import { FieldCipher, InjectMunicipalityScoped, MunicipalityScopedRepository } from '@app/platform';
 import { MunicipalityService } from '@app/identity';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { CareRelationship, KindOfCare, Relation } from './care-relationship.entity';
-import { CareRelationshipEndedError, DateInFutureError, HealthConsentRequiredError } from './carer-errors';
+import {
+  CareRelationshipEndedError,
+  CareRelationshipNotFoundError,
+  DateInFutureError,
+  HealthConsentRequiredError,
+} from './carer-errors';
 import { ConsentService } from './consent.service';
 import { CareRecipientAddress } from './care-recipient-address';
 import { today } from './dates';
@@ -43,7 +42,6 @@ export class CareRelationshipService {
     private readonly municipalities: MunicipalityService,
     private readonly cipher: FieldCipher,
     private readonly address: CareRecipientAddress,
-    private readonly context: RequestContext,
   ) {}
 
   async create(carerId: string, input: CareRelationshipInput): Promise<CareRelationshipView> {
@@ -111,22 +109,13 @@ export class CareRelationshipService {
   /** For other contexts (respite, appreciation): an active relationship of this carer, or 404. */
   async activeOf(carerId: string, id: string): Promise<CareRelationship> {
     const relationship = await this.relationships.findOne({ id, carerId, endedAt: IsNull() });
-    if (!relationship) throw new NotFoundError({ nl: 'De zorgrelatie', en: 'The care relationship' });
+    if (!relationship) throw new CareRelationshipNotFoundError();
     return relationship;
-  }
-
-  /** That the carer has this relationship and it has not ended: one plain-SQL read, for a booking. */
-  async assertActive(carerId: string, id: string): Promise<void> {
-    const found = await this.dataSource.query<unknown[]>(
-      'SELECT 1 FROM care_relationship WHERE id = $1 AND carer_id = $2 AND ended_at IS NULL AND municipality_id = $3',
-      [id, carerId, this.context.municipalityId()],
-    );
-    if (found.length === 0) throw new NotFoundError({ nl: 'De zorgrelatie', en: 'The care relationship' });
   }
 
   private async owned(manager: EntityManager, carerId: string, id: string): Promise<CareRelationship> {
     const relationship = await this.relationships.findOne({ id, carerId }, manager);
-    if (!relationship) throw new NotFoundError({ nl: 'De zorgrelatie', en: 'The care relationship' });
+    if (!relationship) throw new CareRelationshipNotFoundError();
     return relationship;
   }
 

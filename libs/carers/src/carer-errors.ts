@@ -1,4 +1,4 @@
-import { DomainError, registerProblemTitles } from '@app/platform';
+import { DomainError, NotFoundError, registerProblemTitles } from '@app/platform';
 
 registerProblemTitles({
   ADDRESS_REQUIRED: { nl: 'Post kan alleen met een adres', en: 'Post needs an address' },
@@ -73,5 +73,12 @@ export class CareRelationshipEndedError extends DomainError {
       nl: 'Deze zorgrelatie is beëindigd en kan niet meer veranderen.',
       en: 'This care relationship has ended and cannot change.',
     });
+  }
+}
+
+/** A care relationship that is not the carer's, or not there at all: the same answer for both. */
+export class CareRelationshipNotFoundError extends NotFoundError {
+  constructor() {
+    super({ nl: 'De zorgrelatie', en: 'The care relationship' });
   }
 }

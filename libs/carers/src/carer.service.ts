@@ -16,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { Carer } from './carer.entity';
 import { DomainError, escapeLike } from '@app/platform';
 import { YOUNG_CARER_BELOW_AGE } from './dates';
+import { CareRelationshipNotFoundError } from './carer-errors';
 import { normalizePostcode } from '@app/identity';
 
 export interface CarerSearch {
@@ -26,6 +27,14 @@ export interface CarerSearch {
   status?: 'pending_verification' | 'active' | 'inactive';
   burden?: 'low' | 'moderate' | 'high';
 }
+
+/** The acting carer as a booking sees them: ids, and the account a booking's mail goes to. */
+export interface BookingParty extends Pick<Carer, 'id' | 'accountId' | 'municipalityId'> {
+  account: Pick<Account, 'id' | 'municipalityId' | 'email' | 'emailVerifiedAt' | 'language' | 'contactChannel'>;
+}
+
+type BookingPartyRow = Pick<BookingParty, 'id' | 'accountId' | 'municipalityId'> &
+  Omit<BookingParty['account'], 'id' | 'municipalityId'> & { relationshipActive: boolean };
 
 export interface CarerWithAccount {
   carer: Carer;
@@ -59,15 +68,34 @@ export class CarerService {
     return carer;
   }
 
-  /** The acting carer's ids only, in plain SQL: for a booking, which needs no more of the profile. */
-  async myIds(): Promise<Pick<Carer, 'id' | 'accountId' | 'municipalityId'>> {
-    const [carer] = await this.dataSource.query<Array<Pick<Carer, 'id' | 'accountId' | 'municipalityId'>>>(
-      `SELECT id, account_id AS "accountId", municipality_id AS "municipalityId"
-         FROM carer WHERE account_id = $1 AND municipality_id = $2`,
-      [this.context.actor().id, this.context.municipalityId()],
+  /**
+   * What a booking needs of the acting carer, in one plain-SQL read: the carer's ids, the
+   * account's address and channel, and whether the care relationship is the carer's and has
+   * not ended (a booking runs this on every request; three entity reads cost twice as much).
+   */
+  async bookingParty(careRelationshipId: string): Promise<BookingParty> {
+    const [row] = await this.dataSource.query<Array<BookingPartyRow>>(
+      `SELECT carer.id, carer.account_id AS "accountId", carer.municipality_id AS "municipalityId",
+              account.email, account.email_verified_at AS "emailVerifiedAt", account.language,
+              account.contact_channel AS "contactChannel",
+              EXISTS (
+                SELECT 1 FROM care_relationship relationship
+                 WHERE relationship.id = $3 AND relationship.carer_id = carer.id
+                   AND relationship.municipality_id = carer.municipality_id AND relationship.ended_at IS NULL
+              ) AS "relationshipActive"
+         FROM carer JOIN account ON account.id = carer.account_id
+        WHERE carer.account_id = $1 AND carer.municipality_id = $2`,
+      [this.context.actor().id, this.context.municipalityId(), careRelationshipId],
     );
-    if (!carer) throw notACarer();
-    return carer;
+    if (!row) throw notACarer();
+    if (!row.relationshipActive) throw new CareRelationshipNotFoundError();
+    const { id, accountId, municipalityId, email, emailVerifiedAt, language, contactChannel } = row;
+    return {
+      id,
+      accountId,
+      municipalityId,
+      account: { id: accountId, municipalityId, email, emailVerifiedAt, language, contactChannel },
+    };
   }
 
   async get(id: string): Promise<CarerWithAccount> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Account, MunicipalitySettings, recipientOf } from '@app/identity';
+import { Account, MunicipalitySettings, RecipientAccount, recipientOf } from '@app/identity';
 import { MessageService, NewMessage } from '@app/messaging';
 import { EntityManager } from 'typeorm';
 import { RespiteBooking } from './respite-booking.entity';
@@ -19,7 +19,7 @@ export class BookingMessages {
     manager: EntityManager,
     booking: RespiteBooking,
     settings: MunicipalitySettings,
-    account?: Account,
+    account?: RecipientAccount,
   ): Promise<void> {
     const recipient = account ?? (await this.accountOf(manager, booking));
     if (!recipient) return;
@@ -110,7 +110,7 @@ export class BookingMessages {
   }
 
   private message(
-    account: Account,
+    account: RecipientAccount,
     booking: RespiteBooking,
     kind: string,
     dedupeKey: string,

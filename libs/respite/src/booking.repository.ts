@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RespiteBooking } from './respite-booking.entity';
-import { RespiteOffer } from './respite-offer.entity';
 import { RespiteSlot } from './respite-slot.entity';
 
 /** A waiting-list place whose hold window has passed. */
@@ -12,20 +11,24 @@ export interface ExpiredOfferRow {
   municipalityId: string;
 }
 
+/** What booking needs of a slot. */
+export type BookableSlot = Pick<RespiteSlot, 'id' | 'startsAt' | 'endsAt' | 'capacity' | 'booked' | 'cancelledAt'>;
+
 /** The statements on bookings and their slots; BookingService keeps the rules. */
 @Injectable()
 export class BookingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** A slot of an offer that serves the municipality, or null. */
-  visibleSlot(slotId: string, municipalityId: string): Promise<RespiteSlot | null> {
-    return this.dataSource
-      .getRepository(RespiteSlot)
-      .createQueryBuilder('slot')
-      .innerJoin(RespiteOffer, 'offer', 'offer.id = slot.offerId')
-      .where('slot.id = :slotId', { slotId })
-      .andWhere(':municipalityId = ANY(offer.servedMunicipalityIds)', { municipalityId })
-      .getOne();
+  /** A slot of an offer that serves the municipality, or null: plain SQL, since every booking reads it. */
+  async visibleSlot(slotId: string, municipalityId: string): Promise<BookableSlot | null> {
+    const [slot] = await this.dataSource.query<BookableSlot[]>(
+      `SELECT slot.id, slot.starts_at AS "startsAt", slot.ends_at AS "endsAt", slot.capacity, slot.booked,
+              slot.cancelled_at AS "cancelledAt"
+         FROM respite_slot slot JOIN respite_offer offer ON offer.id = slot.offer_id
+        WHERE slot.id = $1 AND $2 = ANY(offer.served_municipality_ids)`,
+      [slotId, municipalityId],
+    );
+    return slot ?? null;
   }
 
   /** Whether the slot is full, read under its row lock so no place can be freed meanwhile. */

@@ -1,17 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CareRelationshipService, CarerService } from '@app/carers';
-import { Account, AccountService, assertEmailVerified, Municipality, MunicipalityService } from '@app/identity';
+import { CarerService } from '@app/carers';
+import { assertEmailVerified, Municipality, MunicipalityService, RecipientAccount } from '@app/identity';
 import { ConflictError, DomainError, FieldCipher, NotFoundError, RequestContext } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { BookingMessages } from './booking-messages';
-import { BookingRepository } from './booking.repository';
+import { BookableSlot, BookingRepository } from './booking.repository';
 import { releaseBudget, reserveBudget } from './budget-ledger';
 import { budgetUnits } from './dagdelen';
 import { RespiteBooking } from './respite-booking.entity';
 import { OverlappingBookingError, SlotFullError, TooLateToBookError } from './respite-errors';
-import { RespiteSlot } from './respite-slot.entity';
 import { SlotPlaces } from './slot-places';
 
 export interface BookingRequest {
@@ -39,8 +38,6 @@ export class BookingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly carers: CarerService,
-    private readonly relationships: CareRelationshipService,
-    private readonly accounts: AccountService,
     private readonly municipalities: MunicipalityService,
     private readonly bookings: BookingRepository,
     private readonly places: SlotPlaces,
@@ -50,14 +47,13 @@ export class BookingService {
   ) {}
 
   async book(request: BookingRequest): Promise<RespiteBooking> {
-    const carer = await this.carers.myIds();
     // Independent reads, side by side: they are most of a booking's waiting time.
-    const [account, , municipality, slot] = await Promise.all([
-      this.accounts.findById(carer.accountId),
-      this.relationships.assertActive(carer.id, request.careRelationshipId),
+    const [carer, municipality, slot] = await Promise.all([
+      this.carers.bookingParty(request.careRelationshipId),
       this.municipalities.current(),
       this.visibleSlot(request.slotId),
     ]);
+    const { account } = carer;
     assertEmailVerified(account, 'booking');
     this.assertBookable(slot, municipality);
     const { year, units } = this.cost(slot, municipality);
@@ -78,13 +74,13 @@ export class BookingService {
     if (slot.booked >= slot.capacity && !request.joinWaitlist) throw new SlotFullError();
     return this.withConstraintErrors(async () => {
       try {
-        return await this.confirm(base, municipality, account ?? undefined);
+        return await this.confirm(base, municipality, account);
       } catch (error) {
         if (!(error instanceof SlotFullError) || !request.joinWaitlist) throw error;
       }
       const waiting = await this.joinWaitlist(base);
       // A place came free between the two transactions: take it after all.
-      return waiting ?? this.confirm(base, municipality, account ?? undefined);
+      return waiting ?? this.confirm(base, municipality, account);
     });
   }
 
@@ -101,7 +97,7 @@ export class BookingService {
       units: number;
     },
     municipality: Municipality,
-    account?: Account,
+    account?: RecipientAccount,
   ): Promise<RespiteBooking> {
     return this.dataSource.transaction(async (manager) => {
       await reserveBudget(manager, base, base.year, base.units, municipality.settings.respiteBudget);
@@ -268,13 +264,13 @@ export class BookingService {
   }
 
   /** A slot of an offer serving the acting municipality, not cancelled, far enough ahead. */
-  private async bookableSlot(slotId: string, municipality: Municipality): Promise<RespiteSlot> {
+  private async bookableSlot(slotId: string, municipality: Municipality): Promise<BookableSlot> {
     const slot = await this.visibleSlot(slotId);
     this.assertBookable(slot, municipality);
     return slot;
   }
 
-  private assertBookable(slot: RespiteSlot, municipality: Municipality): void {
+  private assertBookable(slot: BookableSlot, municipality: Municipality): void {
     if (slot.cancelledAt)
       throw new DomainError('SLOT_CANCELLED', 409, {
         nl: 'Dit tijdvak gaat niet door.',
@@ -285,14 +281,14 @@ export class BookingService {
   }
 
   /** A slot of an offer serving the acting municipality. */
-  private async visibleSlot(slotId: string): Promise<RespiteSlot> {
+  private async visibleSlot(slotId: string): Promise<BookableSlot> {
     const slot = await this.bookings.visibleSlot(slotId, this.context.municipalityId());
     if (!slot) throw new NotFoundError({ nl: 'Het tijdvak', en: 'The slot' });
     return slot;
   }
 
   /** The local calendar year a slot counts in, and how much budget it takes. */
-  private cost(slot: RespiteSlot, municipality: Municipality): { year: number; units: number } {
+  private cost(slot: BookableSlot, municipality: Municipality): { year: number; units: number } {
     return {
       year: DateTime.fromJSDate(slot.startsAt).setZone(municipality.timezone).year,
       units: budgetUnits(municipality.settings.respiteBudget.unit, slot.startsAt, slot.endsAt),
