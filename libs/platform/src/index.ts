@@ -14,5 +14,6 @@ export * from './metrics/metrics.module';
 export * from './health/health.module';
 export * from './redis/redis.module';
 export * from './redis/failure-limiter';
+export * from './redis/shared-rate';
 export * from './logging/logging.module';
 export * from './platform.module';

@@ -1,7 +1,7 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, ConcurrencyGate } from '@app/platform';
+import { ConcurrencyGate } from '@app/platform';
 import { Job, Queue } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 import { Message } from '../messages/message.entity';
@@ -41,19 +41,14 @@ export class MailBatchProcessor extends QueueProcessor<'mail-batch'> implements 
     private readonly dispatcher: MessageDispatch,
     private readonly messages: MessageRepository,
     private readonly outbox: Outbox,
-    private readonly config: AppConfig,
     @InjectQueue(QUEUES.mailBatch) private readonly queue: Queue,
   ) {
     super();
   }
 
-  /**
-   * The send rate (MAIL_RATE_PER_SECOND, for all workers together) in batches: a full batch
-   * holds MAIL_BATCH_SIZE messages, so batches start at most rate / size times a second.
-   */
+  /** The send rate is kept per send (SendRate); a queue-wide limit of an earlier version would only hold batches back. */
   async onApplicationBootstrap(): Promise<void> {
-    const rate = this.config.mail.ratePerSecond;
-    await this.queue.setGlobalRateLimit(1, Math.max(1, Math.ceil((MAIL_BATCH_SIZE * 1000) / rate)));
+    await this.queue.removeGlobalRateLimit();
   }
 
   /** On the job's last attempt the batch's messages still queued fail with a reason, so none stays queued for ever. */

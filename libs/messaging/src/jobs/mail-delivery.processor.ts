@@ -1,6 +1,5 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { AppConfig } from '@app/platform';
 import { DelayedError, Job, Queue } from 'bullmq';
 import { MESSAGE_OUTCOMES } from '../messages/message-outcome';
 import { MessageRepository } from '../messages/message.repository';
@@ -28,15 +27,17 @@ export class MailDeliveryProcessor extends QueueProcessor<'mail'> implements OnA
   constructor(
     private readonly messages: MessageRepository,
     private readonly dispatcher: MessageDispatch,
-    private readonly config: AppConfig,
     @InjectQueue(QUEUES.mail) private readonly queue: Queue,
   ) {
     super();
   }
 
-  /** The send rate is one limit for all workers together (MAIL_RATE_PER_SECOND). */
+  /**
+   * The send rate is kept per send (SendRate), shared with fan-out batches; a queue-wide limit
+   * of an earlier version would count jobs that send nothing and let batches send on top.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.setGlobalRateLimit(this.config.mail.ratePerSecond, 1000);
+    await this.queue.removeGlobalRateLimit();
   }
 
   private async deliverOrFail(job: Job<JobPayloads['mail']['deliver']>, token: string | undefined): Promise<Outcome> {

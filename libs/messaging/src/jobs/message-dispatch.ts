@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@app/platform';
 import { MailTransport } from '../mail/mail-transport';
+import { SendRate } from '../mail/send-rate';
 import { MessageKinds } from '../messages/message-kinds';
 import { MESSAGE_OUTCOMES, MessageOutcome } from '../messages/message-outcome';
 import { DeliveryResult, MessageRepository } from '../messages/message.repository';
@@ -32,6 +33,7 @@ export class MessageDispatch {
     private readonly kinds: MessageKinds,
     private readonly recipients: RecipientDirectory,
     private readonly transport: MailTransport,
+    private readonly rate: SendRate,
     private readonly config: AppConfig,
   ) {}
 
@@ -76,6 +78,8 @@ export class MessageDispatch {
     }
 
     const rendered = await this.renderer.render(message, recipient);
+    // Outside the try: Redis away is no failure of the mail server; the message stays queued for a retry.
+    await this.rate.acquire();
     try {
       const providerMessageId = await this.transport.send({
         to: message.toAddress!,
