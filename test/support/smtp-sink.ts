@@ -11,6 +11,8 @@ export interface ReceivedMail {
   /** Header values as sent, by lower-case name. */
   rawHeaders: Record<string, string>;
   messageId: string;
+  /** When the sink had the whole message. */
+  receivedAt: Date;
   attachments: Array<{ filename: string; contentType: string; content: string }>;
 }
 
@@ -30,6 +32,7 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
+          const receivedAt = new Date();
           if (this.rejectWith) {
             const error = Object.assign(new Error('rejected by test'), { responseCode: this.rejectWith });
             callback(error);
@@ -49,6 +52,7 @@ export class SmtpSink {
                 headers: mail.headers,
                 rawHeaders,
                 messageId: mail.messageId ?? '',
+                receivedAt,
                 attachments: mail.attachments.map((file) => ({
                   filename: file.filename ?? '',
                   contentType: file.contentType,
