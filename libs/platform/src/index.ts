@@ -2,6 +2,7 @@ export * from './audit/audited.decorator';
 export * from './audit/change-audit';
 export * from './async/deadline';
 export * from './async/concurrency-gate';
+export * from './async/all-in-order';
 export * from './async/expiring-cache';
 export * from './auth';
 export * from './config';

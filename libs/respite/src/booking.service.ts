@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CarerService } from '@app/carers';
 import { assertEmailVerified, Municipality, MunicipalityService, RecipientAccount } from '@app/identity';
-import { ConflictError, DomainError, FieldCipher, NotFoundError, RequestContext } from '@app/platform';
+import { allInOrder, ConflictError, DomainError, FieldCipher, NotFoundError, RequestContext } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -48,7 +48,7 @@ export class BookingService {
 
   async book(request: BookingRequest): Promise<RespiteBooking> {
     // Independent reads, side by side: they are most of a booking's waiting time.
-    const [carer, municipality, slot] = await Promise.all([
+    const [carer, municipality, slot] = await allInOrder([
       this.carers.bookingParty(request.careRelationshipId),
       this.municipalities.current(),
       this.visibleSlot(request.slotId),
