@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { announceToCarers } from './support/announcements';
 import { TEST_PASSWORD, UNKNOWN_MUNICIPALITY_CODE, uniqueEmail } from './support/factories';
 import { municipalityWithWijk as createWijkedMunicipality } from './support/factories';
 import { linkToken } from './support/smtp-sink';
@@ -321,14 +322,7 @@ describe('carers', () => {
         email: uniqueEmail('els'),
       },
     });
-    const started = await app.post('/api/v1/announcements', {
-      token: admin.accessToken,
-      body: {
-        subject: { nl: 'Mantelzorgwaardering', en: 'Appreciation' },
-        body: { nl: 'Vraag hem aan.', en: 'Apply now.' },
-        audience: { roles: ['carer'] },
-      },
-    });
+    const started = await announceToCarers(app, admin.accessToken);
     const path = `/api/v1/fanouts/${started.body.fanoutId}`;
     for (let attempt = 0; attempt < 100 && !(await app.get(path, { token: admin.accessToken })).body.done; attempt++)
       await new Promise((resolve) => setTimeout(resolve, 100));

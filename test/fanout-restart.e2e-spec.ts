@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { announceToCarers } from './support/announcements';
 import { createMunicipality, createPerson } from './support/factories';
 import { messageIdsByRecipient, WorkerProcess } from './support/killed-worker';
 import { TestApp } from './support/test-app';
@@ -29,14 +30,7 @@ describe('fan-out survives a killed worker', () => {
       [municipality.id, batch, RECIPIENTS],
     );
     await worker.start();
-    const started = await app.post('/api/v1/announcements', {
-      token: admin.accessToken,
-      body: {
-        subject: { nl: 'Nieuws van het steunpunt', en: 'News from the support point' },
-        body: { nl: 'Welkom.', en: 'Welcome.' },
-        audience: { roles: ['carer'] },
-      },
-    });
+    const started = await announceToCarers(app, admin.accessToken);
     expect(started.status).toBe(202);
     const ours = () => app.smtp.messages.filter((mail) => mail.to[0]?.endsWith(`-${batch}@example.nl`));
 

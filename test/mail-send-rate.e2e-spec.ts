@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { announceToCarers } from './support/announcements';
 import { createMunicipality, createPerson } from './support/factories';
 import { TestApp } from './support/test-app';
 import { waitUntil } from './support/wait';
@@ -40,14 +41,7 @@ describe('the mail send rate', () => {
       [municipality.id, batch, EACH],
     );
     // The same people get an announcement (fan-out batches) and a password-reset mail each (single messages).
-    const announced = await app.post('/api/v1/announcements', {
-      token: admin.accessToken,
-      body: {
-        subject: { nl: 'Nieuws', en: 'News' },
-        body: { nl: 'Welkom.', en: 'Welcome.' },
-        audience: { roles: ['carer'] },
-      },
-    });
+    const announced = await announceToCarers(app, admin.accessToken);
     expect(announced.status).toBe(202);
     for (const [index, { email }] of emails.entries())
       expect(
