@@ -949,11 +949,13 @@ describe('carer portal in a browser', () => {
     await page.getByRole('button', { name: 'Uren opslaan' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('opgeslagen');
     await expect(page.textContent('main')).resolves.toContain('Totaal: 1.5');
-    await page.getByLabel('Van', { exact: true }).fill('2027-07-01');
-    await page.getByLabel('Tot en met').fill('2027-07-14');
+    await page.getByLabel('Van', { exact: true }).fill(`${municipalYear() + 1}-07-01`);
+    await page.getByLabel('Tot en met').fill(`${municipalYear() + 1}-07-14`);
     await page.getByRole('button', { name: 'Afwezigheid doorgeven' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('doorgegeven');
-    await expect(page.textContent('main')).resolves.toContain('2027-07-01 – 2027-07-14');
+    await expect(page.textContent('main')).resolves.toContain(
+      `${municipalYear() + 1}-07-01 – ${municipalYear() + 1}-07-14`,
+    );
     await expectAccessible(page, 'volunteering');
     // A campaign that thanks volunteers: applied for from the portal, paid with a voucher.
     const thanks = await app.post('/api/v1/appreciation/campaigns', {
@@ -987,7 +989,9 @@ describe('carer portal in a browser', () => {
     await office.getByLabel('VOG', { exact: true }).selectOption('valid');
     await office.getByRole('button', { name: 'Filteren' }).click();
     await office.getByRole('link', { name: 'Kees Vrijwillig' }).click();
-    await expect(office.textContent('main')).resolves.toContain('2027-07-01 – 2027-07-14');
+    await expect(office.textContent('main')).resolves.toContain(
+      `${municipalYear() + 1}-07-01 – ${municipalYear() + 1}-07-14`,
+    );
     await expectAccessible(office, 'volunteer-record');
     await office.getByLabel('Aantal uren').first().fill('2');
     await office.getByRole('button', { name: 'Corrigeren' }).first().click();

@@ -8,6 +8,16 @@ import { waitUntil } from './support/wait';
 
 const at = hoursFromNow;
 
+/** The next last Sunday of March, when summer time starts in the Netherlands, at least a week ahead. */
+function nextSummerTimeStart(): DateTime {
+  const soon = DateTime.now().setZone('Europe/Amsterdam').plus({ weeks: 1 });
+  for (let year = soon.year; ; year++) {
+    const lastOfMarch = DateTime.fromObject({ year, month: 3, day: 31 }, { zone: 'Europe/Amsterdam' });
+    const sunday = lastOfMarch.minus({ days: lastOfMarch.weekday % 7 });
+    if (sunday > soon) return sunday;
+  }
+}
+
 describe('respite', () => {
   let app: TestApp;
   let dataSource: DataSource;
@@ -251,17 +261,25 @@ describe('respite', () => {
 
   it('generates slots from a weekly pattern at local times on a DST day, and refuses bad slots', async () => {
     const { staff, offerId } = await setUp();
+    const summerTime = nextSummerTimeStart();
+    const utc = (day: DateTime, hour: number) => `${day.toISODate()}T0${hour}:00:00.000Z`;
     const generated = await app.post(`/api/v1/respite/offers/${offerId}/slots/generate`, {
       token: staff.accessToken,
-      body: { from: '2027-03-27', to: '2027-03-29', weekdays: [6, 7, 1], dagdelen: ['ochtend', 'avond'], capacity: 4 },
+      body: {
+        from: summerTime.minus({ days: 1 }).toISODate(),
+        to: summerTime.plus({ days: 1 }).toISODate(),
+        weekdays: [6, 7, 1],
+        dagdelen: ['ochtend', 'avond'],
+        capacity: 4,
+      },
     });
     expect(generated.status).toBe(201);
-    // Summer time starts on Sunday 28 March 2027: 09:00 local is 08:00Z before, 07:00Z from then on.
+    // Summer time starts that Sunday: 09:00 local is 08:00Z the day before, 07:00Z from then on.
     expect(
       generated.body.items
         .filter((item: { dagdeel: string }) => item.dagdeel === 'ochtend')
         .map((item: { startsAt: string }) => item.startsAt),
-    ).toEqual(['2027-03-27T08:00:00.000Z', '2027-03-28T07:00:00.000Z', '2027-03-29T07:00:00.000Z']);
+    ).toEqual([utc(summerTime.minus({ days: 1 }), 8), utc(summerTime, 7), utc(summerTime.plus({ days: 1 }), 7)]);
     for (const body of [
       { startsAt: at(50), endsAt: at(54), capacity: 0 },
       { startsAt: '2027-01-01T09:00:00', endsAt: at(54), capacity: 2 },
