@@ -20,7 +20,10 @@ end
 return { granted, (second + 1) * 1000 - ms }
 `;
 
-type TakeCommand = (key: string, wanted: number, limit: number) => Promise<[number, number]>;
+/** The client with the script above as a command of its own (ioredis sends it by its hash). */
+type WithTakeCommand = Redis & {
+  sharedRateTake: (key: string, wanted: number, limit: number) => Promise<[number, number]>;
+};
 
 /**
  * At most `perSecond` of something per second for all processes together, counted in Redis.
@@ -34,7 +37,7 @@ export class SharedRate {
   private heldUntil = 0;
   private refilling: Promise<void> | null = null;
   private readonly slice: number;
-  private readonly take: TakeCommand;
+  private readonly client: WithTakeCommand;
 
   constructor(
     client: Redis,
@@ -44,9 +47,8 @@ export class SharedRate {
     if (!Number.isInteger(perSecond) || perSecond < 1)
       throw new Error(`A shared rate needs at least 1 a second, not ${perSecond}`);
     this.slice = Math.max(1, Math.ceil(perSecond / 10));
-    const commands = client as unknown as { sharedRateTake?: TakeCommand };
-    if (!commands.sharedRateTake) client.defineCommand('sharedRateTake', { numberOfKeys: 1, lua: TAKE_SCRIPT });
-    this.take = (...args) => (client as unknown as { sharedRateTake: TakeCommand }).sharedRateTake(...args);
+    if (!('sharedRateTake' in client)) client.defineCommand('sharedRateTake', { numberOfKeys: 1, lua: TAKE_SCRIPT });
+    this.client = client as WithTakeCommand;
   }
 
   /** Resolves when one more use fits within the rate. */
@@ -63,7 +65,7 @@ export class SharedRate {
   }
 
   private async refill(): Promise<void> {
-    const [granted, msLeft] = await this.take(this.key, this.slice, this.perSecond);
+    const [granted, msLeft] = await this.client.sharedRateTake(this.key, this.slice, this.perSecond);
     if (granted === 0) {
       await sleep(msLeft);
       return;
