@@ -140,15 +140,38 @@ export async function quiesceOutbox(database: Client): Promise<void> {
   await database.query(`UPDATE message SET status = 'skipped', outcome = 'cancelled' WHERE status = 'queued'`);
 }
 
-/** CPU time so far (ms) of the processes a benchmark involves, from /proc: Postgres, Redis, this process and the given ones. */
+/**
+ * Vacuums and analyses the whole database after seeding, as the table owner, so the measured
+ * sides do not pay for autovacuum's catch-up on the seed's rows, and plans see their sizes.
+ */
+export async function settleDatabase(): Promise<void> {
+  const owner = new Client({ connectionString: process.env.DATABASE_MIGRATION_URL ?? process.env.DATABASE_URL });
+  await owner.connect();
+  try {
+    await owner.query('VACUUM ANALYZE');
+  } finally {
+    await owner.end();
+  }
+}
+
+/**
+ * CPU time so far (ms) of the processes a benchmark involves, from /proc: Postgres, Redis, this
+ * process and the given ones. Postgres counts its ended children too (the postmaster's
+ * cutime/cstime): a backend or autovacuum worker that exits between two snapshots would
+ * otherwise take its whole CPU time out of the difference.
+ */
 export function cpuSnapshot(named: Record<string, number | undefined> = {}): Record<string, number> {
   const ticksPerMs = 100 / 1000;
-  const cpuOf = (pid: number | string): { comm: string; ms: number } | undefined => {
+  const cpuOf = (pid: number | string): { comm: string; ms: number; endedChildrenMs: number } | undefined => {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return { comm, ms: (Number(fields[11]) + Number(fields[12])) / ticksPerMs };
+      return {
+        comm,
+        ms: (Number(fields[11]) + Number(fields[12])) / ticksPerMs,
+        endedChildrenMs: (Number(fields[13]) + Number(fields[14])) / ticksPerMs,
+      };
     } catch {
       return undefined;
     }
@@ -156,7 +179,7 @@ export function cpuSnapshot(named: Record<string, number | undefined> = {}): Rec
   const totals: Record<string, number> = { postgres: 0, redis: 0, bench: cpuOf(process.pid)?.ms ?? 0 };
   for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     const process = cpuOf(pid);
-    if (process?.comm === 'postgres') totals.postgres += process.ms;
+    if (process?.comm === 'postgres') totals.postgres += process.ms + process.endedChildrenMs;
     else if (process?.comm.startsWith('redis-server')) totals.redis += process.ms;
   }
   for (const [name, pid] of Object.entries(named)) totals[name] = pid ? (cpuOf(pid)?.ms ?? 0) : 0;

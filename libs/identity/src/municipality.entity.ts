@@ -4,6 +4,11 @@ import { defaultMunicipalitySettings, MunicipalitySettings } from './municipalit
 
 export const MUNICIPALITY_CODE = /^GM\d{4}$/;
 
+/** Stored settings with those added in a later release filled in by their default. */
+export function settingsWithDefaults(stored: Partial<MunicipalitySettings>): MunicipalitySettings {
+  return { ...defaultMunicipalitySettings(''), ...stored };
+}
+
 @Entity('municipality')
 @Check('ck_municipality_code', `"code" ~ '^GM[0-9]{4}$'`)
 export class Municipality extends BaseRecord {
@@ -23,7 +28,7 @@ export class Municipality extends BaseRecord {
     type: 'jsonb',
     transformer: {
       to: (settings: MunicipalitySettings) => settings,
-      from: (stored: Partial<MunicipalitySettings>) => ({ ...defaultMunicipalitySettings(''), ...stored }),
+      from: settingsWithDefaults,
     },
   })
   settings: MunicipalitySettings;

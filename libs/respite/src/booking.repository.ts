@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { insertRows } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RespiteBooking } from './respite-booking.entity';
@@ -64,17 +65,10 @@ export class BookingRepository {
       .findOne({ where: { id: bookingId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  insert(manager: EntityManager, booking: Partial<RespiteBooking>): Promise<RespiteBooking> {
-    const repository = manager.getRepository(RespiteBooking);
-    return repository.save(
-      repository.create({
-        lateCancellation: false,
-        cancelledAt: null,
-        cancelReason: null,
-        offerExpiresAt: null,
-        ...booking,
-      }),
-    );
+  /** Columns not given take their defaults. */
+  async insert(manager: EntityManager, booking: Partial<RespiteBooking>): Promise<RespiteBooking> {
+    const [inserted] = await insertRows(manager, RespiteBooking, [booking]);
+    return inserted;
   }
 
   save(manager: EntityManager, booking: RespiteBooking): Promise<RespiteBooking> {

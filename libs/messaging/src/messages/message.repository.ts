@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { OutboxEntry } from '../outbox/outbox-entry.entity';
 import { Message, MessageStatus } from './message.entity';
 import { MESSAGE_OUTCOMES, MessageOutcome } from './message-outcome';
-import { escapeLike } from '@app/platform';
+import { escapeLike, insertRows } from '@app/platform';
 
 /** A message's columns as written; the repository fills in the rest. */
 export type MessageRow = Pick<
@@ -37,15 +37,7 @@ export class MessageRepository {
 
   /** Inserts the messages in one statement; one whose dedupe key was used before is left out. */
   async insertMany(manager: EntityManager, rows: MessageRow[]): Promise<Message[]> {
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Message)
-      .values(rows)
-      .orIgnore()
-      .returning('*')
-      .execute();
-    return (inserted.raw as Array<Record<string, unknown>>).map((row) => hydrate(manager, Message, row));
+    return insertRows(manager, Message, rows, { skipConflicts: true });
   }
 
   /** Marks a message not yet sent (or printed) as cancelled. */
@@ -138,13 +130,4 @@ export class MessageRepository {
       .getRepository(Message)
       .update({ id: messageId, status: 'queued' }, { attempts: () => 'attempts + 1', smtpReplyCode });
   }
-}
-
-/** An entity from a row of RETURNING *, without reading it again. */
-function hydrate<T extends object>(manager: EntityManager, target: new () => T, row: Record<string, unknown>): T {
-  const metadata = manager.connection.getMetadata(target);
-  const entity = metadata.create() as T;
-  for (const column of metadata.columns)
-    column.setEntityValue(entity, manager.connection.driver.prepareHydratedValue(row[column.databaseName], column));
-  return entity;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { JobName, JobPayload, QueueName } from '../queues/queues';
 import { OutboxEntry } from './outbox-entry.entity';
-import { escapeLike } from '@app/platform';
+import { escapeLike, insertRows } from '@app/platform';
 
 export interface OutboxJob<Q extends QueueName, N extends JobName<Q>> {
   queue: Q;
@@ -29,21 +29,18 @@ export class Outbox {
     // BullMQ refuses ':' in custom ids; refusing here keeps a bad id from blocking the relay.
     const invalid = jobs.find((job) => !/^[A-Za-z0-9._-]{1,200}$/.test(job.jobId));
     if (invalid) throw new Error(`Invalid job id ${invalid.jobId}`);
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxEntry)
-      .values(
-        jobs.map((job) => ({
-          queue: job.queue,
-          jobName: job.name,
-          jobId: job.jobId,
-          payload: job.payload as object,
-          runAt: job.runAt ?? null,
-        })),
-      )
-      .orIgnore()
-      .execute();
+    await insertRows(
+      manager,
+      OutboxEntry,
+      jobs.map((job) => ({
+        queue: job.queue,
+        jobName: job.name,
+        jobId: job.jobId,
+        payload: job.payload as object,
+        runAt: job.runAt ?? null,
+      })),
+      { skipConflicts: true },
+    );
   }
 
   /** Cancels a job not yet run: it will not be relayed, and its processor skips it if it was. */
