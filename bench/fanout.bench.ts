@@ -12,6 +12,7 @@ import {
   MeasuredProcess,
   mib,
   quiesceOutbox,
+  settleDatabase,
   startApi,
   waitFor,
 } from './support';
@@ -30,6 +31,7 @@ export async function fanoutBench(size: { recipients: number }): Promise<BenchRe
   const smtpUrl = await sink.start();
   const world = await seedRespiteWorld(database, { carers: size.recipients, offers: 1, slots: 1, capacity: 1 });
   await quiesceOutbox(database);
+  await settleDatabase();
   const admin = (
     await database.query(
       `INSERT INTO account (municipality_id, email, role, email_verified_at) VALUES ($1, 'bench-admin-' || gen_random_uuid() || '@example.nl', 'admin', now()) RETURNING id`,

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import helmet from '@fastify/helmet';
 import { Controller, Get, Module, Query } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { helmetOptions } from '../libs/platform/src/http/http-app';
+import { addSecurityHeaders } from '../libs/platform/src/http/security-headers';
 import { createValidationPipe } from '../libs/platform/src/http/validation';
 import { REQUEST_LOG_FIELDS } from '../libs/platform/src/logging/logging.module';
 import { Type } from 'class-transformer';
@@ -50,7 +49,7 @@ class LayersModule {}
 
 /** The hooks every variant shares, so each layer is measured the same way with and without Nest. */
 async function addLayers(fastify: FastifyInstance): Promise<void> {
-  if (layers.has('helmet')) await fastify.register(helmet, helmetOptions(false));
+  if (layers.has('helmet')) addSecurityHeaders(fastify, false);
   if (layers.has('logging')) {
     // One JSON line per request, as the API writes at LOG_LEVEL=info, to a file rather than a terminal.
     const http = pinoHttp({ logger: pino({ level: 'info' }, createWriteStream('/dev/null')), ...REQUEST_LOG_FIELDS });

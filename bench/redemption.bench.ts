@@ -4,7 +4,7 @@ import { HttpRequestPlan, productFigures, runHttpLoad } from './http-load';
 import { runConcurrently } from './raw-load';
 import { BENCH_SIGNING_SECRET, benchToken, seedRespiteWorld } from './respite-seed';
 import { atLeast, BenchResult, exactly, ratio } from './targets';
-import { cpuPerUnit, cpuSnapshot, seededRandom, startApi, WARM_UP_REQUESTS } from './support';
+import { cpuPerUnit, cpuSnapshot, seededRandom, settleDatabase, startApi, WARM_UP_REQUESTS } from './support';
 
 const VALUE_CENTS = 2500;
 
@@ -34,6 +34,7 @@ export async function redemptionBench(size: {
     // Each side warms up on a smaller voucher set of its own, redeeming the way the measured run does.
     const productWarmUp = await seedVouchers(database, api.base, size.vouchers / 5);
     const baselineWarmUp = await seedVouchers(database, api.base, size.vouchers / 5);
+    await settleDatabase();
     const random = seededRandom(42);
     const redemptionOf = (world: VoucherWorld, index: number) => ({
       code: world.codes[Math.floor(random(index) * world.codes.length)],
@@ -62,6 +63,8 @@ export async function redemptionBench(size: {
     });
     const productCpu = cpuPerUnit(productBefore, cpuSnapshot({ api: api.process.pid }), size.redemptions);
     await api.process.stop();
+    // The raw side starts from a settled database too, not in autovacuum's work on the product's rows.
+    await settleDatabase();
 
     const pool = new Pool({
       connectionString: process.env.DATABASE_URL,

@@ -4,7 +4,16 @@ import { HttpRequestPlan, runHttpLoad } from './http-load';
 import { runConcurrently } from './raw-load';
 import { BENCH_SIGNING_SECRET, seedRespiteWorld } from './respite-seed';
 import { atLeast, below, BenchResult, ratio } from './targets';
-import { cpuPerUnit, cpuSnapshot, freePort, seededRandom, startApi, waitFor, WARM_UP_REQUESTS } from './support';
+import {
+  cpuPerUnit,
+  cpuSnapshot,
+  freePort,
+  seededRandom,
+  settleDatabase,
+  startApi,
+  waitFor,
+  WARM_UP_REQUESTS,
+} from './support';
 
 const WEEK_MS = 7 * 86_400_000;
 const PAGE = 50;
@@ -29,7 +38,7 @@ export async function slotSearchBench(size: {
     capacity: 10,
     minutesApart: (13 * 7 * 24 * 60) / size.slots,
   });
-  await database.query('ANALYZE respite_slot; ANALYZE respite_offer');
+  await settleDatabase();
   const random = seededRandom(7);
   const span = Math.max(world.slotsEndAt.getTime() - world.slotsStartAt.getTime() - WEEK_MS, 1);
   const windowOf = (index: number) => {

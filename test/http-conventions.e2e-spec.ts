@@ -240,6 +240,18 @@ describe('HTTP conventions', () => {
     expect(answer.headers['x-request-id']).toBe('trace-123');
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
     expect(answer.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(answer.headers['content-security-policy']).toContain("form-action 'self'");
+    expect(answer.headers['x-frame-options']).toBe('SAMEORIGIN');
+    // Over plain http a browser is not told to switch to https.
+    expect(answer.headers['strict-transport-security']).toBeUndefined();
+    expect(answer.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+
+    // Problem answers carry them too: a route that does not exist, and one refused without a token.
+    for (const refused of [await app.get('/api/v1/no-such-route'), await app.get('/api/v1/me')]) {
+      expect([401, 404]).toContain(refused.status);
+      expect(refused.headers['x-content-type-options']).toBe('nosniff');
+      expect(refused.headers['content-security-policy']).toContain("default-src 'self'");
+    }
   });
 
   it('serves Prometheus metrics', async () => {

@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +9,7 @@ import { readEnvironment } from '../config/config.module';
 import { parseTrustProxy } from '../config/trust-proxy';
 import { Metrics } from '../metrics/metrics';
 import { ProblemFilter } from './problem.filter';
+import { addSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -57,29 +57,12 @@ export async function createHttpApp(
 
   // Over plain http (development only) a browser must not be told to switch to https.
   const https = env.APP_BASE_URL.startsWith('https:');
-  await app.register(helmet, helmetOptions(https));
+  addSecurityHeaders(fastify, https);
   app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_PATHS, ...(options.unprefixed ?? [])] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(filter);
   if (options.openApi !== false) setUpOpenApi(app);
   return app;
-}
-
-/** Security headers of every answer; the portal's pages need nothing from elsewhere. */
-export function helmetOptions(https: boolean) {
-  return {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: [`'self'`],
-        styleSrc: [`'self'`, `'unsafe-inline'`],
-        imgSrc: [`'self'`, 'data:'],
-        scriptSrc: [`'self'`],
-        formAction: [`'self'`],
-        upgradeInsecureRequests: https ? [] : null,
-      },
-    },
-    strictTransportSecurity: https,
-  };
 }
 
 function setUpOpenApi(app: INestApplication): void {
