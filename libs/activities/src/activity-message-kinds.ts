@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CarerDirectory } from '@app/carers';
 import { MunicipalityService } from '@app/identity';
-import { ExpiringCache } from '@app/platform';
+import { entityFromRow, ExpiringCache } from '@app/platform';
 import {
   calendarFile,
   CalendarEvent,
@@ -14,7 +14,7 @@ import {
   RenderInput,
 } from '@app/messaging';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Activity, ActivitySession } from './activity.entity';
 import { ActivityInvitation, ActivityParticipant } from './participant.entity';
 import { RESIDENT_WITHDRAW_PURPOSE } from './resident-message-kinds';
@@ -102,28 +102,30 @@ export class ActivityMessageKinds implements OnModuleInit {
       messaged.map((row) => row.accountId),
       manager,
     );
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ActivityInvitation)
-      .values(
-        messaged.map((row) => ({
-          municipalityId: fanout.municipalityId,
-          activityId,
-          accountId: row.accountId,
-          messageId: row.messageId,
-          fanoutId: fanout.id,
-          wijkId: profiles.get(row.accountId)?.wijkId ?? null,
-        })),
-      )
-      .orIgnore()
-      .execute();
+    // One statement for the page, thousands of rows: plain SQL over arrays, not a built VALUES list.
+    await manager.query(
+      `INSERT INTO activity_invitation (municipality_id, activity_id, fanout_id, account_id, message_id, wijk_id)
+       SELECT $1, $2, $3, invited.account_id, invited.message_id, invited.wijk_id
+         FROM unnest($4::uuid[], $5::uuid[], $6::uuid[]) AS invited(account_id, message_id, wijk_id)
+       ON CONFLICT DO NOTHING`,
+      [
+        fanout.municipalityId,
+        activityId,
+        fanout.id,
+        messaged.map((row) => row.accountId),
+        messaged.map((row) => row.messageId),
+        messaged.map((row) => profiles.get(row.accountId)?.wijkId ?? null),
+      ],
+    );
   }
 
   /** A batch's invitations in one read; what render finds here it does not read again. */
   private async preloadInvitations(messageIds: string[]): Promise<void> {
-    const invitations = await this.dataSource.getRepository(ActivityInvitation).findBy({ messageId: In(messageIds) });
-    for (const invitation of invitations)
+    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
+      'SELECT * FROM activity_invitation WHERE message_id = ANY($1::uuid[])',
+      [messageIds],
+    );
+    for (const invitation of rows.map((row) => entityFromRow(this.dataSource.manager, ActivityInvitation, row)))
       void this.invitationOfMessage.get(invitation.messageId, () => Promise.resolve(invitation));
   }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Carer } from './carer.entity';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface CarerProfile {
   carerId: string;
@@ -23,21 +22,13 @@ export class CarerDirectory {
     manager?: EntityManager,
   ): Promise<Map<string, CarerProfile>> {
     if (accountIds.length === 0) return new Map();
-    const carers = await (manager ?? this.dataSource.manager).getRepository(Carer).find({
-      where: { municipalityId, accountId: In(accountIds) },
-      select: { id: true, accountId: true, firstName: true, lastName: true, wijkId: true },
-    });
-    return new Map(
-      carers.map((carer) => [
-        carer.accountId,
-        {
-          carerId: carer.id,
-          accountId: carer.accountId,
-          firstName: carer.firstName,
-          lastName: carer.lastName,
-          wijkId: carer.wijkId,
-        },
-      ]),
+    // Plain SQL: a fan-out page asks for thousands at once.
+    const carers = await (manager ?? this.dataSource.manager).query<CarerProfile[]>(
+      `SELECT id AS "carerId", account_id AS "accountId", first_name AS "firstName", last_name AS "lastName",
+              wijk_id AS "wijkId"
+         FROM carer WHERE municipality_id = $1 AND account_id = ANY($2::uuid[])`,
+      [municipalityId, accountIds],
     );
+    return new Map(carers.map((carer) => [carer.accountId, carer]));
   }
 }

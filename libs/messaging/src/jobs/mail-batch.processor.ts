@@ -3,7 +3,7 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConcurrencyGate } from '@app/platform';
 import { Job, Queue } from 'bullmq';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Message } from '../messages/message.entity';
 import { MESSAGE_OUTCOMES } from '../messages/message-outcome';
 import { deliveryJobId } from '../messages/message.service';
@@ -73,9 +73,7 @@ export class MailBatchProcessor extends QueueProcessor<'mail-batch'> implements 
     messageIds: string[],
     job: Job<JobPayloads['mail-batch']['deliver-batch']>,
   ): Promise<Record<string, number>> {
-    const messages = await this.dataSource
-      .getRepository(Message)
-      .find({ where: { id: In(messageIds), status: 'queued' }, order: { id: 'ASC' } });
+    const messages = await this.messages.queuedOf(messageIds);
     const [recipients] = await Promise.all([this.dispatcher.recipientsOf(messages), this.dispatcher.preload(messages)]);
     const dueAt = job.timestamp + (job.opts.delay ?? 0);
     const outcomes: Record<string, number> = { alreadyHandled: messageIds.length - messages.length };

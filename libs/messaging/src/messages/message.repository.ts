@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { OutboxEntry } from '../outbox/outbox-entry.entity';
 import { Message, MessageStatus } from './message.entity';
 import { MESSAGE_OUTCOMES, MessageOutcome } from './message-outcome';
-import { escapeLike, insertRows } from '@app/platform';
+import { entityFromRow, escapeLike, insertRows } from '@app/platform';
 
 /** A message's columns as written; the repository fills in the rest. */
 export type MessageRow = Pick<
@@ -38,6 +38,15 @@ export class MessageRepository {
   /** Inserts the messages in one statement; one whose dedupe key was used before is left out. */
   async insertMany(manager: EntityManager, rows: MessageRow[]): Promise<Message[]> {
     return insertRows(manager, Message, rows, { skipConflicts: true });
+  }
+
+  /** The given messages still queued, by id: plain SQL, since a fan-out batch reads hundreds at once. */
+  async queuedOf(messageIds: string[]): Promise<Message[]> {
+    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
+      `SELECT * FROM message WHERE id = ANY($1::uuid[]) AND status = 'queued' ORDER BY id`,
+      [messageIds],
+    );
+    return rows.map((row) => entityFromRow(this.dataSource.manager, Message, row));
   }
 
   /** Marks a message not yet sent (or printed) as cancelled. */
