@@ -34,7 +34,10 @@ export interface BookingParty extends Pick<Carer, 'id' | 'accountId' | 'municipa
 }
 
 type BookingPartyRow = Pick<BookingParty, 'id' | 'accountId' | 'municipalityId'> &
-  Omit<BookingParty['account'], 'id' | 'municipalityId'> & { relationshipActive: boolean };
+  Omit<BookingParty['account'], 'id' | 'municipalityId'> & {
+    accountMunicipalityId: string;
+    relationshipActive: boolean;
+  };
 
 export interface CarerWithAccount {
   carer: Carer;
@@ -76,7 +79,8 @@ export class CarerService {
   async bookingParty(careRelationshipId: string): Promise<BookingParty> {
     const [row] = await this.dataSource.query<Array<BookingPartyRow>>(
       `SELECT carer.id, carer.account_id AS "accountId", carer.municipality_id AS "municipalityId",
-              account.email, account.email_verified_at AS "emailVerifiedAt", account.language,
+              account.municipality_id AS "accountMunicipalityId", account.email,
+              account.email_verified_at AS "emailVerifiedAt", account.language,
               account.contact_channel AS "contactChannel",
               EXISTS (
                 SELECT 1 FROM care_relationship relationship
@@ -89,12 +93,20 @@ export class CarerService {
     );
     if (!row) throw notACarer();
     if (!row.relationshipActive) throw new CareRelationshipNotFoundError();
-    const { id, accountId, municipalityId, email, emailVerifiedAt, language, contactChannel } = row;
+    const { id, accountId, municipalityId, accountMunicipalityId, email, emailVerifiedAt, language, contactChannel } =
+      row;
     return {
       id,
       accountId,
       municipalityId,
-      account: { id: accountId, municipalityId, email, emailVerifiedAt, language, contactChannel },
+      account: {
+        id: accountId,
+        municipalityId: accountMunicipalityId,
+        email,
+        emailVerifiedAt,
+        language,
+        contactChannel,
+      },
     };
   }
 
