@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CarerDirectory } from '@app/carers';
 import { MunicipalityService } from '@app/identity';
-import { entityFromRow, ExpiringCache } from '@app/platform';
+import { entitiesFromRows, ExpiringCache } from '@app/platform';
 import {
   calendarFile,
   CalendarEvent,
@@ -125,7 +125,7 @@ export class ActivityMessageKinds implements OnModuleInit {
       'SELECT * FROM activity_invitation WHERE message_id = ANY($1::uuid[])',
       [messageIds],
     );
-    for (const invitation of rows.map((row) => entityFromRow(this.dataSource.manager, ActivityInvitation, row)))
+    for (const invitation of entitiesFromRows(this.dataSource.manager, ActivityInvitation, rows))
       void this.invitationOfMessage.get(invitation.messageId, () => Promise.resolve(invitation));
   }
 

@@ -4,11 +4,6 @@ import { defaultMunicipalitySettings, MunicipalitySettings } from './municipalit
 
 export const MUNICIPALITY_CODE = /^GM\d{4}$/;
 
-/** Stored settings with those added in a later release filled in by their default. */
-export function settingsWithDefaults(stored: Partial<MunicipalitySettings>): MunicipalitySettings {
-  return { ...defaultMunicipalitySettings(''), ...stored };
-}
-
 @Entity('municipality')
 @Check('ck_municipality_code', `"code" ~ '^GM[0-9]{4}$'`)
 export class Municipality extends BaseRecord {
@@ -28,7 +23,7 @@ export class Municipality extends BaseRecord {
     type: 'jsonb',
     transformer: {
       to: (settings: MunicipalitySettings) => settings,
-      from: settingsWithDefaults,
+      from: (stored: Partial<MunicipalitySettings>) => ({ ...defaultMunicipalitySettings(''), ...stored }),
     },
   })
   settings: MunicipalitySettings;

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectMunicipalityScoped, MunicipalityScopedRepository, NotFoundError, RequestContext } from '@app/platform';
+import {
+  entitiesFromRows,
+  InjectMunicipalityScoped,
+  MunicipalityScopedRepository,
+  NotFoundError,
+  RequestContext,
+} from '@app/platform';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { MunicipalityNotFoundError, WijkNameTakenError, WijkPostcodeOverlapError } from './identity-errors';
-import { Municipality, settingsWithDefaults } from './municipality.entity';
+import { Municipality } from './municipality.entity';
 import { defaultMunicipalitySettings, MunicipalitySettings } from './municipality-settings';
 import { PostcodeRange, Wijk, WijkNeighbour, WijkPostcodeRange } from './wijk.entity';
 
@@ -67,13 +73,13 @@ export class MunicipalityService {
   /** The acting person's municipality: plain SQL, since most requests read it. */
   async current(): Promise<Municipality> {
     const id = this.context.municipalityId();
-    const [row] = await this.dataSource.query<Municipality[]>(
-      `SELECT id, code, name, timezone, settings, created_at AS "createdAt", updated_at AS "updatedAt"
-         FROM municipality WHERE id = $1`,
+    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
+      'SELECT * FROM municipality WHERE id = $1',
       [id],
     );
-    if (!row) throw new Error(`Municipality ${id} of the acting person is missing`);
-    return Object.assign(new Municipality(), row, { settings: settingsWithDefaults(row.settings) });
+    const [municipality] = entitiesFromRows(this.dataSource.manager, Municipality, rows);
+    if (!municipality) throw new Error(`Municipality ${id} of the acting person is missing`);
+    return municipality;
   }
 
   async updateSettings(changes: Partial<MunicipalitySettings>): Promise<Municipality> {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { OutboxEntry } from '../outbox/outbox-entry.entity';
 import { Message, MessageStatus } from './message.entity';
 import { MESSAGE_OUTCOMES, MessageOutcome } from './message-outcome';
-import { entityFromRow, escapeLike, insertRows } from '@app/platform';
+import { entitiesFromRows, escapeLike, insertRows } from '@app/platform';
 
 /** A message's columns as written; the repository fills in the rest. */
 export type MessageRow = Pick<
@@ -46,7 +46,7 @@ export class MessageRepository {
       `SELECT * FROM message WHERE id = ANY($1::uuid[]) AND status = 'queued' ORDER BY id`,
       [messageIds],
     );
-    return rows.map((row) => entityFromRow(this.dataSource.manager, Message, row));
+    return entitiesFromRows(this.dataSource.manager, Message, rows);
   }
 
   /** Marks a message not yet sent (or printed) as cancelled. */

@@ -44,22 +44,25 @@ export async function insertRows<T extends ObjectLiteral>(
        VALUES ${values.join(', ')}${options.skipConflicts ? ' ON CONFLICT DO NOTHING' : ''} RETURNING *`,
       parameters,
     );
-    for (const row of written) inserted.push(entityFromRow(manager, target, row));
+    inserted.push(...entitiesFromRows(manager, target, written));
   }
   return inserted;
 }
 
-/** An entity from a row of RETURNING * or a plain SELECT *, converted as TypeORM would on reading. */
-export function entityFromRow<T extends ObjectLiteral>(
+/** Entities from rows of RETURNING * or a plain SELECT *, converted as TypeORM would on reading. */
+export function entitiesFromRows<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
-  row: Record<string, unknown>,
-): T {
+  rows: Array<Record<string, unknown>>,
+): T[] {
   const metadata = manager.connection.getMetadata(target);
-  const entity = metadata.create() as T;
-  for (const column of metadata.columns)
-    column.setEntityValue(entity, manager.connection.driver.prepareHydratedValue(row[column.databaseName], column));
-  return entity;
+  const driver = manager.connection.driver;
+  return rows.map((row) => {
+    const entity = metadata.create() as T;
+    for (const column of metadata.columns)
+      column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
+    return entity;
+  });
 }
 
 function columnOf(column: ColumnMetadata | undefined, property: string): ColumnMetadata {

@@ -20,8 +20,7 @@ function helmetOptions(https: boolean) {
 
 /**
  * Sets helmet's headers on every answer. helmet's middleware is built once here: the Fastify
- * plugin builds it again on every request, which measured as the costliest layer of a
- * request's pipeline (more than the JWT check).
+ * plugin builds it again on every request (the CSP parsed each time), up to 0.12 ms of CPU a request.
  */
 export function addSecurityHeaders(fastify: FastifyInstance, https: boolean): void {
   const setHeaders = helmet(helmetOptions(https));
