@@ -14,7 +14,6 @@ const swc = [
 
 module.exports = {
   rootDir: '.',
-  testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   transform: { '^.+\\.(ts|js)$': swc },
@@ -26,8 +25,10 @@ module.exports = {
       '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  // Each worker has a database and a Redis database of its own (test/support/worker-stack.ts).
+  testEnvironment: '<rootDir>/test/support/worker-environment.ts',
   setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
-  // One process: test files share the outbox and queues, so they run one after another.
-  maxWorkers: 1,
+  // Much of the suite waits on processes, browsers and mail; two workers keep two cores busy.
+  maxWorkers: Number(process.env.TEST_WORKERS ?? 2),
 };

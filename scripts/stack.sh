@@ -76,6 +76,8 @@ start_local_postgres() {
   if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname='$LOCAL_DB_USER'")" != 1 ]; then
     "${psql[@]}" -c "create role $LOCAL_DB_USER login password '$LOCAL_DB_PASSWORD'" >/dev/null
   fi
+  # The test suite gives each of its workers a database of its own (test/support/global-setup.ts).
+  "${psql[@]}" -c "alter role $LOCAL_DB_USER createdb" >/dev/null
   if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname='$LOCAL_APP_DB_USER'")" != 1 ]; then
     "${psql[@]}" -c "create role $LOCAL_APP_DB_USER login password '$LOCAL_APP_DB_PASSWORD'" >/dev/null
   fi
