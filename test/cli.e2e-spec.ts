@@ -16,6 +16,9 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
+// Each step starts the built CLI: a Node process that takes seconds to boot on a busy machine.
+jest.setTimeout(120_000);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('command line (built)', () => {

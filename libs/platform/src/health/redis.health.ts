@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
+import { withTimeout } from '../async/deadline';
 import { RedisConnection } from '../redis/redis.module';
 
 @Injectable()
@@ -12,10 +13,7 @@ export class RedisHealthIndicator {
   async isHealthy(key = 'redis') {
     const indicator = this.indicators.check(key);
     try {
-      const answer = await Promise.race([
-        this.redis.client.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000)),
-      ]);
+      const answer = await withTimeout(this.redis.client.ping(), 1000, 'PING');
       return answer === 'PONG' ? indicator.up() : indicator.down({ message: 'unexpected answer' });
     } catch {
       return indicator.down({ message: 'unreachable' });
