@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { localDateSql } from '@app/identity';
-import { markInStatement, PartnerKeyScope } from '@app/platform';
+import { markInStatement, PartnerKeyScope, preparedQuery } from '@app/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { Voucher } from './voucher.entity';
 
@@ -51,7 +51,8 @@ export class VoucherRepository {
    */
   async spend(spending: Spending): Promise<{ redemptionId: string; remainingCents: number } | null> {
     const mark = markInStatement('SELECT 1 FROM redeemed');
-    const [spent] = await this.dataSource.query<Array<{ id: string; remaining_cents: number }>>(
+    const [spent] = await preparedQuery<{ id: string; remaining_cents: number }>(
+      this.dataSource,
       `WITH spent AS (
          UPDATE voucher SET balance_cents = balance_cents - $3, updated_at = now()
           WHERE code = $1 AND municipality_id = $2 AND balance_cents >= $3

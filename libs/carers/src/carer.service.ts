@@ -14,7 +14,7 @@ import { DateTime } from 'luxon';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Carer } from './carer.entity';
-import { DomainError, escapeLike } from '@app/platform';
+import { DomainError, escapeLike, preparedQuery } from '@app/platform';
 import { YOUNG_CARER_BELOW_AGE } from './dates';
 import { CareRelationshipNotFoundError } from './carer-errors';
 import { normalizePostcode } from '@app/identity';
@@ -77,7 +77,8 @@ export class CarerService {
    * not ended: every booking runs it, and it was three round trips, one of them through an entity.
    */
   async bookingParty(careRelationshipId: string): Promise<BookingParty> {
-    const [row] = await this.dataSource.query<Array<BookingPartyRow>>(
+    const [row] = await preparedQuery<BookingPartyRow>(
+      this.dataSource,
       `SELECT carer.id, carer.account_id AS "accountId", carer.municipality_id AS "municipalityId",
               account.municipality_id AS "accountMunicipalityId", account.email,
               account.email_verified_at AS "emailVerifiedAt", account.language,

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   PartnerKeyScope,
   PartnerKeyVerifier,
+  preparedQuery,
   RequestContext,
 } from '@app/platform';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -110,7 +111,8 @@ export class PartnerService extends PartnerKeyVerifier {
    * request reads its key (a revocation counts from the next request on): plain SQL, typed rows.
    */
   private async usableKey(by: 'prefix' | 'id', value: string): Promise<UsableKey | null> {
-    const [key] = await this.dataSource.query<UsableKey[]>(
+    const [key] = await preparedQuery<UsableKey>(
+      this.dataSource,
       `SELECT k.id, k.partner_id AS "partnerId", k.municipality_id AS "municipalityId", k.key_hash AS "keyHash",
               k.last_used_at AS "lastUsedAt", k.campaign_id AS "campaignId", k.voucher_kinds AS "voucherKinds",
               k.partner_kind AS "partnerKind"

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { insertRows } from '@app/platform';
+import { insertRows, preparedQuery } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RespiteBooking } from './respite-booking.entity';
@@ -22,7 +22,8 @@ export class BookingRepository {
 
   /** A slot of an offer that serves the municipality, or null: plain SQL, since every booking reads it. */
   async visibleSlot(slotId: string, municipalityId: string): Promise<BookableSlot | null> {
-    const [slot] = await this.dataSource.query<BookableSlot[]>(
+    const [slot] = await preparedQuery<BookableSlot>(
+      this.dataSource,
       `SELECT slot.id, slot.starts_at AS "startsAt", slot.ends_at AS "endsAt", slot.capacity, slot.booked,
               slot.cancelled_at AS "cancelledAt"
          FROM respite_slot slot JOIN respite_offer offer ON offer.id = slot.offer_id

@@ -1,4 +1,5 @@
 import { RespiteBudgetSetting } from '@app/identity';
+import { preparedQuery } from '@app/platform';
 import { EntityManager } from 'typeorm';
 import { RespiteBudgetUsage } from './respite-booking.entity';
 import { BudgetExceededError } from './respite-errors';
@@ -16,7 +17,8 @@ export async function reserveBudget(
   units: number,
   budget: RespiteBudgetSetting,
 ): Promise<void> {
-  const [reserved] = await manager.query<Array<{ used: string }>>(
+  const [reserved] = await preparedQuery<{ used: string }>(
+    manager,
     `INSERT INTO respite_budget_usage AS usage (municipality_id, carer_id, year, used)
      SELECT $1, $2, $3, $4::numeric WHERE $4::numeric <= $5::numeric
      ON CONFLICT (carer_id, year) DO UPDATE SET used = usage.used + EXCLUDED.used, updated_at = now() WHERE usage.used + EXCLUDED.used <= $5::numeric

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MunicipalitySettings } from '@app/identity';
+import { preparedQuery } from '@app/platform';
 import { EntityManager } from 'typeorm';
 import { BookingMessages } from './booking-messages';
 import { RespiteBooking } from './respite-booking.entity';
@@ -13,7 +14,8 @@ export class SlotPlaces {
   constructor(private readonly messages: BookingMessages) {}
 
   async take(manager: EntityManager, slotId: string): Promise<boolean> {
-    const [rows] = await manager.query<[unknown[], number]>(
+    const rows = await preparedQuery(
+      manager,
       'UPDATE respite_slot SET booked = booked + 1, updated_at = now() WHERE id = $1 AND booked < capacity AND cancelled_at IS NULL RETURNING id',
       [slotId],
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Page, RequestContext } from '@app/platform';
+import { DomainError, Page, preparedQuery, RequestContext } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OfferKind } from './respite-offer.entity';
@@ -79,7 +79,8 @@ export class SlotSearchService {
         });
       conditions.push(`(slot.starts_at, slot.id) > ($${params.push(startsAt)}, $${params.push(id)})`);
     }
-    const rows = await this.dataSource.query<Array<Record<string, never>>>(
+    const rows = await preparedQuery<Record<string, never>>(
+      this.dataSource,
       `SELECT slot.id, slot.offer_id, offer.name AS offer_name, offer.kind, offer.location, offer.wijk_id, offer.suitability, slot.starts_at, slot.ends_at, slot.dagdeel, slot.capacity, slot.booked
          FROM respite_slot slot JOIN respite_offer offer ON offer.id = slot.offer_id
         WHERE ${conditions.join(' AND ')}

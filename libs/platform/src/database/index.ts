@@ -6,3 +6,4 @@ export * from './like-pattern';
 export * from './snake-naming.strategy';
 export * from './unique-violation';
 export * from './insert-rows';
+export * from './prepared-query';

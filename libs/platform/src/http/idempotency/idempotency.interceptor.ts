@@ -6,6 +6,7 @@ import { from, lastValueFrom, Observable } from 'rxjs';
 import { Repository } from 'typeorm';
 import { RequestContext } from '../../context/request-context';
 import { FieldCipher } from '../../crypto/field-cipher';
+import { preparedQuery } from '../../database/prepared-query';
 import { DomainError } from '../domain-error';
 import { holdClaim, IdempotencyClaim } from './idempotency-claim';
 import { IdempotencyRecord } from './idempotency-record.entity';
@@ -77,7 +78,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     try {
       // Work without a transaction of its own is done by now too: work_committed_at is set if it was not.
-      await this.records.query(
+      await preparedQuery(
+        this.records.manager,
         `UPDATE idempotency_record SET status_code = $2, response_sealed = $3, completed_at = now(),
                 work_committed_at = coalesce(work_committed_at, now())
           WHERE id = $1`,
@@ -96,8 +98,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** The id of a new claim on the key, or null when the key is known already. */
   private async claim(scope: string, key: string, requestHash: string): Promise<string | null> {
-    // Plain SQL: every idempotent POST runs it, and the query builder costs more CPU than the insert.
-    const inserted = await this.records.query<Array<{ id: string }>>(
+    // Prepared plain SQL: every idempotent POST runs it.
+    const inserted = await preparedQuery<{ id: string }>(
+      this.records.manager,
       `INSERT INTO idempotency_record (scope, key, request_hash, lease_expires_at)
        VALUES ($1, $2, $3, now() + interval '${LEASE_SECONDS} seconds')
        ON CONFLICT DO NOTHING RETURNING id`,
