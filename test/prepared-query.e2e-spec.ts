@@ -1,6 +1,8 @@
+import { randomInt } from 'node:crypto';
 import { preparedQuery } from '@app/platform';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { randomMunicipalityCode } from './support/factories';
+import { ownerDatabase } from './support/owner-database';
 import { TestApp } from './support/test-app';
 
 describe('preparedQuery (named prepared statements for hot paths)', () => {
@@ -55,6 +57,26 @@ describe('preparedQuery (named prepared statements for hot paths)', () => {
       }),
     ).rejects.toThrow('roll back');
     expect(await preparedQuery(dataSource, read, [code])).toEqual([]);
+  });
+
+  it('prepares a statement anew once a migration changed the type of a column it returns', async () => {
+    const owner = await ownerDatabase();
+    const table = `prepared_probe_${randomInt(1_000_000_000)}`;
+    try {
+      await owner.query(`CREATE TABLE ${table} (amount int)`);
+      await owner.query(`INSERT INTO ${table} VALUES (7)`);
+      await owner.query(`GRANT SELECT ON ${table} TO "${new URL(process.env.DATABASE_URL!).username}"`);
+      const read = `SELECT amount FROM ${table}`;
+      const readInParallel = () => Promise.all(Array.from({ length: 8 }, () => preparedQuery(dataSource, read, [])));
+      // Prepared on each pooled connection the reads land on.
+      expect(await readInParallel()).toEqual(Array(8).fill([{ amount: 7 }]));
+      await owner.query(`ALTER TABLE ${table} ALTER COLUMN amount TYPE text`);
+      expect(await readInParallel()).toEqual(Array(8).fill([{ amount: '7' }]));
+      expect(await readInParallel()).toEqual(Array(8).fill([{ amount: '7' }]));
+    } finally {
+      await owner.query(`DROP TABLE IF EXISTS ${table}`);
+      await owner.end();
+    }
   });
 
   it("fails with TypeORM's QueryFailedError, carrying the driver's error code", async () => {

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
+  allColumns,
   entitiesFromRows,
   InjectMunicipalityScoped,
   MunicipalityScopedRepository,
   NotFoundError,
+  preparedQuery,
   RequestContext,
 } from '@app/platform';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -70,11 +72,12 @@ export class MunicipalityService {
     return municipality;
   }
 
-  /** The acting person's municipality: plain SQL, since most requests read it. */
+  /** The acting person's municipality: a prepared statement, since most requests read it. */
   async current(): Promise<Municipality> {
     const id = this.context.municipalityId();
-    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
-      'SELECT * FROM municipality WHERE id = $1',
+    const rows = await preparedQuery<Record<string, unknown>>(
+      this.dataSource,
+      `SELECT ${allColumns(this.dataSource.manager, Municipality)} FROM municipality WHERE id = $1`,
       [id],
     );
     const [municipality] = entitiesFromRows(this.dataSource.manager, Municipality, rows);

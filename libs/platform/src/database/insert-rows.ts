@@ -1,8 +1,15 @@
-import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { preparedQuery } from './prepared-query';
 
 /** Postgres takes at most 65,535 parameters in one statement. */
 const MAX_PARAMETERS = 65_535;
+
+/**
+ * Inserts of up to this many rows are prepared statements (a booking's row, its three messages
+ * and their outbox entries); longer batches are not, since each length is a statement of its own.
+ */
+const PREPARED_ROWS_AT_MOST = 10;
 
 export interface InsertRowsOptions {
   /** Leave out rows that break a unique constraint (ON CONFLICT DO NOTHING) instead of failing. */
@@ -11,7 +18,7 @@ export interface InsertRowsOptions {
 
 /**
  * Inserts rows in one plain statement (per 65,535 parameters) and returns them as entities,
- * from RETURNING *. The column list and the values' conversions (transformers, jsonb) come
+ * returning every column. The column list and the values' conversions (transformers, jsonb) come
  * from the entity's metadata; unlike Repository.save and the query builder, nothing else is
  * built per call, which matters on paths every booking and every message takes. All rows
  * must set the same properties; columns left out take their database default.
@@ -39,17 +46,34 @@ export async function insertRows<T extends ObjectLiteral>(
           .map((column) => `$${parameters.push(driver.preparePersistentValue(column.getEntityValue(row), column))}`)
           .join(', ')})`,
     );
-    const written = await manager.query<Array<Record<string, unknown>>>(
-      `INSERT INTO "${metadata.tableName}" (${columns.map((column) => `"${column.databaseName}"`).join(', ')})
-       VALUES ${values.join(', ')}${options.skipConflicts ? ' ON CONFLICT DO NOTHING' : ''} RETURNING *`,
-      parameters,
-    );
+    const statement = `INSERT INTO "${metadata.tableName}" (${columns.map((column) => `"${column.databaseName}"`).join(', ')})
+       VALUES ${values.join(', ')}${options.skipConflicts ? ' ON CONFLICT DO NOTHING' : ''} RETURNING ${allColumns(manager, target)}`;
+    const written =
+      chunk.length <= PREPARED_ROWS_AT_MOST
+        ? await preparedQuery<Record<string, unknown>>(manager, statement, parameters)
+        : await manager.query<Array<Record<string, unknown>>>(statement, parameters);
     inserted.push(...entitiesFromRows(manager, target, written));
   }
   return inserted;
 }
 
-/** Entities from rows of RETURNING * or a plain SELECT *, converted as TypeORM would on reading. */
+const columnLists = new WeakMap<EntityMetadata, string>();
+
+/**
+ * Every column of the entity, each named, for statements that read whole entities: unlike `*`,
+ * such a statement may be prepared (see preparedQuery).
+ */
+export function allColumns(manager: EntityManager, target: EntityTarget<ObjectLiteral>): string {
+  const metadata = manager.connection.getMetadata(target);
+  let list = columnLists.get(metadata);
+  if (!list) {
+    list = metadata.columns.map((column) => `"${column.databaseName}"`).join(', ');
+    columnLists.set(metadata, list);
+  }
+  return list;
+}
+
+/** Entities from rows of whole entities (RETURNING or SELECT of every column), converted as TypeORM would on reading. */
 export function entitiesFromRows<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
