@@ -27,5 +27,6 @@ export * from './templates/layout';
 export * from './calendar/ics';
 export { FanoutStartedDto } from './dto/messaging.dto';
 export { csvLine } from './fanout/post-list';
+export { MAIL_CONCURRENCY } from './jobs/mail-limits';
 export { PrintQueue } from './print/print-queue';
 export { lettersHtml } from './print/letters-html';

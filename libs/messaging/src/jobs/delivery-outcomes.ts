@@ -11,7 +11,7 @@ interface PendingOutcome {
  * Records the ends of deliveries as they come, many in one statement (a group commit): the
  * first outcome is written at once, and those that arrive while a write runs go together in the
  * next. Each caller waits until its own outcome is committed before it sends again, so a crash
- * still repeats at most the message in flight on each connection; the round trips, though, fall
+ * repeats at most one message per send slot (MAIL_CONCURRENCY); the round trips, though, fall
  * from one per message to one per handful when many sends finish close together.
  */
 @Injectable()

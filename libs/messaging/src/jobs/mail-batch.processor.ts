@@ -25,7 +25,8 @@ export const MAIL_BATCH_SIZE = 100;
  * one finish. Each send waits for its outcome to be committed (MessageDispatch) before its slot
  * takes the next message. A message's status guards its sending, so a batch run again (a killed
  * worker, a lost job put back by the reconciler) sends only what is still queued; what a crash
- * can repeat is the messages on the wire at that moment. A temporary failure becomes a delivery
+ * can repeat is at most one message per send slot: on the wire, or accepted with its outcome
+ * not yet committed. A temporary failure becomes a delivery
  * job of its own, retried with the same waits and window as any message.
  */
 @Processor(QUEUES.mailBatch, { concurrency: 2, lockDuration: 30_000, stalledInterval: 10_000 })

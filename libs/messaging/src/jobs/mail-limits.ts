@@ -1,8 +1,8 @@
 /**
  * Parallel SMTP sends per worker process; the overall rate is MAIL_RATE_PER_SECOND. Four per
  * pooled connection (MailTransport has ten): a connection always has the next message waiting
- * while the outcome of its last one is written. What a crash can repeat is what is on the wire,
- * one message per connection, plus outcomes not yet committed; messages waiting for a
- * connection were never sent.
+ * while the outcome of its last one is written. What a crash can repeat is at most one message
+ * per slot: those on the wire (one per connection) and those accepted whose outcome is still
+ * being written; messages waiting for a connection were never sent.
  */
 export const MAIL_CONCURRENCY = 40;
