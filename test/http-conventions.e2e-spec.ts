@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createMunicipality, createPerson, uniqueEmail } from './support/factories';
+import { seedCarers } from './support/respite-fixtures';
 import { TestApp } from './support/test-app';
 
 describe('HTTP conventions', () => {
@@ -80,6 +81,26 @@ describe('HTTP conventions', () => {
     expect(JSON.stringify([malformed.body, oversized.body, nowhere.body])).not.toMatch(
       /stack|Error:|node_modules|SELECT/,
     );
+  });
+
+  it('refuses the NUL character, an overlong path and null for a field that cannot be emptied, as problems', async () => {
+    const municipality = await createMunicipality(app);
+    const admin = await createPerson(app, municipality, 'admin');
+    const inQuery = await app.get('/api/v1/carers?name=a%00b', { token: admin.accessToken });
+    expect(inQuery.status).toBe(400);
+    expect(inQuery.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'name' }] });
+    const inBody = await app.post('/api/v1/auth/login', { body: { email: 'a@b.nl', password: 'x\u0000y' } });
+    expect(inBody.status).toBe(400);
+    expect(inBody.body.errors).toEqual([{ field: 'password', message: 'password must not contain the NUL character' }]);
+    const overlong = await app.get(`/api/v1/users/${'x'.repeat(5000)}`, { token: admin.accessToken });
+    expect(overlong.status).toBe(414);
+    expect(overlong.headers['content-type']).toContain('application/problem+json');
+    expect(overlong.body).toMatchObject({ status: 414, code: 'URI_TOO_LONG' });
+    const [carer] = await seedCarers(app, municipality, 1);
+    const emptied = await app.patch('/api/v1/me/carer', { token: carer.token, body: { firstName: null } });
+    expect(emptied.status).toBe(400);
+    expect(emptied.body.errors.map((error: { field: string }) => error.field)).toContain('firstName');
+    expect((await app.get('/api/v1/me/carer', { token: carer.token })).body.firstName).toBe('Test');
   });
 
   it('rejects an id that is not a UUID', async () => {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, queryBoolean } from '@app/platform';
+import { Omittable, PageQuery, queryBoolean } from '@app/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -167,7 +167,7 @@ export class UpdateOwnCarerDto extends OwnNameAndAddressFields {
   phone?: string | null;
 
   @ApiPropertyOptional({ enum: ['email', 'post'], description: 'post needs an address; email needs an email address' })
-  @IsOptional()
+  @Omittable()
   @IsIn(['email', 'post'])
   contactChannel?: 'email' | 'post';
 }

@@ -1,4 +1,4 @@
-import { LOCAL_DATE } from '@app/platform';
+import { LOCAL_DATE, Omittable } from '@app/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
@@ -41,17 +41,17 @@ export class PersonProfileFields {
 
 /** Name and address a person changes themselves (carers, volunteers); only the fields sent change. */
 export class OwnNameAndAddressFields {
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) firstName?: string;
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) lastName?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @Omittable() @IsString() @MinLength(1) @MaxLength(100) firstName?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @Omittable() @IsString() @MinLength(1) @MaxLength(100) lastName?: string;
 
   @ApiPropertyOptional({ example: '1121 AB', description: 'The wijk follows the postcode' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Matches(POSTCODE_PATTERN, { message: 'postcode must be a Dutch postcode such as 1121 AB' })
   postcode?: string;
 
   @ApiPropertyOptional({ example: '12a' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Matches(HOUSE_NUMBER_PATTERN, { message: 'houseNumber must be a house number such as 12 or 12a' })
   houseNumber?: string;

@@ -73,6 +73,7 @@ export const GENERIC_DETAILS: Record<number, LocalText> = {
   404: { nl: 'Niet gevonden.', en: 'The resource was not found.' },
   405: { nl: 'Deze methode is hier niet toegestaan.', en: 'This method is not allowed here.' },
   413: { nl: 'Het verzoek is te groot.', en: 'The request body is too large.' },
+  414: { nl: 'Het adres van het verzoek is te lang.', en: 'The request URL is too long.' },
   415: { nl: 'Stuur de gegevens als application/json.', en: 'Send the body as application/json.' },
   429: { nl: 'Te veel verzoeken; probeer het later opnieuw.', en: 'Too many requests; try again later.' },
   500: { nl: 'Er ging iets mis aan onze kant.', en: 'An unexpected error occurred.' },

@@ -1,6 +1,7 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { Logger } from 'nestjs-pino';
@@ -8,7 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { readEnvironment } from '../config/config.module';
 import { parseTrustProxy } from '../config/trust-proxy';
 import { Metrics } from '../metrics/metrics';
-import { ProblemFilter } from './problem.filter';
+import { ValidationFailedError } from './domain-error';
+import { fieldHoldingNul } from './nul-characters';
+import { languageFromHeader } from './problem-titles';
+import { ProblemFilter, sendProblem } from './problem.filter';
 import { addSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
@@ -29,7 +33,12 @@ export async function createHttpApp(
   options: HttpAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const env = readEnvironment();
+  const filter = new ProblemFilter();
+  const answerProblem = (error: unknown, request: FastifyRequest, reply: FastifyReply) =>
+    sendProblem(reply, filter.toProblem(error, languageFromHeader(request.headers['accept-language'])).problem);
   const adapter = new FastifyAdapter({
+    // What the router refuses itself (a malformed or overlong path) is a problem like any other.
+    frameworkErrors: answerProblem,
     bodyLimit: 1024 * 1024,
     trustProxy: parseTrustProxy(env.TRUST_PROXY) ?? false,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
@@ -53,7 +62,17 @@ export async function createHttpApp(
       reply.elapsedTime / 1000,
     );
   });
-  const filter = new ProblemFilter();
+  fastify.addHook('preValidation', async (request, reply) => {
+    const field =
+      fieldHoldingNul(request.params, 'path') ?? fieldHoldingNul(request.query) ?? fieldHoldingNul(request.body);
+    if (!field) return;
+    answerProblem(
+      new ValidationFailedError([{ field, message: `${field} must not contain the NUL character` }]),
+      request,
+      reply,
+    );
+    return reply;
+  });
 
   // Over plain http (development only) a browser must not be told to switch to https.
   const https = env.APP_BASE_URL.startsWith('https:');

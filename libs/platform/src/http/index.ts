@@ -14,3 +14,4 @@ export * from './validation';
 export * from './formats';
 export * from './route-pattern';
 export * from './query-values';
+export * from './omittable';

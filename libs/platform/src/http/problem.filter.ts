@@ -29,7 +29,10 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const status = statusOf(exception);
     const code = codeForStatus(status);
-    const detail = status === 400 ? clientSafeMessage(exception) : (GENERIC_DETAILS[status] ?? GENERIC_DETAILS[500]);
+    const detail =
+      status === 400
+        ? clientSafeMessage(exception)
+        : (GENERIC_DETAILS[status] ?? GENERIC_DETAILS[status < 500 ? 400 : 500]);
     return { problem: buildProblem(code, status, detail, language, []), headers: {} };
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Account, OwnNameAndAddressFields, PersonProfileFields } from '@app/identity';
-import { LOCAL_DATE, PageQuery, queryBoolean } from '@app/platform';
+import { LOCAL_DATE, Omittable, PageQuery, queryBoolean } from '@app/platform';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -30,14 +30,14 @@ class VolunteerPreferenceFields {
     example: ['company', 'transport'],
     description: 'From the municipality’s list (settings.volunteerSkills)',
   })
-  @IsOptional()
+  @Omittable()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(40, { each: true })
   skills?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['nl', 'tr'], description: 'ISO 639-1 codes' })
-  @IsOptional()
+  @Omittable()
   @ArrayMaxSize(10)
   @Matches(/^[a-z]{2}$/, { each: true, message: 'each language must be a two-letter code such as nl' })
   languages?: string[];
@@ -47,7 +47,7 @@ class VolunteerPreferenceFields {
     example: ['1-ochtend', '3-middag'],
     description: 'Weekly availability, "weekday-dagdeel" with ISO weekdays (1 = Monday)',
   })
-  @IsOptional()
+  @Omittable()
   @ArrayMaxSize(21)
   @Matches(AVAILABILITY_KEY, {
     each: true,
@@ -56,7 +56,7 @@ class VolunteerPreferenceFields {
   availability?: string[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 2, description: 'Matches at the same time' })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(10)
