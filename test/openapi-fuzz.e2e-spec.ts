@@ -21,6 +21,8 @@ interface Attempt {
   query: Record<string, string>;
   body?: unknown;
   rawBody?: string;
+  /** Headers sent instead of (or besides) the caller's own. */
+  headers?: Record<string, string>;
 }
 
 const HUGE = 'x'.repeat(20_000);
@@ -137,6 +139,7 @@ describe('fuzzed input over the OpenAPI document', () => {
         ...headers,
         ...(mutating ? { 'idempotency-key': randomUUID() } : {}),
         ...(attempt.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...attempt.headers,
       },
       body: attempt.body,
       rawBody: attempt.rawBody,
@@ -234,7 +237,20 @@ function* wrongAttempts(
     }
   }
   yield { ...valid, query: { ...valid.query, unknownParameter: 'x' } };
+  for (const authorization of ['Bearer', 'Bearer x.y.z', `Bearer ${HUGE}`, 'Basic YTpi', 'bearer  '])
+    yield { ...valid, headers: { authorization } };
+  yield { ...valid, headers: { 'x-api-key': 'mz_wrong' } };
+  yield { ...valid, headers: { 'accept-language': HUGE.slice(0, 2000) } };
   if (operation.method === 'GET' || operation.method === 'DELETE') return;
+  for (const key of ['short', 'k'.repeat(201), 'sleutel met spaties', '../../etc'])
+    yield { ...valid, headers: { 'idempotency-key': key } };
+  yield {
+    ...valid,
+    body: undefined,
+    rawBody: 'name=x',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  };
+  yield { ...valid, body: undefined, rawBody: 'plain', headers: { 'content-type': 'text/plain' } };
   for (const rawBody of ['[]', '"text"', '42', 'null', '{', '{"a":']) yield { ...valid, body: undefined, rawBody };
   yield { ...valid, body: {} };
   const body = resolve(operation.body);
