@@ -26,6 +26,33 @@ interface Attempt {
 }
 
 const HUGE = 'x'.repeat(20_000);
+const WRONG_VALUES = [
+  null,
+  12345,
+  -1,
+  1.5,
+  1e308,
+  2 ** 31,
+  'text',
+  'a\u0000b',
+  HUGE,
+  true,
+  [],
+  [HUGE],
+  {},
+  { nested: {} },
+];
+
+/** Values of the right type at or past its edges: far dates, impossible days, numbers beyond a column's range. */
+function edgesOf(schema: Schema | undefined): unknown[] {
+  if (schema?.format === 'date' || schema?.pattern?.includes('\\d{4}-'))
+    return ['0001-01-01', '9999-12-31', '2027-02-30', '2027-13-01', '20270101'];
+  if (schema?.format === 'date-time')
+    return ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59+14:00', '2027-02-30T10:00:00Z', '2027-03-01T25:00:00Z'];
+  if (schema?.type === 'integer' || schema?.type === 'number') return [0, -(2 ** 31), 2 ** 53, Number.MAX_SAFE_INTEGER];
+  if (schema?.type === 'array') return [Array.from({ length: 2_000 }, () => 'x')];
+  return [];
+}
 const CALLER_ROLES = ['admin', 'staff', 'carer', 'volunteer', 'provider', 'operator', 'partner'] as const;
 type CallerRole = (typeof CALLER_ROLES)[number];
 
@@ -229,7 +256,8 @@ function* wrongAttempts(
 ): Generator<Attempt> {
   for (const parameter of operation.parameters) {
     if (parameter.in === 'header') continue;
-    for (const wrong of ['not-an-id', randomUUID(), HUGE, "'; SELECT 1; --", '-1', '1e400', '', '\u0000']) {
+    const edges = edgesOf(parameter.schema).map(String);
+    for (const wrong of ['not-an-id', randomUUID(), HUGE, "'; SELECT 1; --", '-1', '1e400', '', '\u0000', ...edges]) {
       if (parameter.in === 'path' && wrong === '') continue;
       yield parameter.in === 'path'
         ? { ...valid, path: { ...valid.path, [parameter.name]: wrong } }
@@ -258,7 +286,7 @@ function* wrongAttempts(
   yield { ...valid, body: { ...valid.body, unknownField: 'x' } };
   const given = valid.body as Record<string, unknown>;
   for (const [name, property] of Object.entries((body.properties ?? {}) as Record<string, Schema>)) {
-    for (const wrong of [null, 12345, -1, 1.5, 1e308, 'text', 'a\u0000b', HUGE, true, [], [HUGE], {}, { nested: {} }]) {
+    for (const wrong of [...WRONG_VALUES, ...edgesOf(resolve(property))]) {
       yield { ...valid, body: { ...given, [name]: wrong } };
     }
     // One level down: the fields of an object, or of an array's first object.
