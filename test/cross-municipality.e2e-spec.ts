@@ -45,7 +45,16 @@ describe("another municipality's ids", () => {
       if (row) idsByTable.set(table, row.id);
     }
     expect([...idsByTable.keys()]).toEqual(
-      expect.arrayContaining(['carer', 'care_relationship', 'respite_slot', 'respite_booking', 'volunteer_match']),
+      expect.arrayContaining([
+        'carer',
+        'care_relationship',
+        'respite_slot',
+        'respite_booking',
+        'volunteer_match',
+        'carer_question',
+        'screening',
+        'signal',
+      ]),
     );
     const before = await fingerprint(tables);
 
@@ -94,7 +103,7 @@ describe("another municipality's ids", () => {
   }
 });
 
-/** A municipality with carers, a booked slot, a volunteer matched to a help request, an event and a partner. */
+/** A municipality with carers, a booked slot, a volunteer matched to a help request, an event, a question, an overloaded screening and a partner. */
 async function populateForeignMunicipality(app: TestApp): Promise<Municipality> {
   const { municipality, admin, staff, carer } = await setUpMatching(app);
   await app.patch('/api/v1/municipality/settings', {
@@ -121,6 +130,17 @@ async function populateForeignMunicipality(app: TestApp): Promise<Municipality> 
   });
   expect(match.status).toBe(201);
   await createEvent(app, admin.accessToken);
+  const question = await app.post('/api/v1/me/questions', {
+    token: carer.token,
+    body: { topic: 'client_support', text: 'Waar vind ik hulp bij de administratie?' },
+  });
+  expect(question.status).toBe(201);
+  // An overloaded screening raises a signal for staff to follow up.
+  const screening = await app.post('/api/v1/me/screenings', {
+    token: carer.token,
+    body: { instrument: 'ediz', answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] },
+  });
+  expect(screening.status).toBe(201);
   await app.post('/api/v1/partners', { token: admin.accessToken, body: { name: 'Bloemist' } });
   return municipality;
 }
