@@ -3,6 +3,7 @@ import { Controller, Get, Module, Query } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { refuseNulCharacters } from '../libs/platform/src/http/nul-characters';
 import { addSecurityHeaders } from '../libs/platform/src/http/security-headers';
 import { createValidationPipe } from '../libs/platform/src/http/validation';
 import { REQUEST_LOG_FIELDS } from '../libs/platform/src/logging/logging.module';
@@ -19,7 +20,7 @@ import { Histogram, Registry } from 'prom-client';
 /**
  * One HTTP server with chosen layers of the API's request pipeline, each the library and the
  * settings the API uses, answering a constant page: LAYERS=nest,helmet,logging,metrics,context,
- * validation,jwt. Run by request-layers.bench.ts, one process per combination.
+ * validation,jwt,nul. Run by request-layers.bench.ts, one process per combination.
  */
 const layers = new Set((process.env.LAYERS ?? '').split(',').filter(Boolean));
 const port = Number(process.env.PORT);
@@ -50,6 +51,7 @@ class LayersModule {}
 /** The hooks every variant shares, so each layer is measured the same way with and without Nest. */
 async function addLayers(fastify: FastifyInstance): Promise<void> {
   if (layers.has('helmet')) addSecurityHeaders(fastify, false);
+  if (layers.has('nul')) refuseNulCharacters(fastify, (_error, _request, reply) => void reply.code(400).send({}));
   if (layers.has('logging')) {
     // One JSON line per request, as the API writes at LOG_LEVEL=info, to a file rather than a terminal.
     const http = pinoHttp({ logger: pino({ level: 'info' }, createWriteStream('/dev/null')), ...REQUEST_LOG_FIELDS });

@@ -9,7 +9,8 @@ const SECRET = 'bench-request-layers-secret-of-32-characters';
 /**
  * What each layer of the API's request pipeline costs per request: a server answering a
  * constant page, built up one layer at a time (Nest on Fastify, helmet, a log line per request,
- * the metrics histogram, the async context store, validation of a query DTO, the JWT check),
+ * the metrics histogram, the async context store, validation of a query DTO, the JWT check, the
+ * NUL character check),
  * each measured alone on top of Nest and all together, in CPU ms per request of the server.
  */
 export async function requestLayersBench(size: { requests: number; concurrency: number }): Promise<BenchResult> {
@@ -22,7 +23,8 @@ export async function requestLayersBench(size: { requests: number; concurrency: 
     ['+ async context store', ['nest', 'context']],
     ['+ query validation', ['nest', 'validation']],
     ['+ JWT check', ['nest', 'jwt']],
-    ['all together', ['nest', 'helmet', 'logging', 'metrics', 'context', 'validation', 'jwt']],
+    ['+ NUL character check', ['nest', 'nul']],
+    ['all together', ['nest', 'helmet', 'logging', 'metrics', 'context', 'validation', 'jwt', 'nul']],
   ];
   const token = await new JwtService({ secret: SECRET }).signAsync({ sub: 'bench', role: 'carer' });
   const query = new URLSearchParams({

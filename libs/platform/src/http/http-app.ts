@@ -9,8 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readEnvironment } from '../config/config.module';
 import { parseTrustProxy } from '../config/trust-proxy';
 import { Metrics } from '../metrics/metrics';
-import { ValidationFailedError } from './domain-error';
-import { fieldHoldingNul } from './nul-characters';
+import { refuseNulCharacters } from './nul-characters';
 import { languageFromHeader } from './problem-titles';
 import { ProblemFilter, sendProblem } from './problem.filter';
 import { addSecurityHeaders } from './security-headers';
@@ -62,17 +61,7 @@ export async function createHttpApp(
       reply.elapsedTime / 1000,
     );
   });
-  fastify.addHook('preValidation', async (request, reply) => {
-    const field =
-      fieldHoldingNul(request.params, 'path') ?? fieldHoldingNul(request.query) ?? fieldHoldingNul(request.body);
-    if (!field) return;
-    answerProblem(
-      new ValidationFailedError([{ field, message: `${field} must not contain the NUL character` }]),
-      request,
-      reply,
-    );
-    return reply;
-  });
+  refuseNulCharacters(fastify, answerProblem);
 
   // Over plain http (development only) a browser must not be told to switch to https.
   const https = env.APP_BASE_URL.startsWith('https:');
