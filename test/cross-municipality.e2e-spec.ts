@@ -1,19 +1,10 @@
 import { Municipality } from '@app/identity';
 import { DataSource } from 'typeorm';
-import { createEvent } from './support/activity-fixtures';
 import { createMunicipality } from './support/factories';
 import { Callers } from './support/openapi-callers';
 import { Attempt, OpenApiOperations, Operation, Schema, sendAttempt } from './support/openapi-operations';
-import { bookSlot, hoursFromNow } from './support/respite-fixtures';
+import { idPerTable, looksLikeId, populateMunicipality, recordTables, tablesFor } from './support/municipal-records';
 import { TestApp } from './support/test-app';
-import { askForHelp, registerVolunteer, setUpMatching } from './support/volunteer-fixtures';
-
-/** Tables of municipal records, each with its own id. */
-const RECORD_TABLES_SQL = `SELECT c.table_name AS name
-  FROM information_schema.columns c
-  JOIN information_schema.columns i ON i.table_schema = c.table_schema AND i.table_name = c.table_name AND i.column_name = 'id'
- WHERE c.table_schema = 'public' AND c.column_name = 'municipality_id'
- ORDER BY 1`;
 
 /**
  * Every operation of the OpenAPI document that takes an id, called by each role of one
@@ -34,16 +25,14 @@ describe("another municipality's ids", () => {
   afterAll(() => app.close());
 
   it('reach none of its records through any operation, read or write', async () => {
-    const foreign = await populateForeignMunicipality(app);
-    const tables = (await dataSource.query<Array<{ name: string }>>(RECORD_TABLES_SQL)).map(({ name }) => name);
-    const idsByTable = new Map<string, string>();
-    for (const table of tables) {
-      const [row] = await dataSource.query<Array<{ id: string }>>(
-        `SELECT id::text FROM ${table} WHERE municipality_id <> $1 ORDER BY (municipality_id = $2) DESC LIMIT 1`,
-        [own.id, foreign.id],
-      );
-      if (row) idsByTable.set(table, row.id);
-    }
+    const foreign = await populateMunicipality(app);
+    const tables = await recordTables(dataSource);
+    const idsByTable = await idPerTable(
+      dataSource,
+      tables,
+      'municipality_id <> $1 ORDER BY (municipality_id = $2) DESC',
+      [own.id, foreign.id],
+    );
     expect([...idsByTable.keys()]).toEqual(
       expect.arrayContaining([
         'carer',
@@ -103,75 +92,12 @@ describe("another municipality's ids", () => {
   }
 });
 
-/** A municipality with carers, a booked slot, a volunteer matched to a help request, an event, a question, an overloaded screening and a partner. */
-async function populateForeignMunicipality(app: TestApp): Promise<Municipality> {
-  const { municipality, admin, staff, carer } = await setUpMatching(app);
-  await app.patch('/api/v1/municipality/settings', {
-    token: admin.accessToken,
-    body: { respiteMinimumNoticeHours: 1 },
-  });
-  const offer = await app.post('/api/v1/respite/offers', {
-    token: staff.accessToken,
-    body: { kind: 'day_care', name: 'De Linde', location: 'Dorpsstraat 1', suitability: ['dementia'] },
-  });
-  const slot = await app.post(`/api/v1/respite/offers/${offer.body.id}/slots`, {
-    token: staff.accessToken,
-    body: { startsAt: hoursFromNow(48), endsAt: hoursFromNow(52), capacity: 2 },
-  });
-  expect((await bookSlot(app, carer.token, slot.body.id, carer.relationshipId)).status).toBe(201);
-  const volunteerId = await registerVolunteer(app, staff.accessToken, 'Jansen', {
-    skills: ['transport'],
-    availability: ['3-middag'],
-  });
-  const requestId = await askForHelp(app, carer.token, carer.relationshipId);
-  const match = await app.post(`/api/v1/help-requests/${requestId}/matches`, {
-    token: staff.accessToken,
-    body: { volunteerId },
-  });
-  expect(match.status).toBe(201);
-  await createEvent(app, admin.accessToken);
-  const question = await app.post('/api/v1/me/questions', {
-    token: carer.token,
-    body: { topic: 'client_support', text: 'Waar vind ik hulp bij de administratie?' },
-  });
-  expect(question.status).toBe(201);
-  // An overloaded screening raises a signal for staff to follow up.
-  const screening = await app.post('/api/v1/me/screenings', {
-    token: carer.token,
-    body: { instrument: 'ediz', answers: [4, 4, 4, 4, 4, 4, 4, 4, 4] },
-  });
-  expect(screening.status).toBe(201);
-  await app.post('/api/v1/partners', { token: admin.accessToken, body: { name: 'Bloemist' } });
-  return municipality;
-}
-
-const looksLikeId = (name: string, schema: Schema | undefined) => schema?.format === 'uuid' || /(^id|Id)$/.test(name);
-
 function takesIds(operations: OpenApiOperations) {
   return (operation: Operation) =>
     operation.parameters.some((parameter) => parameter.in === 'path') ||
     Object.entries(operations.resolve(operation.body)?.properties ?? {}).some(([name, schema]) =>
       looksLikeId(name, schema as Schema),
     );
-}
-
-/**
- * The tables an id field may point into, by its name: `slotId` → respite_slot, `{id}` after
- * `/carers` → carer; every table when the name says nothing.
- */
-function tablesFor(name: string, path: string, tables: string[]): string[] {
-  const segments = path.split('/');
-  const noun =
-    name === 'id'
-      ? (segments[segments.indexOf('{id}') - 1] ?? '').replace(/ies$/, 'y').replace(/s$/, '')
-      : name.replace(/Id$/, '');
-  const snake = noun
-    .replace(/([A-Z])/g, '_$1')
-    .toLowerCase()
-    .replace(/-/g, '_');
-  const named =
-    snake === 'user' ? ['account'] : tables.filter((table) => table === snake || table.endsWith(`_${snake}`));
-  return named.length > 0 ? named : tables;
 }
 
 /** The plausible request with every id field, in the path and at the body's top level, set to another municipality's records. */
