@@ -103,6 +103,19 @@ describe('HTTP conventions', () => {
     expect((await app.get('/api/v1/me/carer', { token: carer.token })).body.firstName).toBe('Test');
   });
 
+  it("answers a portal form holding the NUL character with the portal's own page", async () => {
+    const form = await app.get('/sign-in');
+    const cookie = String(form.headers['set-cookie']).split(';')[0];
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body as string)?.[1];
+    expect(csrf).toBeDefined();
+    const answer = await app.post('/sign-in', {
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      rawBody: new URLSearchParams({ _csrf: csrf!, email: 'iemand\u0000@example.nl', password: 'x\u0000y' }).toString(),
+    });
+    expect(answer.status).toBeLessThan(500);
+    expect(answer.headers['content-type']).toContain('text/html');
+  });
+
   it('rejects an id that is not a UUID', async () => {
     const municipality = await createMunicipality(app);
     const admin = await createPerson(app, municipality, 'admin');

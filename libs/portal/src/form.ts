@@ -24,13 +24,16 @@ export async function checkForm<T extends object>(
   return { ok: false, errors };
 }
 
-/** Form fields as strings; absent, repeated or oversized values are cut down to one short string. */
+/**
+ * Form fields as strings; absent, repeated or oversized values are cut down to one short string,
+ * and NUL characters (which no one types and Postgres cannot store) are dropped.
+ */
 export function formValues(body: unknown): Record<string, string> {
   const values: Record<string, string> = {};
   if (!body || typeof body !== 'object') return values;
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
     const first: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
-    if (typeof first === 'string') values[key] = first.slice(0, 2000);
+    if (typeof first === 'string') values[key] = first.replace(/\u0000/g, '').slice(0, 2000);
   }
   return values;
 }

@@ -122,6 +122,7 @@ export class PortalServer implements OnApplicationBootstrap, OnApplicationShutdo
         scope.route({
           method: route.method,
           url: route.path,
+          config: { htmlPage: true },
           handler: (request, reply) => this.serve(route, request as SessionRequest, reply as CsrfReply),
         });
       }

@@ -3,13 +3,15 @@ import { ValidationFailedError } from './domain-error';
 
 /**
  * Refuses requests whose path parameters, query or body hold U+0000 anywhere, as invalid input:
- * Postgres text cannot store that character, so a query would otherwise fail on it.
+ * Postgres text cannot store that character, so a query would otherwise fail on it. Routes whose
+ * config says `htmlPage` clean their own input: a problem+json answer would be no page at all.
  */
 export function refuseNulCharacters(
   fastify: FastifyInstance,
   refuse: (error: ValidationFailedError, request: FastifyRequest, reply: FastifyReply) => void,
 ): void {
   fastify.addHook('preValidation', (request, reply, done) => {
+    if ((request.routeOptions.config as { htmlPage?: boolean } | undefined)?.htmlPage) return done();
     const field =
       fieldHoldingNul(request.params, 'path') ?? fieldHoldingNul(request.query) ?? fieldHoldingNul(request.body);
     if (!field) return done();
