@@ -33,7 +33,7 @@ export function formValues(body: unknown): Record<string, string> {
   if (!body || typeof body !== 'object') return values;
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
     const first: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
-    if (typeof first === 'string') values[key] = first.replace(/\u0000/g, '').slice(0, 2000);
+    if (typeof first === 'string') values[key] = first.replaceAll('\u0000', '').slice(0, 2000);
   }
   return values;
 }
