@@ -1,2 +1,3 @@
 export * from './portal.module';
 export { PortalSession } from './portal-session.entity';
+export { PortalRoutes } from './portal-routes';
