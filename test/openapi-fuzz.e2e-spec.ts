@@ -119,7 +119,19 @@ function* wrongAttempts(operation: Operation, valid: Attempt, resolve: Resolve):
   for (const parameter of operation.parameters) {
     if (parameter.in === 'header') continue;
     const edges = edgesOf(parameter.schema).map(String);
-    for (const wrong of ['not-an-id', randomUUID(), HUGE, "'; SELECT 1; --", '-1', '1e400', '', '\u0000', ...edges]) {
+    for (const wrong of [
+      'not-an-id',
+      randomUUID(),
+      HUGE,
+      "'; SELECT 1; --",
+      '-1',
+      '1e400',
+      '',
+      '\u0000',
+      'a\\',
+      '%_%',
+      ...edges,
+    ]) {
       if (parameter.in === 'path' && wrong === '') continue;
       yield parameter.in === 'path'
         ? { ...valid, path: { ...valid.path, [parameter.name]: wrong } }

@@ -189,7 +189,7 @@ export class CarerService {
     }
     if (filter.postcode) {
       const compact = normalizePostcode(filter.postcode) ?? filter.postcode.replace(/\s+/g, '').toUpperCase();
-      query.andWhere('carer.postcode LIKE :postcode', { postcode: `${compact}%` });
+      query.andWhere('carer.postcode LIKE :postcode', { postcode: `${escapeLike(compact)}%` });
     }
     if (filter.burden) query.andWhere('carer.latestBurden = :burden', { burden: filter.burden });
     if (filter.wijkId) query.andWhere('carer.wijkId = :wijkId', { wijkId: filter.wijkId });

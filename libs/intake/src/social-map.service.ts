@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MunicipalityService } from '@app/identity';
-import { NotFoundError, RequestContext } from '@app/platform';
+import { escapeLike, NotFoundError, RequestContext } from '@app/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UnknownTopicError } from './intake-errors';
@@ -72,7 +72,7 @@ export class SocialMapService {
     if (filter.wijkId) query.andWhere('(entry.wijkId = :wijkId OR entry.wijkId IS NULL)', { wijkId: filter.wijkId });
     if (filter.text)
       query.andWhere('(entry.organisation ILIKE :text OR entry.offer ILIKE :text)', {
-        text: `%${filter.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`,
+        text: `%${escapeLike(filter.text)}%`,
       });
     return query.orderBy('entry.organisation', 'ASC').addOrderBy('entry.id', 'ASC').take(MAX_RESULTS).getMany();
   }
