@@ -151,6 +151,9 @@ describe('carers', () => {
     expect(byName.body.items.map((carer: { id: string }) => carer.id)).toEqual([paper.body.id]);
     const byPostcode = await app.get('/api/v1/carers?postcode=1121%20C', { token: staff.accessToken });
     expect(byPostcode.body.items.map((carer: { id: string }) => carer.id)).toEqual([paper.body.id]);
+    // LIKE's wildcards are taken as typed, never as "anything".
+    for (const wildcard of ['name=%25', 'name=_', 'name=%5C'])
+      expect((await app.get(`/api/v1/carers?${wildcard}`, { token: staff.accessToken })).body.items).toEqual([]);
     const byWijk = await app.get(`/api/v1/carers?wijkId=${wijkId}&limit=1`, { token: staff.accessToken });
     expect(byWijk.body.items).toHaveLength(1);
     expect(byWijk.body.nextCursor).toEqual(expect.any(String));
