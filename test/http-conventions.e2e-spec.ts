@@ -96,6 +96,7 @@ describe('HTTP conventions', () => {
     expect(overlong.status).toBe(414);
     expect(overlong.headers['content-type']).toContain('application/problem+json');
     expect(overlong.body).toMatchObject({ status: 414, code: 'URI_TOO_LONG' });
+    expect(overlong.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-request-id': expect.any(String) });
     const [carer] = await seedCarers(app, municipality, 1);
     const emptied = await app.patch('/api/v1/me/carer', { token: carer.token, body: { firstName: null } });
     expect(emptied.status).toBe(400);

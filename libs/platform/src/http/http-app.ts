@@ -12,7 +12,7 @@ import { Metrics } from '../metrics/metrics';
 import { refuseNulCharacters } from './nul-characters';
 import { languageFromHeader } from './problem-titles';
 import { ProblemFilter, sendProblem } from './problem.filter';
-import { addSecurityHeaders } from './security-headers';
+import { addSecurityHeaders, securityHeaderSetter } from './security-headers';
 import { createValidationPipe } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -35,9 +35,16 @@ export async function createHttpApp(
   const filter = new ProblemFilter();
   const answerProblem = (error: unknown, request: FastifyRequest, reply: FastifyReply) =>
     sendProblem(reply, filter.toProblem(error, languageFromHeader(request.headers['accept-language'])).problem);
+  // Over plain http (development only) a browser must not be told to switch to https.
+  const https = env.APP_BASE_URL.startsWith('https:');
+  const setSecurityHeaders = securityHeaderSetter(https);
   const adapter = new FastifyAdapter({
-    // What the router refuses itself (a malformed or overlong path) is a problem like any other.
-    frameworkErrors: answerProblem,
+    // What the router refuses itself (a malformed or overlong path) is a problem like any other,
+    // with the headers of any answer; no hook has run for it.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.header('x-request-id', request.id);
+      setSecurityHeaders(request, reply, () => answerProblem(error, request, reply));
+    },
     bodyLimit: 1024 * 1024,
     trustProxy: parseTrustProxy(env.TRUST_PROXY) ?? false,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
@@ -63,8 +70,6 @@ export async function createHttpApp(
   });
   refuseNulCharacters(fastify, answerProblem);
 
-  // Over plain http (development only) a browser must not be told to switch to https.
-  const https = env.APP_BASE_URL.startsWith('https:');
   addSecurityHeaders(fastify, https);
   app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_PATHS, ...(options.unprefixed ?? [])] });
   app.useGlobalPipes(createValidationPipe());
