@@ -5,7 +5,7 @@ import { ChildProcess } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { CarerFollowUp } from '@app/carers';
 import { createMunicipality, createPerson, municipalityWithWijk, TestPerson } from './support/factories';
-import { exitOf, freePort, startRedis } from './support/local-servers';
+import { exitOf, freePort, startRedis, stopRedis } from './support/local-servers';
 import { TestApp } from './support/test-app';
 import { waitUntil } from './support/wait';
 
@@ -348,7 +348,7 @@ describe('Redis restarted empty', () => {
     } finally {
       app.smtp.rejectWith = null;
       await app.close();
-      redis.kill('SIGKILL');
+      await stopRedis(redis);
     }
   }, 90_000);
 });

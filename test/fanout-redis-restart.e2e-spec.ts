@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { announceToCarers } from './support/announcements';
 import { createMunicipality, createPerson } from './support/factories';
 import { messageIdsByRecipient } from './support/killed-worker';
-import { exitOf, freePort, startRedis } from './support/local-servers';
+import { exitOf, freePort, startRedis, stopRedis } from './support/local-servers';
 import { TestApp } from './support/test-app';
 import { waitUntil } from './support/wait';
 
@@ -27,7 +27,7 @@ describe('a fan-out across Redis restarted empty', () => {
   });
   afterAll(async () => {
     await app.close();
-    redis.kill('SIGKILL');
+    await stopRedis(redis);
     process.env = { ...savedEnv };
   });
 

@@ -1,4 +1,4 @@
-import { freePort, startRedis } from './support/local-servers';
+import { freePort, startRedis, stopRedis } from './support/local-servers';
 import { TestApp } from './support/test-app';
 
 describe('health', () => {
@@ -34,7 +34,7 @@ describe('health', () => {
       }
       expect(status).toBe(200);
     } finally {
-      redis.kill('SIGKILL');
+      await stopRedis(redis);
       await app.close();
     }
   });

@@ -2,7 +2,7 @@ import { Message } from '@app/messaging';
 import { DataSource } from 'typeorm';
 import { createMunicipality, createPerson } from './support/factories';
 import { settlesWithin } from '@app/platform';
-import { exitOf, freePort, startRedis } from './support/local-servers';
+import { exitOf, freePort, startRedis, stopRedis } from './support/local-servers';
 import { TestApp } from './support/test-app';
 import { sleep, waitUntil } from './support/wait';
 
@@ -43,7 +43,7 @@ describe('Redis outage', () => {
       );
     } finally {
       await app.close();
-      redis.kill('SIGKILL');
+      await stopRedis(redis);
     }
   }, 60_000);
 

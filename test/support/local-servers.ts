@@ -31,6 +31,12 @@ export async function startRedis(port: number): Promise<ChildProcess> {
   return redis;
 }
 
+/** Kills a throwaway server and waits for it to be gone, so no test leaves a process behind. */
+export async function stopRedis(redis: ChildProcess): Promise<void> {
+  redis.kill('SIGKILL');
+  await exitOf(redis);
+}
+
 export function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) =>
     child.exitCode !== null || child.signalCode !== null
