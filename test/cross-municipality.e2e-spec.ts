@@ -3,7 +3,14 @@ import { DataSource } from 'typeorm';
 import { createMunicipality } from './support/factories';
 import { Callers } from './support/openapi-callers';
 import { Attempt, OpenApiOperations, Operation, Schema, sendAttempt } from './support/openapi-operations';
-import { idPerTable, looksLikeId, populateMunicipality, recordTables, tablesFor } from './support/municipal-records';
+import {
+  idPerTable,
+  listsIds,
+  looksLikeId,
+  populateMunicipality,
+  recordTables,
+  tablesFor,
+} from './support/municipal-records';
 import { TestApp } from './support/test-app';
 
 /**
@@ -103,11 +110,6 @@ function takesIds(operations: OpenApiOperations) {
     Object.entries(operations.resolve(operation.body)?.properties ?? {}).some(
       ([name, schema]) => looksLikeId(name, schema as Schema) || listsIds(name, schema as Schema),
     );
-}
-
-/** A body field holding a list of ids, such as `socialMapEntryIds`. */
-function listsIds(name: string, schema: Schema | undefined): boolean {
-  return schema?.type === 'array' && /Ids$/.test(name);
 }
 
 /** The plausible request with every id field (and list of ids), in the path and at the body's top level, set to another municipality's records. */

@@ -102,6 +102,21 @@ describe('HTTP conventions', () => {
     expect(emptied.status).toBe(400);
     expect(emptied.body.errors.map((error: { field: string }) => error.field)).toContain('firstName');
     expect((await app.get('/api/v1/me/carer', { token: carer.token })).body.firstName).toBe('Test');
+    const offer = await app.post('/api/v1/respite/offers', {
+      token: admin.accessToken,
+      body: { kind: 'day_care', name: 'De Linde', location: 'Dorpsstraat 1' },
+    });
+    for (const emptied of [{ name: null }, { suitability: null }, { alsoServes: null }])
+      expect(
+        (await app.patch(`/api/v1/respite/offers/${offer.body.id}`, { token: admin.accessToken, body: emptied }))
+          .status,
+      ).toBe(400);
+    const cleared = await app.patch(`/api/v1/respite/offers/${offer.body.id}`, {
+      token: admin.accessToken,
+      body: { location: null },
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ name: 'De Linde', location: null });
   });
 
   it("answers a portal form holding the NUL character with the portal's own page", async () => {

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Municipality } from '@app/identity';
 import { DataSource } from 'typeorm';
 import { createMunicipality } from './support/factories';
-import { idPerTable, populateMunicipality, recordTables, tablesFor } from './support/municipal-records';
+import {
+  idPerTable,
+  listsIds,
+  looksLikeId,
+  namedTables,
+  populateMunicipality,
+  recordTables,
+} from './support/municipal-records';
 import { Callers } from './support/openapi-callers';
 import { Attempt, OpenApiOperations, Operation, Resolve, Schema, sendAttempt } from './support/openapi-operations';
 import { HttpAnswer, TestApp } from './support/test-app';
@@ -93,12 +100,18 @@ describe('fuzzed input over the OpenAPI document', () => {
     const failures: string[] = [];
     const statuses = new Map<number, number>();
     for (const operation of operations.all) {
+      const ownId = (name: string) => {
+        const table = namedTables(name, operation.path, tables).find((candidate) => ids.has(candidate));
+        return table ? ids.get(table) : undefined;
+      };
       const names = operation.parameters.filter((parameter) => parameter.in === 'path').map(({ name }) => name);
-      const path = Object.fromEntries(
-        names.map((name) => [name, ids.get(tablesFor(name, operation.path, tables).find((table) => ids.has(table))!)]),
-      );
-      if (names.length === 0 || Object.values(path).some((id) => !id)) continue;
-      const valid = { ...operations.plausibleAttempt(operation), path: path as Record<string, string> };
+      const path = Object.fromEntries(names.map((name) => [name, ownId(name)]));
+      if (Object.values(path).some((id) => !id)) continue;
+      const plausible = operations.plausibleAttempt(operation);
+      // Ids in the body point at records too: a slot to book, a volunteer to match, entries to cite.
+      const body = withOwnIds(plausible.body, operations.resolve(operation.body), ownId);
+      if (names.length === 0 && body === plausible.body) continue;
+      const valid = { ...plausible, path: path as Record<string, string>, body };
       const role = await ownCallers.roleAdmitted(operation, valid);
       for (const attempt of wrongAttempts(operation, valid, operations.resolve)) {
         if (attempt.path !== valid.path || attempt.headers) continue;
@@ -113,6 +126,20 @@ describe('fuzzed input over the OpenAPI document', () => {
     expect(failures).toEqual([]);
   }, 600_000);
 });
+
+/** The body with its top-level id fields and lists of ids set to records that exist; the same body when none is. */
+function withOwnIds(body: unknown, schema: Schema | undefined, ownId: (name: string) => string | undefined): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const changed: Record<string, unknown> = { ...body };
+  let any = false;
+  for (const [name, property] of Object.entries<Schema>(schema?.properties ?? {})) {
+    const id = ownId(listsIds(name, property) ? name.replace(/Ids$/, 'Id') : name);
+    if (!id || !(looksLikeId(name, property) || listsIds(name, property))) continue;
+    changed[name] = listsIds(name, property) ? [id] : id;
+    any = true;
+  }
+  return any ? changed : body;
+}
 
 /** One thing wrong at a time, so each answer tells which input a server failed on. */
 function* wrongAttempts(operation: Operation, valid: Attempt, resolve: Resolve): Generator<Attempt> {

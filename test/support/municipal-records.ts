@@ -87,6 +87,12 @@ export async function populateMunicipality(app: TestApp): Promise<Municipality> 
  * `/carers` → carer; every table when the name says nothing.
  */
 export function tablesFor(name: string, path: string, tables: string[]): string[] {
+  const named = namedTables(name, path, tables);
+  return named.length > 0 ? named : tables;
+}
+
+/** The tables the field's name points into; none when it says nothing. */
+export function namedTables(name: string, path: string, tables: string[]): string[] {
   const segments = path.split('/');
   const noun =
     name === 'id'
@@ -96,7 +102,10 @@ export function tablesFor(name: string, path: string, tables: string[]): string[
     .replace(/([A-Z])/g, '_$1')
     .toLowerCase()
     .replace(/-/g, '_');
-  const named =
-    snake === 'user' ? ['account'] : tables.filter((table) => table === snake || table.endsWith(`_${snake}`));
-  return named.length > 0 ? named : tables;
+  return snake === 'user' ? ['account'] : tables.filter((table) => table === snake || table.endsWith(`_${snake}`));
+}
+
+/** A body field holding a list of ids, such as `socialMapEntryIds`. */
+export function listsIds(name: string, schema: Schema | undefined): boolean {
+  return schema?.type === 'array' && /Ids$/.test(name);
 }

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ISO_WITH_OFFSET, LOCAL_DATE, PageQuery, queryBoolean, queryInstant, queryInstantMessage } from '@app/platform';
+import {
+  ISO_WITH_OFFSET,
+  LOCAL_DATE,
+  Omittable,
+  PageQuery,
+  queryBoolean,
+  queryInstant,
+  queryInstantMessage,
+} from '@app/platform';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -32,7 +40,7 @@ export class CreateOfferDto {
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) providerName?: string;
   @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @MaxLength(300) location?: string;
   @ApiPropertyOptional({ type: [String], example: ['dementia'] })
-  @IsOptional()
+  @Omittable()
   @ArrayMaxSize(10)
   @IsString({ each: true })
   @MaxLength(40, { each: true })
@@ -47,13 +55,16 @@ export class CreateOfferDto {
     format: 'uuid',
     description: 'Other municipalities whose carers may book this (regional provider)',
   })
-  @IsOptional()
+  @Omittable()
   @ArrayMaxSize(50)
   @IsUUID('4', { each: true })
   alsoServes?: string[];
 }
 
-export class UpdateOfferDto extends OmitType(PartialType(CreateOfferDto), ['kind'] as const) {}
+/** Only the fields sent change; null empties a field that may be empty and is refused for one that may not (the name). */
+export class UpdateOfferDto extends OmitType(PartialType(CreateOfferDto, { skipNullProperties: false }), [
+  'kind',
+] as const) {}
 
 export class OfferDto {
   @ApiProperty({ format: 'uuid' }) id: string;
