@@ -1,9 +1,6 @@
 import { MAIL_CONCURRENCY, OutboxReconciler } from '@app/messaging';
 import { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { announceToCarers } from './support/announcements';
-import { createMunicipality, createPerson } from './support/factories';
+import { announceToCarers, municipalityWithCarerAccounts } from './support/announcements';
 import { messageIdsByRecipient } from './support/killed-worker';
 import { exitOf, freePort, startRedis, stopRedis } from './support/local-servers';
 import { TestApp } from './support/test-app';
@@ -32,18 +29,9 @@ describe('a fan-out across Redis restarted empty', () => {
   });
 
   it(`delivers one announcement to each of ${RECIPIENTS} people when Redis loses its queues mid-way`, async () => {
-    const dataSource = app.app.get(DataSource);
-    const municipality = await createMunicipality(app);
-    const admin = await createPerson(app, municipality, 'admin');
-    const batch = randomBytes(4).toString('hex');
-    await dataSource.query(
-      `INSERT INTO account (municipality_id, email, role, language)
-       SELECT $1, 'redis-' || g || '-' || $2 || '@example.nl', 'carer', 'nl' FROM generate_series(1, $3) g`,
-      [municipality.id, batch, RECIPIENTS],
-    );
+    const { admin, mailToThem: ours } = await municipalityWithCarerAccounts(app, RECIPIENTS);
     const started = await announceToCarers(app, admin.accessToken);
     expect(started.status).toBe(202);
-    const ours = () => app.smtp.messages.filter((mail) => mail.to[0]?.endsWith(`-${batch}@example.nl`));
     const progress = () => app.get(`/api/v1/fanouts/${started.body.fanoutId}`, { token: admin.accessToken });
 
     await waitUntil(async () => ours().length >= RECIPIENTS / 4 || undefined, 60_000, 'a quarter delivered');

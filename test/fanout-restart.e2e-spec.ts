@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { MAIL_CONCURRENCY } from '@app/messaging';
 import { DataSource } from 'typeorm';
-import { announceToCarers } from './support/announcements';
-import { createMunicipality, createPerson } from './support/factories';
+import { announceToCarers, municipalityWithCarerAccounts } from './support/announcements';
 import { messageIdsByRecipient, WorkerProcess } from './support/killed-worker';
 import { TestApp } from './support/test-app';
 
@@ -22,18 +20,10 @@ describe('fan-out survives a killed worker', () => {
 
   it(`delivers exactly one announcement to each of ${RECIPIENTS} people when the worker is killed mid-way`, async () => {
     const dataSource = app.app.get(DataSource);
-    const municipality = await createMunicipality(app);
-    const admin = await createPerson(app, municipality, 'admin');
-    const batch = randomBytes(4).toString('hex');
-    await dataSource.query(
-      `INSERT INTO account (municipality_id, email, role, language)
-       SELECT $1, 'fan-' || g || '-' || $2 || '@example.nl', 'carer', CASE WHEN g % 5 = 0 THEN 'en' ELSE 'nl' END FROM generate_series(1, $3) g`,
-      [municipality.id, batch, RECIPIENTS],
-    );
+    const { admin, mailToThem: ours } = await municipalityWithCarerAccounts(app, RECIPIENTS);
     await worker.start();
     const started = await announceToCarers(app, admin.accessToken);
     expect(started.status).toBe(202);
-    const ours = () => app.smtp.messages.filter((mail) => mail.to[0]?.endsWith(`-${batch}@example.nl`));
 
     const progress = await worker.killMidwayAndFinish(
       app,
