@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { randomMunicipalityCode, uniqueEmail } from './support/factories';
+import { unusedMunicipalityCode, uniqueEmail } from './support/factories';
 
 const run = promisify(execFile);
 const CLI = 'dist/apps/cli/main.js';
@@ -22,7 +22,14 @@ jest.setTimeout(120_000);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('command line (built)', () => {
-  const code = randomMunicipalityCode();
+  let code: string;
+
+  beforeAll(async () => {
+    const database = new Client({ connectionString: process.env.DATABASE_URL });
+    await database.connect();
+    code = await unusedMunicipalityCode(database);
+    await database.end();
+  });
 
   it('applies migrations idempotently', async () => {
     const result = await cli('db:migrate');

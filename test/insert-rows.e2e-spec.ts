@@ -3,7 +3,7 @@ import { Municipality } from '@app/identity';
 import { Message, OutboxEntry } from '@app/messaging';
 import { insertRows } from '@app/platform';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { randomMunicipalityCode } from './support/factories';
+import { unusedMunicipalityCode } from './support/factories';
 import { TestApp } from './support/test-app';
 
 describe('insertRows (plain inserts from entity metadata)', () => {
@@ -20,7 +20,7 @@ describe('insertRows (plain inserts from entity metadata)', () => {
   it('writes through column transformers and jsonb, and reads back as TypeORM does', async () => {
     const [municipality] = await insertRows(dataSource.manager, Municipality, [
       {
-        code: randomMunicipalityCode(),
+        code: await unusedMunicipalityCode(dataSource),
         name: 'Rijendorp',
         settings: { waitlistHoldHours: 7 } as Municipality['settings'],
       },

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { preparedQuery } from '@app/platform';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { randomMunicipalityCode } from './support/factories';
+import { unusedMunicipalityCode } from './support/factories';
 import { ownerDatabase } from './support/owner-database';
 import { TestApp } from './support/test-app';
 
@@ -20,7 +20,7 @@ describe('preparedQuery (named prepared statements for hot paths)', () => {
   const renameMunicipality = `UPDATE municipality SET name = $2 WHERE id = $1 RETURNING name`;
 
   it('answers the rows of a read and of a write, as the plain query does', async () => {
-    const code = randomMunicipalityCode();
+    const code = await unusedMunicipalityCode(dataSource);
     const [inserted] = await preparedQuery<{ id: string; name: string }>(dataSource, insertMunicipality, [
       code,
       'Eerstedorp',
@@ -37,7 +37,7 @@ describe('preparedQuery (named prepared statements for hot paths)', () => {
   });
 
   it("runs in a transaction on the transaction's own connection, and prepares a statement once there", async () => {
-    const code = randomMunicipalityCode();
+    const code = await unusedMunicipalityCode(dataSource);
     const read = 'SELECT name FROM municipality WHERE code = $1';
     await expect(
       dataSource.transaction(async (manager) => {
@@ -80,7 +80,7 @@ describe('preparedQuery (named prepared statements for hot paths)', () => {
   });
 
   it("fails with TypeORM's QueryFailedError, carrying the driver's error code", async () => {
-    const code = randomMunicipalityCode();
+    const code = await unusedMunicipalityCode(dataSource);
     await preparedQuery(dataSource, insertMunicipality, [code, 'Eenmaaldorp']);
     const failure = await preparedQuery(dataSource, insertMunicipality, [code, 'Tweemaaldorp']).catch(
       (error: unknown) => error,

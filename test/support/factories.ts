@@ -19,6 +19,18 @@ export function randomMunicipalityCode(): string {
   }
 }
 
+/** A random code no municipality has yet: a suite creates hundreds, so a bare random code can meet one. */
+export async function unusedMunicipalityCode(database: {
+  query(text: string, values: unknown[]): Promise<unknown>;
+}): Promise<string> {
+  for (;;) {
+    const code = randomMunicipalityCode();
+    const found = (await database.query('SELECT 1 FROM municipality WHERE code = $1', [code])) as
+      unknown[] | { rows: unknown[] };
+    if ((Array.isArray(found) ? found : found.rows).length === 0) return code;
+  }
+}
+
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** A municipality of its own for each test, so tests never share data. */
