@@ -2,7 +2,7 @@ import { Municipality } from '@app/identity';
 import { DataSource } from 'typeorm';
 import { createMunicipality } from './support/factories';
 import { Callers } from './support/openapi-callers';
-import { Attempt, OpenApiOperations, Operation, Schema, sendAttempt } from './support/openapi-operations';
+import { Attempt, OpenApiOperations, Operation, Schema } from './support/openapi-operations';
 import {
   idPerTable,
   listsIds,
@@ -67,7 +67,7 @@ describe("another municipality's ids", () => {
       // Public routes and the operator's own are not a municipality's to guard.
       if (operation.security.length === 0 || role === 'operator') continue;
       for (const attempt of foreignAttempts(operation, valid, operations, idsByTable)) {
-        const answer = await sendAttempt(app, operation, attempt, await callers.headers(role));
+        const answer = await callers.send(operation, attempt, role);
         sent += 1;
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         if (

@@ -11,7 +11,7 @@ import {
   recordTables,
 } from './support/municipal-records';
 import { Callers } from './support/openapi-callers';
-import { Attempt, OpenApiOperations, Operation, Resolve, Schema, sendAttempt } from './support/openapi-operations';
+import { Attempt, OpenApiOperations, Operation, Resolve, Schema } from './support/openapi-operations';
 import { HttpAnswer, TestApp } from './support/test-app';
 
 const HUGE = 'x'.repeat(20_000);
@@ -74,7 +74,7 @@ describe('fuzzed input over the OpenAPI document', () => {
       const role = await callers.roleAdmitted(operation, valid);
       admitted.set(role, (admitted.get(role) ?? 0) + 1);
       for (const attempt of wrongAttempts(operation, valid, operations.resolve)) {
-        const answer = await sendAttempt(app, operation, attempt, await callers.headers(role));
+        const answer = await callers.send(operation, attempt, role);
         sent += 1;
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         const fault = faultOf(answer);
@@ -115,7 +115,7 @@ describe('fuzzed input over the OpenAPI document', () => {
       const role = await ownCallers.roleAdmitted(operation, valid);
       for (const attempt of wrongAttempts(operation, valid, operations.resolve)) {
         if (attempt.path !== valid.path || attempt.headers) continue;
-        const answer = await sendAttempt(app, operation, attempt, await ownCallers.headers(role));
+        const answer = await ownCallers.send(operation, attempt, role);
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         const fault = faultOf(answer);
         if (fault) failures.push(`${operation.method} ${operation.path} as ${role}: ${fault} for ${summary(attempt)}`);

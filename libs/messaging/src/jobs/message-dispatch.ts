@@ -17,8 +17,8 @@ export type DispatchOutcome = 'sent' | 'skipped' | 'failed' | 'to-print' | { ret
 /**
  * Sends one queued message: applies preferences for campaign mail, renders it in the person's
  * language and sends it, recording the outcome before it returns, so a crash repeats at most the
- * message its caller has in flight (DeliveryOutcomes writes the outcomes of sends that end together in one
- * statement). Temporary SMTP failures (4xx, lost connections, timeouts) come back as a time to try
+ * message its caller has in flight (DeliveryOutcomes writes the outcomes of sends that end
+ * together in one statement). Temporary SMTP failures (4xx, lost connections, timeouts) come back as a time to try
  * again, within MAIL_RETRY_HOURS of when it was due; a 5xx reply fails the message at once.
  * Shared by the delivery of one message and of a fan-out's batch.
  */

@@ -12,7 +12,7 @@ import { Metrics } from '../metrics/metrics';
 import { refuseNulCharacters } from './nul-characters';
 import { languageFromHeader } from './problem-titles';
 import { ProblemFilter, sendProblem } from './problem.filter';
-import { addSecurityHeaders, securityHeaderSetter } from './security-headers';
+import { securityHeaderSetter } from './security-headers';
 import { createValidationPipe } from './validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -70,7 +70,7 @@ export async function createHttpApp(
   });
   refuseNulCharacters(fastify, answerProblem);
 
-  addSecurityHeaders(fastify, https);
+  fastify.addHook('onRequest', setSecurityHeaders);
   app.setGlobalPrefix(API_PREFIX, { exclude: [...UNPREFIXED_PATHS, ...(options.unprefixed ?? [])] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(filter);
